@@ -1,0 +1,30 @@
+/** @jest-config-loader-options {"transpileOnly": true, "compilerOptions": {"moduleResolution": "node10"}} */
+import type { Config } from 'jest';
+
+const tsJest = [
+  'ts-jest',
+  { useESM: true, diagnostics: false },
+] as const;
+
+const shared = {
+  extensionsToTreatAsEsm: ['.ts'],
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  transform: { '^.+\\.ts$': tsJest },
+  testEnvironment: 'node',
+} satisfies Config;
+
+const config: Config = {
+  projects: [
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.test.ts'] },
+    {
+      ...shared,
+      displayName: 'perf',
+      testMatch: ['<rootDir>/perf-tests/**/*.perf.ts'],
+      // A perf spec runs whole scenarios; each scenario carries its own per-trial limit.
+      testTimeout: 1_800_000,
+    },
+  ],
+  reporters: ['default', '<rootDir>/src/report/jest-reporter.ts'],
+};
+
+export default config;

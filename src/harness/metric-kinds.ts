@@ -1,0 +1,120 @@
+/**
+ * Every metric kind is defined once here: its unit, which direction is better,
+ * its histogram range and precision, and the noise the gate tolerates before it
+ * calls a change real. Nothing else in the project picks these numbers.
+ */
+
+export type Direction = 'smaller' | 'bigger';
+
+export interface NoiseThreshold {
+  /** A change smaller than this fraction of the baseline is noise (0.1 = 10 %). */
+  readonly relative: number;
+  /** A change smaller than this, in the metric's unit, is noise. */
+  readonly absolute: number;
+}
+
+export interface HistogramRange {
+  readonly lowest: number;
+  readonly highest: number;
+  readonly significantDigits: 1 | 2 | 3 | 4 | 5;
+}
+
+export interface MetricKind {
+  readonly unit: string;
+  readonly direction: Direction;
+  /** Present for kinds whose samples go into an HDR histogram. */
+  readonly histogram?: HistogramRange;
+  readonly noise: NoiseThreshold;
+  /** Noise of tail statistics (p95 and above) where the kind has a histogram. */
+  readonly tailNoise?: NoiseThreshold;
+}
+
+const HOUR_US = 3_600_000_000;
+
+export const METRIC_KINDS = {
+  /** Latency of one operation, microseconds. */
+  latencyUs: {
+    unit: 'us',
+    direction: 'smaller',
+    histogram: { lowest: 1, highest: HOUR_US, significantDigits: 3 },
+    noise: { relative: 0.15, absolute: 20 },
+    tailNoise: { relative: 0.3, absolute: 100 },
+  },
+  /** Latency measured in milliseconds (lifecycle operations, task latency). */
+  latencyMs: {
+    unit: 'ms',
+    direction: 'smaller',
+    histogram: { lowest: 1, highest: HOUR_US / 1000, significantDigits: 3 },
+    noise: { relative: 0.15, absolute: 2 },
+    tailNoise: { relative: 0.3, absolute: 10 },
+  },
+  /** Time per iteration of a micro-benchmark, nanoseconds. */
+  durationNs: {
+    unit: 'ns',
+    direction: 'smaller',
+    histogram: { lowest: 1, highest: 100_000_000_000, significantDigits: 3 },
+    noise: { relative: 0.1, absolute: 2 },
+    tailNoise: { relative: 0.3, absolute: 10 },
+  },
+  /** A rate: operations, messages or tasks per second. */
+  throughputPerSec: {
+    unit: 'ops/s',
+    direction: 'bigger',
+    noise: { relative: 0.1, absolute: 0 },
+  },
+  /** Events that should not happen (timeouts, errors, lost tasks). */
+  count: {
+    unit: 'count',
+    direction: 'smaller',
+    noise: { relative: 0.25, absolute: 2 },
+  },
+  /** Work that got done (cycles completed, samples taken). */
+  completedCount: {
+    unit: 'count',
+    direction: 'bigger',
+    noise: { relative: 0.25, absolute: 2 },
+  },
+  /** Memory, bytes. */
+  bytes: {
+    unit: 'B',
+    direction: 'smaller',
+    noise: { relative: 0.15, absolute: 1_048_576 },
+  },
+  /** CPU use, percent of one core. */
+  cpuPercent: {
+    unit: '%',
+    direction: 'smaller',
+    noise: { relative: 0.25, absolute: 5 },
+  },
+  /** A dimensionless ratio where smaller is better (overhead factors). */
+  ratio: {
+    unit: 'x',
+    direction: 'smaller',
+    noise: { relative: 0.15, absolute: 0.05 },
+  },
+  /** A fraction of an ideal where bigger is better (efficiency, success rate). */
+  fraction: {
+    unit: 'fraction',
+    direction: 'bigger',
+    noise: { relative: 0.1, absolute: 0.02 },
+  },
+} as const satisfies Record<string, MetricKind>;
+
+export type MetricKindName = keyof typeof METRIC_KINDS;
+export type HistogramKindName = {
+  [K in MetricKindName]: (typeof METRIC_KINDS)[K] extends { histogram: HistogramRange } ? K : never;
+}[MetricKindName];
+
+export function isMetricKindName(name: string): name is MetricKindName {
+  return Object.hasOwn(METRIC_KINDS, name);
+}
+
+export function metricKind(name: MetricKindName): MetricKind {
+  return METRIC_KINDS[name];
+}
+
+export function histogramRangeOf(name: HistogramKindName): HistogramRange {
+  const range = (METRIC_KINDS[name] as MetricKind).histogram;
+  if (!range) throw new Error(`Metric kind \`${name}\` has no histogram range`);
+  return range;
+}

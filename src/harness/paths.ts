@@ -1,0 +1,16 @@
+/** Where things are, resolved from this file so they work from any cwd. */
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const require = createRequire(import.meta.url);
+
+/** Absolute path of the tsx loader, passed to child processes as `--import`. */
+export const TSX_LOADER = require.resolve('tsx');
+
+/** The folder perf results go to; PLANEBENCH_RESULTS_ROOT overrides it. */
+export function resultsRoot(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(env['PLANEBENCH_RESULTS_ROOT'] ?? path.join(process.cwd(), 'perf-results'));
+}

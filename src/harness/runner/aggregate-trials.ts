@@ -1,0 +1,106 @@
+/**
+ * Turns the outputs of k independent trials into metrics: every statistic of
+ * every histogram and every value keeps one number per trial; the headline
+ * value is the median of those; histograms of all trials are merged.
+ */
+import { decodeHistogram, encodeHistogram, histogramStat, mergeHistograms } from '../histogram/histogram.js';
+import { metricKind, type NoiseThreshold } from '../metric-kinds.js';
+import type { Metric, MetricStat, RecordedHistogram } from '../result-model.js';
+import { median } from '../stats/median.js';
+import type { TrialHistogram, TrialOutput, TrialValue } from './protocol.js';
+
+const UNGATED_STATS: ReadonlySet<MetricStat> = new Set(['max', 'min']);
+const TAIL_STATS: ReadonlySet<MetricStat> = new Set(['p95', 'p99', 'p99.9', 'max']);
+
+export interface AggregatedTrials {
+  readonly metrics: Metric[];
+  readonly histograms: Record<string, RecordedHistogram>;
+}
+
+function byName<T extends { name: string }>(trials: readonly (readonly T[])[], what: string): Map<string, T[]> {
+  const grouped = new Map<string, T[]>();
+  trials.forEach((items, index) => {
+    for (const item of items) {
+      const list = grouped.get(item.name) ?? [];
+      if (list.length !== index) {
+        throw new Error(`${what} \`${item.name}\` is missing from trial ${list.length}: every trial must record the same metrics`);
+      }
+      list.push(item);
+      grouped.set(item.name, list);
+    }
+  });
+  for (const [name, list] of grouped) {
+    if (list.length !== trials.length) {
+      throw new Error(`${what} \`${name}\` was recorded in ${list.length} of ${trials.length} trials`);
+    }
+  }
+  return grouped;
+}
+
+function resolveNoise(base: NoiseThreshold, override?: Partial<NoiseThreshold>): NoiseThreshold {
+  return { ...base, ...override };
+}
+
+function histogramMetrics(name: string, perTrial: readonly TrialHistogram[]): { metrics: Metric[]; recorded: RecordedHistogram } {
+  const first = perTrial[0] as TrialHistogram;
+  const kind = metricKind(first.kind);
+  const decoded = perTrial.map((t) => decodeHistogram(t.encoded));
+  const merged = mergeHistograms(first.kind, decoded);
+  const metrics = first.stats.map((stat): Metric => {
+    const trials = decoded.map((h) => histogramStat(h, stat));
+    const base = TAIL_STATS.has(stat) ? (kind.tailNoise ?? kind.noise) : kind.noise;
+    return {
+      name: `${name}.${stat}`,
+      kind: first.kind,
+      unit: kind.unit,
+      direction: kind.direction,
+      stat,
+      value: median(trials),
+      trials,
+      gated: first.gate && !UNGATED_STATS.has(stat),
+      noise: resolveNoise(base, first.noise),
+      histogram: name,
+    };
+  });
+  return {
+    metrics,
+    recorded: { kind: first.kind, unit: kind.unit, count: merged.totalCount, encoded: encodeHistogram(merged) },
+  };
+}
+
+function valueMetric(perTrial: readonly TrialValue[]): Metric {
+  const first = perTrial[0] as TrialValue;
+  const kind = metricKind(first.kind);
+  const trials = perTrial.map((t) => t.value);
+  return {
+    name: first.name,
+    kind: first.kind,
+    unit: kind.unit,
+    direction: first.direction ?? kind.direction,
+    stat: 'value',
+    value: median(trials),
+    trials,
+    gated: first.gate,
+    noise: resolveNoise(kind.noise, first.noise),
+  };
+}
+
+export function aggregateTrials(outputs: readonly TrialOutput[]): AggregatedTrials {
+  if (outputs.length === 0) throw new Error('Expected at least one completed trial to aggregate');
+  const metrics: Metric[] = [];
+  const histograms: Record<string, RecordedHistogram> = {};
+  for (const [name, perTrial] of byName(outputs.map((o) => o.histograms), 'Histogram')) {
+    const { metrics: stats, recorded } = histogramMetrics(name, perTrial);
+    metrics.push(...stats);
+    histograms[name] = recorded;
+  }
+  for (const perTrial of byName(outputs.map((o) => o.values), 'Metric').values()) {
+    metrics.push(valueMetric(perTrial));
+  }
+  const names = new Set<string>();
+  for (const m of metrics) {
+    if (names.has(m.name)) throw new Error(`Metric \`${m.name}\` is recorded both as a value and as a histogram statistic`);
+    names.add(m.name);
+  }
+  return { metrics, histograms };
+}

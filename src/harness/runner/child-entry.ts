@@ -1,0 +1,69 @@
+/**
+ * Entry point of the scenario child: a plain Node process (no jest sandbox)
+ * that runs one trial of one scenario module and sends back what it recorded.
+ */
+import { performance } from 'node:perf_hooks';
+import { enableWasmHistograms } from '../histogram/histogram.js';
+import { isScenarioModule, type ScenarioContext } from '../scenario.js';
+import type { ChildMessage, ParentMessage, RunTrialRequest } from './protocol.js';
+import { TrialRecorder } from './trial-recorder.js';
+
+function send(message: ChildMessage): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!process.send) {
+      reject(new Error('The scenario child must be started with an IPC channel'));
+      return;
+    }
+    process.send(message, undefined, {}, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+async function runTrial(request: RunTrialRequest, abort: AbortController): Promise<ChildMessage> {
+  await enableWasmHistograms();
+  const recorder = new TrialRecorder(true);
+  try {
+    const loaded: unknown = await import(request.moduleUrl);
+    const scenario = (loaded as { default?: unknown }).default;
+    if (!isScenarioModule(scenario)) {
+      throw new Error(
+        `Expected ${request.moduleUrl} to default-export defineScenario(...), got ${typeof scenario}`,
+      );
+    }
+    const context: ScenarioContext<unknown> = {
+      profile: request.profile,
+      params: request.params,
+      trial: request.trial,
+      signal: abort.signal,
+      now: () => performance.now(),
+      histogram: (name, kind, options) => recorder.histogram(name, kind, options),
+      value: (name, kind, value, options) => recorder.value(name, kind, value, options),
+      note: (key, value) => recorder.note(key, value),
+      log: (message) => process.stderr.write(`${message}\n`),
+    };
+    const started = performance.now();
+    await scenario.run(context);
+    return { type: 'trial-completed', output: recorder.finish(performance.now() - started) };
+  } catch (error) {
+    recorder.discard();
+    const err = error instanceof Error ? error : new Error(String(error));
+    return { type: 'trial-errored', message: err.message, ...(err.stack ? { stack: err.stack } : {}) };
+  }
+}
+
+const abort = new AbortController();
+process.on('message', (message: ParentMessage) => {
+  if (message.type === 'abort') {
+    abort.abort(new Error('aborted by the scenario runner'));
+    return;
+  }
+  void runTrial(message, abort)
+    .then(send)
+    .finally(() => {
+      // A scenario that leaves timers or sockets open must not keep the trial alive;
+      // the runner's leak check catches processes it left behind.
+      process.exit(0);
+    });
+});
+process.on('disconnect', () => process.exit(1));
+
+await send({ type: 'ready', startupMs: performance.now() });

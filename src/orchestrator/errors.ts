@@ -1,0 +1,38 @@
+/** The orchestrator's one error class: a message, boolean facts and a cause. */
+export class OrchestratorError extends Error {
+  override readonly name = 'OrchestratorError';
+  /** The input (a config file, an option, a workflow) was invalid. */
+  readonly isInvalidInput: boolean;
+  /** The store (SQLite or PostgreSQL) failed. */
+  readonly isStoreFailure: boolean;
+
+  constructor(
+    message: string,
+    options: { cause?: unknown; invalidInput?: boolean; storeFailure?: boolean } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.isInvalidInput = options.invalidInput === true;
+    this.isStoreFailure = options.storeFailure === true;
+  }
+}
+
+/** Every `catch (e: unknown)` goes through here. */
+export function coerceError(value: unknown): Error {
+  if (value instanceof Error) return value;
+  return new Error(typeof value === 'string' ? value : `Non-error thrown: ${String(value)}`);
+}
+
+/** ``Expected `field` to be rule, got `value` (type)``. */
+export function invalid(field: string, rule: string, value: unknown, where = ''): OrchestratorError {
+  const shown = typeof value === 'string' ? value : JSON.stringify(value);
+  const prefix = where ? `${where}: ` : '';
+  return new OrchestratorError(`${prefix}Expected \`${field}\` to be ${rule}, got \`${shown}\` (${typeOf(value)})`, {
+    invalidInput: true,
+  });
+}
+
+function typeOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}

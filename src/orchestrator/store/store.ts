@@ -1,0 +1,66 @@
+/**
+ * The store holds workflows, runs and tasks. Two implementations pass one
+ * contract suite (store-contract.ts): the embedded SQLite default and PostgreSQL.
+ * Every write that creates work for someone else also wakes them (`onWork`).
+ */
+import type {
+  ClaimedTask,
+  RunRecord,
+  StatusCounts,
+  TaskRecord,
+  TaskUpdate,
+  WorkflowDefinition,
+  WorkKind,
+} from '../model.js';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+export interface ClaimRequest {
+  readonly workerId: string;
+  readonly limit: number;
+  readonly nowUs: number;
+  /** The claim expires unless renewed within this many milliseconds. */
+  readonly leaseMs: number;
+}
+
+export interface ApplyResult {
+  /** Updates that changed a task. */
+  readonly applied: number;
+  /** Updates refused because the task's claim moved on (lease reclaimed). */
+  readonly stale: number;
+}
+
+export interface ReclaimResult {
+  /** Tasks whose lease expired and that went back to pending. */
+  readonly requeued: number;
+  /** Tasks whose lease expired on their last attempt and that failed. */
+  readonly failed: number;
+}
+
+export interface Store {
+  readonly kind: StoreKind;
+  /** Applies the numbered migrations that are missing. */
+  migrate(): Promise<void>;
+  /** Creates the workflow or replaces its definition; returns its id. */
+  upsertWorkflow(definition: WorkflowDefinition): Promise<number>;
+  /** Creates a pending run of a known workflow; returns the run id. */
+  triggerRun(workflowName: string, createdAtUs: number): Promise<number>;
+  /** Turns up to `limit` pending runs into running runs with pending tasks; returns tasks created. */
+  expandPendingRuns(limit: number, nowUs: number): Promise<number>;
+  /** Claims up to `limit` pending tasks (pending → dispatched) for a worker. */
+  claimTasks(request: ClaimRequest): Promise<ClaimedTask[]>;
+  /** Applies a batch of updates in one transaction and completes runs whose tasks all finished. */
+  applyUpdates(updates: readonly TaskUpdate[]): Promise<ApplyResult>;
+  /** Extends the lease of every in-flight task the worker holds; returns how many. */
+  renewLeases(workerId: string, leaseUntilUs: number): Promise<number>;
+  /** Requeues (or, on their last attempt, fails) tasks whose lease expired. */
+  reclaimExpiredLeases(nowUs: number): Promise<ReclaimResult>;
+  countTasks(): Promise<StatusCounts>;
+  listRuns(): Promise<RunRecord[]>;
+  listTasks(): Promise<TaskRecord[]>;
+  /** Deletes every run and task (workflows stay). */
+  clean(): Promise<void>;
+  /** Calls `listener` when another party (this or another process) created work of a kind. */
+  onWork(listener: (kind: WorkKind) => void): () => void;
+  close(): Promise<void>;
+}

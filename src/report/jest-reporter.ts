@@ -1,0 +1,1 @@
+export default class R { onRunComplete() { } getLastError() { return undefined; } }
