@@ -1,0 +1,72 @@
+/**
+ * Loads the WebAssembly agent module: compiles `agent.wat` (next to this file)
+ * with wabt once per process and checks that it exports the agent ABI.
+ */
+import { readFile } from 'node:fs/promises';
+import { AgentError } from '../errors.js';
+import { compileWat } from './compile-wat.js';
+
+/** Exports a WASM agent module must have; see agent.wat for their meaning. */
+export const WASM_AGENT_EXPORTS = [
+  'on_bytes',
+  'on_number',
+  'scratch',
+  'try_alloc',
+  'alloc',
+  'heap_top',
+  'set_heap_top',
+  'handled',
+  'set_handled',
+] as const;
+
+/** Exports a `{ call, args }` message may invoke. */
+export const WASM_CALLABLE_EXPORTS = [
+  'try_alloc',
+  'alloc',
+  'count_primes',
+  'fnv1a',
+  'fill_checksum',
+  'heap_top',
+  'handled',
+  'trap',
+] as const;
+
+export type WasmCallableExport = (typeof WASM_CALLABLE_EXPORTS)[number];
+
+export interface WasmAgentModule {
+  readonly name: string;
+  readonly module: WebAssembly.Module;
+  /** The exports of WASM_CALLABLE_EXPORTS this module has. */
+  readonly callable: ReadonlySet<string>;
+}
+
+/** Checks a compiled module against the agent ABI. */
+export function toAgentModule(name: string, module: WebAssembly.Module): WasmAgentModule {
+  const exports = new Set(WebAssembly.Module.exports(module).map((entry) => entry.name));
+  const missing = WASM_AGENT_EXPORTS.filter((required) => !exports.has(required));
+  const importsMemory = WebAssembly.Module.imports(module).some(
+    (entry) => entry.module === 'env' && entry.name === 'memory' && entry.kind === 'memory',
+  );
+  if (missing.length > 0 || !importsMemory) {
+    const problems = [
+      ...missing.map((exportName) => `missing export \`${exportName}\``),
+      ...(importsMemory ? [] : ['memory not imported as `env.memory`']),
+    ];
+    throw new AgentError('wasm-abi-mismatch', `WASM agent module \`${name}\` does not fit the agent ABI: ${problems.join(', ')}`);
+  }
+  const callable = new Set<string>(WASM_CALLABLE_EXPORTS.filter((exportName) => exports.has(exportName)));
+  return { name, module, callable };
+}
+
+export const AGENT_WAT_URL = new URL('./agent.wat', import.meta.url);
+
+let defaultModule: Promise<WasmAgentModule> | undefined;
+
+/** The repository's agent module (agent.wat), compiled once per process. */
+export function loadAgentModule(): Promise<WasmAgentModule> {
+  defaultModule ??= (async () => {
+    const source = await readFile(AGENT_WAT_URL, 'utf8');
+    return toAgentModule('agent.wat', await compileWat('agent.wat', source));
+  })();
+  return defaultModule;
+}

@@ -1,0 +1,118 @@
+/**
+ * The daemon's configuration: a readonly, fully defaulted, validated object.
+ * Build it with `configBuilder()` (fluent, validates each field as it is set)
+ * or `createConfig(input)` (an options object resolved once).
+ */
+import { DaemonError } from '../errors/daemon-error.js';
+import {
+  checkHealthCheckIntervalMs,
+  checkName,
+  checkPidFile,
+  checkTimeoutMs,
+  checkTimeoutOrder,
+} from './validate-config.js';
+
+export interface DaemonConfig {
+  readonly name: string;
+  /** Graceful phase: subsystems are asked to stop and have this long, ms. */
+  readonly shutdownTimeoutMs: number;
+  /** End of the force phase: still-running subsystems are abandoned, ms after shutdown began. */
+  readonly forceTimeoutMs: number;
+  /** Kill deadline: the process must be gone this long after shutdown began, ms. */
+  readonly killTimeoutMs: number;
+  /** Where to write the process id while running; null for none. */
+  readonly pidFile: string | null;
+  /** Interval of the monitoring loop (health checks), ms. */
+  readonly healthCheckIntervalMs: number;
+}
+
+export type DaemonConfigInput = Partial<DaemonConfig>;
+
+export const CONFIG_DEFAULTS: DaemonConfig = Object.freeze({
+  name: 'daemon',
+  shutdownTimeoutMs: 5_000,
+  forceTimeoutMs: 10_000,
+  killTimeoutMs: 15_000,
+  pidFile: null,
+  healthCheckIntervalMs: 30_000,
+});
+
+export class ConfigBuilder {
+  #name = CONFIG_DEFAULTS.name;
+  #shutdownTimeoutMs = CONFIG_DEFAULTS.shutdownTimeoutMs;
+  #forceTimeoutMs = CONFIG_DEFAULTS.forceTimeoutMs;
+  #killTimeoutMs = CONFIG_DEFAULTS.killTimeoutMs;
+  #pidFile: string | null = CONFIG_DEFAULTS.pidFile;
+  #healthCheckIntervalMs = CONFIG_DEFAULTS.healthCheckIntervalMs;
+
+  name(value: string): this {
+    this.#name = checkName('name', value);
+    return this;
+  }
+
+  shutdownTimeoutMs(value: number): this {
+    this.#shutdownTimeoutMs = checkTimeoutMs('shutdownTimeoutMs', value);
+    return this;
+  }
+
+  forceTimeoutMs(value: number): this {
+    this.#forceTimeoutMs = checkTimeoutMs('forceTimeoutMs', value);
+    return this;
+  }
+
+  killTimeoutMs(value: number): this {
+    this.#killTimeoutMs = checkTimeoutMs('killTimeoutMs', value);
+    return this;
+  }
+
+  pidFile(value: string | null): this {
+    this.#pidFile = checkPidFile('pidFile', value);
+    return this;
+  }
+
+  healthCheckIntervalMs(value: number): this {
+    this.#healthCheckIntervalMs = checkHealthCheckIntervalMs('healthCheckIntervalMs', value);
+    return this;
+  }
+
+  /** Checks the rules between fields (graceful ≤ force ≤ kill) and returns the frozen config. */
+  build(): DaemonConfig {
+    checkTimeoutOrder(this.#shutdownTimeoutMs, this.#forceTimeoutMs, this.#killTimeoutMs);
+    return Object.freeze({
+      name: this.#name,
+      shutdownTimeoutMs: this.#shutdownTimeoutMs,
+      forceTimeoutMs: this.#forceTimeoutMs,
+      killTimeoutMs: this.#killTimeoutMs,
+      pidFile: this.#pidFile,
+      healthCheckIntervalMs: this.#healthCheckIntervalMs,
+    });
+  }
+}
+
+export function configBuilder(): ConfigBuilder {
+  return new ConfigBuilder();
+}
+
+/** Resolves an options object once: unknown keys are rejected, missing ones defaulted. */
+export function createConfig(input: DaemonConfigInput = {}): DaemonConfig {
+  if (typeof input !== 'object' || input === null) throw DaemonError.config('config', 'an object', input);
+  for (const key of Object.keys(input)) {
+    if (!Object.hasOwn(CONFIG_DEFAULTS, key)) {
+      const known = Object.keys(CONFIG_DEFAULTS).join(', ');
+      throw new DaemonError('CONFIG_INVALID', `Unknown config field \`${key}\`; the fields are ${known}`, { field: key });
+    }
+  }
+  const builder = new ConfigBuilder();
+  if (input.name !== undefined) builder.name(input.name);
+  if (input.shutdownTimeoutMs !== undefined) builder.shutdownTimeoutMs(input.shutdownTimeoutMs);
+  if (input.forceTimeoutMs !== undefined) builder.forceTimeoutMs(input.forceTimeoutMs);
+  if (input.killTimeoutMs !== undefined) builder.killTimeoutMs(input.killTimeoutMs);
+  if (input.pidFile !== undefined) builder.pidFile(input.pidFile);
+  if (input.healthCheckIntervalMs !== undefined) builder.healthCheckIntervalMs(input.healthCheckIntervalMs);
+  return builder.build();
+}
+
+/** The defaults, validated (they always are): the analogue of `Config::new()`. */
+export function defaultConfig(): DaemonConfig {
+  return CONFIG_DEFAULTS;
+}

@@ -1,0 +1,74 @@
+/**
+ * One check per kind of config field. Each returns the value or throws a
+ * DaemonError (CONFIG_INVALID) that names the field, the rule and the value.
+ */
+import { isAbsolute } from 'node:path';
+import { DaemonError } from '../errors/daemon-error.js';
+
+/** Node's timers cannot wait longer than this (2^31 − 1 ms). */
+export const MAX_TIMER_MS = 2_147_483_647;
+export const MAX_NAME_LENGTH = 64;
+/** A health check more often than this would be a busy loop. */
+export const MIN_HEALTH_CHECK_INTERVAL_MS = 10;
+
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export function checkName(field: string, value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0 || value.length > MAX_NAME_LENGTH || !NAME_PATTERN.test(value)) {
+    throw DaemonError.config(
+      field,
+      `a name of 1 to ${MAX_NAME_LENGTH} letters, digits, \`.\`, \`_\` or \`-\` starting with a letter or digit`,
+      value,
+    );
+  }
+  return value;
+}
+
+export function checkTimeoutMs(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMER_MS) {
+    throw DaemonError.config(field, `an integer number of milliseconds between 1 and ${MAX_TIMER_MS}`, value);
+  }
+  return value;
+}
+
+export function checkHealthCheckIntervalMs(field: string, value: unknown): number {
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < MIN_HEALTH_CHECK_INTERVAL_MS ||
+    value > MAX_TIMER_MS
+  ) {
+    throw DaemonError.config(
+      field,
+      `an integer number of milliseconds between ${MIN_HEALTH_CHECK_INTERVAL_MS} and ${MAX_TIMER_MS}`,
+      value,
+    );
+  }
+  return value;
+}
+
+export function checkPidFile(field: string, value: unknown): string | null {
+  if (value === null) return null;
+  if (typeof value !== 'string' || !isAbsolute(value)) {
+    throw DaemonError.config(field, 'an absolute path or null', value);
+  }
+  return value;
+}
+
+/** graceful ≤ force ≤ kill: each later phase ends no earlier than the one before. */
+export function checkTimeoutOrder(shutdownTimeoutMs: number, forceTimeoutMs: number, killTimeoutMs: number): void {
+  if (forceTimeoutMs < shutdownTimeoutMs) {
+    throw DaemonError.config('forceTimeoutMs', `at least \`shutdownTimeoutMs\` (${shutdownTimeoutMs})`, forceTimeoutMs);
+  }
+  if (killTimeoutMs < forceTimeoutMs) {
+    throw DaemonError.config('killTimeoutMs', `at least \`forceTimeoutMs\` (${forceTimeoutMs})`, killTimeoutMs);
+  }
+}
+
+/** A non-negative integer (delays, counts). */
+export function checkNonNegativeInteger(field: string, value: unknown, max = MAX_TIMER_MS): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > max) {
+    throw DaemonError.config(field, `a non-negative integer no greater than ${max}`, value);
+  }
+  return value;
+}

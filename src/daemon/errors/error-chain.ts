@@ -1,0 +1,30 @@
+/** Walking and printing `cause` chains, and turning any thrown value into an Error. */
+
+const MAX_CHAIN_DEPTH = 32;
+
+/** The error and its causes, outermost first; stops at cycles and after 32 links. */
+export function errorChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current !== undefined && current !== null && !seen.has(current) && chain.length < MAX_CHAIN_DEPTH) {
+    chain.push(current);
+    seen.add(current);
+    current = typeof current === 'object' ? (current as { cause?: unknown }).cause : undefined;
+  }
+  return chain;
+}
+
+/** `outer: caused by inner: caused by root`. */
+export function formatErrorChain(error: unknown): string {
+  return errorChain(error)
+    .map((e) => (e instanceof Error ? e.message : String(e)))
+    .join(': caused by ');
+}
+
+/** Every `catch (e: unknown)` goes through here. */
+export function coerceError(value: unknown): Error {
+  if (value instanceof Error) return value;
+  if (typeof value === 'string') return new Error(value);
+  return new Error(`Non-error thrown: ${String(value)}`, { cause: value });
+}

@@ -1,0 +1,27 @@
+/** Opens the store a URL names: PostgreSQL for `postgres://…`, else the embedded SQLite file. */
+import { PostgresStore } from './postgres/postgres-store.js';
+import { SqliteStore } from './sqlite/sqlite-store.js';
+import type { Store } from './store.js';
+
+export interface OpenStoreOptions {
+  /** `postgres://…` or `postgresql://…` selects PostgreSQL. */
+  readonly databaseUrl?: string;
+  /** The SQLite file used when no database URL is given. */
+  readonly sqlitePath: string;
+  readonly schema?: string;
+}
+
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const url = options.databaseUrl;
+  const store: Store =
+    url && /^postgres(ql)?:\/\//.test(url)
+      ? new PostgresStore({ url, ...(options.schema ? { schema: options.schema } : {}) })
+      : new SqliteStore({ path: url ?? options.sqlitePath });
+  try {
+    await store.migrate();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  return store;
+}

@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { describeStoreContract } from '../store-contract.js';
+import type { Store } from '../store.js';
+import { PostgresStore } from './postgres-store.js';
+
+const url = process.env['PLANEBENCH_PG_URL'];
+
+if (!url) {
+  describe('Store contract: postgres', () => {
+    it.skip('skipped: PLANEBENCH_PG_URL is not set (run test-scripts/orchestrator/setup-postgres.sh)', () => {});
+  });
+} else {
+  describeStoreContract('postgres', {
+    async open() {
+      const store = new PostgresStore({ url, schema: `test_${randomBytes(6).toString('hex')}` });
+      await store.migrate();
+      return store;
+    },
+    async openPeer(store) {
+      return new PostgresStore({ url, schema: (store as PostgresStore).schema });
+    },
+    async dispose(store: Store) {
+      await (store as PostgresStore).dropSchema();
+      await store.close();
+    },
+  });
+
+  describe('PostgresStore', () => {
+    it('rejects a schema name that is not a plain identifier', () => {
+      expect(() => new PostgresStore({ url, schema: 'x; DROP' })).toThrow(/Expected `schema` to match/);
+    });
+
+    it('migrates concurrently from two connections without error', async () => {
+      const schema = `test_${randomBytes(6).toString('hex')}`;
+      const a = new PostgresStore({ url, schema });
+      const b = new PostgresStore({ url, schema });
+      try {
+        await Promise.all([a.migrate(), b.migrate()]);
+      } finally {
+        await a.dropSchema();
+        await a.close();
+        await b.close();
+      }
+    });
+  });
+}

@@ -1,0 +1,232 @@
+/**
+ * The PostgreSQL store: claims with `FOR UPDATE SKIP LOCKED`, each batch of
+ * task updates in one statement (arrays through `unnest`), wake-ups through
+ * LISTEN/NOTIFY on a channel per schema, numbered migrations under an advisory
+ * lock so several processes can start at once.
+ */
+import pg from 'pg';
+import { OrchestratorError, coerceError } from '../../errors.js';
+import {
+  emptyStatusCounts,
+  type ClaimedTask,
+  type RunRecord,
+  type StatusCounts,
+  type TaskRecord,
+  type TaskStatus,
+  type TaskUpdate,
+  type WorkflowDefinition,
+  type WorkKind,
+} from '../../model.js';
+import { readMigrations } from '../migrations.js';
+import { toClaimedTask, toRunRecord, toTaskRecord } from '../rows.js';
+import type { ClaimRow, RunRow, TaskRow } from '../rows.js';
+import type { ApplyResult, ClaimRequest, ReclaimResult, Store } from '../store.js';
+import { SQL } from './queries.js';
+
+export interface PostgresStoreOptions {
+  readonly url: string;
+  /** Every table lives in this schema (created if missing); default `orchestrator`. */
+  readonly schema?: string;
+  /** Connections in the pool; default 4. */
+  readonly poolSize?: number;
+}
+
+const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,40}$/;
+const WORK_KINDS: readonly string[] = ['runs', 'tasks', 'updates'];
+
+export class PostgresStore implements Store {
+  readonly kind = 'postgres' as const;
+  readonly schema: string;
+  private readonly pool: pg.Pool;
+  private readonly channel: string;
+  private readonly listeners = new Set<(kind: WorkKind) => void>();
+  private listener: pg.Client | undefined;
+  private listening: Promise<void> | undefined;
+
+  constructor(private readonly options: PostgresStoreOptions) {
+    this.schema = options.schema ?? 'orchestrator';
+    if (!SCHEMA_PATTERN.test(this.schema)) {
+      throw new OrchestratorError(
+        `Expected \`schema\` to match ${SCHEMA_PATTERN}, got \`${this.schema}\` (string)`,
+        { invalidInput: true },
+      );
+    }
+    this.channel = `planebench_${this.schema}`;
+    this.pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 4,
+      options: `-c search_path=${this.schema}`,
+    });
+    this.pool.on('error', () => undefined); // an idle client's error resurfaces on its next query
+  }
+
+  async migrate(): Promise<void> {
+    const client = await this.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`planebench:${this.schema}`]);
+      await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
+      await client.query(
+        'CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL)',
+      );
+      const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
+      const applied = new Set(rows.map((r) => r.version));
+      for (const migration of readMigrations(new URL('./migrations/', import.meta.url))) {
+        if (applied.has(migration.version)) continue;
+        await client.query(migration.sql);
+        await client.query('INSERT INTO schema_migrations (version, name) VALUES ($1, $2)', [
+          migration.version,
+          migration.name,
+        ]);
+      }
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw this.failure('migrate', error);
+    } finally {
+      client.release();
+    }
+  }
+
+  /** Drops the schema and everything in it (tests use a schema each). */
+  async dropSchema(): Promise<void> {
+    await this.query(`DROP SCHEMA IF EXISTS ${this.schema} CASCADE`);
+  }
+
+  async upsertWorkflow(definition: WorkflowDefinition): Promise<number> {
+    const rows = await this.query<{ id: string }>(SQL.upsertWorkflow, [definition.name, JSON.stringify(definition)]);
+    return Number(rows[0]?.id);
+  }
+
+  async triggerRun(workflowName: string, createdAtUs: number): Promise<number> {
+    const rows = await this.query<{ id: string }>(SQL.triggerRun, [createdAtUs, workflowName, this.channel]);
+    const row = rows[0];
+    if (!row) throw new OrchestratorError(`Cannot trigger unknown workflow \`${workflowName}\``, { invalidInput: true });
+    return Number(row.id);
+  }
+
+  async expandPendingRuns(limit: number, nowUs: number): Promise<number> {
+    const rows = await this.query<{ total: number }>(SQL.expandPendingRuns, [limit, nowUs, this.channel]);
+    return rows[0]?.total ?? 0;
+  }
+
+  async claimTasks(request: ClaimRequest): Promise<ClaimedTask[]> {
+    if (request.limit <= 0) return [];
+    const leaseUntil = request.nowUs + request.leaseMs * 1000;
+    const rows = await this.query<ClaimRow>(SQL.claim, [request.workerId, request.nowUs, leaseUntil, request.limit]);
+    return rows.map((row) => toClaimedTask(row, request.workerId));
+  }
+
+  async applyUpdates(updates: readonly TaskUpdate[]): Promise<ApplyResult> {
+    if (updates.length === 0) return { applied: 0, stale: 0 };
+    const columns: unknown[][] = [[], [], [], [], [], [], [], [], []];
+    for (const u of updates) {
+      const finished = u.kind === 'finished';
+      const values = [
+        u.taskId,
+        u.workerId,
+        u.attempt,
+        finished ? u.status : 'running',
+        u.startedAtUs,
+        finished ? u.finishedAtUs : null,
+        finished ? u.runTimeUs : null,
+        finished ? u.exitCode : null,
+        finished ? u.error : null,
+      ];
+      values.forEach((value, i) => columns[i]?.push(value));
+    }
+    const rows = await this.query<{ applied: number }>(SQL.applyUpdates, columns);
+    const applied = rows[0]?.applied ?? 0;
+    return { applied, stale: updates.length - applied };
+  }
+
+  async renewLeases(workerId: string, leaseUntilUs: number): Promise<number> {
+    const result = await this.pool.query(SQL.renewLeases, [leaseUntilUs, workerId]).catch((e: unknown) => {
+      throw this.failure('renewLeases', e);
+    });
+    return result.rowCount ?? 0;
+  }
+
+  async reclaimExpiredLeases(nowUs: number): Promise<ReclaimResult> {
+    const rows = await this.query<{ requeued_count: number; failed_count: number }>(SQL.reclaimExpired, [
+      nowUs,
+      this.channel,
+    ]);
+    return { requeued: rows[0]?.requeued_count ?? 0, failed: rows[0]?.failed_count ?? 0 };
+  }
+
+  async countTasks(): Promise<StatusCounts> {
+    const counts = emptyStatusCounts();
+    for (const row of await this.query<{ status: TaskStatus; n: number }>(SQL.countTasks)) counts[row.status] = row.n;
+    return counts;
+  }
+
+  async listRuns(): Promise<RunRecord[]> {
+    return (await this.query<RunRow>(SQL.listRuns)).map(toRunRecord);
+  }
+
+  async listTasks(): Promise<TaskRecord[]> {
+    return (await this.query<TaskRow>(SQL.listTasks)).map(toTaskRecord);
+  }
+
+  async clean(): Promise<void> {
+    await this.query(SQL.clean);
+  }
+
+  onWork(listener: (kind: WorkKind) => void): () => void {
+    this.listeners.add(listener);
+    this.listening ??= this.listen();
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Resolves once LISTEN is in place (so a test can trigger after it). */
+  async ready(): Promise<void> {
+    await this.listening;
+  }
+
+  async close(): Promise<void> {
+    const listener = this.listener;
+    this.listener = undefined;
+    this.listeners.clear();
+    await this.listening?.catch(() => undefined);
+    await listener?.end().catch(() => undefined);
+    await this.pool.end();
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.options.url });
+    client.on('error', () => undefined);
+    client.on('notification', (message) => {
+      const kind = message.payload ?? '';
+      if (!WORK_KINDS.includes(kind)) return;
+      for (const listener of this.listeners) listener(kind as WorkKind);
+    });
+    this.listener = client;
+    await client.connect();
+    await client.query(`LISTEN ${this.channel}`);
+  }
+
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error) {
+      throw this.failure('connect', error);
+    }
+  }
+
+  private async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> {
+    try {
+      return (await this.pool.query<R>(text, values)).rows;
+    } catch (error) {
+      throw this.failure(text.trim().split(/\s+/, 3).join(' '), error);
+    }
+  }
+
+  private failure(operation: string, error: unknown): OrchestratorError {
+    const cause = coerceError(error);
+    return new OrchestratorError(`PostgreSQL store (schema ${this.schema}) failed in ${operation}: ${cause.message}`, {
+      cause,
+      storeFailure: true,
+    });
+  }
+}

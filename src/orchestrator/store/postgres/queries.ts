@@ -1,0 +1,98 @@
+/** The PostgreSQL store's statements, one per operation; $-parameters documented at each use. */
+const IN_FLIGHT = `status IN ('dispatched', 'running')`;
+
+/** Shared by task updates and expired leases: completes runs counted in `done`. */
+const COMPLETE_RUNS = `
+  runs_done AS (
+    UPDATE runs r SET remaining_tasks = r.remaining_tasks - d.n, failed_tasks = r.failed_tasks + d.f,
+      status = CASE WHEN r.remaining_tasks = d.n
+        THEN CASE WHEN r.failed_tasks + d.f > 0 THEN 'failed' ELSE 'success' END ELSE r.status END,
+      finished_at_us = CASE WHEN r.remaining_tasks = d.n THEN d.last ELSE r.finished_at_us END
+    FROM done d WHERE r.id = d.run_id RETURNING r.id
+  )`;
+
+export const SQL = {
+  /** $1 name, $2 definition */
+  upsertWorkflow: `INSERT INTO workflows (name, definition) VALUES ($1, $2)
+    ON CONFLICT (name) DO UPDATE SET definition = excluded.definition RETURNING id`,
+
+  /** $1 created_at_us, $2 workflow name, $3 channel */
+  triggerRun: `WITH r AS (
+      INSERT INTO runs (workflow_id, status, created_at_us)
+      SELECT id, 'pending', $1 FROM workflows WHERE name = $2 RETURNING id
+    ) SELECT id, pg_notify($3, 'runs') FROM r`,
+
+  /** $1 limit, $2 now_us, $3 channel */
+  expandPendingRuns: `WITH picked AS (
+      SELECT r.id, r.created_at_us, w.definition FROM runs r JOIN workflows w ON w.id = r.workflow_id
+      WHERE r.status = 'pending' ORDER BY r.id LIMIT $1 FOR UPDATE OF r SKIP LOCKED
+    ), new_tasks AS (
+      INSERT INTO tasks (run_id, name, command, timeout_ms, max_attempts, status, created_at_us)
+      SELECT p.id, x.t->>'name', ARRAY(SELECT jsonb_array_elements_text(x.t->'command')),
+        COALESCE((x.t->>'timeoutMs')::int, 0), COALESCE((x.t->>'maxAttempts')::int, 3), 'pending', p.created_at_us
+      FROM picked p CROSS JOIN LATERAL jsonb_array_elements(p.definition->'tasks') WITH ORDINALITY AS x(t, n)
+      ORDER BY p.id, x.n
+      RETURNING run_id
+    ), counts AS (
+      SELECT run_id, count(*)::int AS n FROM new_tasks GROUP BY run_id
+    ), started AS (
+      UPDATE runs SET status = 'running', task_count = c.n, remaining_tasks = c.n, started_at_us = $2
+      FROM counts c WHERE runs.id = c.run_id RETURNING c.n
+    )
+    SELECT total, CASE WHEN total > 0 THEN pg_notify($3, 'tasks') END AS notified
+    FROM (SELECT COALESCE(sum(n), 0)::int AS total FROM started) s`,
+
+  /** $1 worker_id, $2 now_us, $3 lease_until_us, $4 limit */
+  claim: `WITH c AS (
+      UPDATE tasks SET status = 'dispatched', worker_id = $1, attempt = attempt + 1,
+        dispatched_at_us = $2, lease_expires_at_us = $3
+      WHERE id IN (SELECT id FROM tasks WHERE status = 'pending' ORDER BY id LIMIT $4 FOR UPDATE SKIP LOCKED)
+      RETURNING id, run_id, command, timeout_ms, attempt
+    ) SELECT * FROM c ORDER BY id`,
+
+  /** $1..$9 parallel arrays: id, worker_id, attempt, status, started, finished, run_time, exit_code, error */
+  applyUpdates: `WITH u AS (
+      SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::text[], $5::bigint[], $6::bigint[],
+        $7::bigint[], $8::int[], $9::text[])
+        AS u(id, worker_id, attempt, status, started_at_us, finished_at_us, run_time_us, exit_code, error)
+    ), updated AS (
+      UPDATE tasks t SET status = u.status, started_at_us = u.started_at_us, finished_at_us = u.finished_at_us,
+        run_time_us = u.run_time_us, exit_code = u.exit_code, error = u.error,
+        lease_expires_at_us = CASE WHEN u.status = 'running' THEN t.lease_expires_at_us END
+      FROM u WHERE t.id = u.id AND t.worker_id = u.worker_id AND t.attempt = u.attempt
+        AND (t.status = 'dispatched' OR (t.status = 'running' AND u.status <> 'running'))
+      RETURNING t.run_id, t.status, t.finished_at_us
+    ), done AS (
+      SELECT run_id, count(*)::int AS n, (count(*) FILTER (WHERE status = 'failed'))::int AS f,
+        max(finished_at_us) AS last
+      FROM updated WHERE status IN ('success', 'failed') GROUP BY run_id
+    ), ${COMPLETE_RUNS}
+    SELECT (SELECT count(*)::int FROM updated) AS applied`,
+
+  /** $1 lease_until_us, $2 worker_id */
+  renewLeases: `UPDATE tasks SET lease_expires_at_us = $1 WHERE worker_id = $2 AND ${IN_FLIGHT}`,
+
+  /** $1 now_us, $2 channel */
+  reclaimExpired: `WITH expired AS (
+      SELECT id FROM tasks WHERE ${IN_FLIGHT} AND lease_expires_at_us < $1 FOR UPDATE SKIP LOCKED
+    ), failed AS (
+      UPDATE tasks t SET status = 'failed', finished_at_us = $1, error = 'lease expired', lease_expires_at_us = NULL
+      FROM expired e WHERE t.id = e.id AND t.attempt >= t.max_attempts RETURNING t.run_id
+    ), requeued AS (
+      UPDATE tasks t SET status = 'pending', worker_id = NULL, lease_expires_at_us = NULL,
+        dispatched_at_us = NULL, started_at_us = NULL
+      FROM expired e WHERE t.id = e.id AND t.attempt < t.max_attempts RETURNING t.id
+    ), done AS (
+      SELECT run_id, count(*)::int AS n, count(*)::int AS f, $1::bigint AS last FROM failed GROUP BY run_id
+    ), ${COMPLETE_RUNS}
+    SELECT requeued_count, failed_count,
+      CASE WHEN requeued_count > 0 THEN pg_notify($2, 'tasks') END AS notified
+    FROM (SELECT (SELECT count(*)::int FROM requeued) AS requeued_count,
+                 (SELECT count(*)::int FROM failed) AS failed_count) s`,
+
+  countTasks: `SELECT status, count(*)::int AS n FROM tasks GROUP BY status`,
+  listRuns: `SELECT r.id, w.name AS workflow_name, r.status, r.task_count, r.created_at_us, r.finished_at_us
+    FROM runs r JOIN workflows w ON w.id = r.workflow_id ORDER BY r.id`,
+  listTasks: `SELECT * FROM tasks ORDER BY id`,
+  clean: `DELETE FROM tasks; DELETE FROM runs;`,
+} as const;

@@ -1,0 +1,275 @@
+/**
+ * The embedded default store: SQLite through better-sqlite3, one file, no
+ * server. WAL mode lets a trigger process write while the scheduler reads;
+ * every operation is one short synchronous transaction.
+ */
+import Database from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
+import { OrchestratorError } from '../../errors.js';
+import {
+  emptyStatusCounts,
+  type ClaimedTask,
+  type RunRecord,
+  type StatusCounts,
+  type TaskRecord,
+  type TaskStatus,
+  type TaskUpdate,
+  type WorkflowDefinition,
+  type WorkKind,
+} from '../../model.js';
+import { readMigrations } from '../migrations.js';
+import { DEFAULT_MAX_ATTEMPTS, toClaimedTask, toRunRecord, toTaskRecord } from '../rows.js';
+import type { ClaimRow, RunRow, TaskRow } from '../rows.js';
+import type { ApplyResult, ClaimRequest, ReclaimResult, Store } from '../store.js';
+import { WakeBus } from './wake-bus.js';
+
+export interface SqliteStoreOptions {
+  /** A file path, or `:memory:` for a private in-memory database. */
+  readonly path: string;
+  /** How long a writer waits for another process's write lock, ms. */
+  readonly busyTimeoutMs?: number;
+}
+
+const IN_FLIGHT = `status IN ('dispatched', 'running')`;
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite' as const;
+  private readonly db: Db;
+  private readonly wake: WakeBus;
+  private readonly definitions = new Map<string, WorkflowDefinition>();
+  private dataVersion = 0;
+  private statements: ReturnType<SqliteStore['prepare']> | undefined;
+
+  constructor(options: SqliteStoreOptions) {
+    try {
+      this.db = new Database(options.path);
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = NORMAL');
+      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    } catch (error) {
+      throw new OrchestratorError(`Cannot open the SQLite store at ${options.path}`, { cause: error, storeFailure: true });
+    }
+    this.wake = new WakeBus(options.path, () => this.changedByOthers());
+  }
+
+  async migrate(): Promise<void> {
+    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
+    const applied = new Set(
+      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+    );
+    for (const migration of readMigrations(new URL('./migrations/', import.meta.url))) {
+      if (applied.has(migration.version)) continue;
+      this.db.transaction(() => {
+        this.db.exec(migration.sql);
+        this.db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(migration.version, migration.name);
+      }).immediate();
+    }
+    this.statements = this.prepare();
+  }
+
+  async upsertWorkflow(definition: WorkflowDefinition): Promise<number> {
+    const row = this.sql.upsertWorkflow.get(definition.name, JSON.stringify(definition)) as { id: number };
+    return row.id;
+  }
+
+  async triggerRun(workflowName: string, createdAtUs: number): Promise<number> {
+    const row = this.sql.insertRun.get(createdAtUs, workflowName) as { id: number } | undefined;
+    if (!row) throw new OrchestratorError(`Cannot trigger unknown workflow \`${workflowName}\``, { invalidInput: true });
+    this.wake.publish('runs');
+    return row.id;
+  }
+
+  async expandPendingRuns(limit: number, nowUs: number): Promise<number> {
+    const created = this.db.transaction(() => {
+      let tasks = 0;
+      const runs = this.sql.pendingRuns.all(limit) as { id: number; created_at_us: number; definition: string }[];
+      for (const run of runs) {
+        const definition = this.parseDefinition(run.definition);
+        for (const task of definition.tasks) {
+          this.sql.insertTask.run(
+            run.id,
+            task.name,
+            JSON.stringify(task.command),
+            task.timeoutMs ?? 0,
+            task.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+            run.created_at_us,
+          );
+        }
+        this.sql.startRun.run(definition.tasks.length, definition.tasks.length, nowUs, run.id);
+        tasks += definition.tasks.length;
+      }
+      return tasks;
+    }).immediate();
+    if (created > 0) this.wake.publish('tasks');
+    return created;
+  }
+
+  async claimTasks(request: ClaimRequest): Promise<ClaimedTask[]> {
+    if (request.limit <= 0) return [];
+    const leaseUntil = request.nowUs + request.leaseMs * 1000;
+    const rows = this.sql.claim.all(request.workerId, request.nowUs, leaseUntil, request.limit) as ClaimRow[];
+    return rows.map((row) => toClaimedTask(row, request.workerId)).sort((a, b) => a.id - b.id);
+  }
+
+  async applyUpdates(updates: readonly TaskUpdate[]): Promise<ApplyResult> {
+    if (updates.length === 0) return { applied: 0, stale: 0 };
+    const applied = this.db.transaction(() => {
+      let count = 0;
+      for (const u of updates) {
+        if (u.kind === 'started') {
+          count += this.sql.markStarted.run(u.startedAtUs, u.taskId, u.workerId, u.attempt).changes;
+          continue;
+        }
+        const row = this.sql.markFinished.get(
+          u.status, u.startedAtUs, u.finishedAtUs, u.runTimeUs, u.exitCode, u.error, u.taskId, u.workerId, u.attempt,
+        ) as { run_id: number } | undefined;
+        if (!row) continue;
+        count += 1;
+        this.countFinished(row.run_id, u.status, u.finishedAtUs);
+      }
+      return count;
+    }).immediate();
+    this.wake.publish('updates');
+    return { applied, stale: updates.length - applied };
+  }
+
+  async renewLeases(workerId: string, leaseUntilUs: number): Promise<number> {
+    return this.sql.renew.run(leaseUntilUs, workerId).changes;
+  }
+
+  async reclaimExpiredLeases(nowUs: number): Promise<ReclaimResult> {
+    const result = this.db.transaction(() => {
+      const failed = this.sql.failExpired.all(nowUs, nowUs) as { run_id: number }[];
+      for (const row of failed) this.countFinished(row.run_id, 'failed', nowUs);
+      const requeued = this.sql.requeueExpired.run(nowUs).changes;
+      return { requeued, failed: failed.length };
+    }).immediate();
+    if (result.requeued > 0) this.wake.publish('tasks');
+    if (result.failed > 0) this.wake.publish('updates');
+    return result;
+  }
+
+  async countTasks(): Promise<StatusCounts> {
+    const counts = emptyStatusCounts();
+    for (const row of this.sql.countTasks.all() as { status: TaskStatus; n: number }[]) counts[row.status] = row.n;
+    return counts;
+  }
+
+  async listRuns(): Promise<RunRecord[]> {
+    return (this.sql.listRuns.all() as RunRow[]).map(toRunRecord);
+  }
+
+  async listTasks(): Promise<TaskRecord[]> {
+    return (this.sql.listTasks.all() as TaskRow[]).map(toTaskRecord);
+  }
+
+  async clean(): Promise<void> {
+    this.db.transaction(() => {
+      this.db.exec('DELETE FROM tasks; DELETE FROM runs;');
+    }).immediate();
+  }
+
+  onWork(listener: (kind: WorkKind) => void): () => void {
+    this.dataVersion = this.readDataVersion();
+    return this.wake.subscribe(listener);
+  }
+
+  async close(): Promise<void> {
+    this.wake.close();
+    if (this.db.open) this.db.close();
+  }
+
+  private countFinished(runId: number, status: 'success' | 'failed', finishedAtUs: number): void {
+    const failed = status === 'failed' ? 1 : 0;
+    this.sql.countFinished.run(failed, failed, finishedAtUs, runId);
+  }
+
+  private parseDefinition(text: string): WorkflowDefinition {
+    let definition = this.definitions.get(text);
+    if (!definition) {
+      definition = JSON.parse(text) as WorkflowDefinition;
+      this.definitions.set(text, definition);
+    }
+    return definition;
+  }
+
+  private readDataVersion(): number {
+    return this.db.pragma('data_version', { simple: true }) as number;
+  }
+
+  private changedByOthers(): boolean {
+    if (!this.db.open) return false;
+    const version = this.readDataVersion();
+    if (version === this.dataVersion) return false;
+    this.dataVersion = version;
+    return true;
+  }
+
+  private get sql(): ReturnType<SqliteStore['prepare']> {
+    if (!this.statements) throw new OrchestratorError('The SQLite store is used before `migrate()`');
+    return this.statements;
+  }
+
+  private prepare() {
+    const s = (text: string): Statement => this.db.prepare(text);
+    return {
+      upsertWorkflow: s(
+        `INSERT INTO workflows (name, definition) VALUES (?, ?)
+         ON CONFLICT (name) DO UPDATE SET definition = excluded.definition RETURNING id`,
+      ),
+      insertRun: s(
+        `INSERT INTO runs (workflow_id, status, created_at_us)
+         SELECT id, 'pending', ? FROM workflows WHERE name = ? RETURNING id`,
+      ),
+      pendingRuns: s(
+        `SELECT r.id, r.created_at_us, w.definition FROM runs r JOIN workflows w ON w.id = r.workflow_id
+         WHERE r.status = 'pending' ORDER BY r.id LIMIT ?`,
+      ),
+      insertTask: s(
+        `INSERT INTO tasks (run_id, name, command, timeout_ms, max_attempts, status, created_at_us)
+         VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
+      ),
+      startRun: s(
+        `UPDATE runs SET status = 'running', task_count = ?, remaining_tasks = ?, started_at_us = ? WHERE id = ?`,
+      ),
+      claim: s(
+        `UPDATE tasks SET status = 'dispatched', worker_id = ?, attempt = attempt + 1,
+           dispatched_at_us = ?, lease_expires_at_us = ?
+         WHERE id IN (SELECT id FROM tasks WHERE status = 'pending' ORDER BY id LIMIT ?)
+         RETURNING id, run_id, command, timeout_ms, attempt`,
+      ),
+      markStarted: s(
+        `UPDATE tasks SET status = 'running', started_at_us = ?
+         WHERE id = ? AND worker_id = ? AND attempt = ? AND status = 'dispatched'`,
+      ),
+      markFinished: s(
+        `UPDATE tasks SET status = ?, started_at_us = ?, finished_at_us = ?, run_time_us = ?, exit_code = ?,
+           error = ?, lease_expires_at_us = NULL
+         WHERE id = ? AND worker_id = ? AND attempt = ? AND ${IN_FLIGHT} RETURNING run_id`,
+      ),
+      countFinished: s(
+        `UPDATE runs SET remaining_tasks = remaining_tasks - 1, failed_tasks = failed_tasks + ?,
+           status = CASE WHEN remaining_tasks = 1
+             THEN CASE WHEN failed_tasks + ? > 0 THEN 'failed' ELSE 'success' END ELSE status END,
+           finished_at_us = CASE WHEN remaining_tasks = 1 THEN ? ELSE finished_at_us END
+         WHERE id = ?`,
+      ),
+      renew: s(`UPDATE tasks SET lease_expires_at_us = ? WHERE worker_id = ? AND ${IN_FLIGHT}`),
+      failExpired: s(
+        `UPDATE tasks SET status = 'failed', finished_at_us = ?, error = 'lease expired', lease_expires_at_us = NULL
+         WHERE ${IN_FLIGHT} AND lease_expires_at_us < ? AND attempt >= max_attempts RETURNING run_id`,
+      ),
+      requeueExpired: s(
+        `UPDATE tasks SET status = 'pending', worker_id = NULL, lease_expires_at_us = NULL,
+           dispatched_at_us = NULL, started_at_us = NULL
+         WHERE ${IN_FLIGHT} AND lease_expires_at_us < ?`,
+      ),
+      countTasks: s(`SELECT status, count(*) AS n FROM tasks GROUP BY status`),
+      listRuns: s(
+        `SELECT r.id, w.name AS workflow_name, r.status, r.task_count, r.created_at_us, r.finished_at_us
+         FROM runs r JOIN workflows w ON w.id = r.workflow_id ORDER BY r.id`,
+      ),
+      listTasks: s(`SELECT * FROM tasks ORDER BY id`),
+    };
+  }
+}

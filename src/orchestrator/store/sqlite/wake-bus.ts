@@ -1,0 +1,70 @@
+/**
+ * Wake-ups for the embedded store. Within a process, writers call listeners of
+ * every store open on the same file directly. Across processes, the store
+ * watches the database's write-ahead log (inotify through fs.watch) and asks
+ * SQLite's `data_version` whether another connection changed the database, so
+ * its own writes do not wake it.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import type { WorkKind } from '../../model.js';
+
+type Listener = (kind: WorkKind) => void;
+
+const ALL_KINDS: readonly WorkKind[] = ['runs', 'tasks', 'updates'];
+const inProcess = new Map<string, Set<Listener>>();
+
+export class WakeBus {
+  private readonly key: string;
+  private readonly listeners = new Set<Listener>();
+  private watcher: FSWatcher | undefined;
+
+  constructor(
+    private readonly path: string,
+    private readonly changedByOthers: () => boolean,
+  ) {
+    this.key = path === ':memory:' ? `:memory:${Math.random()}` : resolve(path);
+  }
+
+  /** Tells every listener in this process (this store included) that work of `kind` exists. */
+  publish(kind: WorkKind): void {
+    for (const listener of inProcess.get(this.key) ?? []) listener(kind);
+  }
+
+  subscribe(listener: Listener): () => void {
+    let shared = inProcess.get(this.key);
+    if (!shared) inProcess.set(this.key, (shared = new Set()));
+    shared.add(listener);
+    this.listeners.add(listener);
+    this.startWatching();
+    return () => {
+      shared.delete(listener);
+      if (shared.size === 0) inProcess.delete(this.key);
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) this.stopWatching();
+    };
+  }
+
+  close(): void {
+    for (const listener of [...this.listeners]) {
+      inProcess.get(this.key)?.delete(listener);
+      this.listeners.delete(listener);
+    }
+    if (inProcess.get(this.key)?.size === 0) inProcess.delete(this.key);
+    this.stopWatching();
+  }
+
+  private startWatching(): void {
+    if (this.watcher || this.path === ':memory:') return;
+    const wal = `${basename(this.key)}-wal`;
+    this.watcher = watch(dirname(this.key), { persistent: false }, (_event, file) => {
+      if (file !== wal || !this.changedByOthers()) return;
+      for (const listener of this.listeners) for (const kind of ALL_KINDS) listener(kind);
+    });
+  }
+
+  private stopWatching(): void {
+    this.watcher?.close();
+    this.watcher = undefined;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * Writes a run's files into perf-results/<runId>/ and mirrors them into
+ * perf-results/latest/: results.json, report.md, benchmark-smaller.json,
+ * benchmark-bigger.json.
+ */
+import { cpSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { RunComparison } from '../gate/compare-run.js';
+import type { EnvironmentFingerprint, ScenarioResult } from '../harness/result-model.js';
+import { writeFileAtomic } from '../lib/atomic-write.js';
+import { toBenchmarkFiles } from './benchmark-action.js';
+import { renderMarkdownReport } from './markdown-report.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsFile } from './results-file.js';
+
+export interface RunOutputs {
+  readonly runDir: string;
+  readonly latestDir: string;
+  readonly files: readonly string[];
+}
+
+export function writeRunOutputs(
+  root: string,
+  runId: string,
+  environment: EnvironmentFingerprint,
+  results: readonly ScenarioResult[],
+  comparison: RunComparison,
+): RunOutputs {
+  const runDir = path.join(root, runId);
+  mkdirSync(runDir, { recursive: true });
+  const resultsFile: ResultsFile = { schemaVersion: RESULTS_SCHEMA_VERSION, runId, environment, scenarios: results, comparison };
+  const bench = toBenchmarkFiles(results);
+  const contents: Record<string, string> = {
+    'results.json': `${JSON.stringify(resultsFile, null, 1)}\n`,
+    'report.md': renderMarkdownReport(comparison, environment),
+    'benchmark-smaller.json': `${JSON.stringify(bench.smaller, null, 1)}\n`,
+    'benchmark-bigger.json': `${JSON.stringify(bench.bigger, null, 1)}\n`,
+  };
+  for (const [name, text] of Object.entries(contents)) writeFileAtomic(path.join(runDir, name), text);
+  const latestDir = path.join(root, 'latest');
+  const staging = path.join(root, `.latest-${process.pid}`);
+  rmSync(staging, { recursive: true, force: true });
+  cpSync(runDir, staging, { recursive: true });
+  rmSync(latestDir, { recursive: true, force: true });
+  cpSync(staging, latestDir, { recursive: true });
+  rmSync(staging, { recursive: true, force: true });
+  return { runDir, latestDir, files: Object.keys(contents).map((n) => path.join(latestDir, n)) };
+}
