@@ -9,8 +9,13 @@ import { compareMedians, hashSeed, type Interval } from './bootstrap.js';
 
 export type VerdictStatus = 'improved' | 'unchanged' | 'regressed' | 'new' | 'missing';
 
+/** Fewer trials than this on either side give no interval, so no verdict. */
+export const MIN_TRIALS_FOR_VERDICT = 2;
+
 export interface Verdict {
   readonly status: VerdictStatus;
+  /** True when a side had too few trials to estimate noise: reported as unchanged. */
+  readonly tooFewTrials?: boolean;
   /** current / baseline (medians), when defined. */
   readonly ratio?: Interval;
   readonly difference?: Interval;
@@ -31,6 +36,9 @@ function worseSign(direction: Direction): 1 | -1 {
 
 export function judge(input: VerdictInput): Verdict {
   const { ratio, difference } = compareMedians(input.baseline, input.current, { seed: hashSeed(input.name) });
+  if (input.baseline.length < MIN_TRIALS_FOR_VERDICT || input.current.length < MIN_TRIALS_FOR_VERDICT) {
+    return { status: 'unchanged', tooFewTrials: true, difference, ...(ratio ? { ratio } : {}) };
+  }
   const sign = worseSign(input.direction);
   const { relative, absolute } = input.noise;
 

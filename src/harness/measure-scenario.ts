@@ -173,6 +173,6 @@ export async function measureInterleaved(list: readonly MeasureOptions<unknown>[
 }
 
 export async function measureScenario<P>(options: MeasureOptions<P>): Promise<ScenarioResult> {
-  const [result] = await measureInterleaved([options as MeasureOptions<unknown>]);
+  const [result] = await measureInterleaved([options]);
   return result as ScenarioResult;
 }

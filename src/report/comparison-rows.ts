@@ -16,7 +16,7 @@ export interface ReportRow {
 }
 
 export function verdictLabel(m: MetricComparison): string {
-  const base = m.status;
+  const base = m.verdict?.tooFewTrials ? `${m.status} (1 trial: not judged)` : m.status;
   return m.gated || m.status === 'new' || m.status === 'missing' ? base : `${base} (not gated)`;
 }
 

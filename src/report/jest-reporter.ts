@@ -18,7 +18,7 @@ import { renderConsoleTable } from './console-table.js';
 import { writeRunOutputs } from './write-run-outputs.js';
 
 export interface PlanebenchReporterOptions {
-  /** Folder of baselines/<suite>.json; default <rootDir>/baselines. */
+  /** Folder of baselines/<suite>.json; default PLANEBENCH_BASELINES_DIR, else <rootDir>/baselines. */
   readonly baselinesDir?: string;
   /** Folder of perf results; default perf-results in the working directory. */
   readonly resultsDir?: string;
@@ -40,7 +40,10 @@ export default class PlanebenchReporter {
   private error: Error | undefined;
 
   constructor(globalConfig: GlobalConfigLike, options: PlanebenchReporterOptions = {}) {
-    this.baselinesDir = path.resolve(globalConfig.rootDir, options.baselinesDir ?? 'baselines');
+    this.baselinesDir = path.resolve(
+      globalConfig.rootDir,
+      options.baselinesDir ?? process.env['PLANEBENCH_BASELINES_DIR'] ?? 'baselines',
+    );
     this.resultsDir = options.resultsDir ? path.resolve(globalConfig.rootDir, options.resultsDir) : resultsRoot();
     this.runId = `${timestampId(new Date())}-${process.pid}`;
     this.handoffDir = path.join(this.resultsDir, '.handoff', this.runId);

@@ -38,13 +38,13 @@ export function drainHandles(
     const { timers } = ctx;
     let phase: StopPhase = 'graceful';
     let worst: StopPhase = 'graceful';
-    let forceTimer: object | null = null;
-    let abandonTimer: object | null = null;
+    // One timer at a time: the force timer, then (when it fires) the abandon timer.
+    let timer: object | null = null;
 
     const finish = (): void => {
       unsubscribe();
-      if (forceTimer !== null) timers.clearTimeout(forceTimer);
-      if (abandonTimer !== null) timers.clearTimeout(abandonTimer);
+      if (timer !== null) timers.clearTimeout(timer);
+      timer = null;
       resolve({ outcome: worst, subsystems: stops });
     };
 
@@ -55,14 +55,8 @@ export function drainHandles(
       if (pending.size === 0) finish();
     });
 
-    const elapsed = timers.now() - sinceMs;
-    forceTimer = timers.setTimeout(() => {
-      forceTimer = null;
-      phase = 'forced';
-      for (const handle of pending) handle[requestForce]();
-    }, ctx.shutdownTimeoutMs - elapsed);
-    abandonTimer = timers.setTimeout(() => {
-      abandonTimer = null;
+    const abandonRemaining = (): void => {
+      timer = null;
       worst = 'abandoned';
       for (const handle of pending) {
         handle[abandon]();
@@ -71,6 +65,14 @@ export function drainHandles(
       }
       pending.clear();
       finish();
-    }, ctx.forceTimeoutMs - elapsed);
+    };
+
+    const enterForcePhase = (): void => {
+      phase = 'forced';
+      timer = timers.setTimeout(abandonRemaining, sinceMs + ctx.forceTimeoutMs - timers.now());
+      for (const handle of pending) handle[requestForce]();
+    };
+
+    timer = timers.setTimeout(enterForcePhase, sinceMs + ctx.shutdownTimeoutMs - timers.now());
   });
 }

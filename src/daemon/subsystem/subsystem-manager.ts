@@ -50,6 +50,7 @@ export class SubsystemManager {
   readonly #coordinator: ShutdownCoordinator;
   readonly #timers: Timers;
   readonly #entries = new Map<SubsystemId, Entry>();
+  readonly #names = new Set<string>();
   #nextId = 1;
   #totalRestarts = 0;
   #watchingShutdown = false;
@@ -67,12 +68,11 @@ export class SubsystemManager {
     const index = this.#entries.size;
     const name = checkName(`subsystems[${index}].name`, spec.name);
     if (typeof spec.run !== 'function') throw DaemonError.config(`subsystems[${index}].run`, 'a function', spec.run);
-    for (const entry of this.#entries.values()) {
-      if (entry.name === name) throw DaemonError.config(`subsystems[${index}].name`, 'a name no other subsystem has', name);
-    }
+    if (this.#names.has(name)) throw DaemonError.config(`subsystems[${index}].name`, 'a name no other subsystem has', name);
     const policy =
       spec.restartPolicy === undefined ? NEVER : checkRestartPolicy(`subsystems[${index}].restartPolicy`, spec.restartPolicy);
     const id = this.#nextId++;
+    this.#names.add(name);
     this.#entries.set(id, {
       id,
       name,

@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+/** The `planebench` command. */
+import { coerceError } from '../lib/coerce-error.js';
+import { runBaselineCommand } from './baseline-command.js';
+
+type Command = (argv: readonly string[]) => Promise<number>;
+
+const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: string }>> = {
+  baseline: { run: runBaselineCommand, help: 'baseline update [selector…]   write baselines from perf-results/latest' },
+};
+
+function usage(): string {
+  return ['usage: planebench <command> …', ...Object.values(COMMANDS).map((c) => `  planebench ${c.help}`)].join('\n');
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h') {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`planebench: unknown command \`${name}\`\n${usage()}\n`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`planebench: ${coerceError(error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,114 @@
+/**
+ * A daemon: its subsystems, its shutdown coordinator and its monitoring loop.
+ * `run()` starts every subsystem, runs the monitoring loop until shutdown is
+ * requested (a signal or `shutdown()`), drains the subsystems through the
+ * graceful → force phases and resolves with the report. Build one with
+ * `Daemon.builder(config)`.
+ */
+import type { DaemonConfig } from '../config/daemon-config.js';
+import { DaemonError } from '../errors/daemon-error.js';
+import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.js';
+import type { ShutdownReason, ShutdownReport } from '../shutdown/shutdown-types.js';
+import { EventStream } from '../subsystem/event-stream.js';
+import { SubsystemManager } from '../subsystem/subsystem-manager.js';
+import type { SubsystemEvent, SubsystemSpec } from '../subsystem/subsystem-types.js';
+import type { Timers } from '../time/timers.js';
+import { DaemonBuilder } from './daemon-builder.js';
+import { runMonitorLoop } from './monitor-loop.js';
+import { removePidFile, writePidFile } from './pid-file.js';
+import { installSignalHandlers } from './signal-handling.js';
+
+export type DaemonState = 'built' | 'running' | 'stopping' | 'stopped';
+
+/** Exit code for a process killed at the kill deadline (as if by SIGKILL). */
+export const KILL_EXIT_CODE = 137;
+
+export interface ResolvedDaemonOptions {
+  readonly config: DaemonConfig;
+  readonly subsystems: readonly SubsystemSpec[];
+  /** Signals that request shutdown while running; empty for none. */
+  readonly signals: readonly NodeJS.Signals[];
+  readonly timers: Timers;
+  /** Called at the kill deadline if `run()` has not finished or left work abandoned; null for none. */
+  readonly onKill: ((reason: ShutdownReason | undefined) => void) | null;
+  /** Errors the daemon survives (a failing health-check tick). */
+  readonly onError: (error: unknown) => void;
+}
+
+export class Daemon {
+  readonly config: DaemonConfig;
+  readonly coordinator: ShutdownCoordinator;
+  readonly subsystems: SubsystemManager;
+  readonly #options: ResolvedDaemonOptions;
+  #state: DaemonState = 'built';
+  #run: Promise<ShutdownReport> | null = null;
+
+  constructor(options: ResolvedDaemonOptions) {
+    this.#options = options;
+    this.config = options.config;
+    this.coordinator = new ShutdownCoordinator(options.config, options.timers);
+    this.subsystems = new SubsystemManager(this.coordinator, options.timers);
+    for (const spec of options.subsystems) this.subsystems.register(spec);
+  }
+
+  get state(): DaemonState {
+    return this.#state;
+  }
+
+  get events(): EventStream<SubsystemEvent> {
+    return this.subsystems.events;
+  }
+
+  /** Runs until shutdown and resolves with the shutdown report. Only once per daemon. */
+  run(): Promise<ShutdownReport> {
+    if (this.#run !== null) return Promise.reject(DaemonError.invalidState('The daemon was already run'));
+    this.#run = this.#runOnce();
+    return this.#run;
+  }
+
+  /** Requests shutdown; true if this call started it. Works before, during and after `run()`. */
+  shutdown(reason?: ShutdownReason): boolean {
+    return this.coordinator.initiate(reason);
+  }
+
+  async #runOnce(): Promise<ShutdownReport> {
+    const { config, signals, timers, onKill, onError } = this.#options;
+    const removeSignalHandlers = signals.length > 0 ? installSignalHandlers(signals, this.coordinator) : null;
+    let wrotePidFile = false;
+    try {
+      if (config.pidFile !== null) {
+        await writePidFile(config.pidFile);
+        wrotePidFile = true;
+      }
+      this.#state = 'running';
+      if (!this.coordinator.isShutdown) this.subsystems.startAll();
+      await runMonitorLoop({
+        coordinator: this.coordinator,
+        timers,
+        intervalMs: config.healthCheckIntervalMs,
+        onTick: () => this.subsystems.checkHealth(),
+        onError,
+      });
+      this.#state = 'stopping';
+      const disarmKill =
+        onKill === null ? null : this.coordinator.armKillDeadline(() => onKill(this.coordinator.reason));
+      const report = await this.subsystems.stopAll();
+      // Abandoned work may keep the process alive: then the kill deadline stays armed.
+      if (report.outcome !== 'abandoned') disarmKill?.();
+      return report;
+    } finally {
+      removeSignalHandlers?.();
+      if (wrotePidFile && config.pidFile !== null) await removePidFile(config.pidFile);
+      this.#state = 'stopped';
+    }
+  }
+
+  static builder(config: DaemonConfig): DaemonBuilder {
+    return new DaemonBuilder(config, (options) => new Daemon(options));
+  }
+}
+
+/** 0 when every subsystem stopped (gracefully or forced), 1 when some were abandoned. */
+export function exitCodeFor(report: ShutdownReport): number {
+  return report.outcome === 'abandoned' ? 1 : 0;
+}

@@ -1,0 +1,83 @@
+/**
+ * Scheduler and worker options: the input types, one resolved readonly type
+ * with every default filled in, and validation that names field, rule and value.
+ * All defaults live here.
+ */
+import { hostname } from 'node:os';
+import { invalid } from './errors.js';
+
+export interface SchedulerOptions {
+  /** How long an iteration that found no work sleeps, unless woken; ms. */
+  readonly pollIntervalMs?: number;
+  /** Runs expanded and tasks claimed per iteration at most. */
+  readonly batchSize?: number;
+  /** Task subprocesses running at once (the dispatch concurrency). */
+  readonly concurrency?: number;
+  /** Task status updates written per store transaction (the status-check concurrency). */
+  readonly statusBatchSize?: number;
+  /** A claim expires unless renewed within this long; ms. */
+  readonly leaseMs?: number;
+  /** How often expired leases are reclaimed; ms. */
+  readonly reclaimIntervalMs?: number;
+  /** Whether this process runs tasks itself (false when separate workers do). */
+  readonly localWorker?: boolean;
+  readonly workerId?: string;
+}
+
+export type ResolvedSchedulerOptions = Readonly<Required<SchedulerOptions>>;
+
+export interface WorkerOptions {
+  readonly pollIntervalMs?: number;
+  readonly batchSize?: number;
+  readonly concurrency?: number;
+  readonly statusBatchSize?: number;
+  readonly leaseMs?: number;
+  readonly workerId?: string;
+}
+
+export type ResolvedWorkerOptions = Readonly<Required<WorkerOptions>>;
+
+export const DEFAULTS = {
+  pollIntervalMs: 1000,
+  batchSize: 100,
+  concurrency: 50,
+  statusBatchSize: 100,
+  leaseMs: 30_000,
+  reclaimIntervalMs: 1000,
+} as const;
+
+function positiveInteger(field: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value <= 0) throw invalid(field, 'a positive integer', value);
+  return value;
+}
+
+export function defaultWorkerId(role: string): string {
+  return `${role}-${hostname()}-${process.pid}`;
+}
+
+export function resolveWorkerOptions(input: WorkerOptions = {}): ResolvedWorkerOptions {
+  const leaseMs = positiveInteger('leaseMs', input.leaseMs, DEFAULTS.leaseMs);
+  if (leaseMs < 30) throw invalid('leaseMs', 'at least 30', leaseMs);
+  const workerId = input.workerId ?? defaultWorkerId('worker');
+  if (typeof workerId !== 'string' || workerId.length === 0) throw invalid('workerId', 'a non-empty string', workerId);
+  return Object.freeze({
+    pollIntervalMs: positiveInteger('pollIntervalMs', input.pollIntervalMs, DEFAULTS.pollIntervalMs),
+    batchSize: positiveInteger('batchSize', input.batchSize, DEFAULTS.batchSize),
+    concurrency: positiveInteger('concurrency', input.concurrency, DEFAULTS.concurrency),
+    statusBatchSize: positiveInteger('statusBatchSize', input.statusBatchSize, DEFAULTS.statusBatchSize),
+    leaseMs,
+    workerId,
+  });
+}
+
+export function resolveSchedulerOptions(input: SchedulerOptions = {}): ResolvedSchedulerOptions {
+  const worker = resolveWorkerOptions({ ...input, workerId: input.workerId ?? defaultWorkerId('scheduler') });
+  const localWorker = input.localWorker ?? true;
+  if (typeof localWorker !== 'boolean') throw invalid('localWorker', 'a boolean', localWorker);
+  return Object.freeze({
+    ...worker,
+    reclaimIntervalMs: positiveInteger('reclaimIntervalMs', input.reclaimIntervalMs, DEFAULTS.reclaimIntervalMs),
+    localWorker,
+  });
+}

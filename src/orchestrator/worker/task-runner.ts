@@ -1,0 +1,101 @@
+/**
+ * Couples the executor to the store for one worker identity: claims tasks into
+ * free slots, buffers the executor's updates and writes them in batches, and
+ * renews the leases of in-flight tasks. The scheduler (local worker) and the
+ * standalone worker process both drive one of these.
+ */
+import type { ClockUs } from '../clock.js';
+import { Executor } from '../executor/executor.js';
+import { UpdateBuffer } from '../executor/update-buffer.js';
+import type { ApplyResult, Store } from '../store/store.js';
+
+export interface TaskRunnerOptions {
+  readonly workerId: string;
+  readonly concurrency: number;
+  readonly batchSize: number;
+  readonly statusBatchSize: number;
+  readonly leaseMs: number;
+  readonly now: ClockUs;
+  /** Called whenever the runner has something new to do (an update to write, a free slot). */
+  readonly onChange: () => void;
+  readonly cwd?: string;
+}
+
+export class TaskRunner {
+  private readonly executor: Executor;
+  private readonly buffer = new UpdateBuffer();
+  private lastRenewalUs: number;
+  private staleUpdates = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: TaskRunnerOptions,
+  ) {
+    this.lastRenewalUs = options.now();
+    this.executor = new Executor({
+      concurrency: options.concurrency,
+      now: options.now,
+      onUpdate: (update) => {
+        this.buffer.add(update);
+        options.onChange();
+      },
+      ...(options.cwd ? { cwd: options.cwd } : {}),
+    });
+  }
+
+  get inFlight(): number {
+    return this.executor.inFlight;
+  }
+
+  get pendingUpdates(): number {
+    return this.buffer.size;
+  }
+
+  /** Updates refused by the store because the task's lease had moved on. */
+  get stale(): number {
+    return this.staleUpdates;
+  }
+
+  /** Claims tasks for the free slots and starts them; returns how many started. */
+  async dispatch(): Promise<number> {
+    const limit = Math.min(this.options.batchSize, this.executor.freeSlots);
+    if (limit === 0) return 0;
+    const tasks = await this.store.claimTasks({
+      workerId: this.options.workerId,
+      limit,
+      nowUs: this.options.now(),
+      leaseMs: this.options.leaseMs,
+    });
+    for (const task of tasks) this.executor.start(task);
+    return tasks.length;
+  }
+
+  /** Writes up to one batch of buffered updates; returns how many were written. */
+  async flush(): Promise<number> {
+    const batch = this.buffer.take(this.options.statusBatchSize);
+    if (batch.length === 0) return 0;
+    const result: ApplyResult = await this.store.applyUpdates(batch);
+    this.staleUpdates += result.stale;
+    return batch.length;
+  }
+
+  /** Renews the leases of in-flight tasks once a third of the lease has passed. */
+  async renewLeasesIfDue(): Promise<void> {
+    const nowUs = this.options.now();
+    if (nowUs - this.lastRenewalUs < (this.options.leaseMs * 1000) / 3) return;
+    this.lastRenewalUs = nowUs;
+    if (this.executor.inFlight > 0) await this.store.renewLeases(this.options.workerId, nowUs + this.options.leaseMs * 1000);
+  }
+
+  /** Waits for running tasks, then writes every buffered update. */
+  async drain(): Promise<void> {
+    await this.executor.idle();
+    while ((await this.flush()) > 0);
+  }
+
+  /** Kills running tasks (their updates are still written). */
+  async abort(): Promise<void> {
+    await this.executor.killAll();
+    while ((await this.flush()) > 0);
+  }
+}
