@@ -1,8 +1,8 @@
 /** The daemon library: config, daemon builder, subsystems, shutdown, errors. */
 export { configBuilder, createConfig, defaultConfig, ConfigBuilder, CONFIG_DEFAULTS } from './config/daemon-config.js';
-export { Daemon, exitCodeFor, KILL_EXIT_CODE } from './daemon/daemon.js';
+export { Daemon, exitCodeFor } from './daemon/daemon.js';
 export { DaemonBuilder } from './daemon/daemon-builder.js';
-export { DEFAULT_SIGNALS } from './daemon/signal-handling.js';
+export { DEFAULT_SIGNALS, KILL_EXIT_CODE } from './daemon/signal-handling.js';
 export { waitIntervalOrShutdown } from './daemon/monitor-loop.js';
 export { DaemonError } from './errors/daemon-error.js';
 export { coerceError, errorChain, formatErrorChain } from './errors/error-chain.js';

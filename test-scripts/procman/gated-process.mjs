@@ -9,7 +9,7 @@
 //    SIGTERM and writes its pid on the ready file's second line, so a test can
 //    check that the whole group is killed.
 import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const GATE_POLL_MS = 5;
@@ -53,4 +53,6 @@ if (withDescendant) {
   grandchild.unref();
   lines.push(String(grandchild.pid));
 }
-writeFileSync(readyFile, `${lines.join('\n')}\n`);
+// Written whole, then renamed, so a reader never sees half a file.
+writeFileSync(`${readyFile}.tmp`, `${lines.join('\n')}\n`);
+renameSync(`${readyFile}.tmp`, readyFile);

@@ -1,4 +1,5 @@
 import { AgentError } from '../errors.js';
+import { Wasm } from '../wasm/webassembly-api.js';
 import type { AgentMessage } from '../messages/message.js';
 import type { AgentContext } from './agent-context.js';
 
@@ -21,7 +22,7 @@ export interface AgentInstance {
 }
 
 export function classifyCrash(error: unknown): CrashKind {
-  if (error instanceof WebAssembly.RuntimeError) return 'trap';
+  if (error instanceof Wasm.RuntimeError) return 'trap';
   if (error instanceof AgentError && error.isMemoryLimit) return 'memory-limit';
   if (error instanceof RangeError && /memory/i.test(error.message)) return 'memory-limit';
   return 'error';

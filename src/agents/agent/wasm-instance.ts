@@ -7,6 +7,7 @@
 import { AgentError } from '../errors.js';
 import type { AgentMessage } from '../messages/message.js';
 import type { WasmAgentModule } from '../wasm/agent-module.js';
+import { Wasm } from '../wasm/webassembly-api.js';
 import type { AgentContext } from './agent-context.js';
 import type { AgentInstance } from './agent-instance.js';
 
@@ -50,7 +51,7 @@ const encoder = new TextEncoder();
 
 export function createWasmInstance(options: WasmInstanceOptions): AgentInstance {
   const { agentId, module, maximumPages } = options;
-  const memory = new WebAssembly.Memory({ initial: options.initialPages, maximum: maximumPages });
+  const memory = new Wasm.Memory({ initial: options.initialPages, maximum: maximumPages });
   const outOfMemory = (requested: number): never => {
     throw new AgentError(
       'memory-limit-exceeded',
@@ -58,7 +59,7 @@ export function createWasmInstance(options: WasmInstanceOptions): AgentInstance 
       { agentId },
     );
   };
-  const instance = new WebAssembly.Instance(module.module, { env: { memory, out_of_memory: outOfMemory } });
+  const instance = new Wasm.Instance(module.module, { env: { memory, out_of_memory: outOfMemory } });
   const exports = instance.exports as unknown as AgentExports;
 
   const handleBytes = (bytes: Uint8Array): number => {

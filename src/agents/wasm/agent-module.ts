@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { AgentError } from '../errors.js';
 import { compileWat } from './compile-wat.js';
+import { Wasm, type WasmModule } from './webassembly-api.js';
 
 /** Exports a WASM agent module must have; see agent.wat for their meaning. */
 export const WASM_AGENT_EXPORTS = [
@@ -35,16 +36,16 @@ export type WasmCallableExport = (typeof WASM_CALLABLE_EXPORTS)[number];
 
 export interface WasmAgentModule {
   readonly name: string;
-  readonly module: WebAssembly.Module;
+  readonly module: WasmModule;
   /** The exports of WASM_CALLABLE_EXPORTS this module has. */
   readonly callable: ReadonlySet<string>;
 }
 
 /** Checks a compiled module against the agent ABI. */
-export function toAgentModule(name: string, module: WebAssembly.Module): WasmAgentModule {
-  const exports = new Set(WebAssembly.Module.exports(module).map((entry) => entry.name));
+export function toAgentModule(name: string, module: WasmModule): WasmAgentModule {
+  const exports = new Set(Wasm.Module.exports(module).map((entry) => entry.name));
   const missing = WASM_AGENT_EXPORTS.filter((required) => !exports.has(required));
-  const importsMemory = WebAssembly.Module.imports(module).some(
+  const importsMemory = Wasm.Module.imports(module).some(
     (entry) => entry.module === 'env' && entry.name === 'memory' && entry.kind === 'memory',
   );
   if (missing.length > 0 || !importsMemory) {

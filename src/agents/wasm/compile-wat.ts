@@ -4,6 +4,7 @@
  */
 import wabtInit from 'wabt';
 import { AgentError } from '../errors.js';
+import { Wasm, type WasmModule } from './webassembly-api.js';
 
 type Wabt = Awaited<ReturnType<typeof wabtInit>>;
 
@@ -29,10 +30,10 @@ export async function compileWatToBinary(fileName: string, source: string): Prom
   }
 }
 
-export async function compileWat(fileName: string, source: string): Promise<WebAssembly.Module> {
+export async function compileWat(fileName: string, source: string): Promise<WasmModule> {
   const binary = await compileWatToBinary(fileName, source);
   try {
-    return new WebAssembly.Module(binary);
+    return new Wasm.Module(binary);
   } catch (error: unknown) {
     throw new AgentError('wasm-compile-failed', `V8 rejected the module compiled from \`${fileName}\``, {
       cause: error,

@@ -10,7 +10,7 @@ import type { RestartPolicy } from '../subsystem/restart-policy.js';
 import type { SubsystemFn, SubsystemSpec } from '../subsystem/subsystem-types.js';
 import { realTimers, type Timers } from '../time/timers.js';
 import type { Daemon, ResolvedDaemonOptions } from './daemon.js';
-import { DEFAULT_SIGNALS } from './signal-handling.js';
+import { DEFAULT_SIGNALS, KILL_EXIT_CODE } from './signal-handling.js';
 
 export interface TaskOptions {
   readonly restartPolicy?: RestartPolicy;
@@ -21,7 +21,7 @@ type KillHandler = (reason: ShutdownReason | undefined) => void;
 
 /** The default kill: the daemon owns the process (it handles its signals), so it exits it. */
 const exitProcess: KillHandler = () => {
-  process.exit(137);
+  process.exit(KILL_EXIT_CODE);
 };
 
 const ignoreError = (): void => {};
@@ -82,7 +82,7 @@ export class DaemonBuilder {
   }
 
   /**
-   * What to do at the kill deadline. Default: exit the process with code 137
+   * What to do at the kill deadline. Default: exit the process with KILL_EXIT_CODE (137)
    * when the daemon handles signals, nothing otherwise. null for nothing.
    */
   onKillTimeout(handler: KillHandler | null): this {

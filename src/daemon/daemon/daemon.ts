@@ -20,9 +20,6 @@ import { installSignalHandlers } from './signal-handling.js';
 
 export type DaemonState = 'built' | 'running' | 'stopping' | 'stopped';
 
-/** Exit code for a process killed at the kill deadline (as if by SIGKILL). */
-export const KILL_EXIT_CODE = 137;
-
 export interface ResolvedDaemonOptions {
   readonly config: DaemonConfig;
   readonly subsystems: readonly SubsystemSpec[];

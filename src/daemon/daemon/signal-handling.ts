@@ -1,6 +1,9 @@
 /** Turns process signals into a shutdown request while the daemon runs. */
 import type { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.js';
 
+/** Exit code of a daemon process that exits itself at the kill deadline (as if killed by SIGKILL). */
+export const KILL_EXIT_CODE = 137;
+
 export const DEFAULT_SIGNALS: readonly NodeJS.Signals[] = Object.freeze(['SIGTERM', 'SIGINT']);
 
 /** Installs one listener per signal; returns the function that removes them. */

@@ -75,11 +75,12 @@ export function spawnTask(command: readonly string[], options: SpawnTaskOptions)
   const result = subprocess.then((r): TaskProcessResult => {
     const exitedAtUs = options.now();
     if (timer) clearTimeout(timer);
+    const signal = r.signal;
     let exit: TaskExit;
-    if (r.failed && r.exitCode === undefined && r.signal === undefined) {
-      exit = { kind: 'spawn-failed', message: r.shortMessage };
-    } else if (r.signal !== undefined) {
-      exit = { kind: 'killed', signal: r.signal, timedOut };
+    if (r.failed && r.exitCode === undefined && signal === undefined) {
+      exit = { kind: 'spawn-failed', message: r.shortMessage ?? 'unknown error' };
+    } else if (signal !== undefined) {
+      exit = { kind: 'killed', signal, timedOut };
     } else {
       exit = { kind: 'exited', exitCode: r.exitCode ?? -1 };
     }

@@ -1,0 +1,35 @@
+/** The agent orchestrator under test: runtime, router, native and WASM agents, supervisor, pool, metrics. */
+export { AgentRuntime } from './runtime/agent-runtime.js';
+export { AgentPool } from './pool/agent-pool.js';
+export { MessageBatcher } from './router/message-batcher.js';
+export { SloMonitor } from './metrics/slo-monitor.js';
+export { AgentError, coerceError } from './errors.js';
+export { toAgent, toCapability } from './messages/message.js';
+export { PERFORMATIVES, isPerformative } from './messages/performative.js';
+export { loadAgentModule, toAgentModule, WASM_AGENT_EXPORTS, WASM_CALLABLE_EXPORTS } from './wasm/agent-module.js';
+export { compileWat, compileWatToBinary } from './wasm/compile-wat.js';
+export { countPrimes, fnv1a } from './wasm/native-compute.js';
+export { WASM_PAGE_BYTES } from './agent/wasm-instance.js';
+export { resolveRestartPolicy, decideRestart } from './supervisor/restart-policy.js';
+
+export type { AgentRef, AgentInfo, RuntimeStats } from './runtime/agent-runtime.js';
+export type { AgentRuntimeOptions, ResolvedAgentRuntimeOptions } from './runtime/runtime-options.js';
+export type { RuntimeEventMap, RuntimeEventName } from './runtime/runtime-events.js';
+export type { AgentCheckpoint, AgentStatus } from './runtime/agent-cell.js';
+export type { AgentSpec, NativeAgentSpec, WasmAgentSpec } from './agent/agent-spec.js';
+export type { AgentContext, RequestOptions } from './agent/agent-context.js';
+export type { AgentKind, CrashKind } from './agent/agent-instance.js';
+export type { NativeBehaviour, NativeHandler } from './agent/native-instance.js';
+export type { WasmCall, WasmCheckpoint } from './agent/wasm-instance.js';
+export type { AgentMessage, Target } from './messages/message.js';
+export type { Performative } from './messages/performative.js';
+export type { AgentErrorCode } from './errors.js';
+export type { SendStatus } from './router/send-status.js';
+export type { BatchOutcome, DeadLetterReason } from './router/router.js';
+export type { AgentPoolOptions, TaskOutcome } from './pool/agent-pool.js';
+export type { MessageBatcherOptions } from './router/message-batcher.js';
+export type { MetricsSnapshot, CountersSnapshot } from './metrics/runtime-metrics.js';
+export type { LatencySummary } from './metrics/latency-recorder.js';
+export type { SloAlert, SloName, SloThresholdsInput, SloMonitorOptions } from './metrics/slo-monitor.js';
+export type { RestartPolicy, RestartPolicyInput, RestartDecision } from './supervisor/restart-policy.js';
+export type { WasmAgentModule } from './wasm/agent-module.js';

@@ -1,0 +1,15 @@
+/** `planebench orchestrator clean-data`: deletes every run and task between tests. */
+import { parseArgs } from 'node:util';
+import { STORE_FLAGS, describeStore, openStoreFromFlags } from '../store-args.js';
+
+export async function cleanDataCommand(argv: string[]): Promise<number> {
+  const { values } = parseArgs({ args: argv, options: { ...STORE_FLAGS } });
+  const store = await openStoreFromFlags(values);
+  try {
+    await store.clean();
+    process.stdout.write(`cleaned runs and tasks in ${describeStore(values)}\n`);
+  } finally {
+    await store.close();
+  }
+  return 0;
+}

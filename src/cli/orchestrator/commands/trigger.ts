@@ -1,0 +1,52 @@
+/**
+ * `planebench orchestrator trigger <workflow> [--count N] [--file workflow.yaml]`:
+ * creates runs of a workflow (defined from --file first, if given) and prints their ids.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { parse as parseYaml } from 'yaml';
+import { wallClockUs } from '../../../orchestrator/clock.js';
+import { OrchestratorError, coerceError } from '../../../orchestrator/errors.js';
+import { validateWorkflow } from '../../../orchestrator/workflow.js';
+import { integerFlag } from '../number-flag.js';
+import { STORE_FLAGS, openStoreFromFlags } from '../store-args.js';
+
+export async function triggerCommand(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { ...STORE_FLAGS, count: { type: 'string' }, file: { type: 'string' } },
+  });
+  const name = positionals[0];
+  const workflow = values.file ? readWorkflowFile(values.file) : undefined;
+  const workflowName = name ?? workflow?.name;
+  if (!workflowName) throw new OrchestratorError('trigger needs a workflow name or --file', { invalidInput: true });
+  const count = integerFlag('count', values.count) ?? 1;
+  const store = await openStoreFromFlags(values);
+  try {
+    if (workflow) await store.upsertWorkflow(workflow);
+    const ids: number[] = [];
+    for (let i = 0; i < count; i += 1) ids.push(await store.triggerRun(workflowName, wallClockUs()));
+    process.stdout.write(`${JSON.stringify({ event: 'triggered', workflow: workflowName, runIds: ids })}\n`);
+  } finally {
+    await store.close();
+  }
+  return 0;
+}
+
+function readWorkflowFile(path: string) {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new OrchestratorError(`Cannot read workflow file ${path}: ${coerceError(error).message}`, {
+      cause: error,
+      invalidInput: true,
+    });
+  }
+  try {
+    return validateWorkflow(raw);
+  } catch (error) {
+    throw new OrchestratorError(`${path}: ${coerceError(error).message}`, { cause: error, invalidInput: true });
+  }
+}
