@@ -14,7 +14,7 @@ const require = createRequire(import.meta.url);
 const jestBin = path.join(path.dirname(require.resolve('jest/package.json')), 'bin', 'jest.js');
 const [first, ...rest] = process.argv.slice(2);
 const projectArgs =
-  first === 'perf' || first === 'unit' ? ['--selectProjects', first, ...rest] : first ? [first, ...rest] : [];
+  first === 'perf' || first === 'unit' ? [...rest, '--selectProjects', first] : first ? [first, ...rest] : [];
 
 const child = spawn(
   process.execPath,

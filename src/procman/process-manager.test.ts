@@ -89,7 +89,9 @@ describe.each<ProcmanVariant>(['v1', 'v2'])('procman %s', (variant) => {
   });
 
   it('escalates to SIGKILL when a process ignores SIGTERM for the grace period', async () => {
-    await manager.start(plainProcessSpec('stubborn', { tag, ignoreSigterm: true }));
+    const files = gateFilesIn(dir, 'stubborn');
+    await manager.start(gatedProcessSpec('stubborn', files, { tag, ignoreSigterm: true }));
+    await waitForFile(files.ready, FILE_TIMEOUT_MS); // its SIGTERM handler is installed
     const stopped = await manager.stop('stubborn', { gracePeriodMs: 200 });
     expect(stopped.kind).toBe('killed');
     expect(stopped.info).toMatchObject({ state: 'stopped', lastExit: expect.objectContaining({ signal: 'SIGKILL' }) });

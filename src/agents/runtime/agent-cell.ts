@@ -25,7 +25,7 @@ export interface AgentCheckpoint {
 export interface CellHost {
   completed(cell: AgentCell, message: AgentMessage, value: unknown): void;
   crashed(cell: AgentCell, message: AgentMessage, error: unknown): void;
-  /** An async handler started (+1) or settled (-1). */
+  /** An async handler started (+1) or settled (-1); on -1 the host schedules the cell if it has mail. */
   busyChanged(cell: AgentCell, delta: 1 | -1): void;
 }
 
@@ -95,12 +95,13 @@ export class AgentCell {
   }
 
   private settle(incarnation: number, message: AgentMessage, value: unknown, error: unknown, failed: boolean): void {
-    this.host.busyChanged(this, -1);
     // Stopped or failed while the handler ran: the outcome has nowhere to go.
-    if (this.status !== 'busy' || incarnation !== this.incarnation) return;
-    this.status = 'running';
-    this.current = message;
-    if (failed) this.host.crashed(this, message, error);
-    else this.host.completed(this, message, value);
+    if (this.status === 'busy' && incarnation === this.incarnation) {
+      this.status = 'running';
+      this.current = message;
+      if (failed) this.host.crashed(this, message, error);
+      else this.host.completed(this, message, value);
+    }
+    this.host.busyChanged(this, -1);
   }
 }

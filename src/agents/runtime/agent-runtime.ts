@@ -75,10 +75,12 @@ export class AgentRuntime {
         if (event.type === 'restarted') {
           this.metrics.counters.restarts++;
           this.metrics.recordRecoveryMs(event.recoveryMs);
-          this.events.emit('restart', event);
+          const { agentId, kind, attempt, recoveryMs } = event;
+          this.events.emit('restart', { agentId, kind, attempt, recoveryMs });
         } else {
           this.metrics.counters.gaveUp++;
-          this.events.emit('gave-up', event);
+          const { agentId, kind, reason } = event;
+          this.events.emit('gave-up', { agentId, kind, reason });
         }
         this.checkIdle();
       },
@@ -90,8 +92,9 @@ export class AgentRuntime {
         if (message.replyWith !== 0 && !cell.replied) this.router.reply(message, 'inform', value, cell.id);
       },
       crashed: (cell, message, error) => this.crashed(cell, message, error),
-      busyChanged: (_cell, delta) => {
+      busyChanged: (cell, delta) => {
         this.busy += delta;
+        if (delta === -1 && cell.status === 'running' && cell.mailbox.length > 0) this.dispatcher.schedule(cell);
         if (this.busy === 0) this.checkIdle();
       },
     };

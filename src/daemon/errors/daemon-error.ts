@@ -9,6 +9,8 @@
  * timed-out stop). It is still an `Error` for `instanceof`, `toString`, and
  * `util.inspect`, and without a captured trace its `stack` names the code.
  */
+import { inspect, type InspectOptions } from 'node:util';
+
 export type DaemonErrorCode =
   | 'CONFIG_INVALID'
   | 'INVALID_STATE'
@@ -93,6 +95,19 @@ Object.defineProperty(DaemonError.prototype, 'stack', {
   },
   set(this: DaemonError, value: unknown) {
     Object.defineProperty(this, 'stack', { value, writable: true, configurable: true, enumerable: false });
+  },
+});
+
+// Printed the same in every realm (a jest sandbox's Error is not Node's): the
+// stack (or the code line), then the facts that are set.
+Object.defineProperty(DaemonError.prototype, inspect.custom, {
+  configurable: true,
+  value(this: DaemonError, _depth: number, options: InspectOptions): string {
+    const facts: Record<string, unknown> = { code: this.code };
+    if (this.subsystem !== undefined) facts['subsystem'] = this.subsystem;
+    if (this.field !== undefined) facts['field'] = this.field;
+    if (this.cause !== undefined) facts['cause'] = this.cause;
+    return `${this.stack ?? `DaemonError: ${this.message}`} ${inspect(facts, options)}`;
   },
 });
 

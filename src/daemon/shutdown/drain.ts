@@ -27,7 +27,10 @@ export function drainHandles(
   const pending = new Set<ShutdownHandle>();
   const stops: SubsystemStop[] = [];
   for (const handle of handles) {
-    if (handle.state === 'done') stops.push({ name: handle.name, phase: 'graceful', stoppedAfterMs: 0 });
+    if (handle.state === 'done') {
+      const stoppedAfterMs = Math.max(0, (handle.doneAtMs ?? sinceMs) - sinceMs);
+      stops.push({ name: handle.name, phase: 'graceful', stoppedAfterMs });
+    }
     else if (handle.state !== 'abandoned') pending.add(handle);
   }
   if (pending.size === 0) {

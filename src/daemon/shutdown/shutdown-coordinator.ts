@@ -34,6 +34,8 @@ export class ShutdownCoordinator implements HandleOwner {
   #abandoned = 0;
   #reason: ShutdownReason | undefined = undefined;
   #initiatedAtMs = -1;
+  /** The handles live when shutdown began: the report covers these. */
+  #liveAtInitiation: Set<ShutdownHandle> | null = null;
   #initiatedListeners: Listener<ShutdownReason>[] | null = null;
   #doneListeners: Listener<ShutdownHandle>[] | null = null;
   #shutdown: Promise<ShutdownReport> | null = null;
@@ -85,7 +87,9 @@ export class ShutdownCoordinator implements HandleOwner {
     if (this.#initiatedAtMs >= 0) return false;
     this.#reason = reason;
     this.#initiatedAtMs = this.#timers.now();
-    for (const handle of this.#live) handle[requestStop](this.#initiatedAtMs);
+    const live = new Set(this.#live);
+    this.#liveAtInitiation = live;
+    for (const handle of live) handle[requestStop](this.#initiatedAtMs);
     const listeners = this.#initiatedListeners;
     this.#initiatedListeners = null;
     if (listeners !== null) for (const listener of listeners) listener(reason);
@@ -124,7 +128,10 @@ export class ShutdownCoordinator implements HandleOwner {
     const reason = this.#reason;
     if (reason === undefined) return Promise.reject(DaemonError.invalidState('Shutdown was not initiated'));
     const sinceMs = this.#initiatedAtMs;
-    this.#shutdown = drainHandles(this.#live, sinceMs, this.#drainContext).then((result) => ({
+    // Handles created after initiation (already stopping) are drained too.
+    const handles = this.#liveAtInitiation ?? new Set<ShutdownHandle>();
+    for (const handle of this.#live) handles.add(handle);
+    this.#shutdown = drainHandles(handles, sinceMs, this.#drainContext).then((result) => ({
       reason,
       outcome: result.outcome,
       subsystems: result.subsystems,

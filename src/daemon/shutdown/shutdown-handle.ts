@@ -28,6 +28,7 @@ export class ShutdownHandle {
   #stopRequestedAtMs = -1;
   #forced = false;
   #state: HandleState = 'active';
+  #doneAtMs = -1;
 
   constructor(name: string, owner: HandleOwner) {
     this.name = name;
@@ -64,6 +65,11 @@ export class ShutdownHandle {
     return this.#state;
   }
 
+  /** Monotonic ms at which `ready()` was called; undefined before. */
+  get doneAtMs(): number | undefined {
+    return this.#doneAtMs >= 0 ? this.#doneAtMs : undefined;
+  }
+
   /** Why the daemon is shutting down, if it is (undefined for a stop of this subsystem alone). */
   get reason(): ShutdownReason | undefined {
     return this.#owner.reason;
@@ -86,6 +92,7 @@ export class ShutdownHandle {
   ready(): void {
     if (this.#state === 'done' || this.#state === 'abandoned') return;
     this.#state = 'done';
+    this.#doneAtMs = this.#owner.now();
     this.#owner.handleDone(this);
   }
 

@@ -35,7 +35,7 @@ export class Scheduler {
   private unsubscribe: (() => void) | undefined;
   private loop: Promise<void> | undefined;
   private stopping: StopMode | undefined;
-  private lastReclaimUs = 0;
+  private lastReclaimUs = Number.NEGATIVE_INFINITY;
 
   constructor(
     private readonly store: Store,

@@ -4,7 +4,7 @@
  */
 
 /** Sends `signal` to the group led by `pgid`. False when the group is gone. */
-export function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
+export function signalGroup(pgid: number, signal: NodeJS.Signals | 0): boolean {
   try {
     process.kill(-pgid, signal);
     return true;
@@ -12,6 +12,23 @@ export function signalGroup(pgid: number, signal: NodeJS.Signals): boolean {
     if ((error as NodeJS.ErrnoException).code === 'ESRCH') return false;
     throw error;
   }
+}
+
+const GROUP_POLL_MS = 2;
+
+/**
+ * After the leader exited: kills what is left of its group and waits until
+ * the group is empty (descendants are not our children, so their end can only
+ * be polled). Resolves false if the group outlived `timeoutMs`.
+ */
+export async function killRestOfGroup(pgid: number, timeoutMs: number): Promise<boolean> {
+  if (!signalGroup(pgid, 'SIGKILL')) return true;
+  const deadline = Date.now() + timeoutMs;
+  while (signalGroup(pgid, 0)) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, GROUP_POLL_MS));
+  }
+  return true;
 }
 
 const liveGroups = new Set<number>();

@@ -1,11 +1,12 @@
 /**
  * Graceful stop shared by both managers: SIGTERM to the process group, wait up
- * to the grace period, then SIGKILL to the group and wait for the exit.
+ * to the grace period, then SIGKILL to the group and wait for the exit. Once
+ * the leader is gone, whatever is left of its group is killed as well.
  */
 import { ProcmanError } from '../errors.js';
 import type { ExitInfo } from '../types.js';
 import type { ManagedChild } from './managed-child.js';
-import { signalGroup } from './process-group.js';
+import { killRestOfGroup, signalGroup } from './process-group.js';
 
 export interface StopChildOptions {
   readonly gracePeriodMs: number;
@@ -48,19 +49,25 @@ function raceExit(
 export async function stopChild(child: ManagedChild, options: StopChildOptions): Promise<StopChildResult> {
   const previous = child.exit();
   if (previous) {
-    signalGroup(child.pid, 'SIGKILL');
+    await killRestOfGroup(child.pid, options.killTimeoutMs);
     return { kind: 'already-exited', exit: previous };
   }
   if (options.signal?.aborted) return { kind: 'abandoned' };
 
   signalGroup(child.pid, 'SIGTERM');
   const graceful = await raceExit(child, options.gracePeriodMs, options.signal);
-  if (graceful.kind === 'exit') return { kind: 'exited', exit: graceful.exit };
+  if (graceful.kind === 'exit') {
+    await killRestOfGroup(child.pid, options.killTimeoutMs);
+    return { kind: 'exited', exit: graceful.exit };
+  }
   if (graceful.kind === 'aborted') return { kind: 'abandoned' };
 
   signalGroup(child.pid, 'SIGKILL');
   const forced = await raceExit(child, options.killTimeoutMs, undefined);
-  if (forced.kind === 'exit') return { kind: 'killed', exit: forced.exit };
+  if (forced.kind === 'exit') {
+    await killRestOfGroup(child.pid, options.killTimeoutMs);
+    return { kind: 'killed', exit: forced.exit };
+  }
   throw new ProcmanError(
     'StopFailed',
     `Process ${child.pid} did not exit within ${options.killTimeoutMs} ms after SIGKILL`,

@@ -1,0 +1,118 @@
+import { DaemonError } from '../errors/daemon-error.js';
+import { CONFIG_DEFAULTS, configBuilder, createConfig, defaultConfig } from './daemon-config.js';
+
+function configError(fn: () => unknown): DaemonError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DaemonError) return error;
+    throw error;
+  }
+  throw new Error('expected a DaemonError');
+}
+
+describe('config builder', () => {
+  test('defaults are 5 s / 10 s / 15 s, no pid file, 30 s health checks', () => {
+    expect(defaultConfig()).toEqual({
+      name: 'daemon',
+      shutdownTimeoutMs: 5_000,
+      forceTimeoutMs: 10_000,
+      killTimeoutMs: 15_000,
+      pidFile: null,
+      healthCheckIntervalMs: 30_000,
+    });
+    expect(Object.isFrozen(defaultConfig())).toBe(true);
+  });
+
+  test('builds a frozen config with every field set', () => {
+    const config = configBuilder()
+      .name('bench-daemon')
+      .shutdownTimeoutMs(1_000)
+      .forceTimeoutMs(2_000)
+      .killTimeoutMs(3_000)
+      .pidFile('/run/bench.pid')
+      .healthCheckIntervalMs(500)
+      .build();
+    expect(config).toEqual({
+      name: 'bench-daemon',
+      shutdownTimeoutMs: 1_000,
+      forceTimeoutMs: 2_000,
+      killTimeoutMs: 3_000,
+      pidFile: '/run/bench.pid',
+      healthCheckIntervalMs: 500,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  test.each([
+    ['name', () => configBuilder().name(''), 'name'],
+    ['name with a space', () => configBuilder().name('my daemon'), 'name'],
+    ['name too long', () => configBuilder().name('x'.repeat(65)), 'name'],
+    ['negative shutdown timeout', () => configBuilder().shutdownTimeoutMs(-1), 'shutdownTimeoutMs'],
+    ['zero force timeout', () => configBuilder().forceTimeoutMs(0), 'forceTimeoutMs'],
+    ['fractional kill timeout', () => configBuilder().killTimeoutMs(1.5), 'killTimeoutMs'],
+    ['kill timeout beyond the timer range', () => configBuilder().killTimeoutMs(2 ** 31), 'killTimeoutMs'],
+    ['relative pid file', () => configBuilder().pidFile('run/x.pid'), 'pidFile'],
+    ['health check every 1 ms', () => configBuilder().healthCheckIntervalMs(1), 'healthCheckIntervalMs'],
+    ['NaN health interval', () => configBuilder().healthCheckIntervalMs(Number.NaN), 'healthCheckIntervalMs'],
+  ])('rejects a %s, naming the field', (_label, build, field) => {
+    const error = configError(build);
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.field).toBe(field);
+    expect(error.message).toMatch(new RegExp(`^Expected \`${field}\` to be .+, got `));
+  });
+
+  test('the message names the rule and the value', () => {
+    expect(configError(() => configBuilder().shutdownTimeoutMs(-1)).message).toBe(
+      'Expected `shutdownTimeoutMs` to be an integer number of milliseconds between 1 and 2147483647, got `-1` (number)',
+    );
+  });
+
+  test('force timeout must be at least the shutdown timeout', () => {
+    const error = configError(() => configBuilder().shutdownTimeoutMs(5_000).forceTimeoutMs(2_000).build());
+    expect(error.field).toBe('forceTimeoutMs');
+    expect(error.message).toBe('Expected `forceTimeoutMs` to be at least `shutdownTimeoutMs` (5000), got `2000` (number)');
+  });
+
+  test('kill timeout must be at least the force timeout', () => {
+    const error = configError(() => configBuilder().forceTimeoutMs(12_000).killTimeoutMs(11_000).build());
+    expect(error.field).toBe('killTimeoutMs');
+    expect(error.message).toBe('Expected `killTimeoutMs` to be at least `forceTimeoutMs` (12000), got `11000` (number)');
+  });
+
+  test('equal phase timeouts are allowed', () => {
+    const config = configBuilder().shutdownTimeoutMs(100).forceTimeoutMs(100).killTimeoutMs(100).build();
+    expect(config.killTimeoutMs).toBe(100);
+  });
+
+  test('the order rule is checked at build, so fields can be set in any order', () => {
+    const config = configBuilder().killTimeoutMs(60_000).forceTimeoutMs(40_000).shutdownTimeoutMs(20_000).build();
+    expect([config.shutdownTimeoutMs, config.forceTimeoutMs, config.killTimeoutMs]).toEqual([20_000, 40_000, 60_000]);
+  });
+});
+
+describe('createConfig', () => {
+  test('resolves a partial input against the defaults', () => {
+    expect(createConfig({ name: 'svc', healthCheckIntervalMs: 1_000 })).toEqual({
+      ...CONFIG_DEFAULTS,
+      name: 'svc',
+      healthCheckIntervalMs: 1_000,
+    });
+  });
+
+  test('validates like the builder', () => {
+    expect(configError(() => createConfig({ shutdownTimeoutMs: 20_000 })).field).toBe('forceTimeoutMs');
+    expect(configError(() => createConfig({ pidFile: '' })).field).toBe('pidFile');
+  });
+
+  test('rejects an unknown field, naming it', () => {
+    const error = configError(() => createConfig({ timeout: 5 } as never));
+    expect(error.field).toBe('timeout');
+    expect(error.message).toContain('Unknown config field `timeout`');
+  });
+
+  test('does not mutate its input', () => {
+    const input = Object.freeze({ name: 'svc' });
+    expect(createConfig(input).name).toBe('svc');
+  });
+});

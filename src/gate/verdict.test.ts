@@ -1,0 +1,61 @@
+import { METRIC_KINDS } from '../harness/metric-kinds.js';
+import { judge } from './verdict.js';
+
+const latency = { name: 'x/y/z/latencyUs.p50', direction: 'smaller' as const, noise: METRIC_KINDS.latencyUs.noise };
+const base = [1000, 1010, 990, 1005, 995];
+
+describe('verdicts on trial distributions', () => {
+  test('identical trial sets are unchanged', () => {
+    expect(judge({ ...latency, baseline: base, current: [...base] }).status).toBe('unchanged');
+  });
+
+  test('twice as slow is regressed', () => {
+    const verdict = judge({ ...latency, baseline: base, current: base.map((v) => v * 2) });
+    expect(verdict.status).toBe('regressed');
+    expect(verdict.ratio?.estimate).toBeCloseTo(2, 1);
+    expect(verdict.ratio?.low).toBeGreaterThan(1.9);
+  });
+
+  test('×1.2 with low noise is regressed (threshold 15 %)', () => {
+    expect(judge({ ...latency, baseline: base, current: base.map((v) => v * 1.2) }).status).toBe('regressed');
+  });
+
+  test('×1.2 within the noise is unchanged', () => {
+    const noisyBase = [700, 1300, 1000, 800, 1200];
+    const noisyCurrent = [840, 1560, 1200, 960, 1440].reverse();
+    expect(judge({ ...latency, baseline: noisyBase, current: noisyCurrent }).status).toBe('unchanged');
+  });
+
+  test('twice as fast is improved', () => {
+    expect(judge({ ...latency, baseline: base, current: base.map((v) => v / 2) }).status).toBe('improved');
+  });
+
+  test('direction matters: a throughput that halves regressed', () => {
+    const throughput = { name: 't', direction: 'bigger' as const, noise: METRIC_KINDS.throughputPerSec.noise };
+    expect(judge({ ...throughput, baseline: base, current: base.map((v) => v / 2) }).status).toBe('regressed');
+    expect(judge({ ...throughput, baseline: base, current: base.map((v) => v * 2) }).status).toBe('improved');
+  });
+
+  test('a change below the absolute floor is unchanged even when large in ratio', () => {
+    // 5 µs → 10 µs is ×2, but under the 20 µs floor of latencyUs.
+    expect(judge({ ...latency, baseline: [5, 5, 5], current: [10, 10, 10] }).status).toBe('unchanged');
+  });
+
+  test('counts from zero regress by their absolute change', () => {
+    const count = { name: 'timeouts', direction: 'smaller' as const, noise: METRIC_KINDS.count.noise };
+    expect(judge({ ...count, baseline: [0, 0, 0], current: [0, 0, 0] }).status).toBe('unchanged');
+    expect(judge({ ...count, baseline: [0, 0, 0], current: [12, 15, 11] }).status).toBe('regressed');
+    expect(judge({ ...count, baseline: [0, 0, 0], current: [1, 0, 2] }).status).toBe('unchanged');
+  });
+
+  test('a single trial per side gives no interval and so no verdict', () => {
+    const verdict = judge({ ...latency, baseline: [1000], current: [3000] });
+    expect(verdict.status).toBe('unchanged');
+    expect(verdict.tooFewTrials).toBe(true);
+  });
+
+  test('verdicts are reproducible (seeded bootstrap)', () => {
+    const input = { ...latency, baseline: [900, 1000, 1150], current: [1100, 1250, 1300] };
+    expect(judge(input)).toEqual(judge(input));
+  });
+});

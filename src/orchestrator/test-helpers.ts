@@ -1,0 +1,62 @@
+/** Helpers for the orchestrator's tests: wait for a store condition on wake-ups, not sleeps. */
+import type { Store } from './store/store.js';
+
+/**
+ * Resolves once `check` returns a value other than undefined, re-checking on
+ * every wake-up of the store and at least every `recheckMs` (for changes made
+ * by other processes that do not notify); rejects after `timeoutMs`.
+ */
+export function waitForStore<T>(
+  store: Store,
+  check: () => Promise<T | undefined>,
+  options: { timeoutMs?: number; recheckMs?: number; what?: string } = {},
+): Promise<T> {
+  const { timeoutMs = 10_000, recheckMs = 50, what = 'condition' } = options;
+  return new Promise<T>((resolve, reject) => {
+    let done = false;
+    let checking = false;
+    let again = false;
+    const finish = (fn: () => void): void => {
+      done = true;
+      clearTimeout(deadline);
+      clearInterval(ticker);
+      unsubscribe();
+      fn();
+    };
+    const run = async (): Promise<void> => {
+      if (done) return;
+      if (checking) {
+        again = true;
+        return;
+      }
+      checking = true;
+      try {
+        do {
+          again = false;
+          const value = await check();
+          if (value !== undefined) return finish(() => resolve(value));
+        } while (again && !done);
+      } catch (error) {
+        finish(() => reject(error));
+      } finally {
+        checking = false;
+      }
+    };
+    const deadline = setTimeout(() => finish(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
+    const ticker = setInterval(() => void run(), recheckMs);
+    const unsubscribe = store.onWork(() => void run());
+    void run();
+  });
+}
+
+/** Resolves when every task of `expected` count is finished; returns the counts. */
+export function waitForFinishedTasks(store: Store, expected: number, timeoutMs = 10_000) {
+  return waitForStore(
+    store,
+    async () => {
+      const counts = await store.countTasks();
+      return counts.success + counts.failed >= expected ? counts : undefined;
+    },
+    { timeoutMs, what: `${expected} finished tasks` },
+  );
+}
