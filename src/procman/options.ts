@@ -67,7 +67,10 @@ function describe(value: unknown): string {
 
 export function expectNonNegativeInteger(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new ProcmanError('InvalidArgument', `Expected \`${name}\` to be a non-negative integer, got ${describe(value)}`);
+    throw new ProcmanError(
+      'InvalidArgument',
+      `Expected \`${name}\` to be a non-negative integer, got ${describe(value)}`,
+    );
   }
   return value;
 }
@@ -112,7 +115,10 @@ export function resolveActorOptions(input: ActorManagerOptions = {}): ResolvedAc
 
 export function validateSpec(spec: { id?: unknown; command?: unknown }): void {
   if (typeof spec.id !== 'string' || spec.id === '') {
-    throw new ProcmanError('InvalidArgument', `Expected \`spec.id\` to be a non-empty string, got ${describe(spec.id)}`);
+    throw new ProcmanError(
+      'InvalidArgument',
+      `Expected \`spec.id\` to be a non-empty string, got ${describe(spec.id)}`,
+    );
   }
   if (typeof spec.command !== 'string' || spec.command === '') {
     throw new ProcmanError(

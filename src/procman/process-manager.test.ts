@@ -29,7 +29,8 @@ async function waitForInfo(
   for (;;) {
     const info = await manager.getProcessInfo(id);
     if (predicate(info)) return info;
-    if (Date.now() > deadline) throw new Error(`Process ${id} never reached the expected state: ${JSON.stringify(info)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Process ${id} never reached the expected state: ${JSON.stringify(info)}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
@@ -66,7 +67,8 @@ describe.each<ProcmanVariant>(['v1', 'v2'])('procman %s', (variant) => {
 
     const stopped = await manager.stop('p');
     expect(stopped.kind).toBe('exited');
-    expect(stopped.info).toMatchObject({ state: 'stopped', lastExit: expect.objectContaining({ signal: 'SIGTERM' }) });
+    expect(stopped.info.state).toBe('stopped');
+    expect(stopped.info.lastExit?.signal).toBe('SIGTERM');
     expect(isLivingPid(pid)).toBe(false);
     expect((await manager.stop('p')).kind).toBe('already-stopped');
 
@@ -82,7 +84,9 @@ describe.each<ProcmanVariant>(['v1', 'v2'])('procman %s', (variant) => {
   it('rejects unknown ids and invalid arguments with errors that say why', async () => {
     await expect(manager.stop('missing')).rejects.toMatchObject({ code: 'NotFound' });
     await expect(manager.getProcessInfo('missing')).rejects.toMatchObject({ code: 'NotFound' });
-    expect(() => manager.start({ id: '', command: 'x' })).toThrow('Expected `spec.id` to be a non-empty string, got `` (string)');
+    expect(() => manager.start({ id: '', command: 'x' })).toThrow(
+      'Expected `spec.id` to be a non-empty string, got `` (string)',
+    );
     expect(() => manager.stop('p', { gracePeriodMs: -1 })).toThrow(
       'Expected `gracePeriodMs` to be a non-negative integer, got `-1` (number)',
     );
@@ -94,7 +98,8 @@ describe.each<ProcmanVariant>(['v1', 'v2'])('procman %s', (variant) => {
     await waitForFile(files.ready, FILE_TIMEOUT_MS); // its SIGTERM handler is installed
     const stopped = await manager.stop('stubborn', { gracePeriodMs: 200 });
     expect(stopped.kind).toBe('killed');
-    expect(stopped.info).toMatchObject({ state: 'stopped', lastExit: expect.objectContaining({ signal: 'SIGKILL' }) });
+    expect(stopped.info.state).toBe('stopped');
+    expect(stopped.info.lastExit?.signal).toBe('SIGKILL');
   });
 
   it('kills the whole process group, so no descendant survives a stop', async () => {
@@ -143,7 +148,9 @@ describe.each<ProcmanVariant>(['v1', 'v2'])('procman %s', (variant) => {
   it('drops an operation whose signal is already aborted', async () => {
     const controller = new AbortController();
     controller.abort();
-    await expect(manager.start(plainProcessSpec('never', { tag }), { signal: controller.signal })).rejects.toMatchObject({
+    await expect(
+      manager.start(plainProcessSpec('never', { tag }), { signal: controller.signal }),
+    ).rejects.toMatchObject({
       code: 'Aborted',
     });
   });

@@ -22,6 +22,8 @@ export interface PlanebenchReporterOptions {
   readonly baselinesDir?: string;
   /** Folder of perf results; default perf-results in the working directory. */
   readonly resultsDir?: string;
+  /** Where the table goes; default stdout (tests capture it). */
+  readonly print?: (text: string) => void;
 }
 
 interface GlobalConfigLike {
@@ -37,6 +39,7 @@ export default class PlanebenchReporter {
   private readonly resultsDir: string;
   private readonly handoffDir: string;
   private readonly runId: string;
+  private readonly print: (text: string) => void;
   private error: Error | undefined;
 
   constructor(globalConfig: GlobalConfigLike, options: PlanebenchReporterOptions = {}) {
@@ -45,6 +48,7 @@ export default class PlanebenchReporter {
       options.baselinesDir ?? process.env['PLANEBENCH_BASELINES_DIR'] ?? 'baselines',
     );
     this.resultsDir = options.resultsDir ? path.resolve(globalConfig.rootDir, options.resultsDir) : resultsRoot();
+    this.print = options.print ?? ((text) => process.stdout.write(text));
     this.runId = `${timestampId(new Date())}-${process.pid}`;
     this.handoffDir = path.join(this.resultsDir, '.handoff', this.runId);
     // Test files are set up after reporters, so they inherit this.
@@ -63,8 +67,8 @@ export default class PlanebenchReporter {
       const environment = captureEnvironment(resolveProfile());
       const comparison = compareRun(results, this.baselinesDir);
       const outputs = writeRunOutputs(this.resultsDir, this.runId, environment, results, comparison);
-      process.stdout.write(`${renderConsoleTable(comparison)}\n`);
-      process.stdout.write(`planebench: results in ${path.relative(process.cwd(), outputs.latestDir) || '.'}/\n`);
+      this.print(`${renderConsoleTable(comparison)}\n`);
+      this.print(`planebench: results in ${path.relative(process.cwd(), outputs.latestDir) || '.'}/\n`);
       if (comparison.failed) {
         const reasons = [
           ...comparison.regressions.map((r) => `${r.suite}/${r.scenario}/${r.variant} ${r.metric} regressed`),

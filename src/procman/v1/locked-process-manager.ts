@@ -11,7 +11,15 @@ import { stopChild } from '../control/stop-child.js';
 import { abortedError, ProcmanError } from '../errors.js';
 import { expectNonNegativeInteger, resolveManagerOptions, validateSpec } from '../options.js';
 import type { ManagerOptions, ResolvedManagerOptions } from '../options.js';
-import { applyExit, isAlive, markSpawnFailed, markStarted, markStarting, newRecord, toInfo } from '../process-record.js';
+import {
+  applyExit,
+  isAlive,
+  markSpawnFailed,
+  markStarted,
+  markStarting,
+  newRecord,
+  toInfo,
+} from '../process-record.js';
 import type { ProcessRecord } from '../process-record.js';
 import type {
   OperationOptions,

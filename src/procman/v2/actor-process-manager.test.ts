@@ -37,7 +37,9 @@ describe('ActorProcessManager queueing', () => {
     await executor.jobsArrived(1);
 
     // The spawn is held: the query is answered at once, from the record.
-    expect(await manager.getAllProcessInfo()).toEqual([expect.objectContaining({ id: 'a', state: 'starting', busy: true })]);
+    expect(await manager.getAllProcessInfo()).toEqual([
+      expect.objectContaining({ id: 'a', state: 'starting', busy: true }),
+    ]);
     expect(executor.held.map((h) => h.job.kind)).toEqual(['spawn']);
 
     executor.releaseNext();

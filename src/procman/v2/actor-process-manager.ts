@@ -56,19 +56,28 @@ export class ActorProcessManager implements ProcessManager {
   start(spec: ProcessSpec, options: OperationOptions = {}): Promise<StartOutcome> {
     validateSpec(spec);
     const { reply, promise } = createReply<StartOutcome>();
-    return this.sendOperation({ opId: this.nextOpId++, kind: 'start', spec, signal: options.signal ?? NEVER_ABORTED, reply }, promise);
+    return this.sendOperation(
+      { opId: this.nextOpId++, kind: 'start', spec, signal: options.signal ?? NEVER_ABORTED, reply },
+      promise,
+    );
   }
 
   stop(id: string, options: StopOptions = {}): Promise<StopOutcome> {
     const { reply, promise } = createReply<StopOutcome>();
     const gracePeriodMs = this.gracePeriodOf(options);
-    return this.sendOperation({ opId: this.nextOpId++, kind: 'stop', id, gracePeriodMs, signal: options.signal ?? NEVER_ABORTED, reply }, promise);
+    return this.sendOperation(
+      { opId: this.nextOpId++, kind: 'stop', id, gracePeriodMs, signal: options.signal ?? NEVER_ABORTED, reply },
+      promise,
+    );
   }
 
   restart(id: string, options: StopOptions = {}): Promise<RestartOutcome> {
     const { reply, promise } = createReply<RestartOutcome>();
     const gracePeriodMs = this.gracePeriodOf(options);
-    return this.sendOperation({ opId: this.nextOpId++, kind: 'restart', id, gracePeriodMs, signal: options.signal ?? NEVER_ABORTED, reply }, promise);
+    return this.sendOperation(
+      { opId: this.nextOpId++, kind: 'restart', id, gracePeriodMs, signal: options.signal ?? NEVER_ABORTED, reply },
+      promise,
+    );
   }
 
   getAllProcessInfo(): Promise<ProcessInfo[]> {
@@ -103,7 +112,7 @@ export class ActorProcessManager implements ProcessManager {
     signal.addEventListener('abort', onAbort, { once: true });
     const detach = (): void => signal.removeEventListener('abort', onAbort);
     promise.then(detach, detach);
-    this.send({ kind: 'operation', operation }, reply as Reply<unknown>);
+    this.send({ kind: 'operation', operation }, reply);
     return promise;
   }
 

@@ -38,9 +38,29 @@ export function createReply<T>(): { reply: Reply<T>; promise: Promise<T> } {
 
 /** A lifecycle operation, queued per process and run out of band. */
 export type Operation =
-  | { readonly opId: number; readonly kind: 'start'; readonly spec: ProcessSpec; readonly signal: AbortSignal; readonly reply: Reply<StartOutcome> }
-  | { readonly opId: number; readonly kind: 'stop'; readonly id: string; readonly gracePeriodMs: number; readonly signal: AbortSignal; readonly reply: Reply<StopOutcome> }
-  | { readonly opId: number; readonly kind: 'restart'; readonly id: string; readonly gracePeriodMs: number; readonly signal: AbortSignal; readonly reply: Reply<RestartOutcome> };
+  | {
+      readonly opId: number;
+      readonly kind: 'start';
+      readonly spec: ProcessSpec;
+      readonly signal: AbortSignal;
+      readonly reply: Reply<StartOutcome>;
+    }
+  | {
+      readonly opId: number;
+      readonly kind: 'stop';
+      readonly id: string;
+      readonly gracePeriodMs: number;
+      readonly signal: AbortSignal;
+      readonly reply: Reply<StopOutcome>;
+    }
+  | {
+      readonly opId: number;
+      readonly kind: 'restart';
+      readonly id: string;
+      readonly gracePeriodMs: number;
+      readonly signal: AbortSignal;
+      readonly reply: Reply<RestartOutcome>;
+    };
 
 export type Command =
   | { readonly kind: 'operation'; readonly operation: Operation }

@@ -10,7 +10,15 @@ import type { ManagedChild } from '../control/managed-child.js';
 import { signalGroup } from '../control/process-group.js';
 import { abortedError, coerceError, ProcmanError } from '../errors.js';
 import type { ResolvedActorOptions } from '../options.js';
-import { applyExit, isAlive, markSpawnFailed, markStarted, markStarting, newRecord, toInfo } from '../process-record.js';
+import {
+  applyExit,
+  isAlive,
+  markSpawnFailed,
+  markStarted,
+  markStarting,
+  newRecord,
+  toInfo,
+} from '../process-record.js';
 import type { ProcessRecord } from '../process-record.js';
 import type { ProcessInfo, ProcessSpec, StopOutcome } from '../types.js';
 import { BoundedQueue } from './bounded-queue.js';

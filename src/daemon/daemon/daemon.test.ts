@@ -1,0 +1,173 @@
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configBuilder, defaultConfig } from '../config/daemon-config.js';
+import { DaemonError } from '../errors/daemon-error.js';
+import { ManualTimers } from '../time/manual-timers.js';
+import { Daemon, exitCodeFor } from './daemon.js';
+
+const fastConfig = configBuilder()
+  .name('test-daemon')
+  .shutdownTimeoutMs(100)
+  .forceTimeoutMs(300)
+  .killTimeoutMs(500)
+  .healthCheckIntervalMs(1_000)
+  .build();
+
+function errorOf(fn: () => unknown): DaemonError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof DaemonError) return error;
+    throw error;
+  }
+  throw new Error('expected a DaemonError');
+}
+
+describe('Daemon', () => {
+  test('runs its tasks until shutdown and reports a graceful stop', async () => {
+    const timers = new ManualTimers();
+    const started: string[] = [];
+    const daemon = Daemon.builder(fastConfig)
+      .withTask('a', async (shutdown) => {
+        started.push('a');
+        await shutdown.cancelled();
+      })
+      .withTask('b', async (shutdown) => {
+        started.push('b');
+        await shutdown.cancelled();
+      })
+      .withoutSignals()
+      .withTimers(timers)
+      .build();
+    expect(daemon.state).toBe('built');
+    const running = daemon.run();
+    expect(started).toEqual(['a', 'b']);
+    expect(daemon.state).toBe('running');
+    await timers.advance(5_000);
+    expect(daemon.shutdown()).toBe(true);
+    expect(daemon.shutdown()).toBe(false);
+    const report = await running;
+    expect(report).toMatchObject({ outcome: 'graceful', reason: { kind: 'requested' }, abandoned: [] });
+    expect(report.subsystems.map((s) => s.name).sort()).toEqual(['a', 'b']);
+    expect(daemon.state).toBe('stopped');
+    expect(exitCodeFor(report)).toBe(0);
+    expect(timers.pendingCount).toBe(0);
+  });
+
+  test('runs health checks on the interval while running', async () => {
+    const timers = new ManualTimers();
+    let checks = 0;
+    const daemon = Daemon.builder(fastConfig)
+      .withTask('h', (shutdown) => shutdown.cancelled(), {
+        healthCheck: () => {
+          checks += 1;
+          return true;
+        },
+      })
+      .withoutSignals()
+      .withTimers(timers)
+      .build();
+    const running = daemon.run();
+    await timers.advance(3_000);
+    expect(checks).toBe(3);
+    daemon.shutdown();
+    await running;
+    expect(daemon.subsystems.stats().subsystems[0]?.healthy).toBe(true);
+  });
+
+  test('a shutdown requested before run() stops at once without starting anything', async () => {
+    let ran = false;
+    const daemon = Daemon.builder(fastConfig)
+      .withTask('never', async () => {
+        ran = true;
+      })
+      .withoutSignals()
+      .withTimers(new ManualTimers())
+      .build();
+    daemon.shutdown();
+    const report = await daemon.run();
+    expect(ran).toBe(false);
+    expect(report.outcome).toBe('graceful');
+  });
+
+  test('run() twice is INVALID_STATE', async () => {
+    const daemon = Daemon.builder(defaultConfig()).withoutSignals().build();
+    const running = daemon.run();
+    await expect(daemon.run()).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    daemon.shutdown();
+    await running;
+  });
+
+  test('a stuck task is abandoned after the force timeout; the kill deadline then fires', async () => {
+    const timers = new ManualTimers();
+    const kills: number[] = [];
+    const daemon = Daemon.builder(fastConfig)
+      .withTask('stuck', () => new Promise<void>(() => {}))
+      .withoutSignals()
+      .withTimers(timers)
+      .onKillTimeout(() => kills.push(timers.now()))
+      .build();
+    const running = daemon.run();
+    await timers.advance(10);
+    daemon.shutdown();
+    await timers.advance(300);
+    const report = await running;
+    expect(report).toMatchObject({ outcome: 'abandoned', abandoned: ['stuck'], durationMs: 300 });
+    expect(exitCodeFor(report)).toBe(1);
+    expect(kills).toEqual([]);
+    await timers.advance(200);
+    expect(kills).toEqual([510]);
+  });
+
+  test('the kill deadline is disarmed when everything stopped', async () => {
+    const timers = new ManualTimers();
+    const kills: number[] = [];
+    const daemon = Daemon.builder(fastConfig)
+      .withTask('slow', async (shutdown) => {
+        await shutdown.cancelled();
+        await new Promise<void>((resolve) => shutdown.forceSignal.addEventListener('abort', () => resolve()));
+      })
+      .withoutSignals()
+      .withTimers(timers)
+      .onKillTimeout(() => kills.push(timers.now()))
+      .build();
+    const running = daemon.run();
+    daemon.shutdown();
+    await timers.advance(100);
+    expect((await running).outcome).toBe('forced');
+    await timers.advance(1_000);
+    expect(kills).toEqual([]);
+    expect(timers.pendingCount).toBe(0);
+  });
+
+  test('writes the pid file while running and removes it after', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'daemon-pid-'));
+    try {
+      const pidFile = join(dir, 'nested', 'd.pid');
+      const daemon = Daemon.builder(configBuilder().pidFile(pidFile).build())
+        .withTask('t', (shutdown) => shutdown.cancelled())
+        .withoutSignals()
+        .build();
+      // Subsystems start after the pid file is written.
+      const started = daemon.events.next((e) => e.type === 'state-changed' && e.state === 'running');
+      const running = daemon.run();
+      await started;
+      expect((await readFile(pidFile, 'utf8')).trim()).toBe(String(process.pid));
+      daemon.shutdown();
+      await running;
+      await expect(stat(pidFile)).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('builder validation: duplicate task names and bad signals name the field', () => {
+    expect(errorOf(() => Daemon.builder(defaultConfig()).withTask('x', async () => {}).withTask('x', async () => {}).build()).field).toBe(
+      'subsystems[1].name',
+    );
+    expect(errorOf(() => Daemon.builder(defaultConfig()).withSignals(['SIGKILL'])).field).toBe('signals[0]');
+    expect(errorOf(() => Daemon.builder(defaultConfig()).withSignals(['NOPE' as NodeJS.Signals])).field).toBe('signals[0]');
+    expect(errorOf(() => Daemon.builder(defaultConfig()).withSignals([])).field).toBe('signals');
+  });
+});

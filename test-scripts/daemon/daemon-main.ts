@@ -1,0 +1,69 @@
+#!/usr/bin/env node
+/**
+ * A real daemon process built with the daemon library, for the signal tests
+ * and the shutdown-latency benchmark. It runs a `worker` subsystem that wakes
+ * every --work-interval-ms (racing its shutdown signal), optionally a `stuck`
+ * subsystem that ignores shutdown, and handles SIGTERM / SIGINT.
+ *
+ * stdout protocol (one line each): `ready <pid>` once the subsystems run, then
+ * `report <json>` after shutdown; the exit code is 0 when everything stopped,
+ * 1 when something was abandoned.
+ */
+import { setTimeout as sleep } from 'node:timers/promises';
+import { parseArgs } from 'node:util';
+import { configBuilder, Daemon, exitCodeFor } from '../../src/daemon/index.js';
+
+const { values } = parseArgs({
+  options: {
+    'health-interval-ms': { type: 'string', default: '30000' },
+    'work-interval-ms': { type: 'string', default: '30000' },
+    'shutdown-timeout-ms': { type: 'string', default: '5000' },
+    'force-timeout-ms': { type: 'string', default: '10000' },
+    'kill-timeout-ms': { type: 'string', default: '15000' },
+    'pid-file': { type: 'string' },
+    stuck: { type: 'boolean', default: false },
+  },
+});
+
+const config = configBuilder()
+  .name('daemon-main')
+  .healthCheckIntervalMs(Number(values['health-interval-ms']))
+  .shutdownTimeoutMs(Number(values['shutdown-timeout-ms']))
+  .forceTimeoutMs(Number(values['force-timeout-ms']))
+  .killTimeoutMs(Number(values['kill-timeout-ms']))
+  .pidFile(values['pid-file'] ?? null)
+  .build();
+const workIntervalMs = Number(values['work-interval-ms']);
+
+const builder = Daemon.builder(config)
+  .withSignals()
+  .withTask('worker', async (shutdown) => {
+    while (!shutdown.isShutdown) {
+      try {
+        await sleep(workIntervalMs, undefined, { signal: shutdown.signal });
+      } catch {
+        // aborted: shutdown requested
+      }
+    }
+  });
+if (values.stuck) {
+  builder.withTask('stuck', () => new Promise<void>(() => setInterval(() => {}, 1_000)));
+}
+const daemon = builder.build();
+
+const lastName = values.stuck ? 'stuck' : 'worker';
+daemon.events.next((e) => e.type === 'state-changed' && e.state === 'running' && e.name === lastName).then(
+  () => process.stdout.write(`ready ${process.pid}\n`),
+  () => {},
+);
+
+daemon.run().then(
+  (report) => {
+    process.stdout.write(`report ${JSON.stringify(report)}\n`);
+    process.exit(exitCodeFor(report));
+  },
+  (error: unknown) => {
+    process.stderr.write(`daemon failed: ${String(error)}\n`);
+    process.exit(2);
+  },
+);
