@@ -9,6 +9,7 @@ export { PERFORMATIVES, isPerformative } from './messages/performative.js';
 export { loadAgentModule, toAgentModule, WASM_AGENT_EXPORTS, WASM_CALLABLE_EXPORTS } from './wasm/agent-module.js';
 export { compileWat, compileWatToBinary } from './wasm/compile-wat.js';
 export { countPrimes, fnv1a } from './wasm/native-compute.js';
+export { nativeTwin } from './agent/native-twin.js';
 export { WASM_PAGE_BYTES } from './agent/wasm-instance.js';
 export { resolveRestartPolicy, decideRestart } from './supervisor/restart-policy.js';
 
@@ -20,6 +21,7 @@ export type { AgentSpec, NativeAgentSpec, WasmAgentSpec } from './agent/agent-sp
 export type { AgentContext, RequestOptions } from './agent/agent-context.js';
 export type { AgentKind, CrashKind } from './agent/agent-instance.js';
 export type { NativeBehaviour, NativeHandler } from './agent/native-instance.js';
+export type { NativeTwinState } from './agent/native-twin.js';
 export type { WasmCall, WasmCheckpoint } from './agent/wasm-instance.js';
 export type { AgentMessage, Target } from './messages/message.js';
 export type { Performative } from './messages/performative.js';

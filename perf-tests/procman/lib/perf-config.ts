@@ -1,0 +1,93 @@
+/**
+ * The procman perf parameters: the original's defaults (hsu-procman-rust
+ * perf_common), scaled by profile, overridable by environment
+ * (`PROCMAN_PERF_N=64`, `PROCMAN_PERF_WINDOW_MS=3000`, …). Resolved once in
+ * the spec and passed to the scenario as params, so results record them.
+ */
+import type { ProfileName } from '../../../src/harness/profile.js';
+
+export interface ProcmanPerfConfig {
+  /** Managed processes: one gated, the rest plain. */
+  readonly n: number;
+  readonly windowMs: number;
+  readonly warmupMs: number;
+  readonly queryPaceMs: number;
+  readonly churnPaceMs: number;
+  /** Per-query timeout. */
+  readonly timeoutMs: number;
+  /** Per-operation timeout of churn cycles and the cancellation scenario's second stop. */
+  readonly stopTimeoutMs: number;
+  readonly concurrency: number;
+  readonly readers: number;
+  readonly writers: number;
+  readonly cancelProbeTimeoutMs: number;
+  readonly cancelProbeCount: number;
+}
+
+const ORIGINAL: ProcmanPerfConfig = {
+  n: 32,
+  windowMs: 2000,
+  warmupMs: 200,
+  queryPaceMs: 10,
+  churnPaceMs: 30,
+  timeoutMs: 1500,
+  stopTimeoutMs: 10_000,
+  concurrency: 8,
+  readers: 8,
+  writers: 2,
+  cancelProbeTimeoutMs: 250,
+  cancelProbeCount: 3,
+};
+
+/** Smoke runs every scenario at a small size in seconds; ci and full use the original's sizes. */
+const BY_PROFILE: Readonly<Record<ProfileName, Partial<ProcmanPerfConfig>>> = {
+  smoke: { n: 8, windowMs: 800, warmupMs: 100, readers: 4 },
+  ci: {},
+  full: {},
+};
+
+const LIMITS: Readonly<Partial<Record<keyof ProcmanPerfConfig, number>>> = {
+  n: 256,
+  concurrency: 32,
+  readers: 32,
+  writers: 8,
+};
+
+function envName(key: string): string {
+  return `PROCMAN_PERF_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()}`;
+}
+
+/** A scenario's own defaults, for every profile (`all`) or for one. */
+export type ScenarioDefaults = Partial<Record<ProfileName | 'all', Partial<ProcmanPerfConfig>>>;
+
+/** Layers: the original's defaults, the profile, the scenario's defaults, then the environment. */
+export function resolvePerfConfig(
+  profile: ProfileName,
+  defaults: ScenarioDefaults = {},
+  env: NodeJS.ProcessEnv = process.env,
+): ProcmanPerfConfig {
+  const merged: Record<string, number> = { ...ORIGINAL, ...BY_PROFILE[profile], ...defaults.all, ...defaults[profile] };
+  for (const key of Object.keys(ORIGINAL)) {
+    const name = envName(key);
+    const raw = env[name];
+    if (raw === undefined || raw === '') continue;
+    const value = Number(raw);
+    const limit = LIMITS[key as keyof ProcmanPerfConfig] ?? Number.MAX_SAFE_INTEGER;
+    if (!Number.isInteger(value) || value < 1 || value > limit) {
+      throw new TypeError(`Expected \`${name}\` to be an integer in [1, ${limit}], got \`${raw}\` (string)`);
+    }
+    merged[key] = value;
+  }
+  return merged as unknown as ProcmanPerfConfig;
+}
+
+/** The gate stays closed for ~75 % of the window, at least 500 ms, leaving 200 ms (the original's rule). */
+export function gateHoldMs(windowMs: number): number {
+  if (windowMs <= 700) return Math.max(1, windowMs - 200);
+  return Math.min(Math.max(Math.floor((windowMs * 3) / 4), 500), windowMs - 200);
+}
+
+/** At least a quarter of the ideal sample count, and at least 5 (the original's rule). */
+export function minExpectedSamples(windowMs: number, paceMs: number): number {
+  return Math.max(5, Math.floor(Math.floor(windowMs / paceMs) / 4));
+}

@@ -1,0 +1,180 @@
+/**
+ * One orchestrator perf test, as the seed describes it: start the scheduler as
+ * its own process, trigger the runs, watch task counts and the scheduler's
+ * RSS/CPU and the task processes, then read latency from the store's timestamps.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { wallClockUs } from '../clock.js';
+import { OrchestratorError } from '../errors.js';
+import { startOrchestratorProcess, type OrchestratorProcess } from '../orchestrator-process.js';
+import { EXAMPLE_TASK } from '../paths.js';
+import { openStore } from '../store/open-store.js';
+import type { Store, StoreKind } from '../store/store.js';
+import type { PerfConfig } from './perf-config.js';
+import { ResourceMonitor, type ResourceSummary } from './resource-monitor.js';
+import { computeTaskMetrics, type TaskMetrics } from './task-metrics.js';
+import { triggerRuns, type TriggerOutcome, type TriggerPlan } from './trigger-load.js';
+
+export interface PerfRunOptions {
+  readonly config: PerfConfig;
+  /** `postgres://…` selects PostgreSQL (a fresh schema, dropped afterwards); else a fresh SQLite file. */
+  readonly databaseUrl?: string;
+  readonly trigger?: TriggerPlan;
+  /** Run tasks in this many `worker` processes instead of the scheduler (PostgreSQL). */
+  readonly externalWorkers?: number;
+  readonly onProgress?: (progress: PerfProgress) => void;
+  readonly progressIntervalMs?: number;
+  /** Gives up (and reports the lost tasks) after this long; default from the config's size. */
+  readonly timeoutMs?: number;
+  readonly signal?: AbortSignal;
+}
+
+export interface PerfProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly schedulerRssBytes: number;
+  readonly schedulerCpuPercent: number;
+  readonly taskProcesses: number;
+}
+
+export interface PerfRunResult {
+  readonly config: PerfConfig;
+  readonly store: StoreKind;
+  readonly trigger: TriggerPlan;
+  readonly externalWorkers: number;
+  readonly totalTasks: number;
+  /** Tasks that never finished (neither success nor failed). */
+  readonly lostTasks: number;
+  readonly triggered: TriggerOutcome;
+  readonly tasks: TaskMetrics;
+  readonly resources: ResourceSummary;
+  /** First trigger → all tasks finished, as the test saw it, µs. */
+  readonly wallUs: number;
+  readonly timedOut: boolean;
+  /** The scheduler's own loop summary (iterations, time per step). */
+  readonly schedulerSummary: unknown;
+}
+
+const WORKFLOW = 'perf-test';
+const COMPLETION_POLL_MS = 50;
+
+export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResult> {
+  const { config } = options;
+  const trigger = options.trigger ?? { kind: 'burst' };
+  const totalTasks = config.runs * config.tasksPerRun;
+  const postgres = options.databaseUrl !== undefined && /^postgres(ql)?:\/\//.test(options.databaseUrl);
+  const dir = postgres ? undefined : mkdtempSync(join(tmpdir(), 'planebench-perf-'));
+  const schema = `perf_${randomBytes(5).toString('hex')}`;
+  const storeArgs = postgres
+    ? ['--database-url', options.databaseUrl!, '--schema', schema]
+    : ['--db', join(dir!, 'orchestrator.db')];
+  const store = await openStore({
+    sqlitePath: dir ? join(dir, 'orchestrator.db') : '',
+    ...(postgres ? { databaseUrl: options.databaseUrl!, schema } : {}),
+  });
+  const processes: OrchestratorProcess[] = [];
+  try {
+    await store.upsertWorkflow({
+      name: WORKFLOW,
+      tasks: Array.from({ length: config.tasksPerRun }, (_, i) => ({
+        name: `task-${i + 1}`,
+        command: [EXAMPLE_TASK, String(config.taskDurationSec)],
+      })),
+    });
+    const workers = options.externalWorkers ?? 0;
+    const { scheduler: s } = config;
+    const scheduler = await startOrchestratorProcess([
+      'run',
+      ...storeArgs,
+      '--poll-interval-ms', String(s.pollIntervalMs),
+      '--batch-size', String(s.batchSize),
+      '--concurrency', String(s.concurrency),
+      '--status-batch-size', String(s.statusBatchSize),
+      ...(workers > 0 ? ['--no-local-worker', '--reclaim-interval-ms', '1000'] : []),
+    ]);
+    processes.push(scheduler);
+    for (let i = 0; i < workers; i += 1) {
+      processes.push(
+        await startOrchestratorProcess([
+          'worker',
+          ...storeArgs,
+          '--concurrency', String(Math.ceil(s.concurrency / workers)),
+          '--batch-size', String(s.batchSize),
+          '--status-batch-size', String(s.statusBatchSize),
+          '--poll-interval-ms', String(s.pollIntervalMs),
+          '--worker-id', `perf-worker-${i + 1}`,
+        ]),
+      );
+    }
+    const taskParents = new Set(workers > 0 ? processes.slice(1).map((p) => p.pid) : [scheduler.pid]);
+    const monitor = new ResourceMonitor(scheduler.pid, taskParents);
+    await monitor.sample(); // initial RSS, before any work
+    let done = 0;
+    monitor.start(options.progressIntervalMs ?? 500, (sample) =>
+      options.onProgress?.({
+        done,
+        total: totalTasks,
+        schedulerRssBytes: sample.rssBytes,
+        schedulerCpuPercent: monitor.cpuPercent(),
+        taskProcesses: sample.taskProcesses,
+      }),
+    );
+
+    const startUs = wallClockUs();
+    const triggered = await triggerRuns(store, WORKFLOW, config.runs, trigger, wallClockUs, options.signal);
+    const timeoutMs = options.timeoutMs ?? defaultTimeoutMs(config, trigger);
+    let timedOut = false;
+    for (;;) {
+      const counts = await store.countTasks();
+      done = counts.success + counts.failed;
+      if (done >= totalTasks) break;
+      if ((wallClockUs() - startUs) / 1000 > timeoutMs || options.signal?.aborted) {
+        timedOut = true;
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, COMPLETION_POLL_MS));
+    }
+    const wallUs = wallClockUs() - startUs;
+    await monitor.sample().catch(() => undefined); // final RSS, before stopping
+    await monitor.stop();
+    for (const p of processes.slice(1)) await p.stop();
+    await scheduler.stop();
+    const stopped = scheduler.events.find((e) => e['event'] === 'stopped');
+    const tasks = computeTaskMetrics(await store.listTasks(), config.taskDurationSec);
+    return {
+      config,
+      store: store.kind,
+      trigger,
+      externalWorkers: workers,
+      totalTasks,
+      lostTasks: totalTasks - tasks.finished,
+      triggered,
+      tasks,
+      resources: monitor.summary(),
+      wallUs,
+      timedOut,
+      schedulerSummary: stopped?.['summary'] ?? null,
+    };
+  } finally {
+    for (const p of processes) p.killGroup();
+    await Promise.all(processes.map((p) => p.exited));
+    if (postgres) await (store as { dropSchema?: () => Promise<void> }).dropSchema?.();
+    await store.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function defaultTimeoutMs(config: PerfConfig, trigger: TriggerPlan): number {
+  const waves = Math.ceil((config.runs * config.tasksPerRun) / config.scheduler.concurrency);
+  const triggerMs = trigger.kind === 'open-loop' ? (config.runs / trigger.ratePerSec) * 1000 : 0;
+  return Math.max(30_000, 20 * waves * config.taskDurationSec * 1000 + triggerMs * 2);
+}
+
+export function assertPerfRun(result: PerfRunResult): void {
+  if (result.timedOut) {
+    throw new OrchestratorError(`Perf test timed out with ${result.lostTasks} of ${result.totalTasks} tasks unfinished`);
+  }
+}
