@@ -12,14 +12,15 @@ export { countPrimes, fnv1a } from './wasm/native-compute.js';
 export { nativeTwin } from './agent/native-twin.js';
 export { WASM_PAGE_BYTES } from './agent/wasm-instance.js';
 export { resolveRestartPolicy, decideRestart } from './supervisor/restart-policy.js';
+export { resolveAgentSpec } from './agent/agent-spec.js';
 
 export type { AgentRef, AgentInfo, RuntimeStats } from './runtime/agent-runtime.js';
 export type { AgentRuntimeOptions, ResolvedAgentRuntimeOptions } from './runtime/runtime-options.js';
 export type { RuntimeEventMap, RuntimeEventName } from './runtime/runtime-events.js';
 export type { AgentCheckpoint, AgentStatus } from './runtime/agent-cell.js';
-export type { AgentSpec, NativeAgentSpec, WasmAgentSpec } from './agent/agent-spec.js';
+export type { AgentSpec, NativeAgentSpec, WasmAgentSpec, ResolvedAgentSpec } from './agent/agent-spec.js';
 export type { AgentContext, RequestOptions } from './agent/agent-context.js';
-export type { AgentKind, CrashKind } from './agent/agent-instance.js';
+export type { AgentKind, AgentInstance, CrashKind } from './agent/agent-instance.js';
 export type { NativeBehaviour, NativeHandler } from './agent/native-instance.js';
 export type { NativeTwinState } from './agent/native-twin.js';
 export type { WasmCall, WasmCheckpoint } from './agent/wasm-instance.js';

@@ -54,7 +54,7 @@ export async function spawnDaemonChild(options: DaemonChildOptions): Promise<Dae
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
   let report: unknown = undefined;
   let onReady: (() => void) | null = null;
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   lines.on('line', (line) => {
     if (line.startsWith('ready ')) onReady?.();
     else if (line.startsWith('report ')) report = JSON.parse(line.slice('report '.length));

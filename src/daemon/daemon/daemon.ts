@@ -9,7 +9,7 @@ import type { DaemonConfig } from '../config/daemon-config.js';
 import { DaemonError } from '../errors/daemon-error.js';
 import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.js';
 import type { ShutdownReason, ShutdownReport } from '../shutdown/shutdown-types.js';
-import { EventStream } from '../subsystem/event-stream.js';
+import type { EventStream } from '../subsystem/event-stream.js';
 import { SubsystemManager } from '../subsystem/subsystem-manager.js';
 import type { SubsystemEvent, SubsystemSpec } from '../subsystem/subsystem-types.js';
 import type { Timers } from '../time/timers.js';

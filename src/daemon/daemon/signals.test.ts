@@ -67,5 +67,6 @@ test('a subsystem that ignores shutdown is abandoned after the force timeout; th
   expect(exit.code).toBe(1);
   expect(exit.report).toMatchObject({ outcome: 'abandoned', abandoned: ['stuck'] });
   const report = exit.report as { durationMs: number };
-  expect(report.durationMs).toBeGreaterThanOrEqual(150);
+  // Node timers fire on whole-millisecond loop time, up to ~1 ms early by performance.now().
+  expect(report.durationMs).toBeGreaterThanOrEqual(145);
 });

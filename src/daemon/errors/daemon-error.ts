@@ -113,16 +113,25 @@ Object.defineProperty(DaemonError.prototype, inspect.custom, {
 
 /** `\`-1\` (number)`: the value and its type, for validation messages. */
 export function describeValue(value: unknown): string {
-  if (typeof value === 'string') return `\`${value}\` (string)`;
-  if (value === null) return '`null`';
-  if (typeof value === 'object') return `\`${safeJson(value)}\` (object)`;
-  return `\`${String(value)}\` (${typeof value})`;
+  switch (typeof value) {
+    case 'string':
+      return `\`${value}\` (string)`;
+    case 'object':
+      if (value === null) return '`null`';
+      return `\`${safeJson(value)}\` (${Array.isArray(value) ? 'array' : 'object'})`;
+    case 'function':
+      return `\`${value.name || 'anonymous'}\` (function)`;
+    case 'symbol':
+      return `\`${value.toString()}\` (symbol)`;
+    default:
+      return `\`${String(value)}\` (${typeof value})`;
+  }
 }
 
 function safeJson(value: object): string {
   try {
-    return JSON.stringify(value) ?? String(value);
+    return JSON.stringify(value) ?? Object.prototype.toString.call(value);
   } catch {
-    return String(value);
+    return Object.prototype.toString.call(value);
   }
 }

@@ -232,7 +232,9 @@ export class SubsystemManager {
     try {
       result = entry.run(handle);
     } catch (error) {
-      result = Promise.reject(error);
+      // A synchronous throw is a failed run, handled as asynchronously as a rejection would be.
+      queueMicrotask(() => this.#onExit(entry, handle, { kind: 'failed', error }));
+      return;
     }
     Promise.resolve(result).then(
       () => this.#onExit(entry, handle, COMPLETED),

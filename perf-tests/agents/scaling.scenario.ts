@@ -1,0 +1,68 @@
+/**
+ * Horizontal scaling (seed: benchmark_horizontal_scaling): for 1, 10, 100,
+ * 1000 and 10 000 agents, each in a fresh runtime: the time to spawn them
+ * (every spawn timed), the message rate with traffic spread over all of them
+ * by capability, and the memory they hold (settled after GC) per agent.
+ */
+import { AgentRuntime, loadAgentModule, toCapability } from '../../src/agents/index.js';
+import { byProfile } from '../../src/harness/profile.js';
+import { defineScenario } from '../../src/harness/scenario.js';
+import { agentKindParam, spawnWorkers } from './support/agents.js';
+import { perItem, settledMemory } from './support/memory.js';
+import { makePayload } from './support/payload.js';
+
+interface Params {
+  readonly agentKind: string;
+  readonly agentCounts: readonly number[];
+  readonly messageBytes: number;
+  /** Agent counts from which memory per agent is gated (small counts are noise). */
+  readonly gateMemoryFrom: number;
+}
+
+export default defineScenario<Params>(async (ctx) => {
+  const kind = agentKindParam(ctx.params.agentKind);
+  const compileStart = ctx.now();
+  const module = await loadAgentModule();
+  ctx.note('wasmCompileMs', ctx.now() - compileStart);
+  const messages = byProfile(ctx.profile, { smoke: 10_000, ci: 100_000, full: 1_000_000 });
+  const payload = makePayload(ctx.params.messageBytes);
+  const spawnLatency = ctx.histogram('spawnLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'max'] });
+  const target = toCapability('work');
+
+  for (const count of ctx.params.agentCounts) {
+    const label = `agents${count}`;
+    const before = settledMemory();
+    const runtime = new AgentRuntime({ mailboxCapacity: 256 });
+    const spawnStart = ctx.now();
+    spawnWorkers(runtime, count, { kind, module, memoryLimitPages: 16 }, () => ctx.now(), (us) => spawnLatency.record(us));
+    const spawnMs = ctx.now() - spawnStart;
+    ctx.value(`${label}.spawnAllMs`, 'latencyMs', spawnMs, { gate: count >= 100 });
+    ctx.value(`${label}.spawnPerSec`, 'throughputPerSec', (count / spawnMs) * 1000, { gate: false });
+
+    let refusals = 0;
+    const sendStart = ctx.now();
+    for (let sent = 0; sent < messages; ) {
+      const status = runtime.trySend(target, 'inform', payload);
+      if (status === 'delivered') sent++;
+      else if (status === 'mailbox-full') {
+        refusals++;
+        await runtime.idle();
+      } else throw new Error(`Unexpected send status \`${status}\``);
+    }
+    await runtime.idle();
+    const sendMs = ctx.now() - sendStart;
+    const { counters } = runtime.snapshot();
+    if (counters.processed !== messages) throw new Error(`${label}: expected ${messages} handled, got ${counters.processed}`);
+    ctx.value(`${label}.msgPerSec`, 'throughputPerSec', (messages / sendMs) * 1000);
+
+    const after = settledMemory();
+    ctx.value(`${label}.rssPerAgentBytes`, 'bytes', perItem(after.rssBytes, before.rssBytes, count), { gate: count >= ctx.params.gateMemoryFrom });
+    ctx.value(`${label}.heapPerAgentBytes`, 'bytes', perItem(after.heapAndExternalBytes, before.heapAndExternalBytes, count), {
+      gate: count >= ctx.params.gateMemoryFrom,
+    });
+    const stats = runtime.stats();
+    ctx.note(`${label}.wasmLinearMemoryBytes`, stats.wasmMemoryBytes);
+    ctx.note(`${label}.backPressureRefusals`, refusals);
+    runtime.close();
+  }
+});

@@ -1,0 +1,97 @@
+/**
+ * The workload every procman scenario shares (after the original's
+ * perf_*.rs): start the fleet, warm up, put a gated stop in flight, then for
+ * one window run query loops (readers) and optional stop+start churn while the
+ * gate opens after the hold. The same code runs against v1 and v2.
+ */
+import type { ScenarioContext } from '../../../src/harness/scenario.js';
+import { createProcessManager } from '../../../src/procman/index.js';
+import type { ProcmanVariant } from '../../../src/procman/index.js';
+import { waitForFile } from '../../../src/procman/testing/wait-for-file.js';
+import { runChurn } from './churn.js';
+import type { ChurnStats } from './churn.js';
+import { GATED_ID, planFleet, startFleet } from './fleet.js';
+import { gateHoldMs, minExpectedSamples } from './perf-config.js';
+import type { ProcmanPerfConfig } from './perf-config.js';
+import { runQueryLoop, sumCounts } from './query-loop.js';
+import { withTimeout } from './with-timeout.js';
+
+export interface GatedStopShape {
+  /** Independent query loops. */
+  readonly readers: number;
+  /** Stop+start churn tasks over the plain processes; 0 for none. */
+  readonly churnTasks: number;
+}
+
+export interface GatedStopParams {
+  readonly variant: ProcmanVariant;
+  readonly config: ProcmanPerfConfig;
+  readonly shape: GatedStopShape;
+}
+
+/** The gated process may take as long as it likes to stop; the gate, not SIGKILL, ends it. */
+const GATED_GRACE_MS = 60_000;
+const ACK_TIMEOUT_MS = 5_000;
+const STOP_SETTLE_TIMEOUT_MS = 30_000;
+
+export async function runGatedStopWorkload(ctx: ScenarioContext<GatedStopParams>, name: string): Promise<void> {
+  const { variant, config, shape } = ctx.params;
+  const now = (): number => ctx.now();
+  const holdMs = gateHoldMs(config.windowMs);
+  const manager = createProcessManager(variant);
+  const fleet = planFleet(config.n, name);
+  const loop = { manager, now, paceMs: config.queryPaceMs, timeoutMs: config.timeoutMs };
+  try {
+    await startFleet(manager, fleet);
+    await runQueryLoop({ ...loop, untilMs: now() + config.warmupMs });
+
+    const stopStartedAt = now();
+    const stopping = manager.stop(GATED_ID, { gracePeriodMs: GATED_GRACE_MS }).then(() => now() - stopStartedAt);
+    stopping.catch(() => undefined);
+    await waitForFile(fleet.gate.ack, ACK_TIMEOUT_MS);
+
+    const windowStart = now();
+    const untilMs = windowStart + config.windowMs;
+    const gateTimer = setTimeout(() => fleet.openGate(), holdMs);
+    const recorder = ctx.histogram('queryLatencyUs', 'latencyUs', { stats: ['p50', 'p95', 'p99', 'max'] });
+    let churn: ChurnStats | undefined;
+    const [loops] = await Promise.all([
+      Promise.all(Array.from({ length: shape.readers }, () => runQueryLoop({ ...loop, untilMs, recorder }))),
+      shape.churnTasks > 0
+        ? runChurn({
+            manager,
+            targets: fleet.plain,
+            tasks: shape.churnTasks,
+            now,
+            untilMs,
+            paceMs: config.churnPaceMs,
+            operationTimeoutMs: config.stopTimeoutMs,
+          }).then((stats) => (churn = stats))
+        : undefined,
+    ]);
+    const measuredMs = now() - windowStart;
+    clearTimeout(gateTimer);
+    fleet.openGate();
+    const stopped = await withTimeout(stopping, STOP_SETTLE_TIMEOUT_MS);
+    if (stopped.kind === 'timeout') throw new Error(`The gated stop did not finish ${STOP_SETTLE_TIMEOUT_MS} ms after the gate opened`);
+
+    const counts = sumCounts(loops);
+    const gateV2 = variant === 'v2';
+    ctx.value('queryTimeouts', 'count', counts.timeouts, { gate: gateV2 });
+    ctx.value('querySamples', 'completedCount', counts.samples, { gate: false });
+    ctx.value('queryErrors', 'count', counts.errors, { gate: false });
+    ctx.value('gatedStopMs', 'latencyMs', stopped.value, { gate: false });
+    if (churn) {
+      ctx.value('churnSuccessfulCycles', 'completedCount', churn.successfulCycles, { gate: false });
+      ctx.value('churnFailedCycles', 'count', churn.failedCycles, { gate: false });
+      ctx.note('churn', churn);
+    }
+    ctx.note('gateHoldMs', holdMs);
+    ctx.note('minExpectedSamples', minExpectedSamples(config.windowMs, config.queryPaceMs));
+    ctx.note('measuredWindowMs', Math.round(measuredMs));
+  } finally {
+    fleet.openGate();
+    await manager.shutdown({ gracePeriodMs: 2_000 });
+    fleet.remove();
+  }
+}

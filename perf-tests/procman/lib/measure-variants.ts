@@ -1,0 +1,29 @@
+/** Runs one procman scenario against v1 and v2 with identical params, trials interleaved. */
+import { measureInterleaved } from '../../../src/harness/measure-scenario.js';
+import type { ScenarioResult } from '../../../src/harness/result-model.js';
+import type { ProcmanVariant } from '../../../src/procman/index.js';
+
+export const SUITE = 'procman';
+/** Limit for one trial (fleet start, warm-up, window, stop, shutdown). */
+export const TRIAL_TIMEOUT_MS = 90_000;
+/** Jest's limit for a spec's test: every trial of both variants at the full profile. */
+export const SPEC_TIMEOUT_MS = 900_000;
+
+export async function measureVariants<P>(
+  scenario: string,
+  module: URL,
+  paramsOf: (variant: ProcmanVariant) => P,
+): Promise<Record<ProcmanVariant, ScenarioResult>> {
+  const variants: ProcmanVariant[] = ['v1', 'v2'];
+  const [v1, v2] = await measureInterleaved(
+    variants.map((variant) => ({
+      suite: SUITE,
+      scenario,
+      variant,
+      module,
+      params: paramsOf(variant),
+      timeoutMs: TRIAL_TIMEOUT_MS,
+    })),
+  );
+  return { v1: v1 as ScenarioResult, v2: v2 as ScenarioResult };
+}

@@ -1,0 +1,92 @@
+/** The final report, shaped like the seed's: configuration, latency, throughput, resources. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../paths.js';
+import type { PerfRunResult } from './perf-run.js';
+import type { SpawnCeiling } from './spawn-ceiling.js';
+import type { DistributionUs } from './task-metrics.js';
+
+export interface PerfReport {
+  readonly run: PerfRunResult;
+  readonly ceiling?: SpawnCeiling;
+  /** Orchestrator tasks/s ÷ raw spawn ceiling tasks/s. */
+  readonly ceilingFraction?: number;
+}
+
+const secs = (us: number): string => `${(us / 1e6).toFixed(3)}s`;
+const ms = (us: number): string => `${(us / 1000).toFixed(2)} ms`;
+const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
+
+function percentiles(d: DistributionUs, unit: (us: number) => string): string {
+  return `avg ${unit(d.avg)}, min ${unit(d.min)}, max ${unit(d.max)}, p50 ${unit(d.p50)}, p95 ${unit(d.p95)}, p99 ${unit(d.p99)}`;
+}
+
+export function formatPerfReport(report: PerfReport): string {
+  const { run, ceiling, ceilingFraction } = report;
+  const { config, tasks, resources, triggered } = run;
+  const s = config.scheduler;
+  const lines = [
+    '=== Performance Test Configuration ===',
+    `Config: ${config.name}`,
+    `Store: ${run.store}${run.externalWorkers > 0 ? ` (${run.externalWorkers} worker processes)` : ''}`,
+    `Runs to trigger: ${config.runs}` +
+      (run.trigger.kind === 'open-loop' ? ` (open loop, ${run.trigger.ratePerSec} runs/s)` : ' (all at once)'),
+    `Tasks per run: ${config.tasksPerRun}`,
+    `Task duration: ${config.taskDurationSec}s`,
+    `Total tasks: ${run.totalTasks}`,
+    `Scheduler: poll ${s.pollIntervalMs} ms, batch ${s.batchSize}, concurrency ${s.concurrency}, status batch ${s.statusBatchSize}`,
+    '',
+    '=== Performance Test Results ===',
+    '',
+    'Latency Stats (created → finished, from the store’s timestamps):',
+    `  Tasks: ${tasks.finished} (${tasks.succeeded} succeeded, ${tasks.failed} failed, ${run.lostTasks} lost)`,
+    `  Avg latency: ${secs(tasks.latencyUs.avg)}`,
+    `  Min latency: ${secs(tasks.latencyUs.min)}`,
+    `  Max latency: ${secs(tasks.latencyUs.max)}`,
+    `  p50 / p95 / p99: ${secs(tasks.latencyUs.p50)} / ${secs(tasks.latencyUs.p95)} / ${secs(tasks.latencyUs.p99)}`,
+    `  Scheduling overhead (latency − task duration): ${percentiles(tasks.overheadUs, ms)}`,
+    `  Pick-up overhead (latency − the task’s own run time): ${percentiles(tasks.pickupOverheadUs, ms)}`,
+    `  Created → started: ${percentiles(tasks.createdToStartedUs, ms)}`,
+    '',
+    'Throughput:',
+    `  Run submission: ${triggered.runsPerSec.toFixed(2)} runs/sec`,
+    `  Task completion: ${tasks.tasksPerSec.toFixed(2)} tasks/sec`,
+    `  Total duration: ${secs(run.wallUs)}`,
+    ...(ceiling && ceilingFraction !== undefined
+      ? [
+          `  Raw spawn ceiling: ${ceiling.tasksPerSec.toFixed(2)} tasks/sec (same command, concurrency ${s.concurrency})`,
+          `  Fraction of the ceiling: ${(ceilingFraction * 100).toFixed(1)} %`,
+        ]
+      : []),
+    '',
+    'Resource Usage:',
+    `  Scheduler RSS initial: ${kb(resources.initialRssBytes)}`,
+    `  Scheduler RSS final: ${kb(resources.finalRssBytes)} (peak ${kb(resources.peakRssBytes)})`,
+    `  Scheduler RSS growth: ${kb(resources.rssGrowthBytes)}`,
+    `  Scheduler CPU: ${resources.cpuPercent.toFixed(1)} %`,
+    `  Peak worker count: ${resources.peakTaskProcesses}`,
+    ...(run.timedOut ? ['', `TIMED OUT: ${run.lostTasks} tasks never finished`] : []),
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export function formatProgress(p: {
+  done: number;
+  total: number;
+  schedulerRssBytes: number;
+  schedulerCpuPercent: number;
+  taskProcesses: number;
+}): string {
+  return `Progress: ${p.done}/${p.total} tasks | Scheduler: ${kb(p.schedulerRssBytes)} RSS, ${p.schedulerCpuPercent.toFixed(1)}% CPU | Workers: ${p.taskProcesses}`;
+}
+
+/** Saves perf-results/<timestamp>-<config>.txt and .json; returns the base path. */
+export function savePerfReport(report: PerfReport, env: NodeJS.ProcessEnv = process.env, date = new Date()): string {
+  const root = env['PLANEBENCH_RESULTS_ROOT'] ?? join(REPO_ROOT, 'perf-results');
+  mkdirSync(root, { recursive: true });
+  const stamp = date.toISOString().replace(/[:.]/g, '-');
+  const base = join(root, `${stamp}-${report.run.config.name}`);
+  writeFileSync(`${base}.txt`, formatPerfReport(report));
+  writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
+  return base;
+}
