@@ -1,10 +1,7 @@
 /** @jest-config-loader-options {"transpileOnly": true, "compilerOptions": {"moduleResolution": "node10"}} */
 import type { Config } from 'jest';
 
-const tsJest = [
-  'ts-jest',
-  { useESM: true, diagnostics: false },
-] as const;
+const tsJest = ['ts-jest', { useESM: true, diagnostics: false }] as const;
 
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],

@@ -15,8 +15,16 @@ export default defineScenario(async (ctx) => {
     sampleTargetMs: byProfile(ctx.profile, { smoke: 0.5, ci: 2, full: 10 }),
   };
   let sink = 0;
-  recordMicroBench(ctx, 'performanceNowNs', microBench(() => (sink += performance.now()), options));
+  recordMicroBench(
+    ctx,
+    'performanceNowNs',
+    microBench(() => (sink += performance.now()), options),
+  );
   let big = 0n;
-  recordMicroBench(ctx, 'hrtimeBigintNs', microBench(() => (big += process.hrtime.bigint()), options));
+  recordMicroBench(
+    ctx,
+    'hrtimeBigintNs',
+    microBench(() => (big += process.hrtime.bigint()), options),
+  );
   ctx.note('sink', sink > 0 && big > 0n);
 });

@@ -1,6 +1,14 @@
-/** Scenario `concurrent-ops-isolation`: the gated-stop workload; its shape comes from the spec. */
+/**
+ * Concurrent-ops isolation: a gated stop is in flight while min(concurrency, 4)
+ * tasks churn the other processes with stop+start and one loop queries.
+ */
 import { defineScenario } from '../../src/harness/scenario.js';
 import { runGatedStopWorkload } from './lib/gated-stop-workload.js';
 import type { GatedStopParams } from './lib/gated-stop-workload.js';
 
-export default defineScenario<GatedStopParams>((ctx) => runGatedStopWorkload(ctx, 'concurrent-ops-isolation'));
+export default defineScenario<GatedStopParams>((ctx) =>
+  runGatedStopWorkload(ctx, 'concurrent-ops-isolation', {
+    readers: 1,
+    churnTasks: Math.min(ctx.params.config.concurrency, 4),
+  }),
+);

@@ -1,6 +1,11 @@
-/** Scenario `control-plane-isolation`: the gated-stop workload; its shape comes from the spec. */
+/**
+ * Control-plane isolation: a gated stop is in flight while one paced loop
+ * queries getAllProcessInfo. Nothing else happens.
+ */
 import { defineScenario } from '../../src/harness/scenario.js';
 import { runGatedStopWorkload } from './lib/gated-stop-workload.js';
 import type { GatedStopParams } from './lib/gated-stop-workload.js';
 
-export default defineScenario<GatedStopParams>((ctx) => runGatedStopWorkload(ctx, 'control-plane-isolation'));
+export default defineScenario<GatedStopParams>((ctx) =>
+  runGatedStopWorkload(ctx, 'control-plane-isolation', { readers: 1, churnTasks: 0 }),
+);

@@ -1,6 +1,15 @@
-/** Scenario `hot-process-isolation`: the gated-stop workload; its shape comes from the spec. */
+/**
+ * Hot-process isolation: one hot process is in a long (gated) stop while the
+ * cold ones go through stop+start cycles; one loop queries. The spec sizes it
+ * like the original (n = 16, a 3 s window at the full profile).
+ */
 import { defineScenario } from '../../src/harness/scenario.js';
 import { runGatedStopWorkload } from './lib/gated-stop-workload.js';
 import type { GatedStopParams } from './lib/gated-stop-workload.js';
 
-export default defineScenario<GatedStopParams>((ctx) => runGatedStopWorkload(ctx, 'hot-process-isolation'));
+export default defineScenario<GatedStopParams>((ctx) =>
+  runGatedStopWorkload(ctx, 'hot-process-isolation', {
+    readers: 1,
+    churnTasks: Math.min(ctx.params.config.concurrency, 4),
+  }),
+);

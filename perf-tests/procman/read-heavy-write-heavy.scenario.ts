@@ -1,6 +1,14 @@
-/** Scenario `read-heavy-write-heavy`: the gated-stop workload; its shape comes from the spec. */
+/**
+ * Read-heavy / write-heavy: a gated stop is in flight while `readers` query
+ * loops and `writers` stop+start tasks run at the same time.
+ */
 import { defineScenario } from '../../src/harness/scenario.js';
 import { runGatedStopWorkload } from './lib/gated-stop-workload.js';
 import type { GatedStopParams } from './lib/gated-stop-workload.js';
 
-export default defineScenario<GatedStopParams>((ctx) => runGatedStopWorkload(ctx, 'read-heavy-write-heavy'));
+export default defineScenario<GatedStopParams>((ctx) =>
+  runGatedStopWorkload(ctx, 'read-heavy-write-heavy', {
+    readers: ctx.params.config.readers,
+    churnTasks: ctx.params.config.writers,
+  }),
+);

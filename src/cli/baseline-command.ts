@@ -7,7 +7,9 @@ import { readResultsFile } from '../report/results-file.js';
 export async function runBaselineCommand(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
   if (sub !== 'update') {
-    process.stderr.write('usage: planebench baseline update [--results <results.json>] [--baselines <dir>] [selector…]\n');
+    process.stderr.write(
+      'usage: planebench baseline update [--results <results.json>] [--baselines <dir>] [selector…]\n',
+    );
     return 2;
   }
   let resultsFile = path.join(resultsRoot(), 'latest', 'results.json');
@@ -30,8 +32,11 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
   const results = readResultsFile(resultsFile);
   const changes = updateBaselines(baselinesDir, results.scenarios, results.environment, selectors);
   for (const c of changes) {
-    const profile = c.previousProfile && c.previousProfile !== c.profile ? `${c.previousProfile} → ${c.profile}` : c.profile;
-    process.stdout.write(`${c.action === 'added' ? 'added   ' : 'replaced'} ${c.suite}/${c.key} (${c.metrics} metrics, profile ${profile})\n`);
+    const profile =
+      c.previousProfile && c.previousProfile !== c.profile ? `${c.previousProfile} → ${c.profile}` : c.profile;
+    process.stdout.write(
+      `${c.action === 'added' ? 'added   ' : 'replaced'} ${c.suite}/${c.key} (${c.metrics} metrics, profile ${profile})\n`,
+    );
   }
   const suites = new Set(changes.map((c) => c.suite));
   process.stdout.write(

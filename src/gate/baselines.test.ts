@@ -57,7 +57,11 @@ describe('baseline files', () => {
 
   test.each([
     ['corrupt JSON', '{"version": 1, ', '`(whole file)`: expected valid JSON'],
-    ['an unknown version', '{"version": 7, "suite": "demo", "scenarios": {}}', '`version`: expected 1, got `7` (number)'],
+    [
+      'an unknown version',
+      '{"version": 7, "suite": "demo", "scenarios": {}}',
+      '`version`: expected 1, got `7` (number)',
+    ],
     [
       'a histogram that does not decode',
       JSON.stringify({
@@ -86,7 +90,15 @@ describe('baseline files', () => {
             updatedAt: 'x',
             environment: {},
             metrics: {
-              m: { kind: 'latencyUs', unit: 'us', direction: 'smaller', stat: 'p50', gated: true, value: 1, trials: [1, 'x'] },
+              m: {
+                kind: 'latencyUs',
+                unit: 'us',
+                direction: 'smaller',
+                stat: 'p50',
+                gated: true,
+                value: 1,
+                trials: [1, 'x'],
+              },
             },
           },
         },
@@ -110,9 +122,12 @@ describe('baseline files', () => {
   test('update writes only the scenarios asked for, atomically, leaving no temporary file', () => {
     const other = syntheticResult([500, 500, 500], { scenario: 'other' });
     updateBaselines(dir.path, [syntheticResult([1000, 1000, 1000]), other], environment, []);
-    updateBaselines(dir.path, [syntheticResult([2000, 2000, 2000]), syntheticResult([9, 9, 9], { scenario: 'other' })], environment, [
-      'demo/query',
-    ]);
+    updateBaselines(
+      dir.path,
+      [syntheticResult([2000, 2000, 2000]), syntheticResult([9, 9, 9], { scenario: 'other' })],
+      environment,
+      ['demo/query'],
+    );
     const baseline = readBaseline(dir.path, 'demo');
     expect(baseline?.scenarios['query/v2']?.metrics['queryLatencyUs.p50']?.value).toBe(2000);
     expect(baseline?.scenarios['other/v2']?.metrics['queryLatencyUs.p50']?.value).toBe(500);

@@ -48,13 +48,24 @@ export interface RunComparison {
   readonly failed: boolean;
 }
 
-function compareMetric(result: ScenarioResult, current: Metric | undefined, name: string, base: BaselineMetric | undefined): MetricComparison {
+function compareMetric(
+  result: ScenarioResult,
+  current: Metric | undefined,
+  name: string,
+  base: BaselineMetric | undefined,
+): MetricComparison {
   const identity = { suite: result.suite, scenario: result.scenario, variant: result.variant, metric: name };
   if (!current) {
     const b = base as BaselineMetric;
     return { ...identity, unit: b.unit, direction: b.direction, gated: b.gated, status: 'missing', baseline: b.value };
   }
-  const shared = { ...identity, unit: current.unit, direction: current.direction, gated: current.gated, current: current.value };
+  const shared = {
+    ...identity,
+    unit: current.unit,
+    direction: current.direction,
+    gated: current.gated,
+    current: current.value,
+  };
   if (!base) return { ...shared, status: 'new' };
   const verdict = judge({
     name: `${result.suite}/${scenarioKey(result)}/${name}`,
@@ -69,7 +80,11 @@ function compareMetric(result: ScenarioResult, current: Metric | undefined, name
 function compareScenario(result: ScenarioResult, baseline: BaselineFile | undefined): ScenarioComparison {
   const identity = { suite: result.suite, scenario: result.scenario, variant: result.variant, profile: result.profile };
   if (result.state !== 'completed') {
-    return { ...identity, status: { kind: 'not-completed', state: result.state, error: result.error ?? '' }, metrics: [] };
+    return {
+      ...identity,
+      status: { kind: 'not-completed', state: result.state, error: result.error ?? '' },
+      metrics: [],
+    };
   }
   const entry = baseline?.scenarios[scenarioKey(result)];
   if (entry && entry.profile !== result.profile) {
@@ -78,7 +93,12 @@ function compareScenario(result: ScenarioResult, baseline: BaselineFile | undefi
   }
   const names = new Set([...result.metrics.map((m) => m.name), ...Object.keys(entry?.metrics ?? {})]);
   const metrics = [...names].map((name) =>
-    compareMetric(result, result.metrics.find((m) => m.name === name), name, entry?.metrics[name]),
+    compareMetric(
+      result,
+      result.metrics.find((m) => m.name === name),
+      name,
+      entry?.metrics[name],
+    ),
   );
   return { ...identity, status: entry ? { kind: 'compared' } : { kind: 'no-baseline' }, metrics };
 }

@@ -7,7 +7,13 @@
 import type { ScenarioResult } from '../harness/result-model.js';
 import { scenarioKey } from '../harness/result-model.js';
 import type { EnvironmentFingerprint } from '../harness/result-model.js';
-import { BASELINE_VERSION, readBaseline, writeBaseline, type BaselineEntry, type BaselineFile } from './baseline-file.js';
+import {
+  BASELINE_VERSION,
+  readBaseline,
+  writeBaseline,
+  type BaselineEntry,
+  type BaselineFile,
+} from './baseline-file.js';
 
 export interface BaselineChange {
   readonly suite: string;
@@ -23,7 +29,10 @@ export class BaselineUpdateError extends Error {
 }
 
 /** A selector names a suite, suite/scenario, suite/scenario/variant, or a scenario in any suite. */
-export function matchesSelector(result: Pick<ScenarioResult, 'suite' | 'scenario' | 'variant'>, selector: string): boolean {
+export function matchesSelector(
+  result: Pick<ScenarioResult, 'suite' | 'scenario' | 'variant'>,
+  selector: string,
+): boolean {
   const full = `${result.suite}/${result.scenario}/${result.variant}`;
   return (
     selector === result.suite ||

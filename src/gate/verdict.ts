@@ -46,8 +46,10 @@ export function judge(input: VerdictInput): Verdict {
   const diffWorse = sign > 0 ? difference.low > absolute : difference.high < -absolute;
   const diffBetter = sign > 0 ? difference.high < -absolute : difference.low > absolute;
   const ratioWorse = ratio === undefined ? true : sign > 0 ? ratio.low > 1 + relative : ratio.high < 1 / (1 + relative);
-  const ratioBetter = ratio === undefined ? true : sign > 0 ? ratio.high < 1 / (1 + relative) : ratio.low > 1 + relative;
+  const ratioBetter =
+    ratio === undefined ? true : sign > 0 ? ratio.high < 1 / (1 + relative) : ratio.low > 1 + relative;
 
-  const status: VerdictStatus = diffWorse && ratioWorse ? 'regressed' : diffBetter && ratioBetter ? 'improved' : 'unchanged';
+  const status: VerdictStatus =
+    diffWorse && ratioWorse ? 'regressed' : diffBetter && ratioBetter ? 'improved' : 'unchanged';
   return { status, difference, ...(ratio ? { ratio } : {}) };
 }

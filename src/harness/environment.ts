@@ -12,7 +12,11 @@ function git(args: readonly string[], cwd: string): string | undefined {
   }
 }
 
-export function captureEnvironment(profile: ProfileName, cwd = process.cwd(), now = new Date()): EnvironmentFingerprint {
+export function captureEnvironment(
+  profile: ProfileName,
+  cwd = process.cwd(),
+  now = new Date(),
+): EnvironmentFingerprint {
   const cpus = os.cpus();
   return {
     cpuModel: cpus[0]?.model.trim() ?? 'unknown',

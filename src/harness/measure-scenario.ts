@@ -53,14 +53,20 @@ export class ScenarioFailedError extends Error {
 function checkOptions(options: MeasureOptions<unknown>): void {
   for (const field of ['suite', 'scenario'] as const) {
     if (typeof options[field] !== 'string' || !/^[A-Za-z0-9_.-]+$/.test(options[field])) {
-      throw new TypeError(`Expected \`${field}\` to be a name of letters, digits, _ . -, got \`${String(options[field])}\``);
+      throw new TypeError(
+        `Expected \`${field}\` to be a name of letters, digits, _ . -, got \`${String(options[field])}\``,
+      );
     }
   }
   if (options.trials !== undefined && (!Number.isInteger(options.trials) || options.trials < 1)) {
-    throw new TypeError(`Expected \`trials\` to be a positive integer, got \`${options.trials}\` (${typeof options.trials})`);
+    throw new TypeError(
+      `Expected \`trials\` to be a positive integer, got \`${options.trials}\` (${typeof options.trials})`,
+    );
   }
   if (!Number.isInteger(options.timeoutMs) || options.timeoutMs <= 0) {
-    throw new TypeError(`Expected \`timeoutMs\` to be a positive integer, got \`${options.timeoutMs}\` (${typeof options.timeoutMs})`);
+    throw new TypeError(
+      `Expected \`timeoutMs\` to be a positive integer, got \`${options.timeoutMs}\` (${typeof options.timeoutMs})`,
+    );
   }
 }
 

@@ -16,9 +16,7 @@ export function resolveProfile(env: NodeJS.ProcessEnv = process.env): ProfileNam
   const raw = env['PERF_PROFILE'];
   if (raw === undefined || raw === '') return DEFAULT_PROFILE;
   if (!isProfileName(raw)) {
-    throw new Error(
-      `Expected \`PERF_PROFILE\` to be one of ${PROFILE_NAMES.join(', ')}, got \`${raw}\` (string)`,
-    );
+    throw new Error(`Expected \`PERF_PROFILE\` to be one of ${PROFILE_NAMES.join(', ')}, got \`${raw}\` (string)`);
   }
   return raw;
 }

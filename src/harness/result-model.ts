@@ -81,9 +81,7 @@ export function findMetric(result: ScenarioResult, name: string): Metric {
   const metric = result.metrics.find((m) => m.name === name);
   if (!metric) {
     const known = result.metrics.map((m) => m.name).join(', ');
-    throw new Error(
-      `Scenario ${result.suite}/${scenarioKey(result)} has no metric \`${name}\`; it has: ${known}`,
-    );
+    throw new Error(`Scenario ${result.suite}/${scenarioKey(result)} has no metric \`${name}\`; it has: ${known}`);
   }
   return metric;
 }

@@ -37,14 +37,12 @@ export function collectHandedOverResults(dir: string): ScenarioResult[] {
   } catch {
     return [];
   }
-  return names
-    .sort()
-    .map((name) => {
-      const file = path.join(dir, name);
-      try {
-        return JSON.parse(readFileSync(file, 'utf8')) as ScenarioResult;
-      } catch (error) {
-        throw new Error(`Result file ${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
-      }
-    });
+  return names.sort().map((name) => {
+    const file = path.join(dir, name);
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as ScenarioResult;
+    } catch (error) {
+      throw new Error(`Result file ${file} is not valid JSON: ${(error as Error).message}`, { cause: error });
+    }
+  });
 }

@@ -4,5 +4,7 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return `\`${JSON.stringify(value).slice(0, 60)}\` (string)`;
-  return `\`${String(value as string | number | boolean | bigint | symbol | undefined)}\` (${typeof value})`;
+  if (typeof value === 'function') return 'a function';
+  if (typeof value === 'symbol') return `\`${value.toString()}\` (symbol)`;
+  return `\`${String(value)}\` (${typeof value})`;
 }

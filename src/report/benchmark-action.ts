@@ -24,10 +24,14 @@ export function checkBenchmarkEntry(entry: BenchmarkEntry): BenchmarkEntry {
     throw new TypeError(`Expected benchmark \`name\` to be a non-empty string, got \`${String(entry.name)}\``);
   }
   if (typeof entry.unit !== 'string' || entry.unit.trim() === '') {
-    throw new TypeError(`Expected benchmark \`unit\` of ${entry.name} to be a non-empty string, got \`${String(entry.unit)}\``);
+    throw new TypeError(
+      `Expected benchmark \`unit\` of ${entry.name} to be a non-empty string, got \`${String(entry.unit)}\``,
+    );
   }
   if (typeof entry.value !== 'number' || !Number.isFinite(entry.value)) {
-    throw new TypeError(`Expected benchmark \`value\` of ${entry.name} to be a finite number, got \`${String(entry.value)}\``);
+    throw new TypeError(
+      `Expected benchmark \`value\` of ${entry.name} to be a finite number, got \`${String(entry.value)}\``,
+    );
   }
   return entry;
 }

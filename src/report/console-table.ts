@@ -13,18 +13,33 @@ export function renderConsoleTable(comparison: RunComparison): string {
   for (const suite of new Set(comparison.scenarios.map((s) => s.suite))) {
     const table = rows
       .filter((r) => r.suite === suite)
-      .map((r) => [r.label, r.metric, r.baseline, r.current, r.change, r.interval, r.regressedGated ? `${r.verdict} ✗` : r.verdict]);
+      .map((r) => [
+        r.label,
+        r.metric,
+        r.baseline,
+        r.current,
+        r.change,
+        r.interval,
+        r.regressedGated ? `${r.verdict} ✗` : r.verdict,
+      ]);
     const widths = header.map((h, i) => Math.max([...h].length, ...table.map((row) => [...(row[i] ?? '')].length)));
     lines.push('', `planebench · suite ${suite}`);
     lines.push(header.map((h, i) => pad(h, widths[i] ?? 0)).join('  '));
     lines.push(widths.map((w) => '─'.repeat(w)).join('  '));
-    for (const row of table) lines.push(row.map((cell, i) => pad(cell, widths[i] ?? 0)).join('  ').trimEnd());
+    for (const row of table)
+      lines.push(
+        row
+          .map((cell, i) => pad(cell, widths[i] ?? 0))
+          .join('  ')
+          .trimEnd(),
+      );
     for (const s of comparison.scenarios.filter((x) => x.suite === suite)) {
       const note = scenarioNote(s);
       if (note) lines.push(`  ${s.scenario}/${s.variant}: ${note}`);
     }
   }
-  for (const e of comparison.baselineErrors) lines.push('', `✗ baseline of suite ${e.suite} is unreadable: ${e.message}`);
+  for (const e of comparison.baselineErrors)
+    lines.push('', `✗ baseline of suite ${e.suite} is unreadable: ${e.message}`);
   lines.push('', `planebench: ${summaryLine(comparison)}${comparison.failed ? ' — FAILED' : ' — ok'}`);
   for (const r of comparison.regressions) {
     lines.push(`  ✗ regressed: ${r.suite}/${r.scenario}/${r.variant} ${r.metric}`);

@@ -35,7 +35,10 @@ function jestConfig(): string {
     extensionsToTreatAsEsm: ['.ts'],
     moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
     transform: {
-      '^.+\\.ts$': [require.resolve('ts-jest'), { useESM: true, diagnostics: false, tsconfig: path.join(REPO_ROOT, 'tsconfig.json') }],
+      '^.+\\.ts$': [
+        require.resolve('ts-jest'),
+        { useESM: true, diagnostics: false, tsconfig: path.join(REPO_ROOT, 'tsconfig.json') },
+      ],
     },
     testEnvironment: 'node',
     testTimeout: 120_000,
@@ -52,8 +55,22 @@ function jestConfig(): string {
 function runJest(workFactor: number): { status: number | null; output: string } {
   const run = spawnSync(
     process.execPath,
-    ['--import', TSX_LOADER, '--experimental-vm-modules', '--disable-warning=ExperimentalWarning', jestBin, '--runInBand', '--config', jestConfig()],
-    { cwd: dir.path, encoding: 'utf8', env: { ...process.env, FIXTURE_WORK_FACTOR: String(workFactor), PERF_PROFILE: 'ci' }, timeout: 180_000 },
+    [
+      '--import',
+      TSX_LOADER,
+      '--experimental-vm-modules',
+      '--disable-warning=ExperimentalWarning',
+      jestBin,
+      '--runInBand',
+      '--config',
+      jestConfig(),
+    ],
+    {
+      cwd: dir.path,
+      encoding: 'utf8',
+      env: { ...process.env, FIXTURE_WORK_FACTOR: String(workFactor), PERF_PROFILE: 'ci' },
+      timeout: 180_000,
+    },
   );
   return { status: run.status, output: `${run.stdout}\n${run.stderr}${run.error ? String(run.error) : ''}` };
 }
@@ -61,8 +78,17 @@ function runJest(workFactor: number): { status: number | null; output: string } 
 function writeBaseline(): void {
   const run = spawnSync(
     process.execPath,
-    ['--import', TSX_LOADER, path.join(REPO_ROOT, 'src', 'cli', 'main.ts'), 'baseline', 'update', '--results',
-      path.join(dir.path, 'perf-results', 'latest', 'results.json'), '--baselines', path.join(dir.path, 'baselines')],
+    [
+      '--import',
+      TSX_LOADER,
+      path.join(REPO_ROOT, 'src', 'cli', 'main.ts'),
+      'baseline',
+      'update',
+      '--results',
+      path.join(dir.path, 'perf-results', 'latest', 'results.json'),
+      '--baselines',
+      path.join(dir.path, 'baselines'),
+    ],
     { cwd: dir.path, encoding: 'utf8' },
   );
   expect(run.stderr).toBe('');

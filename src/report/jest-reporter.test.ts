@@ -44,12 +44,19 @@ describe('jest reporter', () => {
       expect(existsSync(path.join(latest, name))).toBe(true);
     }
     const bench = JSON.parse(readFileSync(path.join(latest, 'benchmark-smaller.json'), 'utf8')) as unknown[];
-    expect(bench).toEqual([expect.objectContaining({ name: 'demo/query/v2/queryLatencyUs.p50', unit: 'us', value: 1000 })]);
+    expect(bench).toEqual([
+      expect.objectContaining({ name: 'demo/query/v2/queryLatencyUs.p50', unit: 'us', value: 1000 }),
+    ]);
     expect(readFileSync(path.join(latest, 'report.md'), 'utf8')).toContain('0 regressions');
   });
 
   test('a gated regression makes the run fail (getLastError) and names the metric', () => {
-    updateBaselines(path.join(dir.path, 'baselines'), [syntheticResult([1000, 1010, 990])], captureEnvironment('ci'), []);
+    updateBaselines(
+      path.join(dir.path, 'baselines'),
+      [syntheticResult([1000, 1010, 990])],
+      captureEnvironment('ci'),
+      [],
+    );
     const reporter = runReporter([syntheticResult([2000, 2020, 1980])]);
     expect(reporter.getLastError()?.message).toContain('demo/query/v2 queryLatencyUs.p50 regressed');
     expect(printed).toContain('regressed: demo/query/v2 queryLatencyUs.p50');

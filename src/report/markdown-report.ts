@@ -24,7 +24,9 @@ function table(rows: readonly ReportRow[]): string[] {
   for (const r of rows) {
     const icon = ICON[r.verdict.split(' ')[0] ?? ''] ?? '';
     const change = r.interval ? `${r.change} <sub>${r.interval}</sub>` : r.change;
-    lines.push(`| ${escapeCell(r.label)} | \`${escapeCell(r.metric)}\` | ${r.baseline} | ${r.current} | ${change} | ${icon} ${r.verdict} |`);
+    lines.push(
+      `| ${escapeCell(r.label)} | \`${escapeCell(r.metric)}\` | ${r.baseline} | ${r.current} | ${change} | ${icon} ${r.verdict} |`,
+    );
   }
   return lines;
 }
@@ -39,9 +41,11 @@ export function renderMarkdownReport(comparison: RunComparison, environment: Env
       `${environment.cpuModel} × ${environment.cores} · Node ${environment.node} · ${environment.date}`,
     '',
   );
-  for (const e of comparison.baselineErrors) lines.push(`- ❌ baseline of suite \`${e.suite}\` is unreadable: ${e.message}`);
+  for (const e of comparison.baselineErrors)
+    lines.push(`- ❌ baseline of suite \`${e.suite}\` is unreadable: ${e.message}`);
   const failedScenarios = comparison.scenarios.filter((s) => s.status.kind === 'not-completed');
-  for (const s of failedScenarios) lines.push(`- ❌ \`${s.suite}/${s.scenario}/${s.variant}\` ${scenarioNote(s) ?? ''}`);
+  for (const s of failedScenarios)
+    lines.push(`- ❌ \`${s.suite}/${s.scenario}/${s.variant}\` ${scenarioNote(s) ?? ''}`);
   const regressions = rows.filter((r) => r.regressedGated);
   if (regressions.length > 0) lines.push('', '### Regressions', '', ...table(regressions));
   for (const suite of new Set(comparison.scenarios.map((s) => s.suite))) {

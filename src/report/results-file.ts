@@ -29,12 +29,14 @@ export function readResultsFile(file: string): ResultsFile {
   }
   const r = new JsonReader(file);
   const root = r.object(parseJsonFile(file, text), '(root)');
-  if (root['schemaVersion'] !== RESULTS_SCHEMA_VERSION) r.fail('schemaVersion', `${RESULTS_SCHEMA_VERSION}`, root['schemaVersion']);
+  if (root['schemaVersion'] !== RESULTS_SCHEMA_VERSION)
+    r.fail('schemaVersion', `${RESULTS_SCHEMA_VERSION}`, root['schemaVersion']);
   r.object(root['environment'], 'environment');
   if (!Array.isArray(root['scenarios'])) r.fail('scenarios', 'an array', root['scenarios']);
   (root['scenarios'] as unknown[]).forEach((s, i) => {
     const o = r.object(s, `scenarios[${i}]`);
-    for (const key of ['suite', 'scenario', 'variant', 'profile', 'state'] as const) r.string(o[key], `scenarios[${i}].${key}`);
+    for (const key of ['suite', 'scenario', 'variant', 'profile', 'state'] as const)
+      r.string(o[key], `scenarios[${i}].${key}`);
     if (!Array.isArray(o['metrics'])) r.fail(`scenarios[${i}].metrics`, 'an array', o['metrics']);
   });
   return root as unknown as ResultsFile;

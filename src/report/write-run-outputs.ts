@@ -27,7 +27,13 @@ export function writeRunOutputs(
 ): RunOutputs {
   const runDir = path.join(root, runId);
   mkdirSync(runDir, { recursive: true });
-  const resultsFile: ResultsFile = { schemaVersion: RESULTS_SCHEMA_VERSION, runId, environment, scenarios: results, comparison };
+  const resultsFile: ResultsFile = {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    runId,
+    environment,
+    scenarios: results,
+    comparison,
+  };
   const bench = toBenchmarkFiles(results);
   const contents: Record<string, string> = {
     'results.json': `${JSON.stringify(resultsFile, null, 1)}\n`,

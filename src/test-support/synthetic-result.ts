@@ -31,7 +31,9 @@ export function syntheticResult(trials: readonly number[], overrides: Partial<Sc
         histogram: 'queryLatencyUs',
       },
     ],
-    histograms: { queryLatencyUs: { kind: 'latencyUs', unit: 'us', count: trials.length, encoded: encodeHistogram(histogram) } },
+    histograms: {
+      queryLatencyUs: { kind: 'latencyUs', unit: 'us', count: trials.length, encoded: encodeHistogram(histogram) },
+    },
     ...overrides,
   };
 }

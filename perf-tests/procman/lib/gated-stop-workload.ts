@@ -26,7 +26,6 @@ export interface GatedStopShape {
 export interface GatedStopParams {
   readonly variant: ProcmanVariant;
   readonly config: ProcmanPerfConfig;
-  readonly shape: GatedStopShape;
 }
 
 /** The gated process may take as long as it likes to stop; the gate, not SIGKILL, ends it. */
@@ -34,8 +33,12 @@ const GATED_GRACE_MS = 60_000;
 const ACK_TIMEOUT_MS = 5_000;
 const STOP_SETTLE_TIMEOUT_MS = 30_000;
 
-export async function runGatedStopWorkload(ctx: ScenarioContext<GatedStopParams>, name: string): Promise<void> {
-  const { variant, config, shape } = ctx.params;
+export async function runGatedStopWorkload(
+  ctx: ScenarioContext<GatedStopParams>,
+  name: string,
+  shape: GatedStopShape,
+): Promise<void> {
+  const { variant, config } = ctx.params;
   const now = (): number => ctx.now();
   const holdMs = gateHoldMs(config.windowMs);
   const manager = createProcessManager(variant);
@@ -86,6 +89,7 @@ export async function runGatedStopWorkload(ctx: ScenarioContext<GatedStopParams>
       ctx.value('churnFailedCycles', 'count', churn.failedCycles, { gate: false });
       ctx.note('churn', churn);
     }
+    ctx.note('shape', shape);
     ctx.note('gateHoldMs', holdMs);
     ctx.note('minExpectedSamples', minExpectedSamples(config.windowMs, config.queryPaceMs));
     ctx.note('measuredWindowMs', Math.round(measuredMs));

@@ -37,7 +37,8 @@ export async function runOrchestratorCli(argv: string[]): Promise<number> {
   } catch (error) {
     const e = coerceError(error);
     const invalidInput =
-      (e instanceof OrchestratorError && e.isInvalidInput) || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+      (e instanceof OrchestratorError && e.isInvalidInput) ||
+      (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
     process.stderr.write(invalidInput ? `${e.message}\n` : `${e.stack ?? e.message}\n`);
     return invalidInput ? 2 : 1;
   }

@@ -13,5 +13,7 @@ export interface LoopClock {
 export const realClock: LoopClock = {
   now: () => performance.now(),
   sleep: (ms, signal) =>
-    ms <= 0 && !signal ? new Promise<void>((resolve) => setImmediate(resolve)) : sleepFor(Math.max(0, ms), undefined, { signal }),
+    ms <= 0 && !signal
+      ? new Promise<void>((resolve) => setImmediate(resolve))
+      : sleepFor(Math.max(0, ms), undefined, { signal }),
 };

@@ -72,7 +72,10 @@ export function microBench(routine: Routine, options: MicroBenchOptions): MicroB
   return { perIterationNs, iterationsPerSample: scaled };
 }
 
-export async function microBenchAsync(routine: () => Promise<unknown>, options: MicroBenchOptions): Promise<MicroBenchResult> {
+export async function microBenchAsync(
+  routine: () => Promise<unknown>,
+  options: MicroBenchOptions,
+): Promise<MicroBenchResult> {
   const now = options.now ?? (() => performance.now());
   checkPositive('warmupMs', options.warmupMs, false);
   checkPositive('samples', options.samples, true);
@@ -87,7 +90,7 @@ export async function microBenchAsync(routine: () => Promise<unknown>, options: 
   }
   const perIterationNs: number[] = [];
   for (let s = 0; s < options.samples; s += 1) {
-    perIterationNs.push((await timeBatchAsync(routine, scaled, now) * 1e6) / scaled);
+    perIterationNs.push(((await timeBatchAsync(routine, scaled, now)) * 1e6) / scaled);
   }
   return { perIterationNs, iterationsPerSample: scaled };
 }

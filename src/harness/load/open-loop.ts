@@ -5,6 +5,7 @@
  * system (or in this generator) shows up in the numbers instead of being
  * hidden (coordinated omission).
  */
+import { coerceError } from '../../lib/coerce-error.js';
 import { realClock, type LoopClock } from './loop-clock.js';
 
 export interface OpenLoopOptions {
@@ -40,7 +41,9 @@ export interface OpenLoopResult {
 
 function checkRate(name: string, value: number): void {
   if (!Number.isFinite(value) || value <= 0) {
-    throw new RangeError(`Expected \`${name}\` to be a positive number of requests per second, got \`${value}\` (${typeof value})`);
+    throw new RangeError(
+      `Expected \`${name}\` to be a positive number of requests per second, got \`${value}\` (${typeof value})`,
+    );
   }
 }
 
@@ -92,7 +95,7 @@ export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopRes
     try {
       pending = options.send(i);
     } catch (error) {
-      pending = Promise.reject(error);
+      pending = Promise.reject(coerceError(error));
     }
     pending.then(
       () => {

@@ -32,7 +32,9 @@ export async function runPacedLoop(options: PacedLoopOptions): Promise<PacedLoop
   for (const field of ['paceMs', 'durationMs', 'timeoutMs'] as const) {
     const value = options[field];
     if (!Number.isFinite(value) || value < 0) {
-      throw new RangeError(`Expected \`${field}\` to be a non-negative number of ms, got \`${value}\` (${typeof value})`);
+      throw new RangeError(
+        `Expected \`${field}\` to be a non-negative number of ms, got \`${value}\` (${typeof value})`,
+      );
     }
   }
   const clock = options.clock ?? realClock;

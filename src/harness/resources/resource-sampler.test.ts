@@ -6,7 +6,11 @@ describe('resource sampler', () => {
   test('samples RSS of a real process and counts its process tree', async () => {
     const shell = spawn('sh', ['-c', 'sleep 30 & sleep 30 & wait'], { stdio: 'ignore', detached: true });
     try {
-      const sampler = startResourceSampler({ pids: () => [shell.pid as number], intervalMs: 20, treeRootPid: shell.pid as number });
+      const sampler = startResourceSampler({
+        pids: () => [shell.pid as number],
+        intervalMs: 20,
+        treeRootPid: shell.pid,
+      });
       await sampler.sample();
       await sampler.sample();
       const summary = await sampler.stop();
@@ -22,6 +26,8 @@ describe('resource sampler', () => {
   });
 
   test('rejects an interval that is not positive', () => {
-    expect(() => startResourceSampler({ pids: () => [], intervalMs: 0 })).toThrow('Expected `intervalMs` to be a positive number');
+    expect(() => startResourceSampler({ pids: () => [], intervalMs: 0 })).toThrow(
+      'Expected `intervalMs` to be a positive number',
+    );
   });
 });

@@ -20,7 +20,12 @@ export interface ResourceSummary {
   readonly samples: number;
   /** CPU use summed over the sampled processes, percent of one core. */
   readonly cpuPercent: { readonly mean: number; readonly peak: number };
-  readonly rssBytes: { readonly initial: number; readonly peak: number; readonly final: number; readonly growth: number };
+  readonly rssBytes: {
+    readonly initial: number;
+    readonly peak: number;
+    readonly final: number;
+    readonly growth: number;
+  };
   readonly peakProcessCount: number;
 }
 

@@ -23,7 +23,9 @@ function byName<T extends { name: string }>(trials: readonly (readonly T[])[], w
     for (const item of items) {
       const list = grouped.get(item.name) ?? [];
       if (list.length !== index) {
-        throw new Error(`${what} \`${item.name}\` is missing from trial ${list.length}: every trial must record the same metrics`);
+        throw new Error(
+          `${what} \`${item.name}\` is missing from trial ${list.length}: every trial must record the same metrics`,
+        );
       }
       list.push(item);
       grouped.set(item.name, list);
@@ -41,7 +43,10 @@ function resolveNoise(base: NoiseThreshold, override?: Partial<NoiseThreshold>):
   return { ...base, ...override };
 }
 
-function histogramMetrics(name: string, perTrial: readonly TrialHistogram[]): { metrics: Metric[]; recorded: RecordedHistogram } {
+function histogramMetrics(
+  name: string,
+  perTrial: readonly TrialHistogram[],
+): { metrics: Metric[]; recorded: RecordedHistogram } {
   const first = perTrial[0] as TrialHistogram;
   const kind = metricKind(first.kind);
   const decoded = perTrial.map((t) => decodeHistogram(t.encoded));
@@ -89,17 +94,24 @@ export function aggregateTrials(outputs: readonly TrialOutput[]): AggregatedTria
   if (outputs.length === 0) throw new Error('Expected at least one completed trial to aggregate');
   const metrics: Metric[] = [];
   const histograms: Record<string, RecordedHistogram> = {};
-  for (const [name, perTrial] of byName(outputs.map((o) => o.histograms), 'Histogram')) {
+  for (const [name, perTrial] of byName(
+    outputs.map((o) => o.histograms),
+    'Histogram',
+  )) {
     const { metrics: stats, recorded } = histogramMetrics(name, perTrial);
     metrics.push(...stats);
     histograms[name] = recorded;
   }
-  for (const perTrial of byName(outputs.map((o) => o.values), 'Metric').values()) {
+  for (const perTrial of byName(
+    outputs.map((o) => o.values),
+    'Metric',
+  ).values()) {
     metrics.push(valueMetric(perTrial));
   }
   const names = new Set<string>();
   for (const m of metrics) {
-    if (names.has(m.name)) throw new Error(`Metric \`${m.name}\` is recorded both as a value and as a histogram statistic`);
+    if (names.has(m.name))
+      throw new Error(`Metric \`${m.name}\` is recorded both as a value and as a histogram statistic`);
     names.add(m.name);
   }
   return { metrics, histograms };

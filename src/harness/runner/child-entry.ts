@@ -25,9 +25,7 @@ async function runTrial(request: RunTrialRequest, abort: AbortController): Promi
     const loaded: unknown = await import(request.moduleUrl);
     const scenario = (loaded as { default?: unknown }).default;
     if (!isScenarioModule(scenario)) {
-      throw new Error(
-        `Expected ${request.moduleUrl} to default-export defineScenario(...), got ${typeof scenario}`,
-      );
+      throw new Error(`Expected ${request.moduleUrl} to default-export defineScenario(...), got ${typeof scenario}`);
     }
     const context: ScenarioContext<unknown> = {
       profile: request.profile,

@@ -34,17 +34,29 @@ describe('scenario runner', () => {
     expect(p50.gated).toBe(true);
     expect(findMetric(result, 'opLatencyUs.max').gated).toBe(false);
     expect(result.histograms['opLatencyUs']?.count).toBe(300);
-    expect(result.notes).toEqual([0, 1, 2].map(() => expect.objectContaining({ profile: 'smoke' })));
+    expect(result.notes).toEqual([0, 1, 2].map((): unknown => expect.objectContaining({ profile: 'smoke' })));
   }, 60_000);
 
   test('an error in the scenario is an errored outcome with its message', async () => {
-    const outcome = await runTrial({ moduleUrl: fixture('throws'), params: {}, profile: 'smoke', trial: 0, timeoutMs: 30_000 });
+    const outcome = await runTrial({
+      moduleUrl: fixture('throws'),
+      params: {},
+      profile: 'smoke',
+      trial: 0,
+      timeoutMs: 30_000,
+    });
     expect(outcome.state).toBe('errored');
     expect(outcome.state === 'errored' && outcome.message).toContain('the system under test refused');
   }, 60_000);
 
   test('a trial that hangs is killed at its timeout, with the processes it started', async () => {
-    const outcome = await runTrial({ moduleUrl: fixture('hangs-with-child'), params: {}, profile: 'smoke', trial: 0, timeoutMs: 3_000 });
+    const outcome = await runTrial({
+      moduleUrl: fixture('hangs-with-child'),
+      params: {},
+      profile: 'smoke',
+      trial: 0,
+      timeoutMs: 3_000,
+    });
     expect(outcome.state).toBe('timed-out');
     const started = /started (\d+)/.exec(outcome.state === 'timed-out' ? outcome.log : '');
     expect(started).not.toBeNull();
@@ -53,11 +65,26 @@ describe('scenario runner', () => {
 
   test('a trial that leaves a process running fails, and the process is killed', async () => {
     await expect(
-      measureScenario({ suite: 'unit', scenario: 'leaks', module: fixture('leaks-child'), trials: 1, timeoutMs: 30_000, record: false }),
+      measureScenario({
+        suite: 'unit',
+        scenario: 'leaks',
+        module: fixture('leaks-child'),
+        trials: 1,
+        timeoutMs: 30_000,
+        record: false,
+      }),
     ).rejects.toThrow(ScenarioFailedError);
-    const outcome = await runTrial({ moduleUrl: fixture('leaks-child'), params: {}, profile: 'smoke', trial: 0, timeoutMs: 30_000 });
+    const outcome = await runTrial({
+      moduleUrl: fixture('leaks-child'),
+      params: {},
+      profile: 'smoke',
+      trial: 0,
+      timeoutMs: 30_000,
+    });
     expect(outcome.state).toBe('errored');
-    expect(outcome.state === 'errored' && outcome.message).toMatch(/left 1 process\(es\) running: \d+ \(sleep\) \(killed\)/);
+    expect(outcome.state === 'errored' && outcome.message).toMatch(
+      /left 1 process\(es\) running: \d+ \(sleep\) \(killed\)/,
+    );
   }, 60_000);
 
   test('options are checked before anything starts', async () => {

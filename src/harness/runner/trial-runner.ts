@@ -99,7 +99,11 @@ export function runTrial(options: TrialRunOptions): Promise<TrialOutcome> {
 
     child.on('error', (error) => {
       clearTimeout(timer);
-      resolve({ state: 'errored', message: `Could not start the scenario child: ${error.message}`, log: log.toString() });
+      resolve({
+        state: 'errored',
+        message: `Could not start the scenario child: ${error.message}`,
+        log: log.toString(),
+      });
     });
 
     child.on('close', (code, signal) => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { wallClockUs } from '../clock.js';
 import { OrchestratorError } from '../errors.js';
+import type { TaskRecord } from '../model.js';
 import { startOrchestratorProcess, type OrchestratorProcess } from '../orchestrator-process.js';
 import { EXAMPLE_TASK } from '../paths.js';
 import { openStore } from '../store/open-store.js';
@@ -30,6 +31,8 @@ export interface PerfRunOptions {
   /** Gives up (and reports the lost tasks) after this long; default from the config's size. */
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
+  /** Receives every task record read from the store at the end (for per-task samples). */
+  readonly onTaskRecords?: (tasks: readonly TaskRecord[]) => void;
 }
 
 export interface PerfProgress {
@@ -143,7 +146,9 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
     for (const p of processes.slice(1)) await p.stop();
     await scheduler.stop();
     const stopped = scheduler.events.find((e) => e['event'] === 'stopped');
-    const tasks = computeTaskMetrics(await store.listTasks(), config.taskDurationSec);
+    const records = await store.listTasks();
+    options.onTaskRecords?.(records);
+    const tasks = computeTaskMetrics(records, config.taskDurationSec);
     return {
       config,
       store: store.kind,

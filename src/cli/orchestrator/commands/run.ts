@@ -42,9 +42,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   const store = await openStoreFromFlags(values);
   const scheduler = new Scheduler(store, options, {
     onError: (error) => process.stderr.write(`scheduler: ${error.message}\n`),
-    ...(values.verbose
-      ? { onIteration: (t) => process.stderr.write(`iteration ${JSON.stringify(t)}\n`) }
-      : {}),
+    ...(values.verbose ? { onIteration: (t) => process.stderr.write(`iteration ${JSON.stringify(t)}\n`) } : {}),
   });
   scheduler.start();
   process.stdout.write(

@@ -1,0 +1,61 @@
+/**
+ * Open-loop load test with ramp-up (seed: LoadTest): requests at a rate that
+ * ramps linearly to the target, then holds; per-interval figures (sent,
+ * received, errors, latencies) and the overall latency from intended send time.
+ */
+import { AgentRuntime, loadAgentModule, toCapability } from '../../src/agents/index.js';
+import { intendedSendTimeMs, runOpenLoop } from '../../src/harness/load/open-loop.js';
+import { defineScenario } from '../../src/harness/scenario.js';
+import { agentKindParam, spawnWorkers } from './support/agents.js';
+import { IntervalRecorder } from './support/interval-figures.js';
+import { makePayload } from './support/payload.js';
+
+interface Params {
+  readonly agentKind: string;
+  readonly agents: number;
+  readonly messageBytes: number;
+  readonly ratePerSec: number;
+  readonly rampUpMs: number;
+  readonly durationMs: number;
+  readonly intervalMs: number;
+}
+
+export default defineScenario<Params>(async (ctx) => {
+  const { params } = ctx;
+  const kind = agentKindParam(params.agentKind);
+  const runtime = new AgentRuntime();
+  spawnWorkers(runtime, params.agents, { kind, module: await loadAgentModule() }, () => ctx.now());
+  const target = toCapability('work');
+  const payload = makePayload(params.messageBytes);
+  const latency = ctx.histogram('requestLatencyUs', 'latencyUs', { stats: ['p50', 'p90', 'p99', 'p99.9', 'max'] });
+  const intervals = new IntervalRecorder(params.intervalMs, 0);
+  let succeeded = 0;
+  const rampStartRatePerSec = params.ratePerSec / 10;
+  const started = ctx.now();
+  const result = await runOpenLoop({
+    ratePerSec: params.ratePerSec,
+    durationMs: params.durationMs,
+    rampUpMs: params.rampUpMs,
+    rampStartRatePerSec,
+    send: async (index) => {
+      intervals.sent(intendedSendTimeMs(index, params.ratePerSec, params.rampUpMs, rampStartRatePerSec));
+      const reply = await runtime.request(target, payload);
+      if (reply.performative !== 'inform') throw new Error(`answered \`${reply.performative}\``);
+    },
+    // Intended times are absolute; the generator's start is `started` to within microseconds.
+    onLatency: (latencyMs, intendedAtMs) => {
+      succeeded++;
+      latency.record(latencyMs * 1000);
+      intervals.received(intendedAtMs - started, latencyMs * 1000);
+    },
+    onError: (_error, intendedAtMs) => intervals.error(intendedAtMs - started),
+  });
+  const elapsedMs = ctx.now() - started;
+  ctx.value('successRate', 'fraction', result.sent === 0 ? 0 : succeeded / result.sent);
+  ctx.value('completedPerSec', 'throughputPerSec', (result.completed / elapsedMs) * 1000, { gate: false });
+  ctx.value('errors', 'count', result.errors + result.unanswered);
+  ctx.note('sent', result.sent);
+  ctx.note('peakInFlight', result.peakInFlight);
+  ctx.note('intervals', intervals.figures());
+  runtime.close();
+});

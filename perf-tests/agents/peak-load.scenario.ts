@@ -1,0 +1,39 @@
+/**
+ * Peak load (seed: benchmark_peak_load): many agents, 1 KB requests at a high
+ * constant rate (open loop); success rate, latency from intended send time,
+ * and the rate actually completed.
+ */
+import { AgentRuntime, loadAgentModule } from '../../src/agents/index.js';
+import { defineScenario } from '../../src/harness/scenario.js';
+import { agentKindParam, spawnWorkers } from './support/agents.js';
+import { makePayload } from './support/payload.js';
+import { runRequestLoad } from './support/request-load.js';
+
+interface Params {
+  readonly agentKind: string;
+  readonly agents: number;
+  readonly ratePerSec: number;
+  readonly durationMs: number;
+  readonly messageBytes: number;
+}
+
+export default defineScenario<Params>(async (ctx) => {
+  const { params } = ctx;
+  const runtime = new AgentRuntime();
+  spawnWorkers(runtime, params.agents, { kind: agentKindParam(params.agentKind), module: await loadAgentModule() }, () => ctx.now());
+  const latency = ctx.histogram('requestLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'p99.9', 'max'] });
+  const result = await runRequestLoad({
+    runtime,
+    capability: 'work',
+    payload: makePayload(params.messageBytes),
+    phases: [{ name: 'peak', durationMs: params.durationMs, ratePerSec: params.ratePerSec }],
+    intervalMs: 1000,
+    latency,
+  });
+  ctx.value('successRate', 'fraction', result.successRate);
+  ctx.value('completedPerSec', 'throughputPerSec', (result.succeeded / params.durationMs) * 1000, { gate: false });
+  ctx.note('sent', result.sent);
+  ctx.note('firstErrors', result.firstErrors);
+  ctx.note('intervals', result.intervals);
+  runtime.close();
+});

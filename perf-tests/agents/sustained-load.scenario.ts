@@ -1,0 +1,64 @@
+/**
+ * Sustained load (seed: benchmark_sustained_load): a constant request rate for
+ * a long stretch (minutes at full instead of 24 h). No leak: the JS heap plus
+ * external memory settled after GC at the end, against the same reading after
+ * the first interval. Degradation: the last third of the intervals against the
+ * first third (completed rate and p99).
+ */
+import { AgentRuntime, loadAgentModule } from '../../src/agents/index.js';
+import { defineScenario } from '../../src/harness/scenario.js';
+import { agentKindParam, spawnWorkers } from './support/agents.js';
+import type { IntervalFigures } from './support/interval-figures.js';
+import { settledMemory } from './support/memory.js';
+import { makePayload } from './support/payload.js';
+import { runRequestLoad } from './support/request-load.js';
+
+interface Params {
+  readonly agentKind: string;
+  readonly agents: number;
+  readonly ratePerSec: number;
+  readonly durationMs: number;
+  readonly warmupMs: number;
+  readonly messageBytes: number;
+  readonly intervalMs: number;
+}
+
+function thirds(intervals: readonly IntervalFigures[]): { first: IntervalFigures[]; last: IntervalFigures[] } {
+  const size = Math.max(1, Math.floor(intervals.length / 3));
+  return { first: intervals.slice(0, size), last: intervals.slice(-size) };
+}
+
+const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+const mean = (values: readonly number[]) => (values.length === 0 ? 0 : sum(values) / values.length);
+
+export default defineScenario<Params>(async (ctx) => {
+  const { params } = ctx;
+  const runtime = new AgentRuntime();
+  spawnWorkers(runtime, params.agents, { kind: agentKindParam(params.agentKind), module: await loadAgentModule() }, () => ctx.now());
+  const payload = makePayload(params.messageBytes);
+  const phase = { name: 'sustained', ratePerSec: params.ratePerSec };
+
+  // Warm-up at the same rate, then the baseline memory reading.
+  const warmupLatency = ctx.histogram('warmupLatencyUs', 'latencyUs', { stats: ['p99'], gate: false });
+  await runRequestLoad({ runtime, capability: 'work', payload, phases: [{ ...phase, durationMs: params.warmupMs }], intervalMs: params.intervalMs, latency: warmupLatency });
+  const baseline = settledMemory();
+
+  const latency = ctx.histogram('requestLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'p99.9', 'max'] });
+  const result = await runRequestLoad({ runtime, capability: 'work', payload, phases: [{ ...phase, durationMs: params.durationMs }], intervalMs: params.intervalMs, latency });
+  const end = settledMemory();
+
+  const full = result.intervals.filter((interval) => interval.startMs + params.intervalMs <= params.durationMs);
+  const { first, last } = thirds(full);
+  const firstRate = sum(first.map((i) => i.received)) / first.length;
+  const lastRate = sum(last.map((i) => i.received)) / last.length;
+  ctx.value('successRate', 'fraction', result.successRate);
+  ctx.value('throughputDegradation', 'ratio', firstRate === 0 ? 1 : Math.max(0, (firstRate - lastRate) / firstRate), { gate: false });
+  ctx.value('p99LastToFirstRatio', 'ratio', mean(last.map((i) => i.p99Us)) / Math.max(1, mean(first.map((i) => i.p99Us))), { gate: false });
+  ctx.value('heapGrowthBytes', 'bytes', end.heapAndExternalBytes - baseline.heapAndExternalBytes, { gate: false });
+  ctx.value('heapGrowthPerMessageBytes', 'bytes', (end.heapAndExternalBytes - baseline.heapAndExternalBytes) / Math.max(1, result.sent), { gate: false });
+  ctx.note('sent', result.sent);
+  ctx.note('rssGrowthBytes', end.rssBytes - baseline.rssBytes);
+  ctx.note('firstErrors', result.firstErrors);
+  ctx.note('intervals', result.intervals);
+  runtime.close();
+});

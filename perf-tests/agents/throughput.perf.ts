@@ -1,0 +1,49 @@
+/**
+ * Message throughput by size (64 B – 32 KB) for native and WASM agents, and
+ * task processing by a pool of agents.
+ */
+import { findMetric } from '../../src/harness/result-model.js';
+import { measureInterleaved } from '../../src/harness/measure-scenario.js';
+import { CAXTON, SUITE } from './support/targets.js';
+
+const messageBytes = [64, 1024, 32 * 1024];
+
+describe('agents: throughput', () => {
+  test('routes at least Caxton’s 100 K msg/s to native agents at every size, and WASM agents keep up with small messages', async () => {
+    const [native, wasm] = await measureInterleaved(
+      (['native', 'wasm'] as const).map((agentKind) => ({
+        suite: SUITE,
+        scenario: 'message-throughput',
+        variant: agentKind,
+        module: new URL('./throughput.scenario.ts', import.meta.url),
+        params: { agentKind, agents: 10, messageBytes },
+        timeoutMs: 120_000,
+      })),
+    );
+    if (!native || !wasm) throw new Error('missing result');
+    // Native routing passes payloads by reference: the size must not matter much.
+    for (const size of ['64B', '1KB', '32KB']) {
+      expect(findMetric(native, `msgPerSec.${size}`).value).toBeGreaterThan(CAXTON.throughputPerSec.target);
+    }
+    // WASM copies each payload into linear memory and hashes it: bounded by bytes, not messages.
+    expect(findMetric(wasm, 'msgPerSec.64B').value).toBeGreaterThan(CAXTON.throughputPerSec.acceptable);
+    expect(findMetric(wasm, 'msgPerSec.1KB').value).toBeGreaterThan(CAXTON.throughputPerSec.critical);
+    expect(findMetric(wasm, 'msgPerSec.32KB').value * 32 * 1024).toBeGreaterThan(50 * 1024 * 1024); // > 50 MB/s hashed
+  });
+
+  test('a pool of 10 agents processes 1000 concurrent compute tasks', async () => {
+    const [native, wasm] = await measureInterleaved(
+      (['native', 'wasm'] as const).map((agentKind) => ({
+        suite: SUITE,
+        scenario: 'task-processing',
+        variant: agentKind,
+        module: new URL('./task-processing.scenario.ts', import.meta.url),
+        params: { agentKind, poolSize: 10, tasksPerBatch: 1000, primesBelow: 1000 },
+        timeoutMs: 120_000,
+      })),
+    );
+    if (!native || !wasm) throw new Error('missing result');
+    expect(findMetric(native, 'tasksPerSec').value).toBeGreaterThan(CAXTON.throughputPerSec.critical);
+    expect(findMetric(wasm, 'tasksPerSec').value).toBeGreaterThan(CAXTON.throughputPerSec.critical);
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * The six micro-benchmarks of the daemon library, the way Criterion measures
+ * the Rust original (benches/daemon_bench.rs): warm-up, ~100 samples, each a
+ * batch of auto-scaled iterations; the time per iteration goes into a
+ * durationNs histogram and the median is the headline.
+ *
+ *   daemonCreationNs          config defaults + builder without signals + build
+ *   subsystemRegistrationNs   the same with three no-op tasks
+ *   configBuildNs             builder: name + shutdown and force timeouts + build (validated)
+ *   shutdownCoordinationNs    build with one no-op task, run, shutdown, await the report
+ *   errorCreationNs           DaemonError.runtime(message)
+ *   errorChainNs              an IO error wrapping a timeout cause (two errors, one chain)
+ *
+ * Each result is stored in `sink` so the optimizer cannot drop the work.
+ */
+import { byProfile } from '../../src/harness/profile.js';
+import { microBench, microBenchAsync } from '../../src/harness/load/micro-bench.js';
+import { recordMicroBench } from '../../src/harness/load/record-micro-bench.js';
+import { median } from '../../src/harness/stats/median.js';
+import { defineScenario } from '../../src/harness/scenario.js';
+import { compileDaemon } from './support/compiled-daemon.js';
+
+export default defineScenario(async (ctx) => {
+  const options = {
+    warmupMs: byProfile(ctx.profile, { smoke: 20, ci: 300, full: 3_000 }),
+    samples: byProfile(ctx.profile, { smoke: 20, ci: 100, full: 100 }),
+    sampleTargetMs: byProfile(ctx.profile, { smoke: 0.5, ci: 3, full: 10 }),
+  };
+  const compiled = await compileDaemon();
+  try {
+    const { configBuilder, Daemon, DaemonError, defaultConfig } = compiled.library;
+    let sink: unknown = undefined;
+    const noop = async (): Promise<void> => {};
+
+    recordMicroBench(
+      ctx,
+      'daemonCreationNs',
+      microBench(() => {
+        sink = Daemon.builder(defaultConfig()).withoutSignals().build();
+      }, options),
+    );
+
+    recordMicroBench(
+      ctx,
+      'subsystemRegistrationNs',
+      microBench(() => {
+        sink = Daemon.builder(defaultConfig())
+          .withTask('bench', noop)
+          .withTask('bench2', noop)
+          .withTask('bench3', noop)
+          .withoutSignals()
+          .build();
+      }, options),
+    );
+
+    recordMicroBench(
+      ctx,
+      'configBuildNs',
+      microBench(() => {
+        sink = configBuilder().name('bench-daemon').shutdownTimeoutMs(5_000).forceTimeoutMs(10_000).build();
+      }, options),
+    );
+
+    recordMicroBench(
+      ctx,
+      'shutdownCoordinationNs',
+      await microBenchAsync(async () => {
+        const daemon = Daemon.builder(defaultConfig()).withTask('quick', noop).withoutSignals().build();
+        const running = daemon.run();
+        daemon.shutdown();
+        sink = await running;
+      }, options),
+    );
+
+    recordMicroBench(
+      ctx,
+      'errorCreationNs',
+      microBench(() => {
+        sink = DaemonError.runtime('benchmark error');
+      }, options),
+    );
+
+    recordMicroBench(
+      ctx,
+      'errorChainNs',
+      microBench(() => {
+        sink = DaemonError.io('operation failed', DaemonError.timeout('read', 5_000));
+      }, options),
+    );
+
+    // For the record, not gated: what the opt-in V8 stack trace costs, and a
+    // chain whose cause is a native Error (which always captures one).
+    const traced = { ...options, samples: Math.min(options.samples, 30) };
+    DaemonError.captureStackTraces = true;
+    try {
+      const withStack = microBench(() => {
+        sink = DaemonError.runtime('benchmark error');
+      }, traced);
+      ctx.value('errorCreationWithStackNs.median', 'durationNs', median(withStack.perIterationNs), { gate: false });
+    } finally {
+      DaemonError.captureStackTraces = false;
+    }
+    const nativeCause = microBench(() => {
+      sink = DaemonError.io('operation failed', new Error('timeout'));
+    }, traced);
+    ctx.value('errorChainNativeCauseNs.median', 'durationNs', median(nativeCause.perIterationNs), { gate: false });
+
+    ctx.note('measuredCode', 'src/daemon transpiled to ES2022 by TypeScript, run in plain Node (not through tsx)');
+    ctx.note('sinkKept', sink !== undefined);
+  } finally {
+    await compiled.remove();
+  }
+});

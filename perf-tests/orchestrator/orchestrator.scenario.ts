@@ -1,0 +1,105 @@
+/**
+ * One orchestrator perf test in a plain Node child: the scheduler runs as its
+ * own process on a fresh store (SQLite file, or a PostgreSQL schema when the
+ * variant is postgres), the runs are triggered (all at once, or open-loop at a
+ * steady rate), and the raw spawn ceiling of the same task command at the same
+ * concurrency is measured in the same trial (before or after, alternating).
+ */
+import { defineScenario } from '../../src/harness/scenario.js';
+import { EXAMPLE_TASK, REPO_ROOT } from '../../src/orchestrator/paths.js';
+import { loadPerfConfig, type PerfConfig } from '../../src/orchestrator/perf/perf-config.js';
+import { runPerfTest } from '../../src/orchestrator/perf/perf-run.js';
+import { measureSpawnCeiling, type SpawnCeiling } from '../../src/orchestrator/perf/spawn-ceiling.js';
+import type { TaskRecord } from '../../src/orchestrator/model.js';
+
+export interface OrchestratorScenarioParams {
+  /** A perf-configs/ name. */
+  readonly config: string;
+  readonly store: 'sqlite' | 'postgres';
+  /** Overrides of the config's size for the profile. */
+  readonly runs?: number;
+  readonly tasksPerRun?: number;
+  /** Open-loop trigger rate, runs/s; absent = every run at once. */
+  readonly ratePerSec?: number;
+  /** Measure the raw spawn ceiling too (default true). */
+  readonly ceiling?: boolean;
+}
+
+export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
+  const { params } = ctx;
+  const base = loadPerfConfig(params.config);
+  const config: PerfConfig = {
+    ...base,
+    runs: params.runs ?? base.runs,
+    tasksPerRun: params.tasksPerRun ?? base.tasksPerRun,
+  };
+  const databaseUrl = params.store === 'postgres' ? process.env['PLANEBENCH_PG_URL'] : undefined;
+  if (params.store === 'postgres' && !databaseUrl) throw new Error('The postgres variant needs PLANEBENCH_PG_URL');
+  const total = config.runs * config.tasksPerRun;
+  const ceilingRun = (): Promise<SpawnCeiling> =>
+    measureSpawnCeiling({
+      command: [EXAMPLE_TASK, String(config.taskDurationSec)],
+      count: total,
+      concurrency: config.scheduler.concurrency,
+      cwd: REPO_ROOT,
+    });
+  const withCeiling = params.ceiling !== false;
+  const ceilingFirst = ctx.trial % 2 === 0;
+  const before = withCeiling && ceilingFirst ? await ceilingRun() : undefined;
+
+  let records: readonly TaskRecord[] = [];
+  const run = await runPerfTest({
+    config,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    ...(params.ratePerSec ? { trigger: { kind: 'open-loop' as const, ratePerSec: params.ratePerSec } } : {}),
+    signal: ctx.signal,
+    onTaskRecords: (tasks) => {
+      records = tasks;
+    },
+  });
+  const ceiling = before ?? (withCeiling ? await ceilingRun() : undefined);
+
+  const latency = ctx.histogram('taskLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'max', 'min'] });
+  const overhead = ctx.histogram('schedulingOverheadUs', 'latencyUs', { stats: ['p50', 'p99', 'max'] });
+  const pickup = ctx.histogram('pickupOverheadUs', 'latencyUs', { stats: ['p50', 'p95', 'p99', 'max'] });
+  const toStart = ctx.histogram('createdToStartedUs', 'latencyUs', { stats: ['p50', 'p99', 'max'], gate: false });
+  const durationUs = config.taskDurationSec * 1e6;
+  let minLatencyUs = Number.POSITIVE_INFINITY;
+  for (const task of records) {
+    if (task.status !== 'success' || task.finishedAtUs === null) continue;
+    const latencyUs = task.finishedAtUs - task.createdAtUs;
+    minLatencyUs = Math.min(minLatencyUs, latencyUs);
+    latency.record(latencyUs);
+    overhead.record(Math.max(0, latencyUs - durationUs));
+    if (task.runTimeUs !== null) pickup.record(Math.max(0, latencyUs - task.runTimeUs));
+    if (task.startedAtUs !== null) toStart.record(Math.max(0, task.startedAtUs - task.createdAtUs));
+  }
+
+  ctx.value('tasksPerSec', 'throughputPerSec', run.tasks.tasksPerSec);
+  if (ceiling) {
+    ctx.value('spawnCeilingTasksPerSec', 'throughputPerSec', ceiling.tasksPerSec, { gate: false });
+    ctx.value('ceilingFraction', 'fraction', run.tasks.tasksPerSec / ceiling.tasksPerSec);
+  }
+  ctx.value('lostTasks', 'count', run.lostTasks);
+  ctx.value('failedTasks', 'count', run.tasks.failed);
+  ctx.value('minLatencyMinusDurationUs', 'latencyUs', minLatencyUs - durationUs, { gate: false });
+  ctx.value('schedulerRssBytes', 'bytes', run.resources.finalRssBytes);
+  ctx.value('schedulerRssGrowthBytes', 'bytes', run.resources.rssGrowthBytes, { gate: false });
+  ctx.value('schedulerCpuPercent', 'cpuPercent', run.resources.cpuPercent, { gate: false });
+  ctx.value('peakTaskProcesses', 'completedCount', run.resources.peakTaskProcesses, { gate: false });
+  ctx.value('runsSubmittedPerSec', 'throughputPerSec', run.triggered.runsPerSec, { gate: false });
+  ctx.note('store', run.store);
+  ctx.note('totalTasks', run.totalTasks);
+  ctx.note('taskDurationSec', config.taskDurationSec);
+  ctx.note('concurrency', config.scheduler.concurrency);
+  ctx.note('wallMs', run.wallUs / 1000);
+  ctx.note('ceilingFirst', ceilingFirst);
+  ctx.note('triggerMaxLagUs', run.triggered.maxLagUs);
+  ctx.note('schedulerInitialRssBytes', run.resources.initialRssBytes);
+  ctx.note('schedulerLoop', run.schedulerSummary);
+  ctx.log(
+    `${params.config}/${run.store}: ${run.tasks.tasksPerSec.toFixed(1)} tasks/s` +
+      (ceiling ? ` (ceiling ${ceiling.tasksPerSec.toFixed(1)})` : '') +
+      `, pick-up p50 ${run.tasks.pickupOverheadUs.p50} µs p99 ${run.tasks.pickupOverheadUs.p99} µs`,
+  );
+});

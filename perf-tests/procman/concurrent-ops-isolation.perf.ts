@@ -1,0 +1,12 @@
+/**
+ * Do lifecycle operations on some processes slow down queries about all?
+ * Stop+start churn on the plain processes while a gated stop is in flight.
+ */
+import { describeGatedStopSpec } from './lib/gated-stop-spec.js';
+
+describeGatedStopSpec({
+  scenario: 'concurrent-ops-isolation',
+  title: 'v2 queries stay fast under stop+start churn; v1 queries wait for every operation',
+  module: new URL('./concurrent-ops-isolation.scenario.ts', import.meta.url),
+  churn: true,
+});

@@ -1,0 +1,39 @@
+/** One jest spec per gated-stop scenario: run v1 and v2 on the same workload and assert the bars. */
+import { afterAll, describe, expect, test } from '@jest/globals';
+import { resolveProfile } from '../../../src/harness/profile.js';
+import { expectGatedStopBars, reportVariants } from './assert-bars.js';
+import type { GatedStopParams } from './gated-stop-workload.js';
+import { measureVariants, SPEC_TIMEOUT_MS } from './measure-variants.js';
+import { resolvePerfConfig } from './perf-config.js';
+import type { ScenarioDefaults } from './perf-config.js';
+import { procmanSurvivors } from './survivors.js';
+
+export interface GatedStopSpec {
+  readonly scenario: string;
+  readonly title: string;
+  readonly module: URL;
+  readonly churn: boolean;
+  readonly defaults?: ScenarioDefaults;
+}
+
+export function describeGatedStopSpec(spec: GatedStopSpec): void {
+  const config = resolvePerfConfig(resolveProfile(), spec.defaults);
+  describe(`procman ${spec.scenario}`, () => {
+    afterAll(() => {
+      expect(procmanSurvivors()).toEqual([]);
+    });
+
+    test(
+      spec.title,
+      async () => {
+        const results = await measureVariants<GatedStopParams>(spec.scenario, spec.module, (variant) => ({
+          variant,
+          config,
+        }));
+        reportVariants(spec.scenario, results);
+        expectGatedStopBars(results, config, { churn: spec.churn });
+      },
+      SPEC_TIMEOUT_MS,
+    );
+  });
+}

@@ -1,0 +1,86 @@
+/**
+ * The data.js that github-action-benchmark keeps on the Pages branch, and
+ * that `npm run perf:trend` keeps locally in the same shape:
+ *   window.BENCHMARK_DATA = { lastUpdate, repoUrl, entries: { <suite>: BenchmarkRun[] } }
+ * A suite is one `name:` of the action (here one per profile and direction);
+ * a run is one commit's benches, oldest first.
+ */
+import { JsonReader, parseJsonFile } from '../../gate/json-shape.js';
+import type { BenchmarkEntry } from '../benchmark-action.js';
+
+export const DATA_JS_PREFIX = 'window.BENCHMARK_DATA = ';
+
+export interface BenchmarkPerson {
+  readonly name: string;
+  readonly email: string;
+  readonly username?: string;
+}
+
+export interface BenchmarkCommit {
+  readonly author: BenchmarkPerson;
+  readonly committer: BenchmarkPerson;
+  readonly distinct: boolean;
+  /** Full commit sha. */
+  readonly id: string;
+  readonly message: string;
+  /** ISO 8601 commit time. */
+  readonly timestamp: string;
+  readonly tree_id: string;
+  readonly url: string;
+}
+
+export type BenchmarkTool = 'customSmallerIsBetter' | 'customBiggerIsBetter';
+
+export interface BenchmarkRun {
+  readonly commit: BenchmarkCommit;
+  /** When the run was measured, ms since the epoch. */
+  readonly date: number;
+  readonly tool: BenchmarkTool | string;
+  readonly benches: readonly BenchmarkEntry[];
+}
+
+export interface BenchmarkData {
+  /** ms since the epoch. */
+  readonly lastUpdate: number;
+  readonly repoUrl: string;
+  readonly entries: Readonly<Record<string, readonly BenchmarkRun[]>>;
+}
+
+export function emptyBenchmarkData(repoUrl: string): BenchmarkData {
+  return { lastUpdate: 0, repoUrl, entries: {} };
+}
+
+export function formatBenchmarkDataJs(data: BenchmarkData): string {
+  return `${DATA_JS_PREFIX}${JSON.stringify(data, null, 2)}\n`;
+}
+
+/** Parses a data.js, checking the fields the trend page draws from; errors name the file and field. */
+export function parseBenchmarkDataJs(text: string, file: string): BenchmarkData {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith(DATA_JS_PREFIX.trim())) {
+    new JsonReader(file).fail('(whole file)', `a script starting with \`${DATA_JS_PREFIX.trim()}\``, trimmed.slice(0, 40));
+  }
+  const json = trimmed.slice(DATA_JS_PREFIX.trim().length).trim().replace(/;$/, '');
+  const r = new JsonReader(file);
+  const root = r.object(parseJsonFile(file, json), '(root)');
+  r.number(root['lastUpdate'], 'lastUpdate');
+  if (typeof root['repoUrl'] !== 'string') r.fail('repoUrl', 'a string', root['repoUrl']);
+  const entries = r.object(root['entries'], 'entries');
+  for (const [suite, runs] of Object.entries(entries)) {
+    if (!Array.isArray(runs)) r.fail(`entries.${suite}`, 'an array of runs', runs);
+    (runs as unknown[]).forEach((run, i) => {
+      const field = `entries.${suite}[${i}]`;
+      const o = r.object(run, field);
+      r.number(o['date'], `${field}.date`);
+      r.string(r.object(o['commit'], `${field}.commit`)['id'], `${field}.commit.id`);
+      if (!Array.isArray(o['benches'])) r.fail(`${field}.benches`, 'an array', o['benches']);
+      (o['benches'] as unknown[]).forEach((b, j) => {
+        const bench = r.object(b, `${field}.benches[${j}]`);
+        r.string(bench['name'], `${field}.benches[${j}].name`);
+        r.string(bench['unit'], `${field}.benches[${j}].unit`);
+        r.number(bench['value'], `${field}.benches[${j}].value`);
+      });
+    });
+  }
+  return root as unknown as BenchmarkData;
+}
