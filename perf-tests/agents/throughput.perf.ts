@@ -29,7 +29,7 @@ describe('agents: throughput', () => {
     expect(findMetric(wasm, 'msgPerSec.64B').value).toBeGreaterThan(CAXTON.throughputPerSec.acceptable);
     expect(findMetric(wasm, 'msgPerSec.1KB').value).toBeGreaterThan(CAXTON.throughputPerSec.critical);
     expect(findMetric(wasm, 'msgPerSec.32KB').value * 32 * 1024).toBeGreaterThan(50 * 1024 * 1024); // > 50 MB/s hashed
-  });
+  }, 600_000);
 
   test('a pool of 10 agents processes 1000 concurrent compute tasks', async () => {
     const [native, wasm] = await measureInterleaved(
@@ -45,5 +45,5 @@ describe('agents: throughput', () => {
     if (!native || !wasm) throw new Error('missing result');
     expect(findMetric(native, 'tasksPerSec').value).toBeGreaterThan(CAXTON.throughputPerSec.critical);
     expect(findMetric(wasm, 'tasksPerSec').value).toBeGreaterThan(CAXTON.throughputPerSec.critical);
-  });
+  }, 600_000);
 });

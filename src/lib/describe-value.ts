@@ -2,9 +2,20 @@
 export function describeValue(value: unknown): string {
   if (value === null) return '`null`';
   if (Array.isArray(value)) return `an array of ${value.length}`;
-  if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `\`${JSON.stringify(value).slice(0, 60)}\` (string)`;
-  if (typeof value === 'function') return 'a function';
-  if (typeof value === 'symbol') return `\`${value.toString()}\` (symbol)`;
-  return `\`${String(value)}\` (${typeof value})`;
+  switch (typeof value) {
+    case 'object':
+      return 'an object';
+    case 'function':
+      return 'a function';
+    case 'string':
+      return `\`${JSON.stringify(value).slice(0, 60)}\` (string)`;
+    case 'symbol':
+      return `\`${value.toString()}\` (symbol)`;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return `\`${value.toString()}\` (${typeof value})`;
+    default:
+      return '`undefined`';
+  }
 }

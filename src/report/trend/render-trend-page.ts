@@ -1,0 +1,69 @@
+/**
+ * The trend page: one self-contained index.html (uPlot and the page script
+ * inlined, no CDN) that draws the data.js beside it — the file
+ * github-action-benchmark keeps on the Pages branch, or the local history
+ * `npm run perf:trend` keeps. The same page works in both places.
+ */
+import { readFileSync } from 'node:fs';
+import { readUplotAssets } from './uplot-assets.js';
+
+export interface TrendPageOptions {
+  readonly title: string;
+  /** The data.js to load, relative to the page. */
+  readonly dataScript: string;
+}
+
+const PAGE_CSS = `
+body { font: 14px/1.4 system-ui, sans-serif; margin: 0 24px 48px; color: #111827; background: #fff; }
+header { margin: 16px 0 8px; }
+h1 { font-size: 20px; margin: 0 0 4px; }
+h2 { font-size: 16px; margin: 24px 0 8px; border-bottom: 1px solid #e5e7eb; padding-bottom: 4px; }
+#summary { color: #4b5563; }
+.grid { display: flex; flex-wrap: wrap; gap: 16px; }
+figure.chart { margin: 0; padding: 8px; border: 1px solid #e5e7eb; border-radius: 6px; position: relative; }
+figcaption { margin-bottom: 4px; }
+figcaption .scenario { color: #4b5563; }
+figcaption code { font-weight: 600; }
+.tip { position: absolute; z-index: 10; pointer-events: none; background: rgba(17, 24, 39, 0.92); color: #f9fafb;
+  padding: 6px 8px; border-radius: 4px; font-size: 12px; white-space: nowrap; }
+.tip-commit { font-family: ui-monospace, monospace; }
+.tip-date { color: #d1d5db; }
+.error { color: #b91c1c; }
+`;
+
+function assertInlinable(name: string, text: string, closing: string): string {
+  if (text.toLowerCase().includes(closing)) throw new Error(`Cannot inline ${name}: it contains \`${closing}\``);
+  return text;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function readTrendClientSource(): string {
+  return readFileSync(new URL('./page/trend-client.mjs', import.meta.url), 'utf8');
+}
+
+export function renderTrendPage(options: TrendPageOptions): string {
+  const uplot = readUplotAssets();
+  const client = readTrendClientSource();
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${escapeHtml(options.title)}</title>`,
+    `<style>/* uPlot ${uplot.version} */\n${assertInlinable('uPlot.min.css', uplot.css, '</style')}\n${PAGE_CSS}</style>`,
+    '</head>',
+    '<body>',
+    `<header><h1>${escapeHtml(options.title)}</h1><div id="summary"></div></header>`,
+    '<main id="charts"></main>',
+    `<script src="${escapeHtml(options.dataScript)}"></script>`,
+    `<script>/* uPlot ${uplot.version}, MIT licence */\n${assertInlinable('uPlot.iife.min.js', uplot.script, '</script')}</script>`,
+    `<script type="module">\n${assertInlinable('trend-client.mjs', client, '</script')}</script>`,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
