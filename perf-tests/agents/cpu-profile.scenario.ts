@@ -7,6 +7,7 @@ import { AgentRuntime, loadAgentModule, toCapability } from '../../src/agents/in
 import { defineScenario } from '../../src/harness/scenario.js';
 import { agentKindParam, spawnWorkers } from './support/agents.js';
 import { startCpuWindow } from './support/cpu.js';
+import { settledMemory } from './support/memory.js';
 import { makePayload } from './support/payload.js';
 
 interface Params {
@@ -26,7 +27,10 @@ export default defineScenario<Params>(async (ctx) => {
   spawnWorkers(runtime, params.agents, { kind, module }, now);
   await runtime.idle();
 
-  // Idle: the scenario's work is defined as waiting with every agent idle.
+  // Idle: the scenario's work is defined as waiting with every agent idle. First let
+  // the background work of setup (GC, JIT and WASM tier-up threads) finish, unmeasured.
+  settledMemory();
+  await new Promise((resolve) => setTimeout(resolve, params.idleMs / 2));
   const idle = startCpuWindow(now);
   await new Promise((resolve) => setTimeout(resolve, params.idleMs));
   const idlePercent = idle.stop();

@@ -14,6 +14,7 @@ interface Params {
   readonly agents: number;
   readonly ratePerSec: number;
   readonly durationMs: number;
+  readonly warmupMs: number;
   readonly messageBytes: number;
 }
 
@@ -21,11 +22,15 @@ export default defineScenario<Params>(async (ctx) => {
   const { params } = ctx;
   const runtime = new AgentRuntime();
   spawnWorkers(runtime, params.agents, { kind: agentKindParam(params.agentKind), module: await loadAgentModule() }, () => ctx.now());
+  const payload = makePayload(params.messageBytes);
+  // Warm-up at the same rate (JIT), not recorded.
+  const warmup = ctx.histogram('warmupLatencyUs', 'latencyUs', { stats: ['p99'], gate: false });
+  await runRequestLoad({ runtime, capability: 'work', payload, phases: [{ name: 'warm-up', durationMs: params.warmupMs, ratePerSec: params.ratePerSec }], intervalMs: 1000, latency: warmup });
   const latency = ctx.histogram('requestLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'p99.9', 'max'] });
   const result = await runRequestLoad({
     runtime,
     capability: 'work',
-    payload: makePayload(params.messageBytes),
+    payload,
     phases: [{ name: 'peak', durationMs: params.durationMs, ratePerSec: params.ratePerSec }],
     intervalMs: 1000,
     latency,

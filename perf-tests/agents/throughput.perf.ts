@@ -9,7 +9,7 @@ import { CAXTON, SUITE } from './support/targets.js';
 const messageBytes = [64, 1024, 32 * 1024];
 
 describe('agents: throughput', () => {
-  test('routes at least Caxton’s 100 K msg/s to native agents at every size, and WASM agents keep up with small messages', async () => {
+  test('routes at least Caxton’s 100 K msg/s to native agents at every size, and into WASM agents up to 1 KB', async () => {
     const [native, wasm] = await measureInterleaved(
       (['native', 'wasm'] as const).map((agentKind) => ({
         suite: SUITE,
@@ -21,14 +21,14 @@ describe('agents: throughput', () => {
       })),
     );
     if (!native || !wasm) throw new Error('missing result');
-    // Native routing passes payloads by reference: the size must not matter much.
+    // Native routing passes payloads by reference: the size must not matter.
     for (const size of ['64B', '1KB', '32KB']) {
       expect(findMetric(native, `msgPerSec.${size}`).value).toBeGreaterThan(CAXTON.throughputPerSec.target);
     }
-    // WASM copies each payload into linear memory and hashes it: bounded by bytes, not messages.
-    expect(findMetric(wasm, 'msgPerSec.64B').value).toBeGreaterThan(CAXTON.throughputPerSec.acceptable);
-    expect(findMetric(wasm, 'msgPerSec.1KB').value).toBeGreaterThan(CAXTON.throughputPerSec.critical);
-    expect(findMetric(wasm, 'msgPerSec.32KB').value * 32 * 1024).toBeGreaterThan(50 * 1024 * 1024); // > 50 MB/s hashed
+    // A WASM agent receives a copy in its linear memory: bounded by bytes copied at large sizes.
+    expect(findMetric(wasm, 'msgPerSec.64B').value).toBeGreaterThan(CAXTON.throughputPerSec.target);
+    expect(findMetric(wasm, 'msgPerSec.1KB').value).toBeGreaterThan(CAXTON.throughputPerSec.target);
+    expect(findMetric(wasm, 'msgPerSec.32KB').value * 32 * 1024).toBeGreaterThan(100 * 1024 * 1024); // > 100 MB/s copied in
   }, 600_000);
 
   test('a pool of 10 agents processes 1000 concurrent compute tasks', async () => {
@@ -43,7 +43,8 @@ describe('agents: throughput', () => {
       })),
     );
     if (!native || !wasm) throw new Error('missing result');
-    expect(findMetric(native, 'tasksPerSec').value).toBeGreaterThan(CAXTON.throughputPerSec.critical);
-    expect(findMetric(wasm, 'tasksPerSec').value).toBeGreaterThan(CAXTON.throughputPerSec.critical);
+    // Each task counts the primes below 1000 (~170 trial divisions per number): thousands per second, not hundreds.
+    expect(findMetric(native, 'tasksPerSec').value).toBeGreaterThan(1000);
+    expect(findMetric(wasm, 'tasksPerSec').value).toBeGreaterThan(1000);
   }, 600_000);
 });

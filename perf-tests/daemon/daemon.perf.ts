@@ -6,8 +6,24 @@
  */
 import { findMetric } from '../../src/harness/result-model.js';
 import { measureScenario } from '../../src/harness/measure-scenario.js';
+import { buildDaemon, DAEMON_BUILD_VARIABLE, type DaemonBuild } from './support/compiled-daemon.js';
 
 const suite = 'daemon';
+/** Jest's limit per test: the trials' own limits plus room for a loaded machine. */
+const TEST_TIMEOUT_MS = 300_000;
+
+let build: DaemonBuild;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  // One compiled copy of the library for every scenario child (see compiled-daemon.ts).
+  build = await buildDaemon();
+  env = { [DAEMON_BUILD_VARIABLE]: build.root };
+}, 60_000);
+
+afterAll(async () => {
+  await build?.remove();
+});
 
 describe('daemon library', () => {
   test('micro-benchmarks: building, configuring and shutting down a daemon cost microseconds; errors cost no stack trace', async () => {
@@ -16,6 +32,7 @@ describe('daemon library', () => {
       scenario: 'micro',
       module: new URL('./micro.scenario.ts', import.meta.url),
       timeoutMs: 120_000,
+      env,
     });
     const median = (name: string): number => findMetric(result, `${name}.median`).value;
     // Bounds ~10-50x above what a loaded 2-core machine measures: they fail when
@@ -29,7 +46,7 @@ describe('daemon library', () => {
     expect(median('errorCreationNs')).toBeLessThan(findMetric(result, 'errorCreationWithStackNs.median').value);
     expect(median('errorCreationNs')).toBeLessThan(500);
     expect(median('errorChainNs')).toBeLessThan(1_000);
-  });
+  }, TEST_TIMEOUT_MS);
 
   test('memory: a running subsystem costs kilobytes, the daemon itself little more', async () => {
     const result = await measureScenario({
@@ -37,6 +54,7 @@ describe('daemon library', () => {
       scenario: 'memory',
       module: new URL('./memory.scenario.ts', import.meta.url),
       timeoutMs: 120_000,
+      env,
     });
     const perSubsystem = findMetric(result, 'heapPerSubsystemBytes').value;
     expect(perSubsystem).toBeGreaterThan(0);
@@ -44,7 +62,7 @@ describe('daemon library', () => {
     expect(findMetric(result, 'baseDaemonHeapBytes').value).toBeLessThan(1024 * 1024);
     // 1000 subsystems take more heap than 1: the measurement sees them.
     expect(findMetric(result, 'heapDeltaN1000Bytes').value).toBeGreaterThan(findMetric(result, 'heapDeltaN1Bytes').value);
-  });
+  }, TEST_TIMEOUT_MS);
 
   test('shutdown latency: SIGTERM → exit is bounded by the signal, not by the 30 s health-check interval', async () => {
     const healthIntervalMs = 30_000;
@@ -54,11 +72,12 @@ describe('daemon library', () => {
       module: new URL('./shutdown-latency.scenario.ts', import.meta.url),
       params: { healthIntervalMs },
       timeoutMs: 180_000,
+      env,
     });
     expect(findMetric(result, 'uncleanExits').value).toBe(0);
     // A loop that slept its interval would take up to 30 s; process teardown
     // takes milliseconds. One second is far from both.
     expect(findMetric(result, 'sigtermToExitUs.p99').value).toBeLessThan(1_000_000);
     expect(findMetric(result, 'sigtermToExitUs.p50').value).toBeLessThan(healthIntervalMs * 1000 / 100);
-  });
+  }, TEST_TIMEOUT_MS);
 });

@@ -1,33 +1,40 @@
 /**
- * Memory of a running daemon: heap and RSS growth, after GC, for a daemon
- * with 1, 100 and 1000 running subsystems (each waiting on its shutdown
- * signal, as a real long-running subsystem does). From those: the base
- * daemon and the cost of one more subsystem.
+ * Memory of a running daemon: heap and RSS growth, after GC, per daemon with
+ * 0 (the base daemon), 1, 100 and 1000 running subsystems (each waiting on its shutdown signal, as
+ * a real long-running subsystem does). Small daemons are measured as many
+ * copies at once (100 × 0, 100 × 1, 10 × 100, 1 × 1000) so each delta is megabytes,
+ * well above GC noise, then divided by the number of copies. Each shape is
+ * measured once to warm up (discarded), then several times; the median counts.
+ * The cost of one more subsystem is the slope from 1 to 1000 subsystems.
  */
 import { byProfile } from '../../src/harness/profile.js';
+import { median } from '../../src/harness/stats/median.js';
 import { defineScenario } from '../../src/harness/scenario.js';
-import { compileDaemon } from './support/compiled-daemon.js';
+import { loadCompiledDaemon } from './support/compiled-daemon.js';
 
 interface Usage {
   readonly heapBytes: number;
   readonly rssBytes: number;
 }
 
-function collect(): void {
+/** Subsystems per daemon → how many such daemons run at once while measuring. */
+const SHAPES: readonly { readonly subsystems: number; readonly copies: number }[] = [
+  { subsystems: 0, copies: 100 },
+  { subsystems: 1, copies: 100 },
+  { subsystems: 100, copies: 10 },
+  { subsystems: 1000, copies: 1 },
+];
+
+function usage(): Usage {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) throw new Error('The memory scenario needs --expose-gc (the scenario runner passes it)');
   for (let i = 0; i < 3; i += 1) gc();
-}
-
-function usage(): Usage {
-  collect();
   const m = process.memoryUsage();
   return { heapBytes: m.heapUsed, rssBytes: m.rss };
 }
 
 export default defineScenario(async (ctx) => {
-  const counts = byProfile(ctx.profile, { smoke: [1, 100, 1000], ci: [1, 100, 1000], full: [1, 100, 1000] });
-  const compiled = await compileDaemon();
+  const compiled = await loadCompiledDaemon();
   try {
     const { Daemon, defaultConfig } = compiled.library;
     type Daemon = InstanceType<typeof Daemon>;
@@ -36,44 +43,56 @@ export default defineScenario(async (ctx) => {
       for (let i = 0; i < n; i += 1) builder.withTask(`subsystem-${i}`, (shutdown) => shutdown.cancelled());
       return builder.build();
     };
-    const runAndStop = async (daemon: Daemon): Promise<void> => {
-      const running = daemon.run();
-      daemon.shutdown();
-      await running;
+    const stopAll = async (running: readonly { daemon: Daemon; done: Promise<{ outcome: string }> }[]): Promise<void> => {
+      for (const r of running) r.daemon.shutdown();
+      for (const r of running) {
+        const report = await r.done;
+        if (report.outcome !== 'graceful') throw new Error(`Expected a graceful stop, got ${report.outcome}`);
+      }
     };
-    // Warm up: compile every code path and create the hidden classes once.
-    for (let i = 0; i < 3; i += 1) await runAndStop(build(100));
-
-    const heapDelta = new Map<number, number>();
-    const rssDelta = new Map<number, number>();
-    for (const n of counts) {
+    const repetitions = byProfile(ctx.profile, { smoke: 3, ci: 5, full: 9 });
+    const measure = async (subsystems: number, copies: number): Promise<Usage> => {
       const before = usage();
-      const daemon = build(n);
-      const running = daemon.run();
-      const stats = daemon.subsystems.stats();
-      if (stats.running !== n) throw new Error(`Expected ${n} running subsystems, got ${stats.running}`);
+      const running = Array.from({ length: copies }, () => {
+        const daemon = build(subsystems);
+        return { daemon, done: daemon.run() };
+      });
+      const runningCount = running.reduce((sum, r) => sum + r.daemon.subsystems.stats().running, 0);
+      if (runningCount !== subsystems * copies) {
+        throw new Error(`Expected ${subsystems * copies} running subsystems, got ${runningCount}`);
+      }
       const after = usage();
-      heapDelta.set(n, after.heapBytes - before.heapBytes);
-      rssDelta.set(n, after.rssBytes - before.rssBytes);
-      ctx.value(`heapDeltaN${n}Bytes`, 'bytes', after.heapBytes - before.heapBytes, { gate: false });
-      ctx.value(`rssDeltaN${n}Bytes`, 'bytes', after.rssBytes - before.rssBytes, { gate: false });
-      daemon.shutdown();
-      const report = await running;
-      if (report.outcome !== 'graceful') throw new Error(`Expected a graceful stop, got ${report.outcome}`);
+      await stopAll(running);
+      return { heapBytes: (after.heapBytes - before.heapBytes) / copies, rssBytes: (after.rssBytes - before.rssBytes) / copies };
+    };
+
+    const heapPerDaemon = new Map<number, number>();
+    const rssPerDaemon = new Map<number, number>();
+    for (const { subsystems, copies } of SHAPES) {
+      await measure(subsystems, copies); // warm-up: code paths and hidden classes of this shape
+      const samples: Usage[] = [];
+      for (let r = 0; r < repetitions; r += 1) samples.push(await measure(subsystems, copies));
+      const heap = median(samples.map((u) => u.heapBytes));
+      const rss = median(samples.map((u) => u.rssBytes));
+      heapPerDaemon.set(subsystems, heap);
+      rssPerDaemon.set(subsystems, rss);
+      ctx.value(`heapDeltaN${subsystems}Bytes`, 'bytes', heap, { gate: false });
+      ctx.value(`rssDeltaN${subsystems}Bytes`, 'bytes', rss, { gate: false });
     }
 
-    const first = counts[0] ?? 1;
-    const last = counts[counts.length - 1] ?? 1000;
-    const perSubsystem = ((heapDelta.get(last) ?? 0) - (heapDelta.get(first) ?? 0)) / (last - first);
-    const rssPerSubsystem = ((rssDelta.get(last) ?? 0) - (rssDelta.get(first) ?? 0)) / (last - first);
+    const heap1 = heapPerDaemon.get(1) ?? 0;
+    const heap1000 = heapPerDaemon.get(1000) ?? 0;
+    const perSubsystem = (heap1000 - heap1) / 999;
     ctx.value('heapPerSubsystemBytes', 'bytes', perSubsystem, { noise: { relative: 0.15, absolute: 256 } });
-    ctx.value('rssPerSubsystemBytes', 'bytes', rssPerSubsystem, { gate: false });
-    ctx.value('baseDaemonHeapBytes', 'bytes', (heapDelta.get(first) ?? 0) - first * perSubsystem, {
-      noise: { relative: 0.25, absolute: 4_096 },
+    ctx.value('rssPerSubsystemBytes', 'bytes', ((rssPerDaemon.get(1000) ?? 0) - (rssPerDaemon.get(1) ?? 0)) / 999, {
+      gate: false,
     });
-    ctx.note('subsystemCounts', counts);
+    ctx.value('baseDaemonHeapBytes', 'bytes', heapPerDaemon.get(0) ?? 0, { noise: { relative: 0.25, absolute: 4_096 } });
+    ctx.value('baseDaemonRssBytes', 'bytes', rssPerDaemon.get(0) ?? 0, { gate: false });
+    ctx.note('shapes', SHAPES);
+    ctx.note('repetitions', repetitions);
     ctx.note('processRssBytes', process.memoryUsage().rss);
   } finally {
-    await compiled.remove();
+    await compiled.release();
   }
 });

@@ -18,7 +18,7 @@ import { microBench, microBenchAsync } from '../../src/harness/load/micro-bench.
 import { recordMicroBench } from '../../src/harness/load/record-micro-bench.js';
 import { median } from '../../src/harness/stats/median.js';
 import { defineScenario } from '../../src/harness/scenario.js';
-import { compileDaemon } from './support/compiled-daemon.js';
+import { loadCompiledDaemon } from './support/compiled-daemon.js';
 
 export default defineScenario(async (ctx) => {
   const options = {
@@ -26,7 +26,7 @@ export default defineScenario(async (ctx) => {
     samples: byProfile(ctx.profile, { smoke: 20, ci: 100, full: 100 }),
     sampleTargetMs: byProfile(ctx.profile, { smoke: 0.5, ci: 3, full: 10 }),
   };
-  const compiled = await compileDaemon();
+  const compiled = await loadCompiledDaemon();
   try {
     const { configBuilder, Daemon, DaemonError, defaultConfig } = compiled.library;
     let sink: unknown = undefined;
@@ -108,6 +108,6 @@ export default defineScenario(async (ctx) => {
     ctx.note('measuredCode', 'src/daemon transpiled to ES2022 by TypeScript, run in plain Node (not through tsx)');
     ctx.note('sinkKept', sink !== undefined);
   } finally {
-    await compiled.remove();
+    await compiled.release();
   }
 });

@@ -1,14 +1,18 @@
 /**
  * SIGTERM → exit of a real daemon process whose monitoring loop and worker
  * wake only every 30 s: the time from sending the signal to the parent seeing
- * the process exit, per run. Shutdown bounded by the signal keeps this at
+ * the process exit. Shutdown bounded by the signal keeps this at
  * process-teardown cost; a loop that slept its interval would take up to 30 s.
+ *
+ * Each run is paired with a bare Node process that exits in its SIGTERM
+ * handler, measured the same way: the floor this machine sets for any Node
+ * process, so the daemon's own share can be read off.
  * The daemon runs from the compiled library under plain `node`.
  */
 import { byProfile } from '../../src/harness/profile.js';
-import { defineScenario } from '../../src/harness/scenario.js';
-import { spawnDaemonChild } from '../../test-scripts/daemon/spawn-daemon.js';
-import { compileDaemon } from './support/compiled-daemon.js';
+import { defineScenario, type SampleRecorder } from '../../src/harness/scenario.js';
+import { spawnDaemonChild, type DaemonChildOptions, type DaemonExit } from '../../test-scripts/daemon/spawn-daemon.js';
+import { loadCompiledDaemon } from './support/compiled-daemon.js';
 
 export interface ShutdownLatencyParams {
   readonly healthIntervalMs: number;
@@ -19,36 +23,57 @@ interface ReportLine {
   readonly durationMs: number;
 }
 
+const BARE_NODE = [
+  "process.on('SIGTERM', () => process.exit(0));",
+  "process.stdout.write('ready ' + process.pid + '\\n');",
+  'setInterval(() => {}, 30000);',
+].join(' ');
+
+/** Starts the process, sends SIGTERM once it is ready, records signal → 'exit' event in µs. */
+async function sigtermToExit(
+  options: DaemonChildOptions,
+  now: () => number,
+  recorder: SampleRecorder,
+): Promise<DaemonExit> {
+  const child = await spawnDaemonChild(options);
+  try {
+    const sentAt = now();
+    process.kill(child.pid, 'SIGTERM');
+    const exitedAt = await child.exitEventAtMs;
+    recorder.record((exitedAt - sentAt) * 1000);
+    return await child.exited;
+  } finally {
+    child.kill();
+    await child.exited;
+  }
+}
+
 export default defineScenario<ShutdownLatencyParams>(async (ctx) => {
-  const runs = byProfile(ctx.profile, { smoke: 5, ci: 20, full: 50 });
+  const runs = byProfile(ctx.profile, { smoke: 3, ci: 20, full: 50 });
   const interval = String(ctx.params.healthIntervalMs);
-  const exitLatency = ctx.histogram('sigtermToExitUs', 'latencyUs', { stats: ['p50', 'p99', 'max'] });
+  const daemonExit = ctx.histogram('sigtermToExitUs', 'latencyUs', { stats: ['p50', 'p99', 'max'] });
+  const bareExit = ctx.histogram('bareNodeSigtermToExitUs', 'latencyUs', { stats: ['p50', 'p99'], gate: false });
   const drain = ctx.histogram('shutdownDrainUs', 'latencyUs', { stats: ['p50', 'p99'], gate: false });
   let unclean = 0;
-  const compiled = await compileDaemon();
+  const compiled = await loadCompiledDaemon();
   try {
     for (let i = 0; i < runs && !ctx.signal.aborted; i += 1) {
-      const child = await spawnDaemonChild({
-        nodeArgs: [],
-        script: compiled.daemonMain,
-        args: ['--health-interval-ms', interval, '--work-interval-ms', interval],
-      });
-      try {
-        const sentAt = ctx.now();
-        process.kill(child.pid, 'SIGTERM');
-        const exitedAt = await child.exitEventAtMs;
-        exitLatency.record((exitedAt - sentAt) * 1000);
-        const exit = await child.exited;
-        const report = exit.report as ReportLine | undefined;
-        if (exit.code !== 0 || report?.outcome !== 'graceful') unclean += 1;
-        if (report !== undefined) drain.record(report.durationMs * 1000);
-      } finally {
-        child.kill();
-        await child.exited;
-      }
+      await sigtermToExit({ nodeArgs: ['-e'], script: BARE_NODE }, () => ctx.now(), bareExit);
+      const exit = await sigtermToExit(
+        {
+          nodeArgs: [],
+          script: compiled.daemonMain,
+          args: ['--health-interval-ms', interval, '--work-interval-ms', interval],
+        },
+        () => ctx.now(),
+        daemonExit,
+      );
+      const report = exit.report as ReportLine | undefined;
+      if (exit.code !== 0 || report?.outcome !== 'graceful') unclean += 1;
+      if (report !== undefined) drain.record(report.durationMs * 1000);
     }
   } finally {
-    await compiled.remove();
+    await compiled.release();
   }
   ctx.value('uncleanExits', 'count', unclean);
   ctx.note('runs', runs);

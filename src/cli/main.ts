@@ -2,11 +2,15 @@
 /** The `planebench` command. */
 import { coerceError } from '../lib/coerce-error.js';
 import { runBaselineCommand } from './baseline-command.js';
+import { runCompareCommand } from './compare-command.js';
+import { runTrendCommand } from './trend-command.js';
 
 type Command = (argv: readonly string[]) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: string }>> = {
   baseline: { run: runBaselineCommand, help: 'baseline update [selector…]   write baselines from perf-results/latest' },
+  compare: { run: runCompareCommand, help: 'compare --base <ref> [--rounds n] [pattern…]  head against base, interleaved, gated' },
+  trend: { run: runTrendCommand, help: 'trend [--check]               add runs to perf-results/trend/data.js, render index.html' },
 };
 
 function usage(): string {

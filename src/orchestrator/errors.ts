@@ -6,10 +6,7 @@ export class OrchestratorError extends Error {
   /** The store (SQLite or PostgreSQL) failed. */
   readonly isStoreFailure: boolean;
 
-  constructor(
-    message: string,
-    options: { cause?: unknown; invalidInput?: boolean; storeFailure?: boolean } = {},
-  ) {
+  constructor(message: string, options: { cause?: unknown; invalidInput?: boolean; storeFailure?: boolean } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.isInvalidInput = options.invalidInput === true;
     this.isStoreFailure = options.storeFailure === true;

@@ -68,7 +68,8 @@ export async function startOrchestratorProcess(
       ready,
       new Promise((_, reject) => {
         timer = setTimeout(
-          () => reject(new OrchestratorError(`orchestrator ${args[0] ?? ''} not ready after ${timeoutMs} ms: ${stderr}`)),
+          () =>
+            reject(new OrchestratorError(`orchestrator ${args[0] ?? ''} not ready after ${timeoutMs} ms: ${stderr}`)),
           timeoutMs,
         );
       }),

@@ -37,12 +37,15 @@ export function waitForStore<T>(
           if (value !== undefined) return finish(() => resolve(value));
         } while (again && !done);
       } catch (error) {
-        finish(() => reject(error));
+        finish(() => reject(error instanceof Error ? error : new Error(String(error))));
       } finally {
         checking = false;
       }
     };
-    const deadline = setTimeout(() => finish(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`))), timeoutMs);
+    const deadline = setTimeout(
+      () => finish(() => reject(new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`))),
+      timeoutMs,
+    );
     const ticker = setInterval(() => void run(), recheckMs);
     const unsubscribe = store.onWork(() => void run());
     void run();

@@ -25,7 +25,7 @@ function validateTask(value: unknown, path: string): TaskDefinition {
   }
   return {
     name,
-    command: command as string[],
+    command: command,
     ...(timeoutMs === undefined ? {} : { timeoutMs: timeoutMs as number }),
     ...(maxAttempts === undefined ? {} : { maxAttempts: maxAttempts as number }),
   };

@@ -8,26 +8,37 @@
  * of ns per closure and would be measured as the library's cost, so the daemon
  * scenarios measure this compiled copy instead, and start the daemon process
  * with plain `node`.
+ *
+ * The perf spec builds once (`buildDaemon`) and passes the folder to the
+ * scenario children in DAEMON_BUILD_VARIABLE; a scenario run on its own
+ * builds its own copy.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import ts from 'typescript';
+import type * as DaemonIndex from '../../../src/daemon/index.js';
 import { REPO_ROOT } from '../../../src/harness/paths.js';
 
-type DaemonLibrary = typeof import('../../../src/daemon/index.js');
+type DaemonLibrary = typeof DaemonIndex;
+
+export const DAEMON_BUILD_VARIABLE = 'PLANEBENCH_DAEMON_BUILD';
 
 /** Folders compiled, relative to the repository root. */
 const SOURCE_DIRS = ['src/daemon', 'test-scripts/daemon'];
 
-export interface CompiledDaemon {
+export interface DaemonBuild {
   readonly root: string;
+  remove(): Promise<void>;
+}
+
+export interface CompiledDaemon {
   /** The library's entry point, imported from the compiled copy. */
   readonly library: DaemonLibrary;
   /** Absolute path of the compiled daemon-main.js. */
   readonly daemonMain: string;
-  remove(): Promise<void>;
+  /** Removes the copy if this scenario built it. */
+  release(): Promise<void>;
 }
 
 async function listSources(dir: string): Promise<string[]> {
@@ -37,18 +48,17 @@ async function listSources(dir: string): Promise<string[]> {
     .map((e) => join(e.parentPath, e.name));
 }
 
-export async function compileDaemon(): Promise<CompiledDaemon> {
+export async function buildDaemon(): Promise<DaemonBuild> {
   const root = await mkdtemp(join(tmpdir(), 'planebench-daemon-'));
+  const remove = (): Promise<void> => rm(root, { recursive: true, force: true });
   try {
+    // Loaded only when building: scenario children given a build never pay for it.
+    const { default: ts } = await import('typescript');
     for (const dir of SOURCE_DIRS) {
       for (const file of await listSources(join(REPO_ROOT, dir))) {
         const { outputText } = ts.transpileModule(await readFile(file, 'utf8'), {
           fileName: file,
-          compilerOptions: {
-            module: ts.ModuleKind.ES2022,
-            target: ts.ScriptTarget.ES2022,
-            verbatimModuleSyntax: true,
-          },
+          compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
         });
         const out = join(root, relative(REPO_ROOT, file)).replace(/\.ts$/, '.js');
         await mkdir(dirname(out), { recursive: true });
@@ -56,15 +66,26 @@ export async function compileDaemon(): Promise<CompiledDaemon> {
       }
     }
     await writeFile(join(root, 'package.json'), '{ "type": "module" }\n');
-    const library = (await import(pathToFileURL(join(root, 'src/daemon/index.js')).href)) as DaemonLibrary;
+    return { root, remove };
+  } catch (error) {
+    await remove();
+    throw error;
+  }
+}
+
+/** The compiled library: the spec's build if it passed one, else a fresh one. */
+export async function loadCompiledDaemon(env: NodeJS.ProcessEnv = process.env): Promise<CompiledDaemon> {
+  const given = env[DAEMON_BUILD_VARIABLE];
+  const build: DaemonBuild = given ? { root: given, remove: async () => {} } : await buildDaemon();
+  try {
+    const library = (await import(pathToFileURL(join(build.root, 'src/daemon/index.js')).href)) as DaemonLibrary;
     return {
-      root,
       library,
-      daemonMain: join(root, 'test-scripts/daemon/daemon-main.js'),
-      remove: () => rm(root, { recursive: true, force: true }),
+      daemonMain: join(build.root, 'test-scripts/daemon/daemon-main.js'),
+      release: () => build.remove(),
     };
   } catch (error) {
-    await rm(root, { recursive: true, force: true });
+    await build.remove();
     throw error;
   }
 }

@@ -76,7 +76,8 @@ export async function runGatedStopWorkload(
     clearTimeout(gateTimer);
     fleet.openGate();
     const stopped = await withTimeout(stopping, STOP_SETTLE_TIMEOUT_MS);
-    if (stopped.kind === 'timeout') throw new Error(`The gated stop did not finish ${STOP_SETTLE_TIMEOUT_MS} ms after the gate opened`);
+    if (stopped.kind === 'timeout')
+      throw new Error(`The gated stop did not finish ${STOP_SETTLE_TIMEOUT_MS} ms after the gate opened`);
 
     const counts = sumCounts(loops);
     const gateV2 = variant === 'v2';

@@ -45,7 +45,11 @@ export async function runQueryLoop(options: QueryLoopOptions): Promise<QueryLoop
 
 export function sumCounts(all: readonly QueryLoopCounts[]): QueryLoopCounts {
   return all.reduce(
-    (sum, c) => ({ samples: sum.samples + c.samples, timeouts: sum.timeouts + c.timeouts, errors: sum.errors + c.errors }),
+    (sum, c) => ({
+      samples: sum.samples + c.samples,
+      timeouts: sum.timeouts + c.timeouts,
+      errors: sum.errors + c.errors,
+    }),
     { samples: 0, timeouts: 0, errors: 0 },
   );
 }

@@ -54,7 +54,8 @@ export function v2Problems(view: QueryView, minSamples: number): string[] {
 export function v1Contention(view: QueryView, holdMs: number, minSamples: number): string | null {
   const thresholdUs = (holdMs - Math.max(holdMs / 5, 50)) * 1000;
   if (view.medianTimeouts > 0) return `${view.medianTimeouts} query timeouts`;
-  if (view.p95Us >= thresholdUs || view.p99Us >= thresholdUs) return `p95/p99 ${view.p95Us}/${view.p99Us} us >= ${thresholdUs} us`;
+  if (view.p95Us >= thresholdUs || view.p99Us >= thresholdUs)
+    return `p95/p99 ${view.p95Us}/${view.p99Us} us >= ${thresholdUs} us`;
   if (view.fewestSamples < minSamples) return `${view.fewestSamples} samples < ${minSamples}`;
   return null;
 }

@@ -33,6 +33,8 @@ export interface WasmAgentSpec extends CommonSpec {
   readonly memoryLimitPages: number;
   /** Default 1. */
   readonly initialPages?: number;
+  /** The module export that handles byte and string payloads; default `on_bytes`. */
+  readonly bytesExport?: string;
 }
 
 export type AgentSpec = NativeAgentSpec | WasmAgentSpec;
@@ -72,5 +74,9 @@ function instanceFactory(spec: AgentSpec, id: string): () => AgentInstance {
   const initialPages = expectPositiveInteger('initialPages', spec.initialPages ?? 1);
   if (initialPages > maximumPages) throw invalidOption('initialPages', `at most \`memoryLimitPages\` (${maximumPages})`, initialPages);
   const module = spec.module;
-  return () => createWasmInstance({ agentId: id, module, initialPages, maximumPages });
+  const bytesExport = expectNonEmptyString('bytesExport', spec.bytesExport ?? 'on_bytes');
+  if (!module.byteHandlers.has(bytesExport)) {
+    throw invalidOption('bytesExport', `a byte handler of module \`${module.name}\` (${[...module.byteHandlers].join(', ')})`, bytesExport);
+  }
+  return () => createWasmInstance({ agentId: id, module, initialPages, maximumPages, bytesExport });
 }

@@ -45,6 +45,8 @@ export interface WasmInstanceOptions {
   readonly module: WasmAgentModule;
   readonly initialPages: number;
   readonly maximumPages: number;
+  /** The export that handles byte payloads, `(ptr, len) -> i32`. */
+  readonly bytesExport: string;
 }
 
 const encoder = new TextEncoder();
@@ -61,12 +63,13 @@ export function createWasmInstance(options: WasmInstanceOptions): AgentInstance 
   };
   const instance = new Wasm.Instance(module.module, { env: { memory, out_of_memory: outOfMemory } });
   const exports = instance.exports as unknown as AgentExports;
+  const onBytes = exports[options.bytesExport] as AgentExports['on_bytes'];
 
   const handleBytes = (bytes: Uint8Array): number => {
     const ptr = exports.scratch(bytes.length);
     if (ptr === -1) return outOfMemory(bytes.length);
     new Uint8Array(memory.buffer, ptr, bytes.length).set(bytes);
-    return exports.on_bytes(ptr, bytes.length);
+    return onBytes(ptr, bytes.length);
   };
 
   const handle = (message: AgentMessage, context: AgentContext): unknown => {

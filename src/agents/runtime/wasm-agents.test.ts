@@ -86,3 +86,20 @@ describe('WebAssembly agents', () => {
     );
   });
 });
+
+describe('WebAssembly agents with a chosen byte handler', () => {
+  it('hand byte payloads to the export the spec names, and reject one the module lacks', async () => {
+    const module = await loadAgentModule();
+    const runtime = new AgentRuntime();
+    try {
+      runtime.spawn({ kind: 'wasm', id: 'light', module, memoryLimitPages: 2, bytesExport: 'on_receive' });
+      expect((await runtime.request('light', new Uint8Array(300))).content).toBe(300);
+      expect((await runtime.request('light', { call: 'handled' })).content).toBe(1);
+      expect(() => runtime.spawn({ kind: 'wasm', module, memoryLimitPages: 2, bytesExport: 'nope' })).toThrow(
+        'Expected `bytesExport` to be a byte handler of module `agent.wat` (on_bytes, on_receive), got `nope` (string)',
+      );
+    } finally {
+      runtime.close();
+    }
+  });
+});

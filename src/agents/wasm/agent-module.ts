@@ -32,6 +32,9 @@ export const WASM_CALLABLE_EXPORTS = [
   'trap',
 ] as const;
 
+/** Exports that can handle byte payloads, `(ptr, len) -> i32`; a spec picks one. */
+export const WASM_BYTE_HANDLERS = ['on_bytes', 'on_receive'] as const;
+
 export type WasmCallableExport = (typeof WASM_CALLABLE_EXPORTS)[number];
 
 export interface WasmAgentModule {
@@ -39,6 +42,8 @@ export interface WasmAgentModule {
   readonly module: WasmModule;
   /** The exports of WASM_CALLABLE_EXPORTS this module has. */
   readonly callable: ReadonlySet<string>;
+  /** The exports of WASM_BYTE_HANDLERS this module has (always `on_bytes`). */
+  readonly byteHandlers: ReadonlySet<string>;
 }
 
 /** Checks a compiled module against the agent ABI. */
@@ -56,7 +61,8 @@ export function toAgentModule(name: string, module: WasmModule): WasmAgentModule
     throw new AgentError('wasm-abi-mismatch', `WASM agent module \`${name}\` does not fit the agent ABI: ${problems.join(', ')}`);
   }
   const callable = new Set<string>(WASM_CALLABLE_EXPORTS.filter((exportName) => exports.has(exportName)));
-  return { name, module, callable };
+  const byteHandlers = new Set<string>(WASM_BYTE_HANDLERS.filter((exportName) => exports.has(exportName)));
+  return { name, module, callable, byteHandlers };
 }
 
 export const AGENT_WAT_URL = new URL('./agent.wat', import.meta.url);

@@ -6,6 +6,7 @@
 ;;   env.out_of_memory(requested)   host import; throws, so `alloc` failing is a crash
 ;;   on_bytes(ptr, len) -> i32      handle a byte payload (FNV-1a checksum)
 ;;   on_number(n) -> i32            handle a numeric payload (the compute task)
+;;   on_receive(ptr, len) -> i32    optional light byte handler: counts the message, returns len
 ;;   scratch(len) -> ptr | -1       reusable input buffer of at least len bytes
 ;;   try_alloc(bytes) -> ptr | -1   bump allocation, -1 when the memory limit is reached
 ;;   alloc(bytes) -> ptr            bump allocation, calls env.out_of_memory on failure
@@ -120,6 +121,10 @@
   (func (export "on_bytes") (param $ptr i32) (param $len i32) (result i32)
     (global.set $handled (i32.add (global.get $handled) (i32.const 1)))
     (call $fnv1a (local.get $ptr) (local.get $len)))
+
+  (func (export "on_receive") (param $ptr i32) (param $len i32) (result i32)
+    (global.set $handled (i32.add (global.get $handled) (i32.const 1)))
+    (local.get $len))
 
   (func (export "on_number") (param $n i32) (result i32)
     (global.set $handled (i32.add (global.get $handled) (i32.const 1)))

@@ -78,14 +78,16 @@ export class Daemon {
         wrotePidFile = true;
       }
       this.#state = 'running';
-      if (!this.coordinator.isShutdown) this.subsystems.startAll();
-      await runMonitorLoop({
-        coordinator: this.coordinator,
-        timers,
-        intervalMs: config.healthCheckIntervalMs,
-        onTick: () => this.subsystems.checkHealth(),
-        onError,
-      });
+      if (!this.coordinator.isShutdown) {
+        this.subsystems.startAll();
+        await runMonitorLoop({
+          coordinator: this.coordinator,
+          timers,
+          intervalMs: config.healthCheckIntervalMs,
+          onTick: () => this.subsystems.checkHealth(),
+          onError,
+        });
+      }
       this.#state = 'stopping';
       const disarmKill =
         onKill === null ? null : this.coordinator.armKillDeadline(() => onKill(this.coordinator.reason));

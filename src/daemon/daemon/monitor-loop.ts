@@ -35,15 +35,34 @@ export interface MonitorLoopOptions {
 }
 
 /** Runs until shutdown is initiated; resolves with the number of ticks run. */
-export async function runMonitorLoop(options: MonitorLoopOptions): Promise<number> {
-  let ticks = 0;
-  while ((await waitIntervalOrShutdown(options.coordinator, options.timers, options.intervalMs)) === 'tick') {
-    ticks += 1;
-    try {
-      await options.onTick();
-    } catch (error) {
-      options.onError(error);
-    }
+export function runMonitorLoop(options: MonitorLoopOptions): Promise<number> {
+  const { coordinator, timers, intervalMs, onTick, onError } = options;
+  return new Promise((resolve) => {
+    let ticks = 0;
+    const waitForNextTick = (): void => {
+      if (coordinator.isShutdown) {
+        resolve(ticks);
+        return;
+      }
+      let unsubscribe: (() => void) | null = null;
+      const timer = timers.setTimeout(() => {
+        unsubscribe?.();
+        ticks += 1;
+        runTick(onTick, onError).then(waitForNextTick, waitForNextTick);
+      }, intervalMs);
+      unsubscribe = coordinator.onInitiated(() => {
+        timers.clearTimeout(timer);
+        resolve(ticks);
+      });
+    };
+    waitForNextTick();
+  });
+}
+
+async function runTick(onTick: () => Promise<void>, onError: (error: unknown) => void): Promise<void> {
+  try {
+    await onTick();
+  } catch (error) {
+    onError(error);
   }
-  return ticks;
 }

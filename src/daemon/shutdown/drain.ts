@@ -24,6 +24,16 @@ export function drainHandles(
   sinceMs: number,
   ctx: DrainContext,
 ): Promise<DrainResult> {
+  return new Promise((resolve) => drainHandlesThen(handles, sinceMs, ctx, resolve));
+}
+
+/** drainHandles with a callback, so callers can build on the result without another promise hop. */
+export function drainHandlesThen(
+  handles: Iterable<ShutdownHandle>,
+  sinceMs: number,
+  ctx: DrainContext,
+  onDrained: (result: DrainResult) => void,
+): void {
   const pending = new Set<ShutdownHandle>();
   const stops: SubsystemStop[] = [];
   for (const handle of handles) {
@@ -34,10 +44,11 @@ export function drainHandles(
     else if (handle.state !== 'abandoned') pending.add(handle);
   }
   if (pending.size === 0) {
-    return Promise.resolve(stops.length === 0 ? EMPTY : { outcome: 'graceful', subsystems: stops });
+    onDrained(stops.length === 0 ? EMPTY : { outcome: 'graceful', subsystems: stops });
+    return;
   }
 
-  return new Promise<DrainResult>((resolve) => {
+  {
     const { timers } = ctx;
     let phase: StopPhase = 'graceful';
     let worst: StopPhase = 'graceful';
@@ -48,7 +59,7 @@ export function drainHandles(
       unsubscribe();
       if (timer !== null) timers.clearTimeout(timer);
       timer = null;
-      resolve({ outcome: worst, subsystems: stops });
+      onDrained({ outcome: worst, subsystems: stops });
     };
 
     const unsubscribe = ctx.onHandleDone((handle) => {
@@ -77,5 +88,5 @@ export function drainHandles(
     };
 
     timer = timers.setTimeout(enterForcePhase, sinceMs + ctx.shutdownTimeoutMs - timers.now());
-  });
+  }
 }

@@ -5,7 +5,7 @@
  */
 import { DaemonError } from '../errors/daemon-error.js';
 import { realTimers, type TimerHandle, type Timers } from '../time/timers.js';
-import { drainHandles, type DrainContext } from './drain.js';
+import { drainHandles, drainHandlesThen, type DrainContext } from './drain.js';
 import { requestStop, ShutdownHandle, type HandleOwner } from './shutdown-handle.js';
 import { REQUESTED, type DrainResult, type ShutdownReason, type ShutdownReport } from './shutdown-types.js';
 
@@ -131,13 +131,17 @@ export class ShutdownCoordinator implements HandleOwner {
     // Handles created after initiation (already stopping) are drained too.
     const handles = this.#liveAtInitiation ?? new Set<ShutdownHandle>();
     for (const handle of this.#live) handles.add(handle);
-    this.#shutdown = drainHandles(handles, sinceMs, this.#drainContext).then((result) => ({
-      reason,
-      outcome: result.outcome,
-      subsystems: result.subsystems,
-      durationMs: this.#timers.now() - sinceMs,
-      abandoned: result.subsystems.filter((s) => s.phase === 'abandoned').map((s) => s.name),
-    }));
+    this.#shutdown = new Promise((resolve) =>
+      drainHandlesThen(handles, sinceMs, this.#drainContext, (result) =>
+        resolve({
+          reason,
+          outcome: result.outcome,
+          subsystems: result.subsystems,
+          durationMs: this.#timers.now() - sinceMs,
+          abandoned: result.outcome === 'abandoned' ? abandonedNames(result) : NONE,
+        }),
+      ),
+    );
     return this.#shutdown;
   }
 
@@ -180,3 +184,9 @@ export class ShutdownCoordinator implements HandleOwner {
 }
 
 function noop(): void {}
+
+const NONE: readonly string[] = Object.freeze([]);
+
+function abandonedNames(result: DrainResult): string[] {
+  return result.subsystems.filter((s) => s.phase === 'abandoned').map((s) => s.name);
+}

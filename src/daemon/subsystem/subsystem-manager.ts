@@ -138,13 +138,9 @@ export class SubsystemManager {
   }
 
   /** Initiates daemon shutdown (if not yet) and drains every subsystem. */
-  async stopAll(reason?: ShutdownReason): Promise<ShutdownReport> {
+  stopAll(reason?: ShutdownReason): Promise<ShutdownReport> {
     this.#coordinator.initiate(reason);
-    const report = await this.#coordinator.waitForShutdown();
-    for (const entry of this.#entries.values()) {
-      if (entry.handle !== null && entry.handle.state === 'abandoned') this.#markAbandoned(entry, entry.handle);
-    }
-    return report;
+    return this.#coordinator.waitForShutdown();
   }
 
   /** Stops a subsystem (if running) and starts it again; counts as a restart. */
@@ -187,6 +183,12 @@ export class SubsystemManager {
     return this.#info(this.#get(id));
   }
 
+  /** A run abandoned by the coordinator (after the force timeout) shows as abandoned. */
+  #syncAbandoned(entry: Entry): void {
+    const handle = entry.handle;
+    if (handle !== null && handle.state === 'abandoned') this.#markAbandoned(entry, handle);
+  }
+
   stats(): SubsystemStats {
     const counts: Record<SubsystemState, number> = {
       registered: 0,
@@ -199,6 +201,7 @@ export class SubsystemManager {
     };
     const subsystems: SubsystemInfo[] = [];
     for (const entry of this.#entries.values()) {
+      this.#syncAbandoned(entry);
       counts[entry.state] += 1;
       subsystems.push(this.#info(entry));
     }
@@ -218,6 +221,7 @@ export class SubsystemManager {
   #get(id: SubsystemId): Entry {
     const entry = this.#entries.get(id);
     if (entry === undefined) throw new DaemonError('SUBSYSTEM_NOT_FOUND', `No subsystem has id ${id}`);
+    this.#syncAbandoned(entry);
     return entry;
   }
 

@@ -1,7 +1,13 @@
 import type { TaskUpdate } from '../model.js';
 import { UpdateBuffer } from './update-buffer.js';
 
-const started = (taskId: number): TaskUpdate => ({ kind: 'started', taskId, workerId: 'w', attempt: 1, startedAtUs: 10 });
+const started = (taskId: number): TaskUpdate => ({
+  kind: 'started',
+  taskId,
+  workerId: 'w',
+  attempt: 1,
+  startedAtUs: 10,
+});
 const finished = (taskId: number): TaskUpdate => ({
   kind: 'finished',
   taskId,

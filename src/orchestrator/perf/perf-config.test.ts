@@ -13,7 +13,12 @@ describe('perf configs', () => {
       ['latency', 50, 5, 0.01],
       ['memory', 100, 20, 2],
     ]);
-    expect(configs[2]?.scheduler).toEqual({ pollIntervalMs: 100, batchSize: 5000, concurrency: 500, statusBatchSize: 1000 });
+    expect(configs[2]?.scheduler).toEqual({
+      pollIntervalMs: 100,
+      batchSize: 5000,
+      concurrency: 500,
+      statusBatchSize: 1000,
+    });
   });
 
   describe('a bad file', () => {

@@ -16,7 +16,9 @@ export interface PerfConfig {
   readonly runs: number;
   readonly tasksPerRun: number;
   readonly taskDurationSec: number;
-  readonly scheduler: Required<Pick<SchedulerOptions, 'pollIntervalMs' | 'batchSize' | 'concurrency' | 'statusBatchSize'>>;
+  readonly scheduler: Required<
+    Pick<SchedulerOptions, 'pollIntervalMs' | 'batchSize' | 'concurrency' | 'statusBatchSize'>
+  >;
 }
 
 interface FieldRule {
@@ -24,7 +26,10 @@ interface FieldRule {
   readonly test: (v: unknown) => boolean;
 }
 
-const positiveInteger: FieldRule = { rule: 'a positive integer', test: (v) => Number.isInteger(v) && (v as number) > 0 };
+const positiveInteger: FieldRule = {
+  rule: 'a positive integer',
+  test: (v) => Number.isInteger(v) && (v as number) > 0,
+};
 const positiveNumber: FieldRule = {
   rule: 'a positive number',
   test: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0,
@@ -74,7 +79,8 @@ export function parsePerfConfig(name: string, raw: unknown, where: string): Perf
     tasksPerRun: pick('tasks_per_workflow')!,
     taskDurationSec: pick('duration')!,
     scheduler: {
-      pollIntervalMs: pollSecs === undefined ? DEFAULT_SCHEDULER.pollIntervalMs : Math.max(1, Math.round(pollSecs * 1000)),
+      pollIntervalMs:
+        pollSecs === undefined ? DEFAULT_SCHEDULER.pollIntervalMs : Math.max(1, Math.round(pollSecs * 1000)),
       batchSize: pick('max_tasks_per_batch') ?? DEFAULT_SCHEDULER.batchSize,
       concurrency: pick('max_concurrent_dispatches') ?? DEFAULT_SCHEDULER.concurrency,
       statusBatchSize: pick('max_concurrent_status_checks') ?? DEFAULT_SCHEDULER.statusBatchSize,

@@ -13,7 +13,7 @@ import type { TaskRecord } from '../model.js';
 import { startOrchestratorProcess, type OrchestratorProcess } from '../orchestrator-process.js';
 import { EXAMPLE_TASK } from '../paths.js';
 import { openStore } from '../store/open-store.js';
-import type { Store, StoreKind } from '../store/store.js';
+import type { StoreKind } from '../store/store.js';
 import type { PerfConfig } from './perf-config.js';
 import { ResourceMonitor, type ResourceSummary } from './resource-monitor.js';
 import { computeTaskMetrics, type TaskMetrics } from './task-metrics.js';
@@ -63,6 +63,8 @@ export interface PerfRunResult {
 
 const WORKFLOW = 'perf-test';
 const COMPLETION_POLL_MS = 50;
+/** Resource samples (RSS, CPU, task processes) every this many ms; progress lines less often. */
+const SAMPLE_INTERVAL_MS = 100;
 
 export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResult> {
   const { config } = options;
@@ -72,11 +74,11 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
   const dir = postgres ? undefined : mkdtempSync(join(tmpdir(), 'planebench-perf-'));
   const schema = `perf_${randomBytes(5).toString('hex')}`;
   const storeArgs = postgres
-    ? ['--database-url', options.databaseUrl!, '--schema', schema]
+    ? ['--database-url', options.databaseUrl, '--schema', schema]
     : ['--db', join(dir!, 'orchestrator.db')];
   const store = await openStore({
     sqlitePath: dir ? join(dir, 'orchestrator.db') : '',
-    ...(postgres ? { databaseUrl: options.databaseUrl!, schema } : {}),
+    ...(postgres ? { databaseUrl: options.databaseUrl, schema } : {}),
   });
   const processes: OrchestratorProcess[] = [];
   try {
@@ -92,10 +94,14 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
     const scheduler = await startOrchestratorProcess([
       'run',
       ...storeArgs,
-      '--poll-interval-ms', String(s.pollIntervalMs),
-      '--batch-size', String(s.batchSize),
-      '--concurrency', String(s.concurrency),
-      '--status-batch-size', String(s.statusBatchSize),
+      '--poll-interval-ms',
+      String(s.pollIntervalMs),
+      '--batch-size',
+      String(s.batchSize),
+      '--concurrency',
+      String(s.concurrency),
+      '--status-batch-size',
+      String(s.statusBatchSize),
       ...(workers > 0 ? ['--no-local-worker', '--reclaim-interval-ms', '1000'] : []),
     ]);
     processes.push(scheduler);
@@ -104,11 +110,16 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
         await startOrchestratorProcess([
           'worker',
           ...storeArgs,
-          '--concurrency', String(Math.ceil(s.concurrency / workers)),
-          '--batch-size', String(s.batchSize),
-          '--status-batch-size', String(s.statusBatchSize),
-          '--poll-interval-ms', String(s.pollIntervalMs),
-          '--worker-id', `perf-worker-${i + 1}`,
+          '--concurrency',
+          String(Math.ceil(s.concurrency / workers)),
+          '--batch-size',
+          String(s.batchSize),
+          '--status-batch-size',
+          String(s.statusBatchSize),
+          '--poll-interval-ms',
+          String(s.pollIntervalMs),
+          '--worker-id',
+          `perf-worker-${i + 1}`,
         ]),
       );
     }
@@ -116,15 +127,19 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
     const monitor = new ResourceMonitor(scheduler.pid, taskParents);
     await monitor.sample(); // initial RSS, before any work
     let done = 0;
-    monitor.start(options.progressIntervalMs ?? 500, (sample) =>
+    let lastProgressMs = 0;
+    const progressEveryMs = options.progressIntervalMs ?? 500;
+    monitor.start(SAMPLE_INTERVAL_MS, (sample) => {
+      if (sample.atMs - lastProgressMs < progressEveryMs) return;
+      lastProgressMs = sample.atMs;
       options.onProgress?.({
         done,
         total: totalTasks,
         schedulerRssBytes: sample.rssBytes,
         schedulerCpuPercent: monitor.cpuPercent(),
         taskProcesses: sample.taskProcesses,
-      }),
-    );
+      });
+    });
 
     const startUs = wallClockUs();
     const triggered = await triggerRuns(store, WORKFLOW, config.runs, trigger, wallClockUs, options.signal);
@@ -180,6 +195,8 @@ function defaultTimeoutMs(config: PerfConfig, trigger: TriggerPlan): number {
 
 export function assertPerfRun(result: PerfRunResult): void {
   if (result.timedOut) {
-    throw new OrchestratorError(`Perf test timed out with ${result.lostTasks} of ${result.totalTasks} tasks unfinished`);
+    throw new OrchestratorError(
+      `Perf test timed out with ${result.lostTasks} of ${result.totalTasks} tasks unfinished`,
+    );
   }
 }

@@ -6,9 +6,7 @@
 import type { ClockUs } from '../clock.js';
 import type { Store } from '../store/store.js';
 
-export type TriggerPlan =
-  | { readonly kind: 'burst' }
-  | { readonly kind: 'open-loop'; readonly ratePerSec: number };
+export type TriggerPlan = { readonly kind: 'burst' } | { readonly kind: 'open-loop'; readonly ratePerSec: number };
 
 export interface TriggerOutcome {
   readonly runs: number;

@@ -80,7 +80,11 @@ describe('Scheduler (embedded store, real subprocesses)', () => {
     await waitForFinishedTasks(store, 3);
     const byName = Object.fromEntries((await store.listTasks()).map((t) => [t.name, t]));
     expect(byName['exit3']).toMatchObject({ status: 'failed', exitCode: 3, error: 'exited with code 3' });
-    expect(byName['slow']).toMatchObject({ status: 'failed', exitCode: null, error: 'timed out after 100 ms (SIGKILL)' });
+    expect(byName['slow']).toMatchObject({
+      status: 'failed',
+      exitCode: null,
+      error: 'timed out after 100 ms (SIGKILL)',
+    });
     expect(byName['missing']?.status).toBe('failed');
     expect(byName['missing']?.error).toMatch(/could not start/);
     expect((await store.listRuns())[0]?.status).toBe('failed');

@@ -92,9 +92,13 @@ export class Scheduler {
       steps[step] = t - markUs;
       markUs = t;
     };
-    let work = await this.store.expandPendingRuns(batchSize, startUs);
+    // New runs' tasks are claimed for this process's free slots in the same transaction.
+    const claim = this.runner?.claimRequest();
+    const expanded = await this.store.expandPendingRuns(batchSize, startUs, claim?.limit ? claim : undefined);
+    let work = expanded.created;
     lap('expandRuns');
     if (this.runner) {
+      this.runner.startClaimed(expanded.claimed);
       work += await this.runner.dispatch();
       lap('dispatchTasks');
       work += await this.runner.flush();

@@ -28,13 +28,7 @@ function started(taskId: number, workerId: string, attempt: number, atUs: number
   return { kind: 'started', taskId, workerId, attempt, startedAtUs: atUs };
 }
 
-function finished(
-  taskId: number,
-  workerId: string,
-  attempt: number,
-  atUs: number,
-  exitCode: number,
-): TaskUpdate {
+function finished(taskId: number, workerId: string, attempt: number, atUs: number, exitCode: number): TaskUpdate {
   return {
     kind: 'finished',
     taskId,
@@ -65,8 +59,8 @@ export function describeStoreContract(name: string, fixture: StoreFixture): void
 
     it('takes a run from trigger to success with microsecond timestamps', async () => {
       const runId = await store.triggerRun('two-tasks', T0 + 1);
-      expect(await store.expandPendingRuns(10, T0 + 10)).toBe(2);
-      expect(await store.expandPendingRuns(10, T0 + 11)).toBe(0);
+      expect((await store.expandPendingRuns(10, T0 + 10)).created).toBe(2);
+      expect((await store.expandPendingRuns(10, T0 + 11)).created).toBe(0);
 
       const claimed = await store.claimTasks({ workerId: 'w1', limit: 10, nowUs: T0 + 20, leaseMs: 1000 });
       expect(claimed.map((t) => [t.runId, t.attempt, t.workerId])).toEqual([
@@ -97,6 +91,31 @@ export function describeStoreContract(name: string, fixture: StoreFixture): void
       expect(await store.countTasks()).toEqual({ pending: 0, dispatched: 0, running: 0, success: 2, failed: 0 });
     });
 
+    it('claims new tasks in the same transaction as their expansion, up to the limit', async () => {
+      await store.triggerRun('two-tasks', T0);
+      await store.triggerRun('two-tasks', T0 + 5);
+      const claim = { workerId: 'local', limit: 3, nowUs: T0 + 50, leaseMs: 1000 };
+      const expanded = await store.expandPendingRuns(10, T0 + 50, claim);
+      expect(expanded.created).toBe(4);
+      expect(expanded.claimed.map((t) => [t.attempt, t.workerId, t.command[0]])).toEqual([
+        [1, 'local', 'true'],
+        [1, 'local', 'sh'],
+        [1, 'local', 'true'],
+      ]);
+      expect(await store.countTasks()).toMatchObject({ pending: 1, dispatched: 3 });
+      const dispatched = (await store.listTasks()).filter((t) => t.status === 'dispatched');
+      expect(dispatched.every((t) => t.dispatchedAtUs === T0 + 50 && t.leaseExpiresAtUs === T0 + 1_000_050)).toBe(true);
+      const [first] = expanded.claimed;
+      expect(await store.applyUpdates([finished(first!.id, 'local', 1, T0 + 900, 0)])).toEqual({
+        applied: 1,
+        stale: 0,
+      });
+      const rest = await store.claimTasks({ workerId: 'other', limit: 10, nowUs: T0 + 60, leaseMs: 1000 });
+      expect(rest).toHaveLength(1);
+      const noClaim = await store.expandPendingRuns(10, T0 + 70);
+      expect(noClaim).toEqual({ created: 0, claimed: [] });
+    });
+
     it('records a failed task with its exit code and fails its run', async () => {
       await store.triggerRun('two-tasks', T0);
       await store.expandPendingRuns(10, T0);
@@ -115,8 +134,8 @@ export function describeStoreContract(name: string, fixture: StoreFixture): void
 
     it('hands each pending task to exactly one of several claimers', async () => {
       for (let i = 0; i < 10; i += 1) await store.triggerRun('two-tasks', T0 + i);
-      expect(await store.expandPendingRuns(4, T0)).toBe(8);
-      expect(await store.expandPendingRuns(100, T0)).toBe(12);
+      expect((await store.expandPendingRuns(4, T0)).created).toBe(8);
+      expect((await store.expandPendingRuns(100, T0)).created).toBe(12);
       const peer = await fixture.openPeer(store);
       peers.push(peer);
       const claims = await Promise.all([

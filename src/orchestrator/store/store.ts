@@ -23,6 +23,13 @@ export interface ClaimRequest {
   readonly leaseMs: number;
 }
 
+export interface ExpandResult {
+  /** Tasks created. */
+  readonly created: number;
+  /** The new tasks claimed for `claim.workerId`, oldest first. */
+  readonly claimed: ClaimedTask[];
+}
+
 export interface ApplyResult {
   /** Updates that changed a task. */
   readonly applied: number;
@@ -45,8 +52,12 @@ export interface Store {
   upsertWorkflow(definition: WorkflowDefinition): Promise<number>;
   /** Creates a pending run of a known workflow; returns the run id. */
   triggerRun(workflowName: string, createdAtUs: number): Promise<number>;
-  /** Turns up to `limit` pending runs into running runs with pending tasks; returns tasks created. */
-  expandPendingRuns(limit: number, nowUs: number): Promise<number>;
+  /**
+   * Turns up to `limit` pending runs into running runs with tasks. With `claim`,
+   * up to `claim.limit` of the new tasks are claimed in the same transaction
+   * (one round trip from trigger to dispatch); the rest are left pending.
+   */
+  expandPendingRuns(limit: number, nowUs: number, claim?: ClaimRequest): Promise<ExpandResult>;
   /** Claims up to `limit` pending tasks (pending → dispatched) for a worker. */
   claimTasks(request: ClaimRequest): Promise<ClaimedTask[]>;
   /** Applies a batch of updates in one transaction and completes runs whose tasks all finished. */

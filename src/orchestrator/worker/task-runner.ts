@@ -7,7 +7,8 @@
 import type { ClockUs } from '../clock.js';
 import { Executor } from '../executor/executor.js';
 import { UpdateBuffer } from '../executor/update-buffer.js';
-import type { ApplyResult, Store } from '../store/store.js';
+import type { ClaimedTask } from '../model.js';
+import type { ApplyResult, ClaimRequest, Store } from '../store/store.js';
 
 export interface TaskRunnerOptions {
   readonly workerId: string;
@@ -56,6 +57,22 @@ export class TaskRunner {
     return this.staleUpdates;
   }
 
+  /** What a claim for the free slots would ask for (0 slots = limit 0). */
+  claimRequest(): ClaimRequest {
+    return {
+      workerId: this.options.workerId,
+      limit: Math.min(this.options.batchSize, this.executor.freeSlots),
+      nowUs: this.options.now(),
+      leaseMs: this.options.leaseMs,
+    };
+  }
+
+  /** Starts tasks claimed elsewhere (by an expansion that claimed for this runner). */
+  startClaimed(tasks: readonly ClaimedTask[]): number {
+    for (const task of tasks) this.executor.start(task);
+    return tasks.length;
+  }
+
   /** Claims tasks for the free slots and starts them; returns how many started. */
   async dispatch(): Promise<number> {
     const limit = Math.min(this.options.batchSize, this.executor.freeSlots);
@@ -84,7 +101,8 @@ export class TaskRunner {
     const nowUs = this.options.now();
     if (nowUs - this.lastRenewalUs < (this.options.leaseMs * 1000) / 3) return;
     this.lastRenewalUs = nowUs;
-    if (this.executor.inFlight > 0) await this.store.renewLeases(this.options.workerId, nowUs + this.options.leaseMs * 1000);
+    if (this.executor.inFlight > 0)
+      await this.store.renewLeases(this.options.workerId, nowUs + this.options.leaseMs * 1000);
   }
 
   /** Waits for running tasks, then writes every buffered update. */

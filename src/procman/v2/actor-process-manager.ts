@@ -23,6 +23,7 @@ import type { Command, JobExecutor, Operation, Reply } from './messages.js';
 import { createOperationRunner } from './operation-runner.js';
 import type { CreateRunner } from './operation-runner.js';
 import { ProcessActor } from './process-actor.js';
+import { createThreadRunner } from './thread-runner/thread-runner.js';
 
 /** Seams for tests of the logic around the runner; production code passes none. */
 export interface ActorInternals {
@@ -43,7 +44,8 @@ export class ActorProcessManager implements ProcessManager {
     this.actor = new ProcessActor({
       options: this.options,
       execute: internals.execute ?? executeJob,
-      createRunner: internals.createRunner ?? createOperationRunner,
+      // With an injected executor the jobs run on this thread; otherwise in the runner's worker.
+      createRunner: internals.createRunner ?? (internals.execute ? createOperationRunner : createThreadRunner),
     });
     void this.actor.run();
   }

@@ -20,7 +20,7 @@ import {
 import { readMigrations } from '../migrations.js';
 import { toClaimedTask, toRunRecord, toTaskRecord } from '../rows.js';
 import type { ClaimRow, RunRow, TaskRow } from '../rows.js';
-import type { ApplyResult, ClaimRequest, ReclaimResult, Store } from '../store.js';
+import type { ApplyResult, ClaimRequest, ExpandResult, ReclaimResult, Store } from '../store.js';
 import { SQL } from './queries.js';
 
 export interface PostgresStoreOptions {
@@ -31,6 +31,11 @@ export interface PostgresStoreOptions {
   readonly poolSize?: number;
 }
 
+const STATEMENT_NAMES = new Map<string, string>(
+  Object.entries(SQL)
+    .filter(([key]) => key !== 'clean')
+    .map(([key, text]) => [text, `planebench_${key}`]),
+);
 const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,40}$/;
 const WORK_KINDS: readonly string[] = ['runs', 'tasks', 'updates'];
 
@@ -46,10 +51,9 @@ export class PostgresStore implements Store {
   constructor(private readonly options: PostgresStoreOptions) {
     this.schema = options.schema ?? 'orchestrator';
     if (!SCHEMA_PATTERN.test(this.schema)) {
-      throw new OrchestratorError(
-        `Expected \`schema\` to match ${SCHEMA_PATTERN}, got \`${this.schema}\` (string)`,
-        { invalidInput: true },
-      );
+      throw new OrchestratorError(`Expected \`schema\` to match ${SCHEMA_PATTERN}, got \`${this.schema}\` (string)`, {
+        invalidInput: true,
+      });
     }
     this.channel = `planebench_${this.schema}`;
     this.pool = new pg.Pool({
@@ -66,9 +70,7 @@ export class PostgresStore implements Store {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`planebench:${this.schema}`]);
       await client.query(`CREATE SCHEMA IF NOT EXISTS ${this.schema}`);
-      await client.query(
-        'CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL)',
-      );
+      await client.query('CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL)');
       const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations');
       const applied = new Set(rows.map((r) => r.version));
       for (const migration of readMigrations(new URL('./migrations/', import.meta.url))) {
@@ -101,13 +103,27 @@ export class PostgresStore implements Store {
   async triggerRun(workflowName: string, createdAtUs: number): Promise<number> {
     const rows = await this.query<{ id: string }>(SQL.triggerRun, [createdAtUs, workflowName, this.channel]);
     const row = rows[0];
-    if (!row) throw new OrchestratorError(`Cannot trigger unknown workflow \`${workflowName}\``, { invalidInput: true });
+    if (!row)
+      throw new OrchestratorError(`Cannot trigger unknown workflow \`${workflowName}\``, { invalidInput: true });
     return Number(row.id);
   }
 
-  async expandPendingRuns(limit: number, nowUs: number): Promise<number> {
-    const rows = await this.query<{ total: number }>(SQL.expandPendingRuns, [limit, nowUs, this.channel]);
-    return rows[0]?.total ?? 0;
+  async expandPendingRuns(limit: number, nowUs: number, claim?: ClaimRequest): Promise<ExpandResult> {
+    const claimLimit = claim ? Math.max(0, claim.limit) : 0;
+    const rows = await this.query<{ total: number } & Partial<ClaimRow>>(SQL.expandPendingRuns, [
+      limit,
+      nowUs,
+      this.channel,
+      claimLimit,
+      claim?.workerId ?? null,
+      claim ? nowUs + claim.leaseMs * 1000 : null,
+    ]);
+    const claimed = claim
+      ? rows
+          .filter((row): row is ClaimRow & { total: number } => row.id != null)
+          .map((row) => toClaimedTask(row, claim.workerId))
+      : [];
+    return { created: rows[0]?.total ?? 0, claimed };
   }
 
   async claimTasks(request: ClaimRequest): Promise<ClaimedTask[]> {
@@ -141,9 +157,11 @@ export class PostgresStore implements Store {
   }
 
   async renewLeases(workerId: string, leaseUntilUs: number): Promise<number> {
-    const result = await this.pool.query(SQL.renewLeases, [leaseUntilUs, workerId]).catch((e: unknown) => {
-      throw this.failure('renewLeases', e);
-    });
+    const result = await this.pool
+      .query({ name: 'planebench_renewLeases', text: SQL.renewLeases, values: [leaseUntilUs, workerId] })
+      .catch((e: unknown) => {
+        throw this.failure('renewLeases', e);
+      });
     return result.rowCount ?? 0;
   }
 
@@ -214,11 +232,14 @@ export class PostgresStore implements Store {
     }
   }
 
+  /** Runs a statement; the hot ones are named, so each connection parses and plans them once. */
   private async query<R extends pg.QueryResultRow>(text: string, values?: unknown[]): Promise<R[]> {
+    const name = STATEMENT_NAMES.get(text);
     try {
-      return (await this.pool.query<R>(text, values)).rows;
+      return (await this.pool.query<R>(name ? { name, text, values: values ?? [] } : { text, values: values ?? [] }))
+        .rows;
     } catch (error) {
-      throw this.failure(text.trim().split(/\s+/, 3).join(' '), error);
+      throw this.failure(name ?? text.trim().split(/\s+/, 3).join(' '), error);
     }
   }
 

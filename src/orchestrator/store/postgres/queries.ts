@@ -22,25 +22,42 @@ export const SQL = {
       SELECT id, 'pending', $1 FROM workflows WHERE name = $2 RETURNING id
     ) SELECT id, pg_notify($3, 'runs') FROM r`,
 
-  /** $1 limit, $2 now_us, $3 channel */
+  /**
+   * $1 run limit, $2 now_us, $3 channel, $4 claim limit (0 = none), $5 worker_id, $6 lease_until_us.
+   * New tasks are inserted already claimed up to $4 (data-modifying CTEs share one snapshot, so
+   * a separate claim in the same statement would not see them); one row per claimed task, or
+   * one row with a null id when none was claimed; `total` counts the tasks created.
+   */
   expandPendingRuns: `WITH picked AS (
       SELECT r.id, r.created_at_us, w.definition FROM runs r JOIN workflows w ON w.id = r.workflow_id
       WHERE r.status = 'pending' ORDER BY r.id LIMIT $1 FOR UPDATE OF r SKIP LOCKED
-    ), new_tasks AS (
-      INSERT INTO tasks (run_id, name, command, timeout_ms, max_attempts, status, created_at_us)
-      SELECT p.id, x.t->>'name', ARRAY(SELECT jsonb_array_elements_text(x.t->'command')),
-        COALESCE((x.t->>'timeoutMs')::int, 0), COALESCE((x.t->>'maxAttempts')::int, 3), 'pending', p.created_at_us
+    ), expanded AS (
+      SELECT p.id AS run_id, p.created_at_us, x.t, row_number() OVER (ORDER BY p.id, x.n) AS k
       FROM picked p CROSS JOIN LATERAL jsonb_array_elements(p.definition->'tasks') WITH ORDINALITY AS x(t, n)
-      ORDER BY p.id, x.n
-      RETURNING run_id
+    ), new_tasks AS (
+      INSERT INTO tasks (run_id, name, command, timeout_ms, max_attempts, status, created_at_us,
+        worker_id, attempt, dispatched_at_us, lease_expires_at_us)
+      SELECT e.run_id, e.t->>'name', ARRAY(SELECT jsonb_array_elements_text(e.t->'command')),
+        COALESCE((e.t->>'timeoutMs')::int, 0), COALESCE((e.t->>'maxAttempts')::int, 3),
+        CASE WHEN e.k <= $4 THEN 'dispatched' ELSE 'pending' END, e.created_at_us,
+        CASE WHEN e.k <= $4 THEN $5::text END, CASE WHEN e.k <= $4 THEN 1 ELSE 0 END,
+        CASE WHEN e.k <= $4 THEN $2::bigint END, CASE WHEN e.k <= $4 THEN $6::bigint END
+      FROM expanded e ORDER BY e.k
+      RETURNING id, run_id, command, timeout_ms, attempt, status
     ), counts AS (
       SELECT run_id, count(*)::int AS n FROM new_tasks GROUP BY run_id
     ), started AS (
       UPDATE runs SET status = 'running', task_count = c.n, remaining_tasks = c.n, started_at_us = $2
       FROM counts c WHERE runs.id = c.run_id RETURNING c.n
+    ), summary AS (
+      SELECT COALESCE(sum(n), 0)::int AS total FROM started
+    ), notified AS (
+      SELECT CASE WHEN EXISTS (SELECT 1 FROM new_tasks WHERE status = 'pending')
+        THEN pg_notify($3, 'tasks') END AS done
     )
-    SELECT total, CASE WHEN total > 0 THEN pg_notify($3, 'tasks') END AS notified
-    FROM (SELECT COALESCE(sum(n), 0)::int AS total FROM started) s`,
+    SELECT s.total, (SELECT done FROM notified) AS notified, nt.id, nt.run_id, nt.command, nt.timeout_ms, nt.attempt
+    FROM summary s LEFT JOIN new_tasks nt ON nt.status = 'dispatched'
+    ORDER BY nt.id`,
 
   /** $1 worker_id, $2 now_us, $3 lease_until_us, $4 limit */
   claim: `WITH c AS (

@@ -34,7 +34,7 @@ describe('SqliteStore', () => {
     await store.migrate();
     await store.upsertWorkflow({ name: 'w', tasks: [{ name: 't', command: ['true'] }] });
     await store.triggerRun('w', 1);
-    expect(await store.expandPendingRuns(1, 2)).toBe(1);
+    expect((await store.expandPendingRuns(1, 2)).created).toBe(1);
     await store.close();
   });
 

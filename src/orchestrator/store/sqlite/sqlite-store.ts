@@ -20,7 +20,7 @@ import {
 import { readMigrations } from '../migrations.js';
 import { DEFAULT_MAX_ATTEMPTS, toClaimedTask, toRunRecord, toTaskRecord } from '../rows.js';
 import type { ClaimRow, RunRow, TaskRow } from '../rows.js';
-import type { ApplyResult, ClaimRequest, ReclaimResult, Store } from '../store.js';
+import type { ApplyResult, ClaimRequest, ExpandResult, ReclaimResult, Store } from '../store.js';
 import { WakeBus } from './wake-bus.js';
 
 export interface SqliteStoreOptions {
@@ -47,7 +47,10 @@ export class SqliteStore implements Store {
       this.db.pragma('synchronous = NORMAL');
       this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
     } catch (error) {
-      throw new OrchestratorError(`Cannot open the SQLite store at ${options.path}`, { cause: error, storeFailure: true });
+      throw new OrchestratorError(`Cannot open the SQLite store at ${options.path}`, {
+        cause: error,
+        storeFailure: true,
+      });
     }
     this.wake = new WakeBus(options.path, () => this.changedByOthers());
   }
@@ -59,10 +62,14 @@ export class SqliteStore implements Store {
     );
     for (const migration of readMigrations(new URL('./migrations/', import.meta.url))) {
       if (applied.has(migration.version)) continue;
-      this.db.transaction(() => {
-        this.db.exec(migration.sql);
-        this.db.prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)').run(migration.version, migration.name);
-      }).immediate();
+      this.db
+        .transaction(() => {
+          this.db.exec(migration.sql);
+          this.db
+            .prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)')
+            .run(migration.version, migration.name);
+        })
+        .immediate();
     }
     this.statements = this.prepare();
   }
@@ -74,37 +81,45 @@ export class SqliteStore implements Store {
 
   async triggerRun(workflowName: string, createdAtUs: number): Promise<number> {
     const row = this.sql.insertRun.get(createdAtUs, workflowName) as { id: number } | undefined;
-    if (!row) throw new OrchestratorError(`Cannot trigger unknown workflow \`${workflowName}\``, { invalidInput: true });
+    if (!row)
+      throw new OrchestratorError(`Cannot trigger unknown workflow \`${workflowName}\``, { invalidInput: true });
     this.wake.publish('runs');
     return row.id;
   }
 
-  async expandPendingRuns(limit: number, nowUs: number): Promise<number> {
-    const created = this.db.transaction(() => {
-      let tasks = 0;
-      const runs = this.sql.pendingRuns.all(limit) as { id: number; created_at_us: number; definition: string }[];
-      for (const run of runs) {
-        const definition = this.parseDefinition(run.definition);
-        for (const task of definition.tasks) {
-          this.sql.insertTask.run(
-            run.id,
-            task.name,
-            JSON.stringify(task.command),
-            task.timeoutMs ?? 0,
-            task.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-            run.created_at_us,
-          );
+  async expandPendingRuns(limit: number, nowUs: number, claim?: ClaimRequest): Promise<ExpandResult> {
+    const result = this.db
+      .transaction((): ExpandResult => {
+        let tasks = 0;
+        const runs = this.sql.pendingRuns.all(limit) as { id: number; created_at_us: number; definition: string }[];
+        for (const run of runs) {
+          const definition = this.parseDefinition(run.definition);
+          for (const task of definition.tasks) {
+            this.sql.insertTask.run(
+              run.id,
+              task.name,
+              JSON.stringify(task.command),
+              task.timeoutMs ?? 0,
+              task.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+              run.created_at_us,
+            );
+          }
+          this.sql.startRun.run(definition.tasks.length, definition.tasks.length, nowUs, run.id);
+          tasks += definition.tasks.length;
         }
-        this.sql.startRun.run(definition.tasks.length, definition.tasks.length, nowUs, run.id);
-        tasks += definition.tasks.length;
-      }
-      return tasks;
-    }).immediate();
-    if (created > 0) this.wake.publish('tasks');
-    return created;
+        const claimed = claim && tasks > 0 ? this.claimNow(claim) : [];
+        return { created: tasks, claimed };
+      })
+      .immediate();
+    if (result.created > result.claimed.length) this.wake.publish('tasks');
+    return result;
   }
 
   async claimTasks(request: ClaimRequest): Promise<ClaimedTask[]> {
+    return this.claimNow(request);
+  }
+
+  private claimNow(request: ClaimRequest): ClaimedTask[] {
     if (request.limit <= 0) return [];
     const leaseUntil = request.nowUs + request.leaseMs * 1000;
     const rows = this.sql.claim.all(request.workerId, request.nowUs, leaseUntil, request.limit) as ClaimRow[];
@@ -113,22 +128,32 @@ export class SqliteStore implements Store {
 
   async applyUpdates(updates: readonly TaskUpdate[]): Promise<ApplyResult> {
     if (updates.length === 0) return { applied: 0, stale: 0 };
-    const applied = this.db.transaction(() => {
-      let count = 0;
-      for (const u of updates) {
-        if (u.kind === 'started') {
-          count += this.sql.markStarted.run(u.startedAtUs, u.taskId, u.workerId, u.attempt).changes;
-          continue;
+    const applied = this.db
+      .transaction(() => {
+        let count = 0;
+        for (const u of updates) {
+          if (u.kind === 'started') {
+            count += this.sql.markStarted.run(u.startedAtUs, u.taskId, u.workerId, u.attempt).changes;
+            continue;
+          }
+          const row = this.sql.markFinished.get(
+            u.status,
+            u.startedAtUs,
+            u.finishedAtUs,
+            u.runTimeUs,
+            u.exitCode,
+            u.error,
+            u.taskId,
+            u.workerId,
+            u.attempt,
+          ) as { run_id: number } | undefined;
+          if (!row) continue;
+          count += 1;
+          this.countFinished(row.run_id, u.status, u.finishedAtUs);
         }
-        const row = this.sql.markFinished.get(
-          u.status, u.startedAtUs, u.finishedAtUs, u.runTimeUs, u.exitCode, u.error, u.taskId, u.workerId, u.attempt,
-        ) as { run_id: number } | undefined;
-        if (!row) continue;
-        count += 1;
-        this.countFinished(row.run_id, u.status, u.finishedAtUs);
-      }
-      return count;
-    }).immediate();
+        return count;
+      })
+      .immediate();
     this.wake.publish('updates');
     return { applied, stale: updates.length - applied };
   }
@@ -138,12 +163,14 @@ export class SqliteStore implements Store {
   }
 
   async reclaimExpiredLeases(nowUs: number): Promise<ReclaimResult> {
-    const result = this.db.transaction(() => {
-      const failed = this.sql.failExpired.all(nowUs, nowUs) as { run_id: number }[];
-      for (const row of failed) this.countFinished(row.run_id, 'failed', nowUs);
-      const requeued = this.sql.requeueExpired.run(nowUs).changes;
-      return { requeued, failed: failed.length };
-    }).immediate();
+    const result = this.db
+      .transaction(() => {
+        const failed = this.sql.failExpired.all(nowUs, nowUs) as { run_id: number }[];
+        for (const row of failed) this.countFinished(row.run_id, 'failed', nowUs);
+        const requeued = this.sql.requeueExpired.run(nowUs).changes;
+        return { requeued, failed: failed.length };
+      })
+      .immediate();
     if (result.requeued > 0) this.wake.publish('tasks');
     if (result.failed > 0) this.wake.publish('updates');
     return result;
@@ -164,9 +191,11 @@ export class SqliteStore implements Store {
   }
 
   async clean(): Promise<void> {
-    this.db.transaction(() => {
-      this.db.exec('DELETE FROM tasks; DELETE FROM runs;');
-    }).immediate();
+    this.db
+      .transaction(() => {
+        this.db.exec('DELETE FROM tasks; DELETE FROM runs;');
+      })
+      .immediate();
   }
 
   onWork(listener: (kind: WorkKind) => void): () => void {

@@ -155,6 +155,11 @@ function formatDate(ms) {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
+/** The x-axis label of a run: its short commit, or its date when the commit is unknown. */
+function runLabel(run) {
+  return /^[0-9a-f]{7,}$/.test(run.commitId) ? run.commitId.slice(0, 7) : formatDate(run.date).slice(5);
+}
+
 function element(tag, className, text) {
   const el = document.createElement(tag);
   if (className) el.className = className;
@@ -185,7 +190,8 @@ function tooltipPlugin(chart) {
             .filter((s) => s.values[i] !== null)
             .map((s) => {
               const detail = s.details[i];
-              const range = detail && detail.range ? ` (${detail.range.replace(/^±\s*/, '± ')})` : '';
+              const half = detail ? Number.parseFloat(detail.range.replace(/^±\s*/, '')) : Number.NaN;
+              const range = Number.isFinite(half) && half > 0 ? ` ± ${formatValue(half, chart.unit)}` : '';
               return element('div', 'tip-value', `${s.label}: ${formatValue(s.values[i], chart.unit)}${range}`);
             }),
         );
@@ -207,11 +213,11 @@ function drawChart(chart, parent, width) {
     width,
     height: 240,
     plugins: [tooltipPlugin(chart)],
-    scales: { x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] } },
+    scales: { x: { time: false, range: () => [-0.5, chart.runs.length - 0.5] } },
     axes: [
       {
         incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
-        values: (_u, splits) => splits.map((v) => (Number.isInteger(v) && chart.runs[v] ? chart.runs[v].commitId.slice(0, 7) : '')),
+        values: (_u, splits) => splits.map((v) => (Number.isInteger(v) && chart.runs[v] ? runLabel(chart.runs[v]) : '')),
       },
       { label: scale.label, size: 64 },
     ],
@@ -249,7 +255,7 @@ function main() {
     link.href = data.repoUrl;
     summary.append(' · ', link);
   }
-  const width = Math.max(320, Math.min(600, root.clientWidth - 16));
+  const width = Math.max(320, Math.min(560, Math.floor(root.clientWidth / 2) - 40));
   for (const suite of [...new Set(charts.map((c) => c.suite))]) {
     const section = element('section', 'suite');
     section.append(element('h2', '', suite));

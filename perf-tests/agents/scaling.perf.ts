@@ -1,0 +1,38 @@
+/**
+ * Horizontal scaling at 1, 10, 100, 1000 and 10 000 agents: spawn time,
+ * throughput and memory at each, native and WASM.
+ */
+import { byProfile, resolveProfile } from '../../src/harness/profile.js';
+import { findMetric } from '../../src/harness/result-model.js';
+import { measureInterleaved } from '../../src/harness/measure-scenario.js';
+import { CAXTON, SUITE } from './support/targets.js';
+
+const agentCounts = byProfile(resolveProfile(), {
+  smoke: [1, 10, 100, 1000],
+  ci: [1, 10, 100, 1000, 10_000],
+  full: [1, 10, 100, 1000, 10_000],
+});
+const largest = agentCounts[agentCounts.length - 1] as number;
+
+describe('agents: horizontal scaling', () => {
+  test(`spawns agents in well under Caxton's 100 ms, keeps routing throughput and stays under 10 MB per agent up to ${largest} agents`, async () => {
+    const results = await measureInterleaved(
+      (['native', 'wasm'] as const).map((agentKind) => ({
+        suite: SUITE,
+        scenario: 'horizontal-scaling',
+        variant: agentKind,
+        module: new URL('./scaling.scenario.ts', import.meta.url),
+        params: { agentKind, agentCounts, messageBytes: 1024, gateMemoryFrom: 1000 },
+        timeoutMs: 180_000,
+      })),
+    );
+    for (const result of results) {
+      expect(findMetric(result, 'spawnLatencyUs.p99').value).toBeLessThan(CAXTON.spawnMs * 1000);
+      expect(findMetric(result, `agents${largest}.rssPerAgentBytes`).value).toBeLessThan(CAXTON.memoryPerAgentBytes);
+      expect(findMetric(result, `agents${largest}.heapPerAgentBytes`).value).toBeLessThan(CAXTON.memoryPerAgentBytes);
+      // Routing by capability is O(1) in the number of agents: the rate at the largest
+      // count stays within an order of magnitude of the rate at 10 agents.
+      expect(findMetric(result, `agents${largest}.msgPerSec`).value).toBeGreaterThan(findMetric(result, 'agents10.msgPerSec').value / 10);
+    }
+  }, 900_000);
+});

@@ -1,0 +1,39 @@
+/** WASM overhead against native on the same task, and WASM memory limits of 1, 10, 100 and 1000 MB. */
+import { byProfile, resolveProfile } from '../../src/harness/profile.js';
+import { findMetric } from '../../src/harness/result-model.js';
+import { measureScenario } from '../../src/harness/measure-scenario.js';
+import { SUITE } from './support/targets.js';
+
+const MB = 1024 * 1024;
+const limitsMB = byProfile(resolveProfile(), { smoke: [1, 10, 100], ci: [1, 10, 100, 1000], full: [1, 10, 100, 1000] });
+
+describe('agents: WebAssembly', () => {
+  test('a WASM agent does the same compute task within a small factor of native', async () => {
+    const result = await measureScenario({
+      suite: SUITE,
+      scenario: 'wasm-overhead',
+      module: new URL('./wasm-overhead.scenario.ts', import.meta.url),
+      params: { primesBelow: 5000, payloadBytes: 32 * 1024 },
+      timeoutMs: 120_000,
+    });
+    // Caxton expects 10–50 % overhead; the bound leaves room for a noisy shared machine.
+    expect(findMetric(result, 'computeWasmToNativeRatio').value).toBeLessThan(3);
+    expect(findMetric(result, 'hashWasmToNativeRatio').value).toBeLessThan(3);
+  }, 600_000);
+
+  test(`memory limits of ${limitsMB.join(', ')} MB hold exactly, and an agent at its limit keeps working`, async () => {
+    const result = await measureScenario({
+      suite: SUITE,
+      scenario: 'wasm-memory-limits',
+      module: new URL('./wasm-memory-limits.scenario.ts', import.meta.url),
+      params: { limitsMB },
+      timeoutMs: 180_000,
+    });
+    for (const limit of limitsMB) {
+      const maxAllocation = findMetric(result, `limit${limit}MB.maxAllocationBytes`).value;
+      // All of the limit but the 1 KiB the module reserves, and not a byte more.
+      expect(maxAllocation).toBe(limit * MB - 1024);
+      expect(findMetric(result, `limit${limit}MB.msgPerSecAtLimit`).value).toBeGreaterThan(1000);
+    }
+  }, 600_000);
+});

@@ -1,0 +1,73 @@
+/**
+ * Shared by the orchestrator's perf specs: the store variants (PostgreSQL only
+ * when PLANEBENCH_PG_URL is set, else skipped with the reason in the test
+ * name), the sizes per profile, and the assertions every config shares.
+ */
+import { measureScenario } from '../../src/harness/measure-scenario.js';
+import { resolveProfile, type ProfileName } from '../../src/harness/profile.js';
+import { findMetric, type ScenarioResult } from '../../src/harness/result-model.js';
+import type { OrchestratorScenarioParams } from './orchestrator.scenario.js';
+
+export const suite = 'orchestrator';
+export const profile: ProfileName = resolveProfile();
+export const PG_URL = process.env['PLANEBENCH_PG_URL'];
+
+export interface StoreVariant {
+  readonly store: 'sqlite' | 'postgres';
+  /** Why the variant is skipped, when it is. */
+  readonly skipReason?: string;
+}
+
+export const STORE_VARIANTS: readonly StoreVariant[] = [
+  { store: 'sqlite' },
+  PG_URL
+    ? { store: 'postgres' }
+    : { store: 'postgres', skipReason: 'PLANEBENCH_PG_URL is not set (test-scripts/orchestrator/setup-postgres.sh)' },
+];
+
+/** `test`, or `test.skip` with the reason in the name. */
+export function testFor(
+  name: string,
+  skipReason: string | undefined,
+  fn: () => Promise<void>,
+  timeoutMs: number,
+): void {
+  if (skipReason) test.skip(`${name} — skipped: ${skipReason}`, fn);
+  else test(name, fn, timeoutMs);
+}
+
+export function measureOrchestrator(
+  scenario: string,
+  params: OrchestratorScenarioParams,
+  trials: number,
+  timeoutMs: number,
+): Promise<ScenarioResult> {
+  return measureScenario({
+    suite,
+    scenario,
+    variant: params.store,
+    module: new URL('./orchestrator.scenario.ts', import.meta.url),
+    params,
+    trials,
+    timeoutMs,
+    ...(PG_URL ? { env: { PLANEBENCH_PG_URL: PG_URL } } : {}),
+  });
+}
+
+export const value = (result: ScenarioResult, name: string): number => findMetric(result, name).value;
+
+/** Every task finished, none lost, none failed, and no task finished sooner than its own duration. */
+export function expectEveryTaskDone(result: ScenarioResult): void {
+  for (const trialValue of findMetric(result, 'lostTasks').trials) expect(trialValue).toBe(0);
+  for (const trialValue of findMetric(result, 'failedTasks').trials) expect(trialValue).toBe(0);
+  for (const slack of findMetric(result, 'minLatencyMinusDurationUs').trials) expect(slack).toBeGreaterThanOrEqual(0);
+}
+
+/**
+ * The orchestrator keeps up with the raw spawn ceiling. The goal is 90 %; the
+ * assertion is wide (other work shares the machine's 2 cores), so it catches a
+ * broken architecture (serialized dispatch, a poll-interval stall), not noise.
+ */
+export function expectNearSpawnCeiling(result: ScenarioResult, atLeast = 0.5): void {
+  expect(value(result, 'ceilingFraction')).toBeGreaterThan(atLeast);
+}

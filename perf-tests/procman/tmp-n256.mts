@@ -1,0 +1,12 @@
+import { ActorProcessManager } from '../../src/procman/index.js';
+import { plainProcessSpec } from '../../src/procman/testing/test-processes.js';
+const m = new ActorProcessManager({ heartbeatIntervalMs: 2000 });
+const n = Number(process.argv[2] ?? 256);
+const t0 = performance.now();
+let done = 0;
+const timer = setInterval(() => console.log('progress', done, m.stats, (performance.now() - t0).toFixed(0)), 1000);
+await Promise.all(Array.from({ length: n }, (_, i) => m.start(plainProcessSpec(`p${i}`, { tag: 'tmp-n256' })).then(() => done++)));
+console.log('started', (performance.now() - t0).toFixed(0));
+await m.shutdown({ gracePeriodMs: 2000 });
+console.log('shutdown', (performance.now() - t0).toFixed(0));
+clearInterval(timer);

@@ -1,0 +1,24 @@
+/**
+ * `planebench compare --base <ref> [--rounds <n>] [pattern…]` — judges the
+ * working tree (head) against a base commit, both measured here and now.
+ * See src/compare/run-compare.ts. Exit 0: no regression; 1: a gated metric
+ * regressed, a scenario or spec failed on the head, or the run broke; 2: usage.
+ */
+import { CompareError } from '../compare/compare-error.js';
+import { parseCompareArgs } from '../compare/compare-options.js';
+import { runCompare } from '../compare/run-compare.js';
+
+export async function runCompareCommand(argv: readonly string[]): Promise<number> {
+  let options;
+  try {
+    options = parseCompareArgs(argv);
+  } catch (error) {
+    if (error instanceof CompareError && error.stage === 'options') {
+      process.stderr.write(`planebench compare: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const outcome = await runCompare(options);
+  return outcome.failed ? 1 : 0;
+}

@@ -1,0 +1,95 @@
+/**
+ * `planebench trend` — adds the runs under perf-results/ to the local trend
+ * history (perf-results/trend/data.js, github-action-benchmark's shape) and
+ * renders perf-results/trend/index.html. See src/report/trend/update-trend.ts.
+ *   --results <dir>    results root (default perf-results, or PLANEBENCH_RESULTS_ROOT)
+ *   --out <dir>        trend folder (default <results>/trend)
+ *   --page-only <dir>  only write <dir>/index.html for a data.js kept elsewhere (the Pages branch)
+ *   --check            open the page in headless Chromium: every chart drawn, no console errors
+ *   --screenshot <png> with --check, save a full-page screenshot
+ */
+import path from 'node:path';
+import { resultsRoot } from '../harness/paths.js';
+import { checkTrendPage } from '../report/trend/chromium/check-trend-page.js';
+import { CHROMIUM_INSTALL_HINT, findChromium } from '../report/trend/chromium/find-chromium.js';
+import { updateTrend, writeTrendPage } from '../report/trend/update-trend.js';
+
+const USAGE =
+  'usage: planebench trend [--results <dir>] [--out <dir>] [--check] [--screenshot <file.png>]\n' +
+  '       planebench trend --page-only <dir>';
+
+interface TrendArgs {
+  readonly results: string;
+  readonly out?: string;
+  readonly pageOnly?: string;
+  readonly check: boolean;
+  readonly screenshot?: string;
+}
+
+function parseArgs(argv: readonly string[]): TrendArgs {
+  const values: Record<string, string> = {};
+  let check = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '--check') {
+      check = true;
+    } else if (['--results', '--out', '--page-only', '--screenshot'].includes(arg)) {
+      const value = argv[i + 1];
+      if (!value || value.startsWith('--')) throw new Error(`Expected a path after \`${arg}\`, got \`${value ?? ''}\`\n${USAGE}`);
+      values[arg] = path.resolve(value);
+      i += 1;
+    } else {
+      throw new Error(`Unknown argument \`${arg}\` for \`planebench trend\`\n${USAGE}`);
+    }
+  }
+  if (values['--screenshot'] && !check) throw new Error('`--screenshot` needs `--check`');
+  return {
+    results: values['--results'] ?? resultsRoot(),
+    check,
+    ...(values['--out'] ? { out: values['--out'] } : {}),
+    ...(values['--page-only'] ? { pageOnly: values['--page-only'] } : {}),
+    ...(values['--screenshot'] ? { screenshot: values['--screenshot'] } : {}),
+  };
+}
+
+async function checkInChromium(pageFile: string, screenshot: string | undefined): Promise<number> {
+  const chromium = findChromium();
+  if (!chromium) {
+    process.stderr.write(`planebench trend: --check needs Chromium; none found (install: ${CHROMIUM_INSTALL_HINT})\n`);
+    return 1;
+  }
+  const check = await checkTrendPage(pageFile, { chromium, ...(screenshot ? { screenshotFile: screenshot } : {}) });
+  const problems = [...check.consoleErrors, ...check.errors];
+  for (const c of check.charts) {
+    for (const s of c.series) if (s.pixels === 0) problems.push(`${c.key} ${s.label}: nothing painted`);
+  }
+  for (const suite of new Set(check.charts.map((c) => c.suite))) {
+    const charts = check.charts.filter((c) => c.suite === suite);
+    const points = charts.flatMap((c) => c.series.map((s) => s.points));
+    const profiles = [...new Set(charts.flatMap((c) => c.series.map((s) => s.label)))].join(', ');
+    process.stdout.write(
+      `  ${suite}: ${charts.length} charts drawn, ${Math.min(...points)}–${Math.max(...points)} points per line (${profiles})\n`,
+    );
+  }
+  if (check.figures !== check.charts.length) problems.push(`${check.figures} chart frames but ${check.charts.length} charts drawn`);
+  process.stdout.write(`chromium: ${check.charts.length} charts drawn · ${check.summary}\n`);
+  if (screenshot) process.stdout.write(`chromium: screenshot in ${path.relative(process.cwd(), screenshot)}\n`);
+  for (const p of problems) process.stderr.write(`  ✗ ${p}\n`);
+  return problems.length === 0 ? 0 : 1;
+}
+
+export async function runTrendCommand(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args.pageOnly) {
+    const page = writeTrendPage(args.pageOnly);
+    process.stdout.write(`planebench trend: wrote ${path.relative(process.cwd(), page)}\n`);
+    return args.check ? checkInChromium(page, args.screenshot) : 0;
+  }
+  const update = updateTrend({ resultsRoot: args.results, ...(args.out ? { trendDir: args.out } : {}) });
+  for (const s of update.skipped) process.stderr.write(`planebench trend: skipped ${s.dir}: ${s.reason}\n`);
+  process.stdout.write(
+    `planebench trend: ${update.added} new run(s), ${update.runsInHistory} in the history · ` +
+      `${path.relative(process.cwd(), update.pageFile)}\n`,
+  );
+  return args.check ? checkInChromium(update.pageFile, args.screenshot) : 0;
+}

@@ -1,0 +1,77 @@
+/**
+ * Options of `planebench compare`, resolved once:
+ *   --base <ref>      the commit to compare with (required), e.g. origin/main or HEAD~1
+ *   --rounds <n>      base/head rounds, interleaved A B A B … (default 2)
+ *   --keep-worktree   leave the base worktree in place (for debugging)
+ *   [pattern…]        jest path patterns for a subset of perf specs (e.g. harness)
+ * The profile comes from PERF_PROFILE; the output goes to <results root>/compare/.
+ */
+import path from 'node:path';
+import { resultsRoot } from '../harness/paths.js';
+import { resolveProfile, type ProfileName } from '../harness/profile.js';
+import { CompareError } from './compare-error.js';
+
+export const COMPARE_USAGE = 'usage: planebench compare --base <git ref> [--rounds <n>] [--keep-worktree] [spec path pattern…]';
+
+export const DEFAULT_ROUNDS = 2;
+export const MAX_ROUNDS = 20;
+
+export interface ResolvedCompareOptions {
+  readonly baseRef: string;
+  readonly rounds: number;
+  readonly patterns: readonly string[];
+  readonly profile: ProfileName;
+  /** The repository and head working tree. */
+  readonly repoDir: string;
+  /** Where report.md, results.json and the rounds go. */
+  readonly outDir: string;
+  readonly keepWorktree: boolean;
+}
+
+export function parseRounds(raw: string | undefined): number {
+  const rounds = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS) {
+    throw new CompareError('options', `Expected \`--rounds\` to be an integer from 1 to ${MAX_ROUNDS}, got \`${raw ?? ''}\` (string)`);
+  }
+  return rounds;
+}
+
+export function parseCompareArgs(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  cwd: string = process.cwd(),
+): ResolvedCompareOptions {
+  let baseRef: string | undefined;
+  let rounds = DEFAULT_ROUNDS;
+  let keepWorktree = false;
+  const patterns: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (flag === '--base' || flag === '--rounds') {
+      const value = inline ?? argv[i + 1];
+      if (inline === undefined) i += 1;
+      if (value === undefined || value === '' || value.startsWith('--')) {
+        throw new CompareError('options', `Expected a value after \`${flag}\`, got \`${value ?? ''}\`\n${COMPARE_USAGE}`);
+      }
+      if (flag === '--base') baseRef = value;
+      else rounds = parseRounds(value);
+    } else if (flag === '--keep-worktree') {
+      keepWorktree = true;
+    } else if (flag.startsWith('-')) {
+      throw new CompareError('options', `Unknown option \`${flag}\` for \`planebench compare\`\n${COMPARE_USAGE}`);
+    } else {
+      patterns.push(flag);
+    }
+  }
+  if (!baseRef) throw new CompareError('options', `Expected \`--base\` to name a git ref, got nothing\n${COMPARE_USAGE}`);
+  return {
+    baseRef,
+    rounds,
+    patterns,
+    profile: resolveProfile(env),
+    repoDir: cwd,
+    outDir: path.join(resultsRoot(env), 'compare'),
+    keepWorktree,
+  };
+}

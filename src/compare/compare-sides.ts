@@ -1,0 +1,73 @@
+/**
+ * Base against head with the gate's own verdict rules: every head metric is
+ * judged (src/gate/verdict.ts `judge`) against the base's trial values of the
+ * same scenario, in the RunComparison shape the console table and report.md
+ * already render — with the base in the "baseline" place.
+ */
+import type { MetricComparison, RunComparison, ScenarioComparison } from '../gate/compare-run.js';
+import { judge, type VerdictStatus } from '../gate/verdict.js';
+import type { Metric, ScenarioResult } from '../harness/result-model.js';
+import { scenarioKey } from '../harness/result-model.js';
+
+function id(r: Pick<ScenarioResult, 'suite' | 'scenario' | 'variant'>): string {
+  return `${r.suite}/${scenarioKey(r)}`;
+}
+
+function compareMetric(head: ScenarioResult, name: string, current: Metric | undefined, base: Metric | undefined): MetricComparison {
+  const identity = { suite: head.suite, scenario: head.scenario, variant: head.variant, metric: name };
+  if (!current) {
+    const b = base as Metric;
+    return { ...identity, unit: b.unit, direction: b.direction, gated: b.gated, status: 'missing', baseline: b.value };
+  }
+  const shared = { ...identity, unit: current.unit, direction: current.direction, gated: current.gated, current: current.value };
+  if (!base) return { ...shared, status: 'new' };
+  const verdict = judge({
+    name: `${id(head)}/${name}`,
+    direction: current.direction,
+    noise: current.noise,
+    baseline: base.trials,
+    current: current.trials,
+  });
+  return { ...shared, status: verdict.status, baseline: base.value, verdict };
+}
+
+function compareScenario(head: ScenarioResult, base: ScenarioResult | undefined): ScenarioComparison {
+  const identity = { suite: head.suite, scenario: head.scenario, variant: head.variant, profile: head.profile };
+  if (head.state !== 'completed') {
+    return { ...identity, status: { kind: 'not-completed', state: head.state, error: head.error ?? '' }, metrics: [] };
+  }
+  if (!base || base.state !== 'completed') {
+    return { ...identity, status: { kind: 'no-baseline' }, metrics: head.metrics.map((m) => compareMetric(head, m.name, m, undefined)) };
+  }
+  const names = new Set([...head.metrics.map((m) => m.name), ...base.metrics.map((m) => m.name)]);
+  const metrics = [...names].map((name) =>
+    compareMetric(head, name, head.metrics.find((m) => m.name === name), base.metrics.find((m) => m.name === name)),
+  );
+  return { ...identity, status: { kind: 'compared' }, metrics };
+}
+
+/** Scenarios only the base has: every metric is missing on the head. */
+function vanished(base: ScenarioResult): ScenarioComparison {
+  return {
+    suite: base.suite,
+    scenario: base.scenario,
+    variant: base.variant,
+    profile: base.profile,
+    status: { kind: 'compared' },
+    metrics: base.metrics.map((m) => compareMetric(base, m.name, undefined, m)),
+  };
+}
+
+export function compareSides(base: readonly ScenarioResult[], head: readonly ScenarioResult[]): RunComparison {
+  const baseById = new Map(base.map((r) => [id(r), r]));
+  const headIds = new Set(head.map(id));
+  const scenarios = [
+    ...head.map((r) => compareScenario(r, baseById.get(id(r)))),
+    ...base.filter((r) => !headIds.has(id(r)) && r.state === 'completed').map(vanished),
+  ];
+  const counts: Record<VerdictStatus, number> = { improved: 0, unchanged: 0, regressed: 0, new: 0, missing: 0 };
+  for (const s of scenarios) for (const m of s.metrics) counts[m.status] += 1;
+  const regressions = scenarios.flatMap((s) => s.metrics.filter((m) => m.gated && m.status === 'regressed'));
+  const notCompleted = scenarios.some((s) => s.status.kind === 'not-completed');
+  return { scenarios, baselineErrors: [], counts, regressions, failed: regressions.length > 0 || notCompleted };
+}

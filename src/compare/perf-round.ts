@@ -1,0 +1,121 @@
+/**
+ * One round of one side: the perf specs run as `npm test -- perf` would
+ * (node scripts/jest.mjs perf …) in that side's tree, with the results root
+ * pointed at the round's own folder. The jest reporter's own gate against
+ * committed baselines does not matter here, so the exit code does not
+ * either; what counts is the results.json it wrote and whether any spec
+ * failed (jest --json). The run is its own process group, killed whole on abort.
+ */
+import { spawn } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { ProfileName } from '../harness/profile.js';
+import { coerceError } from '../lib/coerce-error.js';
+import { readResultsFile, type ResultsFile } from '../report/results-file.js';
+
+export type Side = 'base' | 'head';
+
+export interface RoundRequest {
+  readonly side: Side;
+  /** 1-based. */
+  readonly round: number;
+  /** The tree to run in: the base worktree or the head checkout. */
+  readonly cwd: string;
+  /** PLANEBENCH_RESULTS_ROOT of this round. */
+  readonly resultsRoot: string;
+  readonly patterns: readonly string[];
+  readonly profile: ProfileName;
+  readonly signal?: AbortSignal;
+}
+
+export type RoundOutcome =
+  | {
+      readonly state: 'measured';
+      readonly side: Side;
+      readonly round: number;
+      readonly results: ResultsFile;
+      readonly failedTests: number;
+      readonly passedTests: number;
+      readonly durationMs: number;
+      readonly logFile: string;
+    }
+  | {
+      readonly state: 'no-results';
+      readonly side: Side;
+      readonly round: number;
+      readonly reason: string;
+      readonly durationMs: number;
+      readonly logFile: string;
+    };
+
+export type RoundRunner = (request: RoundRequest) => Promise<RoundOutcome>;
+
+/** Grace between SIGTERM and SIGKILL of an aborted round, ms. */
+const KILL_GRACE_MS = 5_000;
+
+function runJest(request: RoundRequest, jestJson: string, logFile: string): Promise<number> {
+  const log = openSync(logFile, 'a');
+  const args = ['scripts/jest.mjs', 'perf', ...request.patterns, '--passWithNoTests', '--json', `--outputFile=${jestJson}`];
+  const child = spawn(process.execPath, args, {
+    cwd: request.cwd,
+    env: { ...process.env, PLANEBENCH_RESULTS_ROOT: request.resultsRoot, PERF_PROFILE: request.profile },
+    stdio: ['ignore', log, log],
+    detached: true,
+  });
+  closeSync(log);
+  return new Promise((resolve, reject) => {
+    let killTimer: NodeJS.Timeout | undefined;
+    const killGroup = (signal: NodeJS.Signals): void => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, signal);
+      } catch {
+        // already gone
+      }
+    };
+    const onAbort = (): void => {
+      killGroup('SIGTERM');
+      killTimer = setTimeout(() => killGroup('SIGKILL'), KILL_GRACE_MS);
+    };
+    request.signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => {
+      request.signal?.removeEventListener('abort', onAbort);
+      clearTimeout(killTimer);
+      killGroup('SIGKILL'); // anything the run left behind in its group
+      resolve(code ?? (signal ? 128 : 1));
+    });
+  });
+}
+
+function readJestCounts(file: string): { failed: number; passed: number } | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { numFailedTests?: number; numPassedTests?: number; numRuntimeErrorTestSuites?: number };
+    return { failed: (json.numFailedTests ?? 0) + (json.numRuntimeErrorTestSuites ?? 0), passed: json.numPassedTests ?? 0 };
+  } catch {
+    return undefined;
+  }
+}
+
+export const runPerfRound: RoundRunner = async (request) => {
+  mkdirSync(request.resultsRoot, { recursive: true });
+  const logFile = path.join(request.resultsRoot, 'perf.log');
+  const jestJson = path.join(request.resultsRoot, 'jest.json');
+  const started = performance.now();
+  const exitCode = await runJest(request, jestJson, logFile);
+  const durationMs = performance.now() - started;
+  const identity = { side: request.side, round: request.round, durationMs, logFile };
+  if (request.signal?.aborted) return { state: 'no-results', ...identity, reason: 'aborted' };
+  const resultsFile = path.join(request.resultsRoot, 'latest', 'results.json');
+  const counts = readJestCounts(jestJson);
+  if (!existsSync(resultsFile)) {
+    return { state: 'no-results', ...identity, reason: `the perf run exited with ${exitCode} and wrote no results.json` };
+  }
+  try {
+    const results = readResultsFile(resultsFile);
+    return { state: 'measured', ...identity, results, failedTests: counts?.failed ?? (exitCode === 0 ? 0 : 1), passedTests: counts?.passed ?? 0 };
+  } catch (error) {
+    return { state: 'no-results', ...identity, reason: coerceError(error).message };
+  }
+};

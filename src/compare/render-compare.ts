@@ -1,0 +1,65 @@
+/**
+ * The comparison, told the way every planebench run is told — the same
+ * console table and report.md renderers — under a heading that says what
+ * Baseline and Current mean here: the base commit and the head.
+ */
+import type { RunComparison } from '../gate/compare-run.js';
+import type { EnvironmentFingerprint } from '../harness/result-model.js';
+import { renderConsoleTable } from '../report/console-table.js';
+import { renderMarkdownReport } from '../report/markdown-report.js';
+
+export interface CompareSummary {
+  readonly baseRef: string;
+  readonly baseSha: string;
+  readonly headSha: string;
+  readonly headDirty: boolean;
+  readonly profile: string;
+  /** Run order, e.g. ['base', 'head', 'base', 'head']. */
+  readonly order: readonly string[];
+  /** Trials per scenario and side over all rounds: [fewest, most]. */
+  readonly trialsPerSide: readonly [number, number];
+  readonly headSpecFailures: number;
+  readonly baseSpecFailures: number;
+}
+
+function short(sha: string): string {
+  return sha.slice(0, 12);
+}
+
+function trials(summary: CompareSummary): string {
+  const [low, high] = summary.trialsPerSide;
+  return low === high ? `${low}` : `${low}–${high}`;
+}
+
+function headLabel(summary: CompareSummary): string {
+  return `${short(summary.headSha)}${summary.headDirty ? ' + uncommitted changes' : ''}`;
+}
+
+export function renderCompareConsole(summary: CompareSummary, comparison: RunComparison): string {
+  const lines = [
+    '',
+    `planebench compare · base ${summary.baseRef} (${short(summary.baseSha)}) → head ${headLabel(summary)}`,
+    `  profile ${summary.profile} · ${summary.order.length / 2} round(s), run ${summary.order.join(' ')} · ${trials(summary)} trials per scenario and side`,
+    '  Baseline = base, Current = head',
+    renderConsoleTable(comparison),
+  ];
+  if (summary.baseSpecFailures > 0) lines.push(`  note: ${summary.baseSpecFailures} perf spec assertion(s) failed on the base (not held against the head)`);
+  if (summary.headSpecFailures > 0) lines.push(`  ✗ ${summary.headSpecFailures} perf spec assertion(s) failed on the head — FAILED`);
+  return lines.join('\n');
+}
+
+export function renderCompareMarkdown(summary: CompareSummary, comparison: RunComparison, environment: EnvironmentFingerprint): string {
+  const heading = [
+    '## planebench: head against base',
+    '',
+    `**Base** \`${summary.baseRef}\` @ \`${short(summary.baseSha)}\` → **Head** \`${headLabel(summary)}\` · ` +
+      `${summary.order.length / 2} round(s) interleaved on one machine (${summary.order.join(' → ')}) · ` +
+      `${trials(summary)} trials per scenario and side. In the tables **Baseline** is the base and **Current** the head.`,
+    '',
+  ];
+  if (summary.headSpecFailures > 0) heading.push(`❌ **${summary.headSpecFailures} perf spec assertion(s) failed on the head.**`, '');
+  if (summary.baseSpecFailures > 0) heading.push(`ℹ️ ${summary.baseSpecFailures} perf spec assertion(s) failed on the base.`, '');
+  const report = renderMarkdownReport(comparison, environment);
+  const title = '## planebench performance report\n\n';
+  return heading.join('\n') + (report.startsWith(title) ? report.slice(title.length) : report);
+}

@@ -1,0 +1,158 @@
+/**
+ * `npm run perf:compare -- --base <ref>`: builds the base in a git worktree,
+ * runs the perf specs of base and head alternately (A B A B …) on this
+ * machine, pools each side's trials over the rounds, judges head against
+ * base with the gate's verdict rules and writes <results>/compare/:
+ * report.md, results.json (head, with the comparison), base-results.json,
+ * benchmark-smaller.json / benchmark-bigger.json (head) and rounds/.
+ * The worktree is removed afterwards, also on failure or interrupt.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { RunComparison } from '../gate/compare-run.js';
+import type { ScenarioResult } from '../harness/result-model.js';
+import { writeFileAtomic } from '../lib/atomic-write.js';
+import { toBenchmarkFiles } from '../report/benchmark-action.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
+import { createBaseWorktree, type WorktreeOptions } from './base-worktree.js';
+import { CompareError } from './compare-error.js';
+import type { ResolvedCompareOptions } from './compare-options.js';
+import { compareSides } from './compare-sides.js';
+import { headFacts, resolveCommit, type HeadFacts } from './git.js';
+import { mergeRounds } from './merge-rounds.js';
+import { runPerfRound, type RoundOutcome, type RoundRunner, type Side } from './perf-round.js';
+import { renderCompareConsole, renderCompareMarkdown, type CompareSummary } from './render-compare.js';
+
+export interface CompareDeps {
+  readonly runRound?: RoundRunner;
+  readonly install?: WorktreeOptions['install'];
+  readonly print?: (text: string) => void;
+  /** Abort on SIGINT/SIGTERM (default true; tests pass false). */
+  readonly handleSignals?: boolean;
+}
+
+export interface CompareOutcome {
+  readonly comparison: RunComparison;
+  readonly summary: CompareSummary;
+  readonly rounds: readonly Extract<RoundOutcome, { state: 'measured' }>[];
+  readonly head: HeadFacts;
+  readonly failed: boolean;
+  readonly outDir: string;
+  readonly reportFile: string;
+}
+
+export const RUN_ORDER: readonly Side[] = ['base', 'head'];
+
+function logTail(file: string, lines = 25): string {
+  if (!existsSync(file)) return '';
+  return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+function withAbortOnSignals<T>(enabled: boolean, body: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  const onSignal = (): void => controller.abort();
+  if (enabled) for (const s of ['SIGINT', 'SIGTERM'] as const) process.on(s, onSignal);
+  return body(controller.signal).finally(() => {
+    if (enabled) for (const s of ['SIGINT', 'SIGTERM'] as const) process.off(s, onSignal);
+  });
+}
+
+function trialsRange(results: readonly ScenarioResult[]): readonly [number, number] {
+  const counts = results.map((r) => r.trialCount);
+  return counts.length === 0 ? [0, 0] : [Math.min(...counts), Math.max(...counts)];
+}
+
+async function runRounds(
+  options: ResolvedCompareOptions,
+  baseDir: string,
+  runRound: RoundRunner,
+  print: (text: string) => void,
+  signal: AbortSignal,
+): Promise<Extract<RoundOutcome, { state: 'measured' }>[]> {
+  const measured: Extract<RoundOutcome, { state: 'measured' }>[] = [];
+  for (let round = 1; round <= options.rounds; round += 1) {
+    for (const side of RUN_ORDER) {
+      if (signal.aborted) throw new CompareError('round', 'interrupted');
+      const outcome = await runRound({
+        side,
+        round,
+        cwd: side === 'base' ? baseDir : options.repoDir,
+        resultsRoot: path.join(options.outDir, 'rounds', `${round}-${side}`),
+        patterns: options.patterns,
+        profile: options.profile,
+        signal,
+      });
+      const seconds = (outcome.durationMs / 1000).toFixed(1);
+      if (outcome.state === 'no-results') {
+        if (signal.aborted) throw new CompareError('round', 'interrupted');
+        const tail = logTail(outcome.logFile);
+        throw new CompareError(
+          'round',
+          `round ${round} ${side}: ${outcome.reason} (log: ${outcome.logFile})${tail ? `\n--- log (tail) ---\n${tail}` : ''}`,
+        );
+      }
+      const scenarios = outcome.results.scenarios.length;
+      const specs = `${outcome.passedTests} spec(s) passed${outcome.failedTests > 0 ? `, ${outcome.failedTests} failed` : ''}`;
+      print(`planebench compare: round ${round}/${options.rounds} ${side}: ${scenarios} scenario(s), ${specs}, ${seconds} s\n`);
+      measured.push(outcome);
+    }
+  }
+  return measured;
+}
+
+function writeOutputs(outDir: string, base: readonly ScenarioResult[], head: readonly ScenarioResult[], last: ResultsFile, comparison: RunComparison, markdown: string): string {
+  const runId = `compare-${last.runId}`;
+  const headFile: ResultsFile = { schemaVersion: RESULTS_SCHEMA_VERSION, runId, environment: last.environment, scenarios: head, comparison };
+  const baseFile: ResultsFile = { schemaVersion: RESULTS_SCHEMA_VERSION, runId, environment: last.environment, scenarios: base };
+  const bench = toBenchmarkFiles(head);
+  writeFileAtomic(path.join(outDir, 'results.json'), `${JSON.stringify(headFile, null, 1)}\n`);
+  writeFileAtomic(path.join(outDir, 'base-results.json'), `${JSON.stringify(baseFile, null, 1)}\n`);
+  writeFileAtomic(path.join(outDir, 'benchmark-smaller.json'), `${JSON.stringify(bench.smaller, null, 1)}\n`);
+  writeFileAtomic(path.join(outDir, 'benchmark-bigger.json'), `${JSON.stringify(bench.bigger, null, 1)}\n`);
+  const reportFile = path.join(outDir, 'report.md');
+  writeFileAtomic(reportFile, markdown);
+  return reportFile;
+}
+
+export async function runCompare(options: ResolvedCompareOptions, deps: CompareDeps = {}): Promise<CompareOutcome> {
+  const print = deps.print ?? ((text: string) => process.stdout.write(text));
+  const baseSha = resolveCommit(options.repoDir, options.baseRef);
+  const head = headFacts(options.repoDir);
+  rmSync(options.outDir, { recursive: true, force: true });
+  mkdirSync(options.outDir, { recursive: true });
+
+  return withAbortOnSignals(deps.handleSignals ?? true, async (signal) => {
+    print(`planebench compare: base ${options.baseRef} (${baseSha.slice(0, 12)}) in a git worktree…\n`);
+    const worktree = await createBaseWorktree(options.repoDir, baseSha, { signal, ...(deps.install ? { install: deps.install } : {}) });
+    let rounds: Extract<RoundOutcome, { state: 'measured' }>[];
+    try {
+      print(`planebench compare: worktree ${worktree.dir} (node_modules ${worktree.nodeModules})\n`);
+      rounds = await runRounds(options, worktree.dir, deps.runRound ?? runPerfRound, print, signal);
+    } finally {
+      if (options.keepWorktree) print(`planebench compare: kept the base worktree ${worktree.dir}\n`);
+      else worktree.remove();
+    }
+    const sideRounds = (side: Side): typeof rounds => rounds.filter((r) => r.side === side);
+    const base = mergeRounds(sideRounds('base').map((r) => r.results.scenarios));
+    const headResults = mergeRounds(sideRounds('head').map((r) => r.results.scenarios));
+    const comparison = compareSides(base, headResults);
+    const lastHead = sideRounds('head').at(-1) as (typeof rounds)[number];
+    const summary: CompareSummary = {
+      baseRef: options.baseRef,
+      baseSha,
+      headSha: head.sha,
+      headDirty: head.dirty,
+      profile: options.profile,
+      order: rounds.map((r) => r.side),
+      trialsPerSide: trialsRange(headResults),
+      headSpecFailures: sideRounds('head').reduce((n, r) => n + r.failedTests, 0),
+      baseSpecFailures: sideRounds('base').reduce((n, r) => n + r.failedTests, 0),
+    };
+    const markdown = renderCompareMarkdown(summary, comparison, lastHead.results.environment);
+    const reportFile = writeOutputs(options.outDir, base, headResults, lastHead.results, comparison, markdown);
+    print(`${renderCompareConsole(summary, comparison)}\n`);
+    print(`planebench compare: report in ${path.relative(process.cwd(), reportFile)}\n`);
+    const failed = comparison.failed || summary.headSpecFailures > 0;
+    return { comparison, summary, rounds, head, failed, outDir: options.outDir, reportFile };
+  });
+}

@@ -1,0 +1,64 @@
+/**
+ * The expression evaluated inside the trend page: waits (on animation
+ * frames, not timers) until the page script says it is ready, then reports
+ * every chart — its series, their points, and how many canvas pixels carry
+ * each series' colour, which proves the line and points were painted.
+ */
+export interface ProbedSeries {
+  readonly label: string;
+  readonly points: number;
+  /** Canvas pixels within a small distance of the series' stroke colour. */
+  readonly pixels: number;
+}
+
+export interface ProbedChart {
+  readonly key: string;
+  readonly suite: string;
+  readonly axisUnit: string;
+  readonly runs: number;
+  readonly series: readonly ProbedSeries[];
+}
+
+export interface PageProbe {
+  readonly ready: boolean;
+  readonly figures: number;
+  readonly summary: string;
+  readonly errors: readonly string[];
+  readonly charts: readonly ProbedChart[];
+}
+
+export const PAGE_PROBE_EXPRESSION = `(async () => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  for (let i = 0; i < 120 && !(window.planebenchTrend && window.planebenchTrend.ready); i += 1) await frame();
+  const state = window.planebenchTrend;
+  if (!state || !state.ready) return { ready: false, figures: 0, summary: '', errors: ['page script never became ready'], charts: [] };
+  await frame();
+  await frame();
+  const rgb = (css) => {
+    const probe = document.createElement('canvas').getContext('2d');
+    probe.fillStyle = css;
+    const hex = probe.fillStyle;
+    return [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+  };
+  return {
+    ready: true,
+    figures: document.querySelectorAll('figure.chart').length,
+    summary: document.getElementById('summary').textContent,
+    errors: state.errors,
+    charts: state.charts.map((c) => {
+      const canvas = c.plot.ctx.canvas;
+      const pixels = c.plot.ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      const series = c.series.map((s, i) => {
+        const plotted = c.plot.series[i + 1];
+        const stroke = typeof plotted.stroke === 'function' ? plotted.stroke(c.plot, i + 1) : plotted.stroke;
+        const [r, g, b] = rgb(stroke);
+        let count = 0;
+        for (let p = 0; p < pixels.length; p += 4) {
+          if (pixels[p + 3] > 200 && Math.abs(pixels[p] - r) + Math.abs(pixels[p + 1] - g) + Math.abs(pixels[p + 2] - b) < 60) count += 1;
+        }
+        return { label: s.label, points: s.points, pixels: count };
+      });
+      return { key: c.key, suite: c.suite, axisUnit: c.axisUnit, runs: c.runs, series };
+    }),
+  };
+})()`;

@@ -1,0 +1,60 @@
+import { formatValue as formatUnits } from '../format-units.js';
+import { addRun } from './add-run.js';
+import { emptyBenchmarkData, type BenchmarkCommit } from './benchmark-data.js';
+import { fixtureRun } from './fixture-runs.js';
+import { axisScale, buildCharts, formatValue, seriesLabel, splitBenchName } from './page/trend-client.mjs';
+
+function commit(id: string, message = 'subject\n\nbody'): BenchmarkCommit {
+  const person = { name: 'a', email: '' };
+  return { author: person, committer: person, distinct: true, id, message, timestamp: '', tree_id: '', url: '' };
+}
+
+describe('trend page script', () => {
+  test('formats values exactly like the console table and report.md', () => {
+    const units = ['ns', 'us', 'ms', 's', 'B', 'ops/s', 'count', '%', 'x', 'fraction', 'widgets'];
+    const values = [0, 0.5, 3, 12.5, 999, 1000, 1023, 1024, 65_000, 1.5e6, 2.5e9, -42];
+    for (const unit of units) for (const value of values) expect([unit, value, formatValue(value, unit)]).toEqual([unit, value, formatUnits(value, unit)]);
+    expect(formatValue(Number.NaN, 'us')).toBe(formatUnits(Number.NaN, 'us'));
+  });
+
+  test('chooses a readable axis unit from the largest value', () => {
+    expect(axisScale('us', 2500)).toEqual({ label: 'ms', divisor: 1000 });
+    expect(axisScale('us', 800)).toEqual({ label: 'µs', divisor: 1 });
+    expect(axisScale('ns', 50)).toEqual({ label: 'ns', divisor: 1 });
+    expect(axisScale('ms', 4200)).toEqual({ label: 's', divisor: 1000 });
+    expect(axisScale('B', 3 * 1024 * 1024)).toEqual({ label: 'MiB', divisor: 1024 * 1024 });
+    expect(axisScale('fraction', 0.4)).toEqual({ label: '%', divisor: 0.01 });
+    expect(axisScale('ops/s', 1e6)).toEqual({ label: 'ops/s', divisor: 1 });
+  });
+
+  test('names series by profile and splits bench names into suite, scenario and metric', () => {
+    expect(seriesLabel('planebench ci (smaller is better)')).toBe('ci');
+    expect(seriesLabel('Benchmark')).toBe('Benchmark');
+    expect(splitBenchName('procman/control-plane-isolation/v2/queryLatencyUs.p99', 'x')).toEqual({
+      suite: 'procman',
+      scenario: 'control-plane-isolation/v2',
+      metric: 'queryLatencyUs.p99',
+    });
+    expect(splitBenchName('simple-bench', 'My suite')).toEqual({ suite: 'My suite', scenario: '', metric: 'simple-bench' });
+  });
+
+  test('one chart per metric, runs oldest first, one aligned line per profile', () => {
+    let data = emptyBenchmarkData('');
+    data = addRun(data, fixtureRun({ date: '2026-11-02T00:00:00Z', latencyUs: [500, 510], opsPerSec: [9, 9] }), commit('b'), 1).data;
+    data = addRun(data, fixtureRun({ date: '2026-11-01T00:00:00Z', latencyUs: [400, 410], opsPerSec: [10, 10] }), commit('a'), 2).data;
+    data = addRun(data, fixtureRun({ date: '2026-11-03T00:00:00Z', profile: 'smoke', latencyUs: [90], opsPerSec: [1] }), commit('c'), 3).data;
+    const charts = buildCharts(data);
+    expect(charts.map((c) => c.key)).toEqual(['fixture/steady-load/v2/queryLatencyUs.p99', 'fixture/steady-load/v2/requestsPerSec']);
+    const latency = charts[0];
+    expect(latency?.runs.map((r) => [r.commitId, r.message])).toEqual([
+      ['a', 'subject'],
+      ['b', 'subject'],
+      ['c', 'subject'],
+    ]);
+    expect(latency?.series.map((s) => [s.label, s.values])).toEqual([
+      ['ci', [405, 505, null]],
+      ['smoke', [null, null, 90]],
+    ]);
+    expect(latency?.series[0]?.details[0]?.range).toBe('± 5.00');
+  });
+});
