@@ -26,7 +26,7 @@ export default defineScenario<Params>(async (ctx) => {
   spawnWorkers(runtime, ctx.params.agents, { kind, module }, () => ctx.now());
   const target = toCapability('work');
   const payload = makePayload(ctx.params.messageBytes);
-  const requests = byProfile(ctx.profile, { smoke: 5_000, ci: 100_000, full: 1_000_000 });
+  const requests = byProfile(ctx.profile, { smoke: 5_000, ci: 30_000, full: 1_000_000 });
 
   // Warm-up.
   for (let i = 0; i < requests / 10; i++) await runtime.request(target, payload);

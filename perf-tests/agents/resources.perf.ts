@@ -8,7 +8,7 @@ const profile = resolveProfile();
 
 describe('agents: resource use', () => {
   test('an agent costs far less than Caxton’s 10 MB, through 1000 messages and a checkpoint', async () => {
-    const agents = byProfile(profile, { smoke: 100, ci: 1000, full: 10_000 });
+    const agents = byProfile(profile, { smoke: 100, ci: 300, full: 10_000 });
     const messagesPerAgent = byProfile(profile, { smoke: 100, ci: 1000, full: 1000 });
     const results = await measureInterleaved(
       (['native', 'wasm'] as const).map((agentKind) => ({
@@ -30,7 +30,7 @@ describe('agents: resource use', () => {
   test('idle agents cost no CPU; processing and spawning do', async () => {
     const params = byProfile(profile, {
       smoke: { agents: 100, idleMs: 200, messages: 20_000, spawnAgents: 100 },
-      ci: { agents: 1000, idleMs: 1000, messages: 200_000, spawnAgents: 1000 },
+      ci: { agents: 1000, idleMs: 500, messages: 100_000, spawnAgents: 1000 },
       full: { agents: 10_000, idleMs: 10_000, messages: 1_000_000, spawnAgents: 10_000 },
     });
     const results = await measureInterleaved(

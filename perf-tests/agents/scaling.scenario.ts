@@ -24,7 +24,7 @@ export default defineScenario<Params>(async (ctx) => {
   const compileStart = ctx.now();
   const module = await loadAgentModule();
   ctx.note('wasmCompileMs', ctx.now() - compileStart);
-  const messages = byProfile(ctx.profile, { smoke: 10_000, ci: 100_000, full: 1_000_000 });
+  const messages = byProfile(ctx.profile, { smoke: 10_000, ci: 50_000, full: 1_000_000 });
   const payload = makePayload(ctx.params.messageBytes);
   const spawnLatency = ctx.histogram('spawnLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'max'] });
   const target = toCapability('work');

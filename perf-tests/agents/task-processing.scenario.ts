@@ -22,7 +22,7 @@ export default defineScenario<Params>(async (ctx) => {
   const runtime = new AgentRuntime({ mailboxCapacity: ctx.params.tasksPerBatch });
   const pool = new AgentPool(runtime, { name: 'tasks', size: ctx.params.poolSize, member: () => workerSpec({ kind, module }) });
   const tasks = Array.from({ length: ctx.params.tasksPerBatch }, () => ctx.params.primesBelow);
-  const batches = byProfile(ctx.profile, { smoke: 2, ci: 10, full: 50 });
+  const batches = byProfile(ctx.profile, { smoke: 2, ci: 5, full: 50 });
   const batchMs = ctx.histogram('taskBatchMs', 'latencyMs', { stats: ['p50', 'max'], gate: false });
 
   await pool.processAll(tasks, tasks.length); // warm-up

@@ -34,11 +34,11 @@ function receiverSpec(kind: AgentKind, module: WasmAgentModule, id: string, rece
 export default defineScenario<Params>(async (ctx) => {
   const kind = agentKindParam(ctx.params.agentKind);
   const module = await loadAgentModule();
-  const maxMessages = byProfile(ctx.profile, { smoke: 50_000, ci: 500_000, full: 5_000_000 });
+  const maxMessages = byProfile(ctx.profile, { smoke: 50_000, ci: 200_000, full: 5_000_000 });
   // WASM copies every payload: bound its run by bytes so 32 KB messages do not dominate.
-  const byteBudget = byProfile(ctx.profile, { smoke: 256, ci: 2048, full: 16384 }) * 1024 * 1024;
+  const byteBudget = byProfile(ctx.profile, { smoke: 128, ci: 512, full: 16384 }) * 1024 * 1024;
   const target = toCapability('work');
-  const warmupMs = byProfile(ctx.profile, { smoke: 150, ci: 300, full: 1000 });
+  const warmupMs = byProfile(ctx.profile, { smoke: 100, ci: 200, full: 1000 });
 
   for (const bytes of ctx.params.messageBytes) {
     const runtime = new AgentRuntime({ mailboxCapacity: 1024 });

@@ -26,58 +26,72 @@ afterAll(async () => {
 });
 
 describe('daemon library', () => {
-  test('micro-benchmarks: building, configuring and shutting down a daemon cost microseconds; errors cost no stack trace', async () => {
-    const result = await measureScenario({
-      suite,
-      scenario: 'micro',
-      module: new URL('./micro.scenario.ts', import.meta.url),
-      timeoutMs: 120_000,
-      env,
-    });
-    const median = (name: string): number => findMetric(result, `${name}.median`).value;
-    // Bounds ~10-50x above what a loaded 2-core machine measures: they fail when
-    // a change adds real work (a timer, a process listener, I/O), not on noise.
-    expect(median('configBuildNs')).toBeLessThan(2_000);
-    expect(median('daemonCreationNs')).toBeLessThan(10_000);
-    expect(median('subsystemRegistrationNs')).toBeLessThan(20_000);
-    expect(median('shutdownCoordinationNs')).toBeLessThan(100_000);
-    // Creating an error must not capture a V8 stack trace by default: one
-    // capture alone costs more than this.
-    expect(median('errorCreationNs')).toBeLessThan(findMetric(result, 'errorCreationWithStackNs.median').value);
-    expect(median('errorCreationNs')).toBeLessThan(500);
-    expect(median('errorChainNs')).toBeLessThan(1_000);
-  }, TEST_TIMEOUT_MS);
+  test(
+    'micro-benchmarks: building, configuring and shutting down a daemon cost microseconds; errors cost no stack trace',
+    async () => {
+      const result = await measureScenario({
+        suite,
+        scenario: 'micro',
+        module: new URL('./micro.scenario.ts', import.meta.url),
+        timeoutMs: 120_000,
+        env,
+      });
+      const median = (name: string): number => findMetric(result, `${name}.median`).value;
+      // Bounds ~10-50x above what a loaded 2-core machine measures: they fail when
+      // a change adds real work (a timer, a process listener, I/O), not on noise.
+      expect(median('configBuildNs')).toBeLessThan(2_000);
+      expect(median('daemonCreationNs')).toBeLessThan(10_000);
+      expect(median('subsystemRegistrationNs')).toBeLessThan(20_000);
+      expect(median('shutdownCoordinationNs')).toBeLessThan(100_000);
+      // Creating an error must not capture a V8 stack trace by default: one
+      // capture alone costs more than this.
+      expect(median('errorCreationNs')).toBeLessThan(findMetric(result, 'errorCreationWithStackNs.median').value);
+      expect(median('errorCreationNs')).toBeLessThan(500);
+      expect(median('errorChainNs')).toBeLessThan(1_000);
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  test('memory: a running subsystem costs kilobytes, the daemon itself little more', async () => {
-    const result = await measureScenario({
-      suite,
-      scenario: 'memory',
-      module: new URL('./memory.scenario.ts', import.meta.url),
-      timeoutMs: 120_000,
-      env,
-    });
-    const perSubsystem = findMetric(result, 'heapPerSubsystemBytes').value;
-    expect(perSubsystem).toBeGreaterThan(0);
-    expect(perSubsystem).toBeLessThan(64 * 1024);
-    expect(findMetric(result, 'baseDaemonHeapBytes').value).toBeLessThan(1024 * 1024);
-    // 1000 subsystems take more heap than 1: the measurement sees them.
-    expect(findMetric(result, 'heapDeltaN1000Bytes').value).toBeGreaterThan(findMetric(result, 'heapDeltaN1Bytes').value);
-  }, TEST_TIMEOUT_MS);
+  test(
+    'memory: a running subsystem costs kilobytes, the daemon itself little more',
+    async () => {
+      const result = await measureScenario({
+        suite,
+        scenario: 'memory',
+        module: new URL('./memory.scenario.ts', import.meta.url),
+        timeoutMs: 120_000,
+        env,
+      });
+      const perSubsystem = findMetric(result, 'heapPerSubsystemBytes').value;
+      expect(perSubsystem).toBeGreaterThan(0);
+      expect(perSubsystem).toBeLessThan(64 * 1024);
+      expect(findMetric(result, 'baseDaemonHeapBytes').value).toBeLessThan(1024 * 1024);
+      // 1000 subsystems take more heap than 1: the measurement sees them.
+      expect(findMetric(result, 'heapDeltaN1000Bytes').value).toBeGreaterThan(
+        findMetric(result, 'heapDeltaN1Bytes').value,
+      );
+    },
+    TEST_TIMEOUT_MS,
+  );
 
-  test('shutdown latency: SIGTERM → exit is bounded by the signal, not by the 30 s health-check interval', async () => {
-    const healthIntervalMs = 30_000;
-    const result = await measureScenario({
-      suite,
-      scenario: 'shutdown-latency',
-      module: new URL('./shutdown-latency.scenario.ts', import.meta.url),
-      params: { healthIntervalMs },
-      timeoutMs: 180_000,
-      env,
-    });
-    expect(findMetric(result, 'uncleanExits').value).toBe(0);
-    // A loop that slept its interval would take up to 30 s; process teardown
-    // takes milliseconds. One second is far from both.
-    expect(findMetric(result, 'sigtermToExitUs.p99').value).toBeLessThan(1_000_000);
-    expect(findMetric(result, 'sigtermToExitUs.p50').value).toBeLessThan(healthIntervalMs * 1000 / 100);
-  }, TEST_TIMEOUT_MS);
+  test(
+    'shutdown latency: SIGTERM → exit is bounded by the signal, not by the 30 s health-check interval',
+    async () => {
+      const healthIntervalMs = 30_000;
+      const result = await measureScenario({
+        suite,
+        scenario: 'shutdown-latency',
+        module: new URL('./shutdown-latency.scenario.ts', import.meta.url),
+        params: { healthIntervalMs, settleMs: 100 },
+        timeoutMs: 180_000,
+        env,
+      });
+      expect(findMetric(result, 'uncleanExits').value).toBe(0);
+      // A loop that slept its interval would take up to 30 s; process teardown
+      // takes milliseconds. One second is far from both.
+      expect(findMetric(result, 'sigtermToExitUs.p99').value).toBeLessThan(1_000_000);
+      expect(findMetric(result, 'sigtermToExitUs.p50').value).toBeLessThan((healthIntervalMs * 1000) / 100);
+    },
+    TEST_TIMEOUT_MS,
+  );
 });

@@ -43,7 +43,9 @@ export default defineScenario(async (ctx) => {
       for (let i = 0; i < n; i += 1) builder.withTask(`subsystem-${i}`, (shutdown) => shutdown.cancelled());
       return builder.build();
     };
-    const stopAll = async (running: readonly { daemon: Daemon; done: Promise<{ outcome: string }> }[]): Promise<void> => {
+    const stopAll = async (
+      running: readonly { daemon: Daemon; done: Promise<{ outcome: string }> }[],
+    ): Promise<void> => {
       for (const r of running) r.daemon.shutdown();
       for (const r of running) {
         const report = await r.done;
@@ -63,7 +65,10 @@ export default defineScenario(async (ctx) => {
       }
       const after = usage();
       await stopAll(running);
-      return { heapBytes: (after.heapBytes - before.heapBytes) / copies, rssBytes: (after.rssBytes - before.rssBytes) / copies };
+      return {
+        heapBytes: (after.heapBytes - before.heapBytes) / copies,
+        rssBytes: (after.rssBytes - before.rssBytes) / copies,
+      };
     };
 
     const heapPerDaemon = new Map<number, number>();
@@ -87,7 +92,9 @@ export default defineScenario(async (ctx) => {
     ctx.value('rssPerSubsystemBytes', 'bytes', ((rssPerDaemon.get(1000) ?? 0) - (rssPerDaemon.get(1) ?? 0)) / 999, {
       gate: false,
     });
-    ctx.value('baseDaemonHeapBytes', 'bytes', heapPerDaemon.get(0) ?? 0, { noise: { relative: 0.25, absolute: 4_096 } });
+    ctx.value('baseDaemonHeapBytes', 'bytes', heapPerDaemon.get(0) ?? 0, {
+      noise: { relative: 0.25, absolute: 4_096 },
+    });
     ctx.value('baseDaemonRssBytes', 'bytes', rssPerDaemon.get(0) ?? 0, { gate: false });
     ctx.note('shapes', SHAPES);
     ctx.note('repetitions', repetitions);

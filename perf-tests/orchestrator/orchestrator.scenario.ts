@@ -21,6 +21,12 @@ export interface OrchestratorScenarioParams {
   readonly tasksPerRun?: number;
   /** Open-loop trigger rate, runs/s; absent = every run at once. */
   readonly ratePerSec?: number;
+  /**
+   * Open loop at this fraction of the capacity measured first in the same trial
+   * (the raw spawn ceiling of single tasks), capped at `ratePerSec`: "well below
+   * capacity" on whatever machine runs it.
+   */
+  readonly rateFractionOfCapacity?: number;
   /** Measure the raw spawn ceiling too (default true). */
   readonly ceiling?: boolean;
 }
@@ -47,11 +53,25 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
   const ceilingFirst = ctx.trial % 2 === 0;
   const before = withCeiling && ceilingFirst ? await ceilingRun() : undefined;
 
+  let ratePerSec = params.ratePerSec;
+  if (params.rateFractionOfCapacity !== undefined) {
+    const capacity = await measureSpawnCeiling({
+      command: [EXAMPLE_TASK, String(config.taskDurationSec)],
+      count: Math.min(50, total),
+      concurrency: config.scheduler.concurrency,
+      cwd: REPO_ROOT,
+    });
+    const adaptive = params.rateFractionOfCapacity * capacity.tasksPerSec;
+    ratePerSec = Math.max(0.5, Math.min(ratePerSec ?? adaptive, adaptive));
+    ctx.note('capacityTasksPerSec', capacity.tasksPerSec);
+  }
+  if (ratePerSec !== undefined) ctx.note('ratePerSec', ratePerSec);
+
   let records: readonly TaskRecord[] = [];
   const run = await runPerfTest({
     config,
     ...(databaseUrl ? { databaseUrl } : {}),
-    ...(params.ratePerSec ? { trigger: { kind: 'open-loop' as const, ratePerSec: params.ratePerSec } } : {}),
+    ...(ratePerSec ? { trigger: { kind: 'open-loop' as const, ratePerSec } } : {}),
     signal: ctx.signal,
     onTaskRecords: (tasks) => {
       records = tasks;

@@ -7,13 +7,17 @@ import { afterAll, describe, expect, test } from '@jest/globals';
 import { measureInterleaved } from '../../src/harness/measure-scenario.js';
 import { byProfile, resolveProfile } from '../../src/harness/profile.js';
 import type { GatedStopParams } from './lib/gated-stop-workload.js';
-import { SPEC_TIMEOUT_MS, SUITE, TRIAL_TIMEOUT_MS } from './lib/measure-variants.js';
+import { SPEC_TIMEOUT_MS, SUITE } from './lib/measure-variants.js';
 import { minExpectedSamples, resolvePerfConfig } from './lib/perf-config.js';
 import { procmanSurvivors } from './lib/survivors.js';
 import { describeView, queryView, v2Problems } from './lib/verdict.js';
 
 const profile = resolveProfile();
 const sizes = byProfile(profile, { smoke: [8, 64], ci: [8, 32, 64, 256], full: [8, 32, 64, 256] });
+/** Starting 256 processes takes most of a trial, so ci runs one trial per size. */
+const trials = byProfile(profile, { smoke: 1, ci: 1, full: 3 });
+/** n = 256 spawns 256 processes (serially: a spawn forks the whole Node process). */
+const SCALING_TRIAL_TIMEOUT_MS = 240_000;
 /** Flat: the largest n's p99 is within this factor (or this many µs) of the smallest n's. */
 const FLAT_FACTOR = 10;
 const FLAT_SLACK_US = 5_000;
@@ -34,7 +38,8 @@ describe('procman scaling', () => {
           variant: `v2-n${config.n}`,
           module: new URL('./scaling.scenario.ts', import.meta.url),
           params: { variant: 'v2', config } satisfies GatedStopParams,
-          timeoutMs: TRIAL_TIMEOUT_MS,
+          trials,
+          timeoutMs: SCALING_TRIAL_TIMEOUT_MS,
         })),
       );
       const views = results.map(queryView);

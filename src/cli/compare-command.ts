@@ -9,9 +9,9 @@ import { parseCompareArgs } from '../compare/compare-options.js';
 import { runCompare } from '../compare/run-compare.js';
 
 export async function runCompareCommand(argv: readonly string[]): Promise<number> {
-  let options;
   try {
-    options = parseCompareArgs(argv);
+    const outcome = await runCompare(parseCompareArgs(argv));
+    return outcome.failed ? 1 : 0;
   } catch (error) {
     if (error instanceof CompareError && error.stage === 'options') {
       process.stderr.write(`planebench compare: ${error.message}\n`);
@@ -19,6 +19,4 @@ export async function runCompareCommand(argv: readonly string[]): Promise<number
     }
     throw error;
   }
-  const outcome = await runCompare(options);
-  return outcome.failed ? 1 : 0;
 }

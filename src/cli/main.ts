@@ -3,6 +3,7 @@
 import { coerceError } from '../lib/coerce-error.js';
 import { runBaselineCommand } from './baseline-command.js';
 import { runCompareCommand } from './compare-command.js';
+import { runOrchestratorCli } from './orchestrator/index.js';
 import { runTrendCommand } from './trend-command.js';
 
 type Command = (argv: readonly string[]) => Promise<number>;
@@ -10,6 +11,10 @@ type Command = (argv: readonly string[]) => Promise<number>;
 const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: string }>> = {
   baseline: { run: runBaselineCommand, help: 'baseline update [selector…]   write baselines from perf-results/latest' },
   compare: { run: runCompareCommand, help: 'compare --base <ref> [--rounds n] [pattern…]  head against base, interleaved, gated' },
+  orchestrator: {
+    run: (argv) => runOrchestratorCli([...argv]),
+    help: 'orchestrator run | trigger | worker | clean-data | perf-test …   the workflow orchestrator',
+  },
   trend: { run: runTrendCommand, help: 'trend [--check]               add runs to perf-results/trend/data.js, render index.html' },
 };
 

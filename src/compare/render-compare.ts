@@ -61,5 +61,5 @@ export function renderCompareMarkdown(summary: CompareSummary, comparison: RunCo
   if (summary.baseSpecFailures > 0) heading.push(`ℹ️ ${summary.baseSpecFailures} perf spec assertion(s) failed on the base.`, '');
   const report = renderMarkdownReport(comparison, environment);
   const title = '## planebench performance report\n\n';
-  return heading.join('\n') + (report.startsWith(title) ? report.slice(title.length) : report);
+  return `${heading.join('\n')}\n${report.startsWith(title) ? report.slice(title.length) : report}`;
 }

@@ -135,7 +135,10 @@ export async function runCompare(options: ResolvedCompareOptions, deps: CompareD
     const sideRounds = (side: Side): typeof rounds => rounds.filter((r) => r.side === side);
     const base = mergeRounds(sideRounds('base').map((r) => r.results.scenarios));
     const headResults = mergeRounds(sideRounds('head').map((r) => r.results.scenarios));
-    const comparison = compareSides(base, headResults);
+    const headSpecFailures = sideRounds('head').reduce((n, r) => n + r.failedTests, 0);
+    // A perf spec assertion that failed on the head fails the comparison too (the tables then say FAILED).
+    const sides = compareSides(base, headResults);
+    const comparison: RunComparison = { ...sides, failed: sides.failed || headSpecFailures > 0 };
     const lastHead = sideRounds('head').at(-1) as (typeof rounds)[number];
     const summary: CompareSummary = {
       baseRef: options.baseRef,
@@ -145,14 +148,13 @@ export async function runCompare(options: ResolvedCompareOptions, deps: CompareD
       profile: options.profile,
       order: rounds.map((r) => r.side),
       trialsPerSide: trialsRange(headResults),
-      headSpecFailures: sideRounds('head').reduce((n, r) => n + r.failedTests, 0),
+      headSpecFailures,
       baseSpecFailures: sideRounds('base').reduce((n, r) => n + r.failedTests, 0),
     };
     const markdown = renderCompareMarkdown(summary, comparison, lastHead.results.environment);
     const reportFile = writeOutputs(options.outDir, base, headResults, lastHead.results, comparison, markdown);
     print(`${renderCompareConsole(summary, comparison)}\n`);
     print(`planebench compare: report in ${path.relative(process.cwd(), reportFile)}\n`);
-    const failed = comparison.failed || summary.headSpecFailures > 0;
-    return { comparison, summary, rounds, head, failed, outDir: options.outDir, reportFile };
+    return { comparison, summary, rounds, head, failed: comparison.failed, outDir: options.outDir, reportFile };
   });
 }

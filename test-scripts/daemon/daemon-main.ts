@@ -52,10 +52,12 @@ if (values.stuck) {
 const daemon = builder.build();
 
 const lastName = values.stuck ? 'stuck' : 'worker';
-daemon.events.next((e) => e.type === 'state-changed' && e.state === 'running' && e.name === lastName).then(
-  () => process.stdout.write(`ready ${process.pid}\n`),
-  () => {},
-);
+daemon.events
+  .next((e) => e.type === 'state-changed' && e.state === 'running' && e.name === lastName)
+  .then(
+    () => process.stdout.write(`ready ${process.pid}\n`),
+    () => {},
+  );
 
 daemon.run().then(
   (report) => {

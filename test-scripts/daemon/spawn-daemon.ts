@@ -68,14 +68,19 @@ export async function spawnDaemonChild(options: DaemonChildOptions): Promise<Dae
   const readyTimeoutMs = options.readyTimeoutMs ?? 20_000;
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`daemon not ready after ${readyTimeoutMs} ms; stderr: ${stderr}`)), readyTimeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`daemon not ready after ${readyTimeoutMs} ms; stderr: ${stderr}`)),
+        readyTimeoutMs,
+      );
       onReady = () => {
         clearTimeout(timer);
         resolve();
       };
       void exited.then((exit) => {
         clearTimeout(timer);
-        reject(new Error(`daemon exited before ready (code ${exit.code}, signal ${exit.signal}); stderr: ${exit.stderr}`));
+        reject(
+          new Error(`daemon exited before ready (code ${exit.code}, signal ${exit.signal}); stderr: ${exit.stderr}`),
+        );
       });
     });
   } catch (error) {

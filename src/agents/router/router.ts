@@ -51,7 +51,7 @@ export class Router {
     return target.kind === 'agent' ? this.directory.get(target.id) : this.directory.pick(target.capability);
   }
 
-  private missStatus(target: Target): SendStatus {
+  private missStatus(target: Target): Exclude<SendStatus, 'delivered'> {
     if (this.closed) return 'runtime-closed';
     return typeof target !== 'string' && target.kind === 'capability' ? 'no-capable-agent' : 'unknown-agent';
   }
@@ -134,7 +134,7 @@ export class Router {
   request(target: Target, content: unknown, options?: RequestOptions, sender?: string): Promise<AgentMessage> {
     this.metrics.counters.sent++;
     const cell = this.closed ? undefined : this.resolve(target);
-    if (cell === undefined) return Promise.reject(sendError(this.missStatus(target) as 'unknown-agent', target));
+    if (cell === undefined) return Promise.reject(sendError(this.missStatus(target), target));
     const replyWith = ++this.nextId;
     const message: AgentMessage = {
       performative: options?.performative ?? 'request',
@@ -194,14 +194,20 @@ export class Router {
   /** Fails every message still queued for an agent that is gone: requests reject, the rest are dead letters. */
   failQueued(cell: AgentCell, reason: 'agent-failed' | 'agent-stopped'): void {
     for (const message of cell.mailbox.drainAll()) {
-      const pending = message.replyWith === 0 ? undefined : this.pending.take(message.replyWith);
-      if (pending !== undefined) {
-        pending.reject(sendError('agent-unavailable', cell.id, cell.id));
-      } else {
+      if (message.replyWith === 0) {
         this.deadLetter(message, reason);
+        continue;
       }
+      // A request whose requester already learned its fate (timed out, runtime closed) needs nothing more.
+      this.pending.take(message.replyWith)?.reject(sendError('agent-unavailable', cell.id, cell.id));
     }
     cell.mailbox.wakeWriters();
+  }
+
+  /** Rejects the request a stopped agent was still handling (its outcome has nowhere to go). */
+  failInFlight(message: AgentMessage, agentId: string): void {
+    if (message.replyWith === 0) return;
+    this.pending.take(message.replyWith)?.reject(sendError('agent-unavailable', agentId, agentId));
   }
 
   close(): void {

@@ -136,6 +136,17 @@ describe('AgentRuntime routing', () => {
     expect(runtime.snapshot().counters.deadLetters).toBe(1);
   });
 
+  it('rejects the request a stopped agent was still handling, so no caller hangs', async () => {
+    runtime = new AgentRuntime();
+    runtime.spawn({ kind: 'native', id: 'slow', handler: () => new Promise(() => undefined) });
+    const inFlight = runtime.request('slow', 'x');
+    await Promise.resolve();
+    expect(runtime.info('slow').status).toBe('busy');
+    runtime.stop('slow');
+    await expect(inFlight).rejects.toMatchObject({ code: 'agent-unavailable', agentId: 'slow' });
+    expect(runtime.stats().pendingRequests).toBe(0);
+  });
+
   it('validates spawn options and ids', () => {
     runtime = new AgentRuntime();
     expect(() => runtime.spawn({ kind: 'native', handler: echo, mailboxCapacity: 0 })).toThrow(

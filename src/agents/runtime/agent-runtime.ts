@@ -127,6 +127,7 @@ export class AgentRuntime {
     const cell = this.directory.get(agentId);
     if (cell === undefined) return false;
     this.supervisor.forget(agentId);
+    if (cell.status === 'busy' && cell.current !== undefined) this.router.failInFlight(cell.current, cell.id);
     cell.status = 'stopped';
     cell.instance.dispose();
     this.directory.remove(cell);
@@ -223,8 +224,8 @@ export class AgentRuntime {
   close(): void {
     if (this.closed) return;
     this.closed = true;
-    for (const cell of [...this.directory.cells()]) this.stop(cell.id);
     this.router.close();
+    for (const cell of [...this.directory.cells()]) this.stop(cell.id);
     this.checkIdle();
   }
 

@@ -71,13 +71,17 @@ describe('config builder', () => {
   test('force timeout must be at least the shutdown timeout', () => {
     const error = configError(() => configBuilder().shutdownTimeoutMs(5_000).forceTimeoutMs(2_000).build());
     expect(error.field).toBe('forceTimeoutMs');
-    expect(error.message).toBe('Expected `forceTimeoutMs` to be at least `shutdownTimeoutMs` (5000), got `2000` (number)');
+    expect(error.message).toBe(
+      'Expected `forceTimeoutMs` to be at least `shutdownTimeoutMs` (5000), got `2000` (number)',
+    );
   });
 
   test('kill timeout must be at least the force timeout', () => {
     const error = configError(() => configBuilder().forceTimeoutMs(12_000).killTimeoutMs(11_000).build());
     expect(error.field).toBe('killTimeoutMs');
-    expect(error.message).toBe('Expected `killTimeoutMs` to be at least `forceTimeoutMs` (12000), got `11000` (number)');
+    expect(error.message).toBe(
+      'Expected `killTimeoutMs` to be at least `forceTimeoutMs` (12000), got `11000` (number)',
+    );
   });
 
   test('equal phase timeouts are allowed', () => {

@@ -62,7 +62,12 @@ export class DaemonBuilder {
       throw DaemonError.config('signals', 'a non-empty array of signal names (use withoutSignals() for none)', signals);
     }
     for (const [i, signal] of signals.entries()) {
-      if (typeof signal !== 'string' || !Object.hasOwn(osConstants.signals, signal) || signal === 'SIGKILL' || signal === 'SIGSTOP') {
+      if (
+        typeof signal !== 'string' ||
+        !Object.hasOwn(osConstants.signals, signal) ||
+        signal === 'SIGKILL' ||
+        signal === 'SIGSTOP'
+      ) {
         throw DaemonError.config(`signals[${i}]`, 'a signal name a process can handle, such as SIGTERM', signal);
       }
     }

@@ -163,11 +163,18 @@ describe('Daemon', () => {
   });
 
   test('builder validation: duplicate task names and bad signals name the field', () => {
-    expect(errorOf(() => Daemon.builder(defaultConfig()).withTask('x', async () => {}).withTask('x', async () => {}).build()).field).toBe(
-      'subsystems[1].name',
-    );
+    expect(
+      errorOf(() =>
+        Daemon.builder(defaultConfig())
+          .withTask('x', async () => {})
+          .withTask('x', async () => {})
+          .build(),
+      ).field,
+    ).toBe('subsystems[1].name');
     expect(errorOf(() => Daemon.builder(defaultConfig()).withSignals(['SIGKILL'])).field).toBe('signals[0]');
-    expect(errorOf(() => Daemon.builder(defaultConfig()).withSignals(['NOPE' as NodeJS.Signals])).field).toBe('signals[0]');
+    expect(errorOf(() => Daemon.builder(defaultConfig()).withSignals(['NOPE' as NodeJS.Signals])).field).toBe(
+      'signals[0]',
+    );
     expect(errorOf(() => Daemon.builder(defaultConfig()).withSignals([])).field).toBe('signals');
   });
 });

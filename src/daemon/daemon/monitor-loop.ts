@@ -10,7 +10,11 @@ import type { Timers } from '../time/timers.js';
 export type Wake = 'tick' | 'shutdown';
 
 /** Resolves `tick` after `intervalMs`, or `shutdown` as soon as shutdown is initiated, whichever is first. */
-export function waitIntervalOrShutdown(coordinator: ShutdownCoordinator, timers: Timers, intervalMs: number): Promise<Wake> {
+export function waitIntervalOrShutdown(
+  coordinator: ShutdownCoordinator,
+  timers: Timers,
+  intervalMs: number,
+): Promise<Wake> {
   if (coordinator.isShutdown) return Promise.resolve('shutdown');
   return new Promise((resolve) => {
     let unsubscribe: (() => void) | null = null;

@@ -7,7 +7,10 @@ export const KILL_EXIT_CODE = 137;
 export const DEFAULT_SIGNALS: readonly NodeJS.Signals[] = Object.freeze(['SIGTERM', 'SIGINT']);
 
 /** Installs one listener per signal; returns the function that removes them. */
-export function installSignalHandlers(signals: readonly NodeJS.Signals[], coordinator: ShutdownCoordinator): () => void {
+export function installSignalHandlers(
+  signals: readonly NodeJS.Signals[],
+  coordinator: ShutdownCoordinator,
+): () => void {
   const listeners = signals.map((signal) => {
     const listener = (): void => {
       coordinator.initiate({ kind: 'signal', signal });

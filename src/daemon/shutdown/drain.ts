@@ -40,53 +40,50 @@ export function drainHandlesThen(
     if (handle.state === 'done') {
       const stoppedAfterMs = Math.max(0, (handle.doneAtMs ?? sinceMs) - sinceMs);
       stops.push({ name: handle.name, phase: 'graceful', stoppedAfterMs });
-    }
-    else if (handle.state !== 'abandoned') pending.add(handle);
+    } else if (handle.state !== 'abandoned') pending.add(handle);
   }
   if (pending.size === 0) {
     onDrained(stops.length === 0 ? EMPTY : { outcome: 'graceful', subsystems: stops });
     return;
   }
 
-  {
-    const { timers } = ctx;
-    let phase: StopPhase = 'graceful';
-    let worst: StopPhase = 'graceful';
-    // One timer at a time: the force timer, then (when it fires) the abandon timer.
-    let timer: object | null = null;
+  const { timers } = ctx;
+  let phase: StopPhase = 'graceful';
+  let worst: StopPhase = 'graceful';
+  // One timer at a time: the force timer, then (when it fires) the abandon timer.
+  let timer: object | null = null;
 
-    const finish = (): void => {
-      unsubscribe();
-      if (timer !== null) timers.clearTimeout(timer);
-      timer = null;
-      onDrained({ outcome: worst, subsystems: stops });
-    };
+  const finish = (): void => {
+    unsubscribe();
+    if (timer !== null) timers.clearTimeout(timer);
+    timer = null;
+    onDrained({ outcome: worst, subsystems: stops });
+  };
 
-    const unsubscribe = ctx.onHandleDone((handle) => {
-      if (!pending.delete(handle)) return;
-      stops.push({ name: handle.name, phase, stoppedAfterMs: timers.now() - sinceMs });
-      if (phase === 'forced') worst = 'forced';
-      if (pending.size === 0) finish();
-    });
+  const unsubscribe = ctx.onHandleDone((handle) => {
+    if (!pending.delete(handle)) return;
+    stops.push({ name: handle.name, phase, stoppedAfterMs: timers.now() - sinceMs });
+    if (phase === 'forced') worst = 'forced';
+    if (pending.size === 0) finish();
+  });
 
-    const abandonRemaining = (): void => {
-      timer = null;
-      worst = 'abandoned';
-      for (const handle of pending) {
-        handle[abandon]();
-        ctx.onAbandoned(handle);
-        stops.push({ name: handle.name, phase: 'abandoned', stoppedAfterMs: null });
-      }
-      pending.clear();
-      finish();
-    };
+  const abandonRemaining = (): void => {
+    timer = null;
+    worst = 'abandoned';
+    for (const handle of pending) {
+      handle[abandon]();
+      ctx.onAbandoned(handle);
+      stops.push({ name: handle.name, phase: 'abandoned', stoppedAfterMs: null });
+    }
+    pending.clear();
+    finish();
+  };
 
-    const enterForcePhase = (): void => {
-      phase = 'forced';
-      timer = timers.setTimeout(abandonRemaining, sinceMs + ctx.forceTimeoutMs - timers.now());
-      for (const handle of pending) handle[requestForce]();
-    };
+  const enterForcePhase = (): void => {
+    phase = 'forced';
+    timer = timers.setTimeout(abandonRemaining, sinceMs + ctx.forceTimeoutMs - timers.now());
+    for (const handle of pending) handle[requestForce]();
+  };
 
-    timer = timers.setTimeout(enterForcePhase, sinceMs + ctx.shutdownTimeoutMs - timers.now());
-  }
+  timer = timers.setTimeout(enterForcePhase, sinceMs + ctx.shutdownTimeoutMs - timers.now());
 }

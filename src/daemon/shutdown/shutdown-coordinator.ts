@@ -38,6 +38,7 @@ export class ShutdownCoordinator implements HandleOwner {
   #liveAtInitiation: Set<ShutdownHandle> | null = null;
   #initiatedListeners: Listener<ShutdownReason>[] | null = null;
   #doneListeners: Listener<ShutdownHandle>[] | null = null;
+  #abandonListeners: Listener<ShutdownHandle>[] | null = null;
   #shutdown: Promise<ShutdownReport> | null = null;
   readonly #drainContext: DrainContext;
 
@@ -52,7 +53,10 @@ export class ShutdownCoordinator implements HandleOwner {
       forceTimeoutMs: this.forceTimeoutMs,
       onHandleDone: (listener) => this.#subscribeDone(listener),
       onAbandoned: (handle) => {
-        if (this.#live.delete(handle)) this.#abandoned += 1;
+        if (!this.#live.delete(handle)) return;
+        this.#abandoned += 1;
+        const listeners = this.#abandonListeners;
+        if (listeners !== null) for (const listener of listeners.slice()) listener(handle);
       },
     };
   }
@@ -105,6 +109,17 @@ export class ShutdownCoordinator implements HandleOwner {
     (this.#initiatedListeners ??= []).push(listener);
     return () => {
       const list = this.#initiatedListeners;
+      if (list === null) return;
+      const i = list.indexOf(listener);
+      if (i >= 0) list.splice(i, 1);
+    };
+  }
+
+  /** Calls `listener` for every handle abandoned at a force timeout (daemon shutdown or a single stop). */
+  onAbandoned(listener: Listener<ShutdownHandle>): () => void {
+    (this.#abandonListeners ??= []).push(listener);
+    return () => {
+      const list = this.#abandonListeners;
       if (list === null) return;
       const i = list.indexOf(listener);
       if (i >= 0) list.splice(i, 1);

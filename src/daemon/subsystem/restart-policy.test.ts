@@ -27,7 +27,12 @@ describe('decideRestart', () => {
   });
 
   test('exponential-backoff: delays double from the initial delay, capped, for maxAttempts', () => {
-    const policy: RestartPolicy = { kind: 'exponential-backoff', initialDelayMs: 100, maxDelayMs: 1_000, maxAttempts: 6 };
+    const policy: RestartPolicy = {
+      kind: 'exponential-backoff',
+      initialDelayMs: 100,
+      maxDelayMs: 1_000,
+      maxAttempts: 6,
+    };
     const delays = [0, 1, 2, 3, 4, 5].map((attempt) => decideRestart(policy, failed, attempt));
     expect(delays.map((d) => (d.restart ? d.delayMs : -1))).toEqual([100, 200, 400, 800, 1_000, 1_000]);
     expect(decideRestart(policy, failed, 6)).toEqual({ restart: false, exhausted: true });
@@ -79,8 +84,8 @@ describe('checkRestartPolicy', () => {
     expect(fieldOf({ kind: 'exponential-backoff', initialDelayMs: 1, maxDelayMs: 5, maxAttempts: -1 })).toBe(
       'restartPolicy.maxAttempts',
     );
-    expect(fieldOf({ kind: 'exponential-backoff', initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 1, factor: 0.5 })).toBe(
-      'restartPolicy.factor',
-    );
+    expect(
+      fieldOf({ kind: 'exponential-backoff', initialDelayMs: 1, maxDelayMs: 5, maxAttempts: 1, factor: 0.5 }),
+    ).toBe('restartPolicy.factor');
   });
 });

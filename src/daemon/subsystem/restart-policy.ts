@@ -25,8 +25,7 @@ export const NEVER: RestartPolicy = Object.freeze({ kind: 'never' });
 export type RunExit = { readonly kind: 'completed' } | { readonly kind: 'failed'; readonly error: unknown };
 
 export type RestartDecision =
-  | { readonly restart: true; readonly delayMs: number }
-  | { readonly restart: false; readonly exhausted: boolean };
+  { readonly restart: true; readonly delayMs: number } | { readonly restart: false; readonly exhausted: boolean };
 
 const NO_RESTART: RestartDecision = Object.freeze({ restart: false, exhausted: false });
 const EXHAUSTED: RestartDecision = Object.freeze({ restart: false, exhausted: true });
@@ -67,12 +66,14 @@ export function checkRestartPolicy(field: string, policy: unknown): RestartPolic
     case 'always':
     case 'on-failure':
       if (p['delayMs'] !== undefined) checkNonNegativeInteger(`${field}.delayMs`, p['delayMs']);
-      if (p['maxRestarts'] !== undefined) checkNonNegativeInteger(`${field}.maxRestarts`, p['maxRestarts'], Number.MAX_SAFE_INTEGER);
+      if (p['maxRestarts'] !== undefined)
+        checkNonNegativeInteger(`${field}.maxRestarts`, p['maxRestarts'], Number.MAX_SAFE_INTEGER);
       return policy as RestartPolicy;
     case 'exponential-backoff': {
       const initial = checkNonNegativeInteger(`${field}.initialDelayMs`, p['initialDelayMs']);
       const max = checkNonNegativeInteger(`${field}.maxDelayMs`, p['maxDelayMs'], MAX_TIMER_MS);
-      if (max < initial) throw DaemonError.config(`${field}.maxDelayMs`, `at least \`initialDelayMs\` (${initial})`, max);
+      if (max < initial)
+        throw DaemonError.config(`${field}.maxDelayMs`, `at least \`initialDelayMs\` (${initial})`, max);
       checkNonNegativeInteger(`${field}.maxAttempts`, p['maxAttempts'], Number.MAX_SAFE_INTEGER);
       const factor = p['factor'];
       if (factor !== undefined && (typeof factor !== 'number' || !Number.isFinite(factor) || factor < 1)) {

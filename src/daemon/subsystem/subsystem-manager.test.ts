@@ -7,7 +7,12 @@ import type { SubsystemEvent, SubsystemFn } from './subsystem-types.js';
 
 const timeouts = { shutdownTimeoutMs: 100, forceTimeoutMs: 300, killTimeoutMs: 500 };
 
-function setup(): { timers: ManualTimers; coordinator: ShutdownCoordinator; manager: SubsystemManager; events: SubsystemEvent[] } {
+function setup(): {
+  timers: ManualTimers;
+  coordinator: ShutdownCoordinator;
+  manager: SubsystemManager;
+  events: SubsystemEvent[];
+} {
   const timers = new ManualTimers();
   const coordinator = new ShutdownCoordinator(timeouts, timers);
   const manager = new SubsystemManager(coordinator, timers);
@@ -117,8 +122,8 @@ describe('SubsystemManager: start and stop', () => {
     expect(manager.stats().abandoned).toBe(1);
   });
 
-  test('daemon shutdown abandons a stuck subsystem and reports it', async () => {
-    const { manager, timers } = setup();
+  test('daemon shutdown abandons a stuck subsystem, reports it and emits the state change', async () => {
+    const { manager, timers, events } = setup();
     manager.register({ name: 'ok', run: untilStopped });
     manager.register({ name: 'stuck', run: stuck });
     manager.startAll();
@@ -129,6 +134,9 @@ describe('SubsystemManager: start and stop', () => {
     expect(result.abandoned).toEqual(['stuck']);
     expect(manager.info(manager.idOf('stuck')).state).toBe('abandoned');
     expect(manager.info(manager.idOf('ok')).state).toBe('stopped');
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'state-changed', name: 'stuck', state: 'abandoned', atMs: 300 }),
+    );
   });
 
   test('a run that throws synchronously is a failure', async () => {
@@ -142,7 +150,9 @@ describe('SubsystemManager: start and stop', () => {
     manager.start(id);
     await flushMicrotasks();
     expect(manager.info(id)).toMatchObject({ state: 'failed', lastError: new Error('at once') });
-    expect(events).toContainEqual(expect.objectContaining({ type: 'state-changed', state: 'failed', error: new Error('at once') }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ type: 'state-changed', state: 'failed', error: new Error('at once') }),
+    );
   });
 });
 
@@ -175,7 +185,9 @@ describe('SubsystemManager: restart policies', () => {
     expect(run.runs).toBe(3);
     expect(manager.info(id)).toMatchObject({ state: 'stopped', restartCount: 2 });
     expect(manager.stats().totalRestarts).toBe(2);
-    expect(events.filter((e) => e.type === 'restart-scheduled').map((e) => e.type === 'restart-scheduled' && e.attempt)).toEqual([0, 1]);
+    expect(
+      events.filter((e) => e.type === 'restart-scheduled').map((e) => e.type === 'restart-scheduled' && e.attempt),
+    ).toEqual([0, 1]);
     expect(events.at(-1)).toMatchObject({ type: 'restart-exhausted', name: 'c' });
   });
 
@@ -209,9 +221,9 @@ describe('SubsystemManager: restart policies', () => {
     await timers.advance(2_000);
     expect(run.runs).toBe(4);
     expect(startTimes).toEqual([100, 300, 700]);
-    expect(events.filter((e) => e.type === 'restart-scheduled').map((e) => (e.type === 'restart-scheduled' ? e.delayMs : 0))).toEqual([
-      100, 200, 400,
-    ]);
+    expect(
+      events.filter((e) => e.type === 'restart-scheduled').map((e) => (e.type === 'restart-scheduled' ? e.delayMs : 0)),
+    ).toEqual([100, 200, 400]);
     expect(manager.info(id)).toMatchObject({ state: 'failed', restartCount: 3 });
     expect(events.at(-1)).toMatchObject({ type: 'restart-exhausted' });
   });

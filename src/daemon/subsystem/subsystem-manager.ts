@@ -68,9 +68,12 @@ export class SubsystemManager {
     const index = this.#entries.size;
     const name = checkName(`subsystems[${index}].name`, spec.name);
     if (typeof spec.run !== 'function') throw DaemonError.config(`subsystems[${index}].run`, 'a function', spec.run);
-    if (this.#names.has(name)) throw DaemonError.config(`subsystems[${index}].name`, 'a name no other subsystem has', name);
+    if (this.#names.has(name))
+      throw DaemonError.config(`subsystems[${index}].name`, 'a name no other subsystem has', name);
     const policy =
-      spec.restartPolicy === undefined ? NEVER : checkRestartPolicy(`subsystems[${index}].restartPolicy`, spec.restartPolicy);
+      spec.restartPolicy === undefined
+        ? NEVER
+        : checkRestartPolicy(`subsystems[${index}].restartPolicy`, spec.restartPolicy);
     const id = this.#nextId++;
     this.#names.add(name);
     this.#entries.set(id, {
@@ -132,8 +135,7 @@ export class SubsystemManager {
     if (handle === null) return this.#info(entry);
     entry.stopRequested = true;
     this.#setState(entry, 'stopping');
-    const result = await this.#coordinator.stopHandle(handle);
-    if (result.outcome === 'abandoned') this.#markAbandoned(entry, handle);
+    await this.#coordinator.stopHandle(handle);
     return this.#info(entry);
   }
 
@@ -146,9 +148,11 @@ export class SubsystemManager {
   /** Stops a subsystem (if running) and starts it again; counts as a restart. */
   async restart(id: SubsystemId): Promise<void> {
     const entry = this.#get(id);
-    if (this.#coordinator.isShutdown) throw DaemonError.invalidState(`Cannot restart \`${entry.name}\`: shutdown began`);
+    if (this.#coordinator.isShutdown)
+      throw DaemonError.invalidState(`Cannot restart \`${entry.name}\`: shutdown began`);
     await this.stop(id);
-    if (this.#coordinator.isShutdown) throw DaemonError.invalidState(`Cannot restart \`${entry.name}\`: shutdown began`);
+    if (this.#coordinator.isShutdown)
+      throw DaemonError.invalidState(`Cannot restart \`${entry.name}\`: shutdown began`);
     entry.restartCount += 1;
     this.#totalRestarts += 1;
     entry.attempt = 0;
@@ -171,7 +175,13 @@ export class SubsystemManager {
           }
           entry.healthy = healthy;
           if (this.events.hasSubscribers) {
-            this.events.emit({ type: 'health-checked', id: entry.id, name: entry.name, healthy, atMs: this.#timers.now() });
+            this.events.emit({
+              type: 'health-checked',
+              id: entry.id,
+              name: entry.name,
+              healthy,
+              atMs: this.#timers.now(),
+            });
           }
         })(),
       );
@@ -181,12 +191,6 @@ export class SubsystemManager {
 
   info(id: SubsystemId): SubsystemInfo {
     return this.#info(this.#get(id));
-  }
-
-  /** A run abandoned by the coordinator (after the force timeout) shows as abandoned. */
-  #syncAbandoned(entry: Entry): void {
-    const handle = entry.handle;
-    if (handle !== null && handle.state === 'abandoned') this.#markAbandoned(entry, handle);
   }
 
   stats(): SubsystemStats {
@@ -201,7 +205,6 @@ export class SubsystemManager {
     };
     const subsystems: SubsystemInfo[] = [];
     for (const entry of this.#entries.values()) {
-      this.#syncAbandoned(entry);
       counts[entry.state] += 1;
       subsystems.push(this.#info(entry));
     }
@@ -221,7 +224,6 @@ export class SubsystemManager {
   #get(id: SubsystemId): Entry {
     const entry = this.#entries.get(id);
     if (entry === undefined) throw new DaemonError('SUBSYSTEM_NOT_FOUND', `No subsystem has id ${id}`);
-    this.#syncAbandoned(entry);
     return entry;
   }
 
@@ -290,6 +292,14 @@ export class SubsystemManager {
 
   #watchShutdown(): void {
     this.#watchingShutdown = true;
+    this.#coordinator.onAbandoned((handle) => {
+      for (const entry of this.#entries.values()) {
+        if (entry.handle === handle) {
+          this.#markAbandoned(entry, handle);
+          return;
+        }
+      }
+    });
     this.#coordinator.onInitiated(() => {
       for (const entry of this.#entries.values()) {
         if (entry.restartTimer !== null) {

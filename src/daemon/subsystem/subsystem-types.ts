@@ -16,14 +16,7 @@ export interface SubsystemSpec {
   readonly healthCheck?: () => boolean | Promise<boolean>;
 }
 
-export type SubsystemState =
-  | 'registered'
-  | 'running'
-  | 'stopping'
-  | 'stopped'
-  | 'failed'
-  | 'restarting'
-  | 'abandoned';
+export type SubsystemState = 'registered' | 'running' | 'stopping' | 'stopped' | 'failed' | 'restarting' | 'abandoned';
 
 export interface SubsystemInfo {
   readonly id: SubsystemId;

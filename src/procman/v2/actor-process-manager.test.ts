@@ -105,6 +105,31 @@ describe('ActorProcessManager queueing', () => {
     expect((await Promise.all(starts)).map((r) => r.kind)).toEqual(['started', 'started', 'started', 'started']);
   });
 
+  it('shuts down more processes than the runner has room for', async () => {
+    const executor = new HeldExecutor();
+    const manager = managerWith(executor, { jobCapacity: 2 });
+    const starts = ['a', 'b', 'c', 'd'].map((id) => manager.start(spec(id)));
+    const releaseAll = async (): Promise<void> => {
+      while (executor.held.length > 0 || manager.stats.outstandingJobs > 0) {
+        if (executor.held.length > 0) executor.releaseNext();
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    await executor.jobsArrived(2);
+    await releaseAll();
+    await Promise.all(starts);
+    const shutdown = manager.shutdown();
+    await executor.jobsArrived(2);
+    await releaseAll();
+    await shutdown;
+    expect((await manager.getAllProcessInfo()).map((i) => i.state)).toEqual([
+      'stopped',
+      'stopped',
+      'stopped',
+      'stopped',
+    ]);
+  });
+
   it('drops a queued operation whose caller aborts, and frees its slot', async () => {
     const executor = new HeldExecutor();
     const manager = managerWith(executor, { perProcessPendingCapacity: 1 });

@@ -31,7 +31,8 @@ export interface ActorInternals {
   readonly createRunner?: CreateRunner;
 }
 
-const NEVER_ABORTED = new AbortController().signal;
+/** A signal that never fires, one per operation so no listener piles up on a shared one. */
+const neverAborted = (): AbortSignal => new AbortController().signal;
 
 export class ActorProcessManager implements ProcessManager {
   readonly variant = 'v2' as const;
@@ -59,7 +60,7 @@ export class ActorProcessManager implements ProcessManager {
     validateSpec(spec);
     const { reply, promise } = createReply<StartOutcome>();
     return this.sendOperation(
-      { opId: this.nextOpId++, kind: 'start', spec, signal: options.signal ?? NEVER_ABORTED, reply },
+      { opId: this.nextOpId++, kind: 'start', spec, signal: options.signal ?? neverAborted(), reply },
       promise,
     );
   }
@@ -68,7 +69,7 @@ export class ActorProcessManager implements ProcessManager {
     const { reply, promise } = createReply<StopOutcome>();
     const gracePeriodMs = this.gracePeriodOf(options);
     return this.sendOperation(
-      { opId: this.nextOpId++, kind: 'stop', id, gracePeriodMs, signal: options.signal ?? NEVER_ABORTED, reply },
+      { opId: this.nextOpId++, kind: 'stop', id, gracePeriodMs, signal: options.signal ?? neverAborted(), reply },
       promise,
     );
   }
@@ -77,7 +78,7 @@ export class ActorProcessManager implements ProcessManager {
     const { reply, promise } = createReply<RestartOutcome>();
     const gracePeriodMs = this.gracePeriodOf(options);
     return this.sendOperation(
-      { opId: this.nextOpId++, kind: 'restart', id, gracePeriodMs, signal: options.signal ?? NEVER_ABORTED, reply },
+      { opId: this.nextOpId++, kind: 'restart', id, gracePeriodMs, signal: options.signal ?? neverAborted(), reply },
       promise,
     );
   }

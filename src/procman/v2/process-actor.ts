@@ -46,8 +46,6 @@ export interface ActorDeps {
   readonly createRunner: CreateRunner;
 }
 
-const NEVER_ABORTED = new AbortController().signal;
-
 export class ProcessActor {
   readonly mailbox: BoundedQueue<Command>;
   private readonly completions: BoundedQueue<Completion>;
@@ -417,10 +415,12 @@ export class ProcessActor {
     const closedError = new ProcmanError('ManagerClosed', 'The process manager was shut down');
     for (const entry of this.entries.values()) {
       for (const op of entry.pending.splice(0)) op.reply.reject(closedError);
-      if (entry.inFlight === null && entry.record.child !== null) this.beginInternalStop(entry);
     }
     this.pendingTotal = 0;
     this.waitingForRunner.length = 0;
+    for (const entry of this.entries.values()) {
+      if (entry.inFlight === null && entry.record.child !== null) this.beginInternalStop(entry);
+    }
     this.checkShutdown();
   }
 
@@ -433,7 +433,7 @@ export class ProcessActor {
       kind: 'stop',
       id: entry.id,
       gracePeriodMs: this.closing.gracePeriodMs,
-      signal: NEVER_ABORTED,
+      signal: new AbortController().signal, // never fires; one per operation
       reply,
     };
     if (this.outstandingJobs >= this.options.jobCapacity) {

@@ -5,6 +5,7 @@
  * `npm run perf:trend` keeps. The same page works in both places.
  */
 import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { readUplotAssets } from './uplot-assets.js';
 
 export interface TrendPageOptions {
@@ -40,8 +41,15 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
+/** page/trend-client.ts as browser JavaScript: transpiled only (it imports types alone, so nothing to bundle). */
 export function readTrendClientSource(): string {
-  return readFileSync(new URL('./page/trend-client.mjs', import.meta.url), 'utf8');
+  const source = readFileSync(new URL('./page/trend-client.ts', import.meta.url), 'utf8');
+  const { outputText } = ts.transpileModule(source, {
+    fileName: 'trend-client.ts',
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, verbatimModuleSyntax: true },
+  });
+  if (/^\s*import\s/m.test(outputText)) throw new Error('page/trend-client.ts must not import anything but types');
+  return outputText;
 }
 
 export function renderTrendPage(options: TrendPageOptions): string {
@@ -61,7 +69,7 @@ export function renderTrendPage(options: TrendPageOptions): string {
     '<main id="charts"></main>',
     `<script src="${escapeHtml(options.dataScript)}"></script>`,
     `<script>/* uPlot ${uplot.version}, MIT licence */\n${assertInlinable('uPlot.iife.min.js', uplot.script, '</script')}</script>`,
-    `<script type="module">\n${assertInlinable('trend-client.mjs', client, '</script')}</script>`,
+    `<script type="module">\n${assertInlinable('trend-client.ts', client, '</script')}</script>`,
     '</body>',
     '</html>',
     '',

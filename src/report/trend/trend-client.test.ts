@@ -2,7 +2,7 @@ import { formatValue as formatUnits } from '../format-units.js';
 import { addRun } from './add-run.js';
 import { emptyBenchmarkData, type BenchmarkCommit } from './benchmark-data.js';
 import { fixtureRun } from './fixture-runs.js';
-import { axisScale, buildCharts, formatValue, seriesLabel, splitBenchName } from './page/trend-client.mjs';
+import { axisScale, buildCharts, formatValue, seriesLabel, splitBenchName } from './page/trend-client.js';
 
 function commit(id: string, message = 'subject\n\nbody'): BenchmarkCommit {
   const person = { name: 'a', email: '' };

@@ -1,0 +1,34 @@
+import path from 'node:path';
+import { parseCompareArgs } from './compare-options.js';
+
+const env = { PERF_PROFILE: 'smoke', PLANEBENCH_RESULTS_ROOT: '/tmp/pr' };
+
+describe('parseCompareArgs', () => {
+  test('resolves every option once, with defaults', () => {
+    expect(parseCompareArgs(['--base', 'origin/main', 'harness', 'procman'], env, '/repo')).toEqual({
+      baseRef: 'origin/main',
+      rounds: 2,
+      patterns: ['harness', 'procman'],
+      profile: 'smoke',
+      repoDir: '/repo',
+      outDir: path.join('/tmp/pr', 'compare'),
+      keepWorktree: false,
+    });
+    expect(parseCompareArgs(['--base=HEAD~1', '--rounds=3', '--keep-worktree'], env, '/repo')).toMatchObject({
+      baseRef: 'HEAD~1',
+      rounds: 3,
+      keepWorktree: true,
+    });
+  });
+
+  test('errors name the option, the rule and the value', () => {
+    expect(() => parseCompareArgs([], env)).toThrow('Expected `--base` to name a git ref, got nothing');
+    expect(() => parseCompareArgs(['--base', 'x', '--rounds', '0'], env)).toThrow(
+      'Expected `--rounds` to be an integer from 1 to 20, got `0` (string)',
+    );
+    expect(() => parseCompareArgs(['--base', 'x', '--rounds', 'two'], env)).toThrow('got `two` (string)');
+    expect(() => parseCompareArgs(['--base'], env)).toThrow('Expected a value after `--base`');
+    expect(() => parseCompareArgs(['--base', 'x', '--fast'], env)).toThrow('Unknown option `--fast`');
+    expect(() => parseCompareArgs(['--base', 'x'], { PERF_PROFILE: 'huge' })).toThrow('Expected `PERF_PROFILE` to be one of');
+  });
+});

@@ -1,0 +1,53 @@
+import { compareSides } from './compare-sides.js';
+import { latencyMetric, scenarioResult } from './fixture-results.js';
+
+describe('compareSides', () => {
+  test('a head twice as slow as its base regresses, with the base in the baseline column', () => {
+    const base = [scenarioResult([latencyMetric([100, 104, 98, 101, 99, 103])])];
+    const head = [scenarioResult([latencyMetric([205, 198, 210, 201, 199, 207])])];
+    const c = compareSides(base, head);
+    expect(c.failed).toBe(true);
+    expect(c.regressions).toHaveLength(1);
+    const [m] = c.scenarios[0]?.metrics ?? [];
+    expect(m).toMatchObject({ status: 'regressed', baseline: 100.5, current: 203 });
+    expect(m?.verdict?.ratio?.estimate).toBeCloseTo(203 / 100.5, 5);
+  });
+
+  test('the same code on both sides is unchanged, and a faster head improves without failing', () => {
+    const trials = [100, 104, 98, 101, 99, 103];
+    expect(compareSides([scenarioResult([latencyMetric(trials)])], [scenarioResult([latencyMetric(trials)])])).toMatchObject({
+      failed: false,
+      counts: { unchanged: 1, regressed: 0 },
+    });
+    const faster = compareSides([scenarioResult([latencyMetric(trials)])], [scenarioResult([latencyMetric([50, 51, 49, 52, 50, 48])])]);
+    expect(faster).toMatchObject({ failed: false, counts: { improved: 1 } });
+  });
+
+  test('a regression of a metric that is not gated is shown but does not fail', () => {
+    const base = [scenarioResult([latencyMetric([100, 101, 99], { gated: false })])];
+    const head = [scenarioResult([latencyMetric([300, 301, 299], { gated: false })])];
+    expect(compareSides(base, head)).toMatchObject({ failed: false, regressions: [], counts: { regressed: 1 } });
+  });
+
+  test('scenarios and metrics on one side only are new or missing; a failed head scenario fails', () => {
+    const shared = latencyMetric([100, 101]);
+    const base = [
+      scenarioResult([shared, latencyMetric([5, 6], { name: 'gone' })]),
+      scenarioResult([shared], { scenario: 'removed' }),
+    ];
+    const head = [
+      scenarioResult([shared, latencyMetric([1, 2], { name: 'added' })]),
+      scenarioResult([shared], { scenario: 'brand-new' }),
+      scenarioResult([], { scenario: 'broken', state: 'timed-out', error: 'trial 1 took longer than 60000 ms' }),
+    ];
+    const c = compareSides(base, head);
+    expect(c.counts).toEqual({ improved: 0, unchanged: 1, regressed: 0, new: 2, missing: 2 });
+    expect(c.scenarios.map((s) => [s.scenario, s.status.kind])).toEqual([
+      ['steady', 'compared'],
+      ['brand-new', 'no-baseline'],
+      ['broken', 'not-completed'],
+      ['removed', 'compared'],
+    ]);
+    expect(c.failed).toBe(true);
+  });
+});

@@ -1,0 +1,143 @@
+/**
+ * The comparison's orchestration against a real git repository (a temporary
+ * one): the base really is a worktree of the base commit, the head the
+ * working tree with its uncommitted changes, rounds alternate, and the
+ * worktree is gone afterwards — also when a round fails. The perf run itself
+ * is replaced by a runner that reports the latency written in the tree.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
+import { CompareError } from './compare-error.js';
+import type { ResolvedCompareOptions } from './compare-options.js';
+import { latencyMetric, scenarioResult } from './fixture-results.js';
+import type { RoundRequest, RoundRunner } from './perf-round.js';
+import { runCompare } from './run-compare.js';
+
+let repo: string;
+let out: string;
+
+function git(...args: string[]): string {
+  return execFileSync('git', args, { cwd: repo, encoding: 'utf8' }).trim();
+}
+
+function commitFile(name: string, content: string): void {
+  writeFileSync(path.join(repo, name), content);
+  git('add', name);
+  git('commit', '-q', '-m', `set ${name}`);
+}
+
+function options(overrides: Partial<ResolvedCompareOptions> = {}): ResolvedCompareOptions {
+  return { baseRef: 'HEAD', rounds: 2, patterns: ['fixture'], profile: 'ci', repoDir: repo, outDir: out, keepWorktree: false, ...overrides };
+}
+
+/** Reports three trials around the latency in the tree's latency.txt. */
+function treeRunner(calls: RoundRequest[]): RoundRunner {
+  return async (request) => {
+    calls.push(request);
+    const latencyUs = Number(readFileSync(path.join(request.cwd, 'latency.txt'), 'utf8'));
+    const results: ResultsFile = {
+      schemaVersion: RESULTS_SCHEMA_VERSION,
+      runId: `run-${request.round}-${request.side}`,
+      environment: {
+        cpuModel: 'x', cores: 2, totalMemoryBytes: 1, node: 'v20', os: 'linux', profile: 'ci',
+        gitCommit: 'x', gitDirty: false, date: '2026-11-24T00:00:00.000Z',
+      },
+      scenarios: [scenarioResult([latencyMetric([latencyUs, latencyUs * 1.01, latencyUs * 0.99])])],
+    };
+    return { state: 'measured', side: request.side, round: request.round, results, failedTests: 0, passedTests: 1, durationMs: 1, logFile: '' };
+  };
+}
+
+function worktrees(): string[] {
+  return git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree '));
+}
+
+beforeEach(() => {
+  repo = mkdtempSync(path.join(os.tmpdir(), 'planebench-compare-repo-'));
+  out = path.join(repo, 'perf-results', 'compare');
+  git('init', '-q');
+  git('config', 'user.email', 'test@example.com');
+  git('config', 'user.name', 'test');
+  writeFileSync(path.join(repo, '.gitignore'), 'perf-results/\n');
+  commitFile('latency.txt', '100');
+});
+afterEach(() => {
+  rmSync(repo, { recursive: true, force: true });
+});
+
+describe('runCompare', () => {
+  test('runs base and head alternately and finds the regression the working tree brings', async () => {
+    writeFileSync(path.join(repo, 'latency.txt'), '300'); // uncommitted: the head is the working tree
+    const calls: RoundRequest[] = [];
+    const printed: string[] = [];
+    const outcome = await runCompare(options(), { runRound: treeRunner(calls), print: (t) => printed.push(t), handleSignals: false });
+
+    expect(calls.map((c) => `${c.round}-${c.side}`)).toEqual(['1-base', '1-head', '2-base', '2-head']);
+    expect(calls.every((c) => (c.side === 'head' ? c.cwd === repo : c.cwd !== repo))).toBe(true);
+    expect(outcome.failed).toBe(true);
+    expect(outcome.head.dirty).toBe(true);
+    const [metric] = outcome.comparison.scenarios[0]?.metrics ?? [];
+    expect(metric).toMatchObject({ status: 'regressed', baseline: 100, current: 300 });
+    expect(outcome.summary.trialsPerSide).toEqual([6, 6]);
+
+    const text = printed.join('');
+    expect(text).toContain('Baseline = base, Current = head');
+    expect(text).toMatch(/queryLatencyUs\.p99\s+100 µs\s+300 µs\s+\+200\.0 %/);
+    expect(readFileSync(outcome.reportFile, 'utf8')).toContain('In the tables **Baseline** is the base and **Current** the head');
+    for (const f of ['results.json', 'base-results.json', 'benchmark-smaller.json', 'benchmark-bigger.json']) {
+      expect(existsSync(path.join(out, f))).toBe(true);
+    }
+    expect(worktrees()).toHaveLength(1);
+    expect(calls[0] && existsSync(calls[0].cwd)).toBe(false);
+  });
+
+  test('the same code on both sides passes', async () => {
+    const outcome = await runCompare(options(), { runRound: treeRunner([]), print: () => undefined, handleSignals: false });
+    expect(outcome.failed).toBe(false);
+    expect(outcome.comparison.counts.unchanged).toBe(1);
+  });
+
+  test('a base with another package-lock.json gets its own install', async () => {
+    commitFile('package-lock.json', '{"v":1}');
+    writeFileSync(path.join(repo, 'package-lock.json'), '{"v":2}');
+    const installed: string[] = [];
+    await runCompare(options(), {
+      runRound: treeRunner([]),
+      install: async (dir) => {
+        installed.push(readFileSync(path.join(dir, 'package-lock.json'), 'utf8'));
+      },
+      print: () => undefined,
+      handleSignals: false,
+    });
+    expect(installed).toEqual(['{"v":1}']);
+  });
+
+  test('the worktree is removed when a round breaks, and a round without results names its log', async () => {
+    const failing: RoundRunner = async (request) => {
+      if (request.side === 'head') throw new Error('runner crashed');
+      return treeRunner([])(request);
+    };
+    await expect(runCompare(options(), { runRound: failing, print: () => undefined, handleSignals: false })).rejects.toThrow('runner crashed');
+    expect(worktrees()).toHaveLength(1);
+
+    const logDir = mkdtempSync(path.join(os.tmpdir(), 'planebench-log-'));
+    const logFile = path.join(logDir, 'perf.log');
+    mkdirSync(logDir, { recursive: true });
+    writeFileSync(logFile, 'line 1\nSyntaxError: bad spec\n');
+    const empty: RoundRunner = async (r) => ({ state: 'no-results', side: r.side, round: r.round, reason: 'wrote no results.json', durationMs: 1, logFile });
+    const error = await runCompare(options(), { runRound: empty, print: () => undefined, handleSignals: false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CompareError);
+    expect((error as CompareError).message).toContain('round 1 base: wrote no results.json');
+    expect((error as CompareError).message).toContain('SyntaxError: bad spec');
+    expect(worktrees()).toHaveLength(1);
+    rmSync(logDir, { recursive: true, force: true });
+  });
+
+  test('an unknown base ref is an options error', async () => {
+    const error = await runCompare(options({ baseRef: 'no-such-branch' }), { runRound: treeRunner([]), print: () => undefined, handleSignals: false }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ stage: 'options', message: expect.stringContaining('Expected `--base` to name a commit') as string });
+  });
+});
