@@ -24,7 +24,7 @@ export default defineScenario<Params>(async (ctx) => {
   const module = await loadAgentModule();
   const now = () => ctx.now();
   const runtime = new AgentRuntime();
-  spawnWorkers(runtime, params.agents, { kind, module }, now);
+  spawnWorkers(runtime, params.agents, { kind, module, work: 'receive' }, now);
   await runtime.idle();
 
   // Idle: the scenario's work is defined as waiting with every agent idle. First let

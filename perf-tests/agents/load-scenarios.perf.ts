@@ -14,7 +14,7 @@ describe('agents: load scenarios', () => {
   test('peak: 1000 agents, 1 KB requests at a high rate, ≥ 99 % answered without a backlog', async () => {
     const params = byProfile(profile, {
       smoke: { agentKind: 'native', agents: 1000, ratePerSec: 10_000, durationMs: 1_000, warmupMs: 500, messageBytes: 1024 },
-      ci: { agentKind: 'native', agents: 1000, ratePerSec: 10_000, durationMs: 3_000, warmupMs: 1_000, messageBytes: 1024 },
+      ci: { agentKind: 'native', agents: 1000, ratePerSec: 20_000, durationMs: 3_000, warmupMs: 1_000, messageBytes: 1024 },
       full: { agentKind: 'native', agents: 1000, ratePerSec: 100_000, durationMs: 300_000, warmupMs: 10_000, messageBytes: 1024 },
     });
     const result = await measureScenario({

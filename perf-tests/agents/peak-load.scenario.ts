@@ -21,7 +21,7 @@ interface Params {
 export default defineScenario<Params>(async (ctx) => {
   const { params } = ctx;
   const runtime = new AgentRuntime();
-  spawnWorkers(runtime, params.agents, { kind: agentKindParam(params.agentKind), module: await loadAgentModule() }, () => ctx.now());
+  spawnWorkers(runtime, params.agents, { kind: agentKindParam(params.agentKind), module: await loadAgentModule(), work: 'receive' }, () => ctx.now());
   const payload = makePayload(params.messageBytes);
   // Warm-up at the same rate (JIT), not recorded.
   const warmup = ctx.histogram('warmupLatencyUs', 'latencyUs', { stats: ['p99'], gate: false });

@@ -16,7 +16,7 @@ describe('agents: resource use', () => {
         scenario: 'memory-per-agent',
         variant: agentKind,
         module: new URL('./memory-profile.scenario.ts', import.meta.url),
-        params: { agentKind, agents, messagesPerAgent, messageBytes: 1024 },
+        params: { agentKind, agents, messagesPerAgent, messageBytes: 64 },
         timeoutMs: 180_000,
       })),
     );

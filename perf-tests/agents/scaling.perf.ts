@@ -22,7 +22,7 @@ describe('agents: horizontal scaling', () => {
         scenario: 'horizontal-scaling',
         variant: agentKind,
         module: new URL('./scaling.scenario.ts', import.meta.url),
-        params: { agentKind, agentCounts, messageBytes: 1024, gateMemoryFrom: 1000 },
+        params: { agentKind, agentCounts, messageBytes: 64, gateMemoryFrom: 1000 },
         timeoutMs: 180_000,
       })),
     );

@@ -34,7 +34,7 @@ const mean = (values: readonly number[]) => (values.length === 0 ? 0 : sum(value
 export default defineScenario<Params>(async (ctx) => {
   const { params } = ctx;
   const runtime = new AgentRuntime();
-  spawnWorkers(runtime, params.agents, { kind: agentKindParam(params.agentKind), module: await loadAgentModule() }, () => ctx.now());
+  spawnWorkers(runtime, params.agents, { kind: agentKindParam(params.agentKind), module: await loadAgentModule(), work: 'receive' }, () => ctx.now());
   const payload = makePayload(params.messageBytes);
   const phase = { name: 'sustained', ratePerSec: params.ratePerSec };
 

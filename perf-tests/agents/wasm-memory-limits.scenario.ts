@@ -20,7 +20,7 @@ const MB = 1024 * 1024;
 export default defineScenario<Params>(async (ctx) => {
   const module = await loadAgentModule();
   const runtime = new AgentRuntime();
-  const messages = byProfile(ctx.profile, { smoke: 2_000, ci: 20_000, full: 100_000 });
+  const messages = byProfile(ctx.profile, { smoke: 2_000, ci: 5_000, full: 100_000 });
   const payload = makePayload(1024);
   let probes = 0;
 

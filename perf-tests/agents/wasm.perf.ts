@@ -27,6 +27,8 @@ describe('agents: WebAssembly', () => {
       scenario: 'wasm-memory-limits',
       module: new URL('./wasm-memory-limits.scenario.ts', import.meta.url),
       params: { limitsMB },
+      // The allocation bounds are exact; two trials are enough for the rates at the limit.
+      trials: byProfile(resolveProfile(), { smoke: 1, ci: 2, full: 3 }),
       timeoutMs: 180_000,
     });
     for (const limit of limitsMB) {

@@ -46,8 +46,8 @@ describe('daemon library', () => {
       // Creating an error must not capture a V8 stack trace by default: one
       // capture alone costs more than this.
       expect(median('errorCreationNs')).toBeLessThan(findMetric(result, 'errorCreationWithStackNs.median').value);
-      expect(median('errorCreationNs')).toBeLessThan(500);
-      expect(median('errorChainNs')).toBeLessThan(1_000);
+      expect(median('errorCreationNs')).toBeLessThan(1_000);
+      expect(median('errorChainNs')).toBeLessThan(2_000);
     },
     TEST_TIMEOUT_MS,
   );

@@ -25,10 +25,14 @@ const SHAPES: readonly { readonly subsystems: number; readonly copies: number }[
   { subsystems: 1000, copies: 1 },
 ];
 
-function usage(): Usage {
+/** Heap and RSS after full collections, each after a turn of the event loop (so finalizers and WeakRefs settle). */
+async function usage(): Promise<Usage> {
   const gc = (globalThis as { gc?: () => void }).gc;
   if (gc === undefined) throw new Error('The memory scenario needs --expose-gc (the scenario runner passes it)');
-  for (let i = 0; i < 3; i += 1) gc();
+  for (let i = 0; i < 2; i += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+    gc();
+  }
   const m = process.memoryUsage();
   return { heapBytes: m.heapUsed, rssBytes: m.rss };
 }
@@ -52,9 +56,9 @@ export default defineScenario(async (ctx) => {
         if (report.outcome !== 'graceful') throw new Error(`Expected a graceful stop, got ${report.outcome}`);
       }
     };
-    const repetitions = byProfile(ctx.profile, { smoke: 3, ci: 5, full: 9 });
+    const repetitions = byProfile(ctx.profile, { smoke: 1, ci: 3, full: 9 });
     const measure = async (subsystems: number, copies: number): Promise<Usage> => {
-      const before = usage();
+      const before = await usage();
       const running = Array.from({ length: copies }, () => {
         const daemon = build(subsystems);
         return { daemon, done: daemon.run() };
@@ -63,7 +67,7 @@ export default defineScenario(async (ctx) => {
       if (runningCount !== subsystems * copies) {
         throw new Error(`Expected ${subsystems * copies} running subsystems, got ${runningCount}`);
       }
-      const after = usage();
+      const after = await usage();
       await stopAll(running);
       return {
         heapBytes: (after.heapBytes - before.heapBytes) / copies,

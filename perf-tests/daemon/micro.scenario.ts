@@ -22,7 +22,7 @@ import { loadCompiledDaemon } from './support/compiled-daemon.js';
 
 export default defineScenario(async (ctx) => {
   const options = {
-    warmupMs: byProfile(ctx.profile, { smoke: 20, ci: 300, full: 3_000 }),
+    warmupMs: byProfile(ctx.profile, { smoke: 100, ci: 300, full: 3_000 }),
     samples: byProfile(ctx.profile, { smoke: 20, ci: 100, full: 100 }),
     sampleTargetMs: byProfile(ctx.profile, { smoke: 0.5, ci: 3, full: 10 }),
   };

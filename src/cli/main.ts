@@ -10,12 +10,18 @@ type Command = (argv: readonly string[]) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: string }>> = {
   baseline: { run: runBaselineCommand, help: 'baseline update [selector…]   write baselines from perf-results/latest' },
-  compare: { run: runCompareCommand, help: 'compare --base <ref> [--rounds n] [pattern…]  head against base, interleaved, gated' },
+  compare: {
+    run: runCompareCommand,
+    help: 'compare --base <ref> [--rounds n] [pattern…]  head against base, interleaved, gated',
+  },
   orchestrator: {
     run: (argv) => runOrchestratorCli([...argv]),
     help: 'orchestrator run | trigger | worker | clean-data | perf-test …   the workflow orchestrator',
   },
-  trend: { run: runTrendCommand, help: 'trend [--check]               add runs to perf-results/trend/data.js, render index.html' },
+  trend: {
+    run: runTrendCommand,
+    help: 'trend [--check]               add runs to perf-results/trend/data.js, render index.html',
+  },
 };
 
 function usage(): string {

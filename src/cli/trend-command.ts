@@ -35,7 +35,8 @@ function parseArgs(argv: readonly string[]): TrendArgs {
       check = true;
     } else if (['--results', '--out', '--page-only', '--screenshot'].includes(arg)) {
       const value = argv[i + 1];
-      if (!value || value.startsWith('--')) throw new Error(`Expected a path after \`${arg}\`, got \`${value ?? ''}\`\n${USAGE}`);
+      if (!value || value.startsWith('--'))
+        throw new Error(`Expected a path after \`${arg}\`, got \`${value ?? ''}\`\n${USAGE}`);
       values[arg] = path.resolve(value);
       i += 1;
     } else {
@@ -71,7 +72,8 @@ async function checkInChromium(pageFile: string, screenshot: string | undefined)
       `  ${suite}: ${charts.length} charts drawn, ${Math.min(...points)}–${Math.max(...points)} points per line (${profiles})\n`,
     );
   }
-  if (check.figures !== check.charts.length) problems.push(`${check.figures} chart frames but ${check.charts.length} charts drawn`);
+  if (check.figures !== check.charts.length)
+    problems.push(`${check.figures} chart frames but ${check.charts.length} charts drawn`);
   process.stdout.write(`chromium: ${check.charts.length} charts drawn · ${check.summary}\n`);
   if (screenshot) process.stdout.write(`chromium: screenshot in ${path.relative(process.cwd(), screenshot)}\n`);
   for (const p of problems) process.stderr.write(`  ✗ ${p}\n`);

@@ -33,8 +33,14 @@ function readIfExists(file: string): string | undefined {
 
 export function npmCi(dir: string, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['ci', '--no-audit', '--no-fund'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'], ...(signal ? { signal } : {}) });
-    child.on('error', (error) => reject(new CompareError('install', `npm ci in ${dir} failed: ${error.message}`, { cause: error })));
+    const child = spawn('npm', ['ci', '--no-audit', '--no-fund'], {
+      cwd: dir,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      ...(signal ? { signal } : {}),
+    });
+    child.on('error', (error) =>
+      reject(new CompareError('install', `npm ci in ${dir} failed: ${error.message}`, { cause: error })),
+    );
     child.on('exit', (code, sig) =>
       code === 0 ? resolve() : reject(new CompareError('install', `npm ci in ${dir} exited with ${code ?? sig}`)),
     );
@@ -61,10 +67,15 @@ function removeWorktree(repoDir: string, parent: string, dir: string): void {
   } catch (error) {
     problems.push(coerceError(error).message);
   }
-  if (existsSync(dir)) throw new CompareError('worktree', `could not remove the base worktree ${dir}: ${problems.join('; ')}`);
+  if (existsSync(dir))
+    throw new CompareError('worktree', `could not remove the base worktree ${dir}: ${problems.join('; ')}`);
 }
 
-export async function createBaseWorktree(repoDir: string, sha: string, options: WorktreeOptions = {}): Promise<BaseWorktree> {
+export async function createBaseWorktree(
+  repoDir: string,
+  sha: string,
+  options: WorktreeOptions = {},
+): Promise<BaseWorktree> {
   const parent = mkdtempSync(path.join(os.tmpdir(), 'planebench-base-'));
   const dir = path.join(parent, 'base');
   try {
@@ -75,7 +86,8 @@ export async function createBaseWorktree(repoDir: string, sha: string, options: 
   }
   const remove = (): void => removeWorktree(repoDir, parent, dir);
   try {
-    const sameLock = readIfExists(path.join(repoDir, 'package-lock.json')) === readIfExists(path.join(dir, 'package-lock.json'));
+    const sameLock =
+      readIfExists(path.join(repoDir, 'package-lock.json')) === readIfExists(path.join(dir, 'package-lock.json'));
     const headModules = path.join(repoDir, 'node_modules');
     let nodeModules: NodeModulesSetup = 'none';
     if (sameLock && existsSync(headModules)) {

@@ -29,6 +29,8 @@ describe('parseCompareArgs', () => {
     expect(() => parseCompareArgs(['--base', 'x', '--rounds', 'two'], env)).toThrow('got `two` (string)');
     expect(() => parseCompareArgs(['--base'], env)).toThrow('Expected a value after `--base`');
     expect(() => parseCompareArgs(['--base', 'x', '--fast'], env)).toThrow('Unknown option `--fast`');
-    expect(() => parseCompareArgs(['--base', 'x'], { PERF_PROFILE: 'huge' })).toThrow('Expected `PERF_PROFILE` to be one of');
+    expect(() => parseCompareArgs(['--base', 'x'], { PERF_PROFILE: 'huge' })).toThrow(
+      'Expected `PERF_PROFILE` to be one of',
+    );
   });
 });

@@ -11,7 +11,8 @@ import { resultsRoot } from '../harness/paths.js';
 import { resolveProfile, type ProfileName } from '../harness/profile.js';
 import { CompareError } from './compare-error.js';
 
-export const COMPARE_USAGE = 'usage: planebench compare --base <git ref> [--rounds <n>] [--keep-worktree] [spec path pattern…]';
+export const COMPARE_USAGE =
+  'usage: planebench compare --base <git ref> [--rounds <n>] [--keep-worktree] [spec path pattern…]';
 
 export const DEFAULT_ROUNDS = 2;
 export const MAX_ROUNDS = 20;
@@ -31,7 +32,10 @@ export interface ResolvedCompareOptions {
 export function parseRounds(raw: string | undefined): number {
   const rounds = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
   if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS) {
-    throw new CompareError('options', `Expected \`--rounds\` to be an integer from 1 to ${MAX_ROUNDS}, got \`${raw ?? ''}\` (string)`);
+    throw new CompareError(
+      'options',
+      `Expected \`--rounds\` to be an integer from 1 to ${MAX_ROUNDS}, got \`${raw ?? ''}\` (string)`,
+    );
   }
   return rounds;
 }
@@ -47,12 +51,18 @@ export function parseCompareArgs(
   const patterns: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith('--') && arg.includes('=')
+        ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+        : [arg, undefined];
     if (flag === '--base' || flag === '--rounds') {
       const value = inline ?? argv[i + 1];
       if (inline === undefined) i += 1;
       if (value === undefined || value === '' || value.startsWith('--')) {
-        throw new CompareError('options', `Expected a value after \`${flag}\`, got \`${value ?? ''}\`\n${COMPARE_USAGE}`);
+        throw new CompareError(
+          'options',
+          `Expected a value after \`${flag}\`, got \`${value ?? ''}\`\n${COMPARE_USAGE}`,
+        );
       }
       if (flag === '--base') baseRef = value;
       else rounds = parseRounds(value);
@@ -64,7 +74,8 @@ export function parseCompareArgs(
       patterns.push(flag);
     }
   }
-  if (!baseRef) throw new CompareError('options', `Expected \`--base\` to name a git ref, got nothing\n${COMPARE_USAGE}`);
+  if (!baseRef)
+    throw new CompareError('options', `Expected \`--base\` to name a git ref, got nothing\n${COMPARE_USAGE}`);
   return {
     baseRef,
     rounds,

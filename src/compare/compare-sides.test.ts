@@ -15,11 +15,16 @@ describe('compareSides', () => {
 
   test('the same code on both sides is unchanged, and a faster head improves without failing', () => {
     const trials = [100, 104, 98, 101, 99, 103];
-    expect(compareSides([scenarioResult([latencyMetric(trials)])], [scenarioResult([latencyMetric(trials)])])).toMatchObject({
+    expect(
+      compareSides([scenarioResult([latencyMetric(trials)])], [scenarioResult([latencyMetric(trials)])]),
+    ).toMatchObject({
       failed: false,
       counts: { unchanged: 1, regressed: 0 },
     });
-    const faster = compareSides([scenarioResult([latencyMetric(trials)])], [scenarioResult([latencyMetric([50, 51, 49, 52, 50, 48])])]);
+    const faster = compareSides(
+      [scenarioResult([latencyMetric(trials)])],
+      [scenarioResult([latencyMetric([50, 51, 49, 52, 50, 48])])],
+    );
     expect(faster).toMatchObject({ failed: false, counts: { improved: 1 } });
   });
 

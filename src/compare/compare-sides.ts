@@ -13,13 +13,24 @@ function id(r: Pick<ScenarioResult, 'suite' | 'scenario' | 'variant'>): string {
   return `${r.suite}/${scenarioKey(r)}`;
 }
 
-function compareMetric(head: ScenarioResult, name: string, current: Metric | undefined, base: Metric | undefined): MetricComparison {
+function compareMetric(
+  head: ScenarioResult,
+  name: string,
+  current: Metric | undefined,
+  base: Metric | undefined,
+): MetricComparison {
   const identity = { suite: head.suite, scenario: head.scenario, variant: head.variant, metric: name };
   if (!current) {
     const b = base as Metric;
     return { ...identity, unit: b.unit, direction: b.direction, gated: b.gated, status: 'missing', baseline: b.value };
   }
-  const shared = { ...identity, unit: current.unit, direction: current.direction, gated: current.gated, current: current.value };
+  const shared = {
+    ...identity,
+    unit: current.unit,
+    direction: current.direction,
+    gated: current.gated,
+    current: current.value,
+  };
   if (!base) return { ...shared, status: 'new' };
   const verdict = judge({
     name: `${id(head)}/${name}`,
@@ -37,11 +48,20 @@ function compareScenario(head: ScenarioResult, base: ScenarioResult | undefined)
     return { ...identity, status: { kind: 'not-completed', state: head.state, error: head.error ?? '' }, metrics: [] };
   }
   if (!base || base.state !== 'completed') {
-    return { ...identity, status: { kind: 'no-baseline' }, metrics: head.metrics.map((m) => compareMetric(head, m.name, m, undefined)) };
+    return {
+      ...identity,
+      status: { kind: 'no-baseline' },
+      metrics: head.metrics.map((m) => compareMetric(head, m.name, m, undefined)),
+    };
   }
   const names = new Set([...head.metrics.map((m) => m.name), ...base.metrics.map((m) => m.name)]);
   const metrics = [...names].map((name) =>
-    compareMetric(head, name, head.metrics.find((m) => m.name === name), base.metrics.find((m) => m.name === name)),
+    compareMetric(
+      head,
+      name,
+      head.metrics.find((m) => m.name === name),
+      base.metrics.find((m) => m.name === name),
+    ),
   );
   return { ...identity, status: { kind: 'compared' }, metrics };
 }

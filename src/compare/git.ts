@@ -6,8 +6,11 @@ export function git(repoDir: string, args: readonly string[], stage: CompareStag
   try {
     return execFileSync('git', args, { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
   } catch (error) {
-    const stderr = String((error as { stderr?: unknown }).stderr ?? '').trim();
-    throw new CompareError(stage, `git ${args.join(' ')} failed in ${repoDir}: ${stderr || (error as Error).message}`, { cause: error });
+    const raw = (error as { stderr?: unknown }).stderr;
+    const stderr = (typeof raw === 'string' ? raw : Buffer.isBuffer(raw) ? raw.toString('utf8') : '').trim();
+    throw new CompareError(stage, `git ${args.join(' ')} failed in ${repoDir}: ${stderr || (error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
@@ -16,7 +19,9 @@ export function resolveCommit(repoDir: string, ref: string): string {
   try {
     return git(repoDir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], 'options');
   } catch (error) {
-    throw new CompareError('options', `Expected \`--base\` to name a commit of ${repoDir}, got \`${ref}\` (string)`, { cause: error });
+    throw new CompareError('options', `Expected \`--base\` to name a commit of ${repoDir}, got \`${ref}\` (string)`, {
+      cause: error,
+    });
   }
 }
 

@@ -10,8 +10,16 @@ function encoded(values: readonly number[]): string {
 
 describe('mergeRounds', () => {
   test('pools trials in round order, takes their median and merges histograms', () => {
-    const round1 = [scenarioResult([latencyMetric([10, 30])], { histograms: { queryLatencyUs: { kind: 'latencyUs', unit: 'us', count: 2, encoded: encoded([10, 30]) } } })];
-    const round2 = [scenarioResult([latencyMetric([20, 40])], { histograms: { queryLatencyUs: { kind: 'latencyUs', unit: 'us', count: 2, encoded: encoded([20, 40]) } } })];
+    const round1 = [
+      scenarioResult([latencyMetric([10, 30])], {
+        histograms: { queryLatencyUs: { kind: 'latencyUs', unit: 'us', count: 2, encoded: encoded([10, 30]) } },
+      }),
+    ];
+    const round2 = [
+      scenarioResult([latencyMetric([20, 40])], {
+        histograms: { queryLatencyUs: { kind: 'latencyUs', unit: 'us', count: 2, encoded: encoded([20, 40]) } },
+      }),
+    ];
     const [merged] = mergeRounds([round1, round2]);
     expect(merged?.trialCount).toBe(4);
     expect(merged?.durationMs).toBe(200);

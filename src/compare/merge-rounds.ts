@@ -37,7 +37,10 @@ function mergeHistogramRecords(parts: readonly ScenarioResult[]): Record<string,
       continue;
     }
     try {
-      const histogram = mergeHistograms(first.kind as HistogramKindName, same.map((h) => decodeHistogram(h.encoded)));
+      const histogram = mergeHistograms(
+        first.kind as HistogramKindName,
+        same.map((h) => decodeHistogram(h.encoded)),
+      );
       merged[name] = { ...first, count: same.reduce((n, h) => n + h.count, 0), encoded: encodeHistogram(histogram) };
     } catch {
       // A histogram that cannot be merged is left out rather than shown for one round only.

@@ -56,7 +56,14 @@ const KILL_GRACE_MS = 5_000;
 
 function runJest(request: RoundRequest, jestJson: string, logFile: string): Promise<number> {
   const log = openSync(logFile, 'a');
-  const args = ['scripts/jest.mjs', 'perf', ...request.patterns, '--passWithNoTests', '--json', `--outputFile=${jestJson}`];
+  const args = [
+    'scripts/jest.mjs',
+    'perf',
+    ...request.patterns,
+    '--passWithNoTests',
+    '--json',
+    `--outputFile=${jestJson}`,
+  ];
   const child = spawn(process.execPath, args, {
     cwd: request.cwd,
     env: { ...process.env, PLANEBENCH_RESULTS_ROOT: request.resultsRoot, PERF_PROFILE: request.profile },
@@ -91,8 +98,15 @@ function runJest(request: RoundRequest, jestJson: string, logFile: string): Prom
 function readJestCounts(file: string): { failed: number; passed: number } | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    const json = JSON.parse(readFileSync(file, 'utf8')) as { numFailedTests?: number; numPassedTests?: number; numRuntimeErrorTestSuites?: number };
-    return { failed: (json.numFailedTests ?? 0) + (json.numRuntimeErrorTestSuites ?? 0), passed: json.numPassedTests ?? 0 };
+    const json = JSON.parse(readFileSync(file, 'utf8')) as {
+      numFailedTests?: number;
+      numPassedTests?: number;
+      numRuntimeErrorTestSuites?: number;
+    };
+    return {
+      failed: (json.numFailedTests ?? 0) + (json.numRuntimeErrorTestSuites ?? 0),
+      passed: json.numPassedTests ?? 0,
+    };
   } catch {
     return undefined;
   }
@@ -110,11 +124,21 @@ export const runPerfRound: RoundRunner = async (request) => {
   const resultsFile = path.join(request.resultsRoot, 'latest', 'results.json');
   const counts = readJestCounts(jestJson);
   if (!existsSync(resultsFile)) {
-    return { state: 'no-results', ...identity, reason: `the perf run exited with ${exitCode} and wrote no results.json` };
+    return {
+      state: 'no-results',
+      ...identity,
+      reason: `the perf run exited with ${exitCode} and wrote no results.json`,
+    };
   }
   try {
     const results = readResultsFile(resultsFile);
-    return { state: 'measured', ...identity, results, failedTests: counts?.failed ?? (exitCode === 0 ? 0 : 1), passedTests: counts?.passed ?? 0 };
+    return {
+      state: 'measured',
+      ...identity,
+      results,
+      failedTests: counts?.failed ?? (exitCode === 0 ? 0 : 1),
+      passedTests: counts?.passed ?? 0,
+    };
   } catch (error) {
     return { state: 'no-results', ...identity, reason: coerceError(error).message };
   }

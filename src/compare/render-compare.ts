@@ -43,12 +43,20 @@ export function renderCompareConsole(summary: CompareSummary, comparison: RunCom
     '  Baseline = base, Current = head',
     renderConsoleTable(comparison),
   ];
-  if (summary.baseSpecFailures > 0) lines.push(`  note: ${summary.baseSpecFailures} perf spec assertion(s) failed on the base (not held against the head)`);
-  if (summary.headSpecFailures > 0) lines.push(`  ✗ ${summary.headSpecFailures} perf spec assertion(s) failed on the head — FAILED`);
+  if (summary.baseSpecFailures > 0)
+    lines.push(
+      `  note: ${summary.baseSpecFailures} perf spec assertion(s) failed on the base (not held against the head)`,
+    );
+  if (summary.headSpecFailures > 0)
+    lines.push(`  ✗ ${summary.headSpecFailures} perf spec assertion(s) failed on the head — FAILED`);
   return lines.join('\n');
 }
 
-export function renderCompareMarkdown(summary: CompareSummary, comparison: RunComparison, environment: EnvironmentFingerprint): string {
+export function renderCompareMarkdown(
+  summary: CompareSummary,
+  comparison: RunComparison,
+  environment: EnvironmentFingerprint,
+): string {
   const heading = [
     '## planebench: head against base',
     '',
@@ -57,8 +65,10 @@ export function renderCompareMarkdown(summary: CompareSummary, comparison: RunCo
       `${trials(summary)} trials per scenario and side. In the tables **Baseline** is the base and **Current** the head.`,
     '',
   ];
-  if (summary.headSpecFailures > 0) heading.push(`❌ **${summary.headSpecFailures} perf spec assertion(s) failed on the head.**`, '');
-  if (summary.baseSpecFailures > 0) heading.push(`ℹ️ ${summary.baseSpecFailures} perf spec assertion(s) failed on the base.`, '');
+  if (summary.headSpecFailures > 0)
+    heading.push(`❌ **${summary.headSpecFailures} perf spec assertion(s) failed on the head.**`, '');
+  if (summary.baseSpecFailures > 0)
+    heading.push(`ℹ️ ${summary.baseSpecFailures} perf spec assertion(s) failed on the base.`, '');
   const report = renderMarkdownReport(comparison, environment);
   const title = '## planebench performance report\n\n';
   return `${heading.join('\n')}\n${report.startsWith(title) ? report.slice(title.length) : report}`;

@@ -30,7 +30,16 @@ function commitFile(name: string, content: string): void {
 }
 
 function options(overrides: Partial<ResolvedCompareOptions> = {}): ResolvedCompareOptions {
-  return { baseRef: 'HEAD', rounds: 2, patterns: ['fixture'], profile: 'ci', repoDir: repo, outDir: out, keepWorktree: false, ...overrides };
+  return {
+    baseRef: 'HEAD',
+    rounds: 2,
+    patterns: ['fixture'],
+    profile: 'ci',
+    repoDir: repo,
+    outDir: out,
+    keepWorktree: false,
+    ...overrides,
+  };
 }
 
 /** Reports three trials around the latency in the tree's latency.txt. */
@@ -42,17 +51,35 @@ function treeRunner(calls: RoundRequest[]): RoundRunner {
       schemaVersion: RESULTS_SCHEMA_VERSION,
       runId: `run-${request.round}-${request.side}`,
       environment: {
-        cpuModel: 'x', cores: 2, totalMemoryBytes: 1, node: 'v20', os: 'linux', profile: 'ci',
-        gitCommit: 'x', gitDirty: false, date: '2026-11-24T00:00:00.000Z',
+        cpuModel: 'x',
+        cores: 2,
+        totalMemoryBytes: 1,
+        node: 'v20',
+        os: 'linux',
+        profile: 'ci',
+        gitCommit: 'x',
+        gitDirty: false,
+        date: '2026-11-24T00:00:00.000Z',
       },
       scenarios: [scenarioResult([latencyMetric([latencyUs, latencyUs * 1.01, latencyUs * 0.99])])],
     };
-    return { state: 'measured', side: request.side, round: request.round, results, failedTests: 0, passedTests: 1, durationMs: 1, logFile: '' };
+    return {
+      state: 'measured',
+      side: request.side,
+      round: request.round,
+      results,
+      failedTests: 0,
+      passedTests: 1,
+      durationMs: 1,
+      logFile: '',
+    };
   };
 }
 
 function worktrees(): string[] {
-  return git('worktree', 'list', '--porcelain').split('\n').filter((l) => l.startsWith('worktree '));
+  return git('worktree', 'list', '--porcelain')
+    .split('\n')
+    .filter((l) => l.startsWith('worktree '));
 }
 
 beforeEach(() => {
@@ -73,7 +100,11 @@ describe('runCompare', () => {
     writeFileSync(path.join(repo, 'latency.txt'), '300'); // uncommitted: the head is the working tree
     const calls: RoundRequest[] = [];
     const printed: string[] = [];
-    const outcome = await runCompare(options(), { runRound: treeRunner(calls), print: (t) => printed.push(t), handleSignals: false });
+    const outcome = await runCompare(options(), {
+      runRound: treeRunner(calls),
+      print: (t) => printed.push(t),
+      handleSignals: false,
+    });
 
     expect(calls.map((c) => `${c.round}-${c.side}`)).toEqual(['1-base', '1-head', '2-base', '2-head']);
     expect(calls.every((c) => (c.side === 'head' ? c.cwd === repo : c.cwd !== repo))).toBe(true);
@@ -86,7 +117,9 @@ describe('runCompare', () => {
     const text = printed.join('');
     expect(text).toContain('Baseline = base, Current = head');
     expect(text).toMatch(/queryLatencyUs\.p99\s+100 µs\s+300 µs\s+\+200\.0 %/);
-    expect(readFileSync(outcome.reportFile, 'utf8')).toContain('In the tables **Baseline** is the base and **Current** the head');
+    expect(readFileSync(outcome.reportFile, 'utf8')).toContain(
+      'In the tables **Baseline** is the base and **Current** the head',
+    );
     for (const f of ['results.json', 'base-results.json', 'benchmark-smaller.json', 'benchmark-bigger.json']) {
       expect(existsSync(path.join(out, f))).toBe(true);
     }
@@ -95,7 +128,11 @@ describe('runCompare', () => {
   });
 
   test('the same code on both sides passes', async () => {
-    const outcome = await runCompare(options(), { runRound: treeRunner([]), print: () => undefined, handleSignals: false });
+    const outcome = await runCompare(options(), {
+      runRound: treeRunner([]),
+      print: () => undefined,
+      handleSignals: false,
+    });
     expect(outcome.failed).toBe(false);
     expect(outcome.comparison.counts.unchanged).toBe(1);
   });
@@ -120,15 +157,26 @@ describe('runCompare', () => {
       if (request.side === 'head') throw new Error('runner crashed');
       return treeRunner([])(request);
     };
-    await expect(runCompare(options(), { runRound: failing, print: () => undefined, handleSignals: false })).rejects.toThrow('runner crashed');
+    await expect(
+      runCompare(options(), { runRound: failing, print: () => undefined, handleSignals: false }),
+    ).rejects.toThrow('runner crashed');
     expect(worktrees()).toHaveLength(1);
 
     const logDir = mkdtempSync(path.join(os.tmpdir(), 'planebench-log-'));
     const logFile = path.join(logDir, 'perf.log');
     mkdirSync(logDir, { recursive: true });
     writeFileSync(logFile, 'line 1\nSyntaxError: bad spec\n');
-    const empty: RoundRunner = async (r) => ({ state: 'no-results', side: r.side, round: r.round, reason: 'wrote no results.json', durationMs: 1, logFile });
-    const error = await runCompare(options(), { runRound: empty, print: () => undefined, handleSignals: false }).catch((e: unknown) => e);
+    const empty: RoundRunner = async (r) => ({
+      state: 'no-results',
+      side: r.side,
+      round: r.round,
+      reason: 'wrote no results.json',
+      durationMs: 1,
+      logFile,
+    });
+    const error = await runCompare(options(), { runRound: empty, print: () => undefined, handleSignals: false }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(CompareError);
     expect((error as CompareError).message).toContain('round 1 base: wrote no results.json');
     expect((error as CompareError).message).toContain('SyntaxError: bad spec');
@@ -137,7 +185,14 @@ describe('runCompare', () => {
   });
 
   test('an unknown base ref is an options error', async () => {
-    const error = await runCompare(options({ baseRef: 'no-such-branch' }), { runRound: treeRunner([]), print: () => undefined, handleSignals: false }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ stage: 'options', message: expect.stringContaining('Expected `--base` to name a commit') as string });
+    const error = await runCompare(options({ baseRef: 'no-such-branch' }), {
+      runRound: treeRunner([]),
+      print: () => undefined,
+      handleSignals: false,
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      stage: 'options',
+      message: expect.stringContaining('Expected `--base` to name a commit') as string,
+    });
   });
 });

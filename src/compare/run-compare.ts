@@ -93,17 +93,37 @@ async function runRounds(
       }
       const scenarios = outcome.results.scenarios.length;
       const specs = `${outcome.passedTests} spec(s) passed${outcome.failedTests > 0 ? `, ${outcome.failedTests} failed` : ''}`;
-      print(`planebench compare: round ${round}/${options.rounds} ${side}: ${scenarios} scenario(s), ${specs}, ${seconds} s\n`);
+      print(
+        `planebench compare: round ${round}/${options.rounds} ${side}: ${scenarios} scenario(s), ${specs}, ${seconds} s\n`,
+      );
       measured.push(outcome);
     }
   }
   return measured;
 }
 
-function writeOutputs(outDir: string, base: readonly ScenarioResult[], head: readonly ScenarioResult[], last: ResultsFile, comparison: RunComparison, markdown: string): string {
+function writeOutputs(
+  outDir: string,
+  base: readonly ScenarioResult[],
+  head: readonly ScenarioResult[],
+  last: ResultsFile,
+  comparison: RunComparison,
+  markdown: string,
+): string {
   const runId = `compare-${last.runId}`;
-  const headFile: ResultsFile = { schemaVersion: RESULTS_SCHEMA_VERSION, runId, environment: last.environment, scenarios: head, comparison };
-  const baseFile: ResultsFile = { schemaVersion: RESULTS_SCHEMA_VERSION, runId, environment: last.environment, scenarios: base };
+  const headFile: ResultsFile = {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    runId,
+    environment: last.environment,
+    scenarios: head,
+    comparison,
+  };
+  const baseFile: ResultsFile = {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    runId,
+    environment: last.environment,
+    scenarios: base,
+  };
   const bench = toBenchmarkFiles(head);
   writeFileAtomic(path.join(outDir, 'results.json'), `${JSON.stringify(headFile, null, 1)}\n`);
   writeFileAtomic(path.join(outDir, 'base-results.json'), `${JSON.stringify(baseFile, null, 1)}\n`);
@@ -123,7 +143,10 @@ export async function runCompare(options: ResolvedCompareOptions, deps: CompareD
 
   return withAbortOnSignals(deps.handleSignals ?? true, async (signal) => {
     print(`planebench compare: base ${options.baseRef} (${baseSha.slice(0, 12)}) in a git worktree…\n`);
-    const worktree = await createBaseWorktree(options.repoDir, baseSha, { signal, ...(deps.install ? { install: deps.install } : {}) });
+    const worktree = await createBaseWorktree(options.repoDir, baseSha, {
+      signal,
+      ...(deps.install ? { install: deps.install } : {}),
+    });
     let rounds: Extract<RoundOutcome, { state: 'measured' }>[];
     try {
       print(`planebench compare: worktree ${worktree.dir} (node_modules ${worktree.nodeModules})\n`);

@@ -1,3 +1,5 @@
+import { types } from 'node:util';
+
 /** The orchestrator's one error class: a message, boolean facts and a cause. */
 export class OrchestratorError extends Error {
   override readonly name = 'OrchestratorError';
@@ -15,7 +17,8 @@ export class OrchestratorError extends Error {
 
 /** Every `catch (e: unknown)` goes through here. */
 export function coerceError(value: unknown): Error {
-  if (value instanceof Error) return value;
+  // isNativeError also recognises errors from another realm (a vm context such as jest's).
+  if (value instanceof Error || types.isNativeError(value)) return value;
   return new Error(typeof value === 'string' ? value : `Non-error thrown: ${String(value)}`);
 }
 

@@ -1,4 +1,11 @@
-/** Spawning the agents a scenario works with: native twins or WASM agents doing the same work. */
+/**
+ * Spawning the agents a scenario works with, native or WASM, doing the same
+ * work: `hash` (FNV-1a over byte payloads, count primes for numbers: the
+ * native twin and agent.wat's `on_bytes`) or `receive` (take the payload and
+ * count its bytes: a light handler, so a scenario about routing measures the
+ * runtime rather than the hash; the WASM agent still copies the payload into
+ * its linear memory).
+ */
 import type { AgentKind, AgentRuntime, AgentSpec, WasmAgentModule } from '../../../src/agents/index.js';
 import { nativeTwin } from '../../../src/agents/index.js';
 
@@ -15,6 +22,13 @@ export interface SpawnSpecOptions {
   readonly capabilities?: readonly string[];
   readonly memoryLimitPages?: number;
   readonly mailboxCapacity?: number;
+  /** Default `hash`. */
+  readonly work?: 'hash' | 'receive';
+}
+
+function receiveBytes(message: { content: unknown }): number {
+  const content = message.content;
+  return content instanceof Uint8Array ? content.length : 0;
 }
 
 export function workerSpec(options: SpawnSpecOptions): AgentSpec {
@@ -23,9 +37,17 @@ export function workerSpec(options: SpawnSpecOptions): AgentSpec {
     capabilities: options.capabilities ?? ['work'],
     ...(options.mailboxCapacity === undefined ? {} : { mailboxCapacity: options.mailboxCapacity }),
   };
-  return options.kind === 'native'
-    ? { kind: 'native', create: nativeTwin, ...common }
-    : { kind: 'wasm', module: options.module, memoryLimitPages: options.memoryLimitPages ?? 16, ...common };
+  const receive = options.work === 'receive';
+  if (options.kind === 'native') {
+    return receive ? { kind: 'native', handler: receiveBytes, ...common } : { kind: 'native', create: nativeTwin, ...common };
+  }
+  return {
+    kind: 'wasm',
+    module: options.module,
+    memoryLimitPages: options.memoryLimitPages ?? 16,
+    ...(receive ? { bytesExport: 'on_receive' } : {}),
+    ...common,
+  };
 }
 
 /** Spawns `count` workers, recording each spawn's time (µs) through `onSpawnUs`. */

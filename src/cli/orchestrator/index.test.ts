@@ -42,8 +42,10 @@ describe('planebench orchestrator CLI', () => {
     expect(stderr.text()).toBe(`${path}: Expected \`workflows\` to be a positive integer, got \`"ten"\` (string)\n`);
   });
 
-  it('rejects an invalid number flag by name', async () => {
+  it('rejects an invalid number flag by name, and a flag parse error as invalid input', async () => {
     expect(await runOrchestratorCli(['trigger', 'w', '--count', '-3', '--db', join(dir, 'o.db')])).toBe(2);
+    expect(stderr.text()).toMatch(/Option '--count' argument is ambiguous/);
+    expect(await runOrchestratorCli(['trigger', 'w', '--count=-3', '--db', join(dir, 'o.db')])).toBe(2);
     expect(stderr.text()).toMatch(/Expected `--count` to be a positive number, got `-3`/);
   });
 

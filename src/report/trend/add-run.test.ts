@@ -1,10 +1,24 @@
 import { addRun } from './add-run.js';
-import { emptyBenchmarkData, formatBenchmarkDataJs, parseBenchmarkDataJs, type BenchmarkCommit } from './benchmark-data.js';
+import {
+  emptyBenchmarkData,
+  formatBenchmarkDataJs,
+  parseBenchmarkDataJs,
+  type BenchmarkCommit,
+} from './benchmark-data.js';
 import { fixtureRun } from './fixture-runs.js';
 
 function commit(id: string): BenchmarkCommit {
   const person = { name: 'a', email: 'a@example.com' };
-  return { author: person, committer: person, distinct: true, id, message: 'm', timestamp: '2026-01-01T00:00:00Z', tree_id: '', url: '' };
+  return {
+    author: person,
+    committer: person,
+    distinct: true,
+    id,
+    message: 'm',
+    timestamp: '2026-01-01T00:00:00Z',
+    tree_id: '',
+    url: '',
+  };
 }
 
 const first = fixtureRun({ date: '2026-11-01T10:00:00.000Z', latencyUs: [400, 420, 410], opsPerSec: [900, 950, 1000] });
@@ -15,11 +29,16 @@ describe('addRun', () => {
     const { data, added } = addRun(emptyBenchmarkData('https://example.com/r'), first, commit('aaa'), 42);
     expect(added).toBe(true);
     expect(data.lastUpdate).toBe(42);
-    expect(Object.keys(data.entries).sort()).toEqual(['planebench ci (bigger is better)', 'planebench ci (smaller is better)']);
+    expect(Object.keys(data.entries).sort()).toEqual([
+      'planebench ci (bigger is better)',
+      'planebench ci (smaller is better)',
+    ]);
     const [run] = data.entries['planebench ci (smaller is better)'] ?? [];
     expect(run?.tool).toBe('customSmallerIsBetter');
     expect(run?.date).toBe(Date.parse('2026-11-01T10:00:00.000Z'));
-    expect(run?.benches).toEqual([expect.objectContaining({ name: 'fixture/steady-load/v2/queryLatencyUs.p99', unit: 'us', value: 410 })]);
+    expect(run?.benches).toEqual([
+      expect.objectContaining({ name: 'fixture/steady-load/v2/queryLatencyUs.p99', unit: 'us', value: 410 }),
+    ]);
   });
 
   test('runs are kept oldest first, and the same run is not added twice', () => {
@@ -48,13 +67,16 @@ describe('data.js', () => {
   });
 
   test('a bench without a value is rejected, naming the file and the field', () => {
-    const text = 'window.BENCHMARK_DATA = {"lastUpdate":1,"repoUrl":"","entries":{"s":[{"date":1,"commit":{"id":"x"},"benches":[{"name":"n","unit":"us"}]}]}}';
+    const text =
+      'window.BENCHMARK_DATA = {"lastUpdate":1,"repoUrl":"","entries":{"s":[{"date":1,"commit":{"id":"x"},"benches":[{"name":"n","unit":"us"}]}]}}';
     expect(() => parseBenchmarkDataJs(text, 'trend/data.js')).toThrow(
       'trend/data.js: `entries.s[0].benches[0].value`: expected a finite number, got `undefined`',
     );
   });
 
   test('a file that is not a data.js script is rejected', () => {
-    expect(() => parseBenchmarkDataJs('{"lastUpdate":1}', 'x.js')).toThrow(/x\.js: `\(whole file\)`: expected a script starting with/);
+    expect(() => parseBenchmarkDataJs('{"lastUpdate":1}', 'x.js')).toThrow(
+      /x\.js: `\(whole file\)`: expected a script starting with/,
+    );
   });
 });

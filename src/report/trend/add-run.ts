@@ -19,12 +19,19 @@ export interface AddRunOutcome {
 export function runDateMs(results: ResultsFile): number {
   const ms = Date.parse(results.environment.date);
   if (!Number.isFinite(ms)) {
-    throw new Error(`Expected \`environment.date\` of run ${results.runId} to be an ISO date, got \`${results.environment.date}\``);
+    throw new Error(
+      `Expected \`environment.date\` of run ${results.runId} to be an ISO date, got \`${results.environment.date}\``,
+    );
   }
   return ms;
 }
 
-export function addRun(data: BenchmarkData, results: ResultsFile, commit: BenchmarkCommit, nowMs: number): AddRunOutcome {
+export function addRun(
+  data: BenchmarkData,
+  results: ResultsFile,
+  commit: BenchmarkCommit,
+  nowMs: number,
+): AddRunOutcome {
   const date = runDateMs(results);
   const files = toBenchmarkFiles(results.scenarios);
   const entries: Record<string, readonly BenchmarkRun[]> = { ...data.entries };

@@ -35,7 +35,8 @@ export interface BenchmarkRun {
   readonly commit: BenchmarkCommit;
   /** When the run was measured, ms since the epoch. */
   readonly date: number;
-  readonly tool: BenchmarkTool | string;
+  /** Ours are BenchmarkTool; the action's other tools (`go`, `cargo`, …) may share a data.js. */
+  readonly tool: string;
   readonly benches: readonly BenchmarkEntry[];
 }
 
@@ -58,7 +59,11 @@ export function formatBenchmarkDataJs(data: BenchmarkData): string {
 export function parseBenchmarkDataJs(text: string, file: string): BenchmarkData {
   const trimmed = text.trim();
   if (!trimmed.startsWith(DATA_JS_PREFIX.trim())) {
-    new JsonReader(file).fail('(whole file)', `a script starting with \`${DATA_JS_PREFIX.trim()}\``, trimmed.slice(0, 40));
+    new JsonReader(file).fail(
+      '(whole file)',
+      `a script starting with \`${DATA_JS_PREFIX.trim()}\``,
+      trimmed.slice(0, 40),
+    );
   }
   const json = trimmed.slice(DATA_JS_PREFIX.trim().length).trim().replace(/;$/, '');
   const r = new JsonReader(file);

@@ -16,7 +16,8 @@ function git(args: readonly string[], cwd: string): string | undefined {
 
 /** https://github.com/owner/repo from GITHUB_* variables or the origin remote; '' when unknown. */
 export function repositoryUrl(cwd: string, env: NodeJS.ProcessEnv = process.env): string {
-  if (env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY']) return `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}`;
+  if (env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY'])
+    return `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}`;
   const remote = git(['remote', 'get-url', 'origin'], cwd);
   if (!remote) return '';
   const ssh = /^git@([^:]+):(.+?)(\.git)?$/.exec(remote);
@@ -40,15 +41,27 @@ export function readCommitInfo(facts: RunCommitFacts, repoUrl: string, cwd: stri
   if (!out) {
     const nobody = { name: 'unknown', email: '' };
     return {
-      author: nobody, committer: nobody, distinct: true, id: facts.sha, message: `commit not in this repository${dirtyNote}`,
-      timestamp: facts.runDate, tree_id: '', url,
+      author: nobody,
+      committer: nobody,
+      distinct: true,
+      id: facts.sha,
+      message: `commit not in this repository${dirtyNote}`,
+      timestamp: facts.runDate,
+      tree_id: '',
+      url,
     };
   }
   const [id = facts.sha, tree = '', an = '', ae = '', cn = '', ce = '', ct = facts.runDate, ...body] = out.split(SEP);
   const [subject = '', ...rest] = body.join(SEP).split('\n');
   const message = [`${subject}${dirtyNote}`, ...rest].join('\n').trimEnd();
   return {
-    author: { name: an, email: ae }, committer: { name: cn, email: ce }, distinct: true, id, message,
-    timestamp: ct, tree_id: tree, url,
+    author: { name: an, email: ae },
+    committer: { name: cn, email: ce },
+    distinct: true,
+    id,
+    message,
+    timestamp: ct,
+    tree_id: tree,
+    url,
   };
 }

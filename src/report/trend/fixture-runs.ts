@@ -14,7 +14,9 @@ export interface FixtureRunSpec {
 function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 function metric(name: string, unit: string, direction: Metric['direction'], trials: readonly number[]): Metric {
@@ -38,17 +40,31 @@ export function fixtureRunId(date: string): string {
 export function fixtureRun(spec: FixtureRunSpec): ResultsFile {
   const profile = spec.profile ?? 'ci';
   const environment: EnvironmentFingerprint = {
-    cpuModel: 'fixture CPU', cores: 2, totalMemoryBytes: 2 ** 33, node: 'v20.20.0', os: 'linux',
-    profile, gitCommit: spec.gitCommit ?? 'unknown', gitDirty: false, date: spec.date,
+    cpuModel: 'fixture CPU',
+    cores: 2,
+    totalMemoryBytes: 2 ** 33,
+    node: 'v20.20.0',
+    os: 'linux',
+    profile,
+    gitCommit: spec.gitCommit ?? 'unknown',
+    gitDirty: false,
+    date: spec.date,
   };
   const scenario: ScenarioResult = {
-    suite: 'fixture', scenario: 'steady-load', variant: 'v2', profile, params: {}, state: 'completed',
-    trialCount: spec.latencyUs.length, durationMs: 1000,
+    suite: 'fixture',
+    scenario: 'steady-load',
+    variant: 'v2',
+    profile,
+    params: {},
+    state: 'completed',
+    trialCount: spec.latencyUs.length,
+    durationMs: 1000,
     metrics: [
       metric('queryLatencyUs.p99', 'us', 'smaller', spec.latencyUs),
       metric('requestsPerSec', 'ops/s', 'bigger', spec.opsPerSec),
     ],
-    histograms: {}, notes: [],
+    histograms: {},
+    notes: [],
   };
   return { schemaVersion: RESULTS_SCHEMA_VERSION, runId: fixtureRunId(spec.date), environment, scenarios: [scenario] };
 }

@@ -13,7 +13,9 @@ describe('trend page script', () => {
   test('formats values exactly like the console table and report.md', () => {
     const units = ['ns', 'us', 'ms', 's', 'B', 'ops/s', 'count', '%', 'x', 'fraction', 'widgets'];
     const values = [0, 0.5, 3, 12.5, 999, 1000, 1023, 1024, 65_000, 1.5e6, 2.5e9, -42];
-    for (const unit of units) for (const value of values) expect([unit, value, formatValue(value, unit)]).toEqual([unit, value, formatUnits(value, unit)]);
+    for (const unit of units)
+      for (const value of values)
+        expect([unit, value, formatValue(value, unit)]).toEqual([unit, value, formatUnits(value, unit)]);
     expect(formatValue(Number.NaN, 'us')).toBe(formatUnits(Number.NaN, 'us'));
   });
 
@@ -35,16 +37,38 @@ describe('trend page script', () => {
       scenario: 'control-plane-isolation/v2',
       metric: 'queryLatencyUs.p99',
     });
-    expect(splitBenchName('simple-bench', 'My suite')).toEqual({ suite: 'My suite', scenario: '', metric: 'simple-bench' });
+    expect(splitBenchName('simple-bench', 'My suite')).toEqual({
+      suite: 'My suite',
+      scenario: '',
+      metric: 'simple-bench',
+    });
   });
 
   test('one chart per metric, runs oldest first, one aligned line per profile', () => {
     let data = emptyBenchmarkData('');
-    data = addRun(data, fixtureRun({ date: '2026-11-02T00:00:00Z', latencyUs: [500, 510], opsPerSec: [9, 9] }), commit('b'), 1).data;
-    data = addRun(data, fixtureRun({ date: '2026-11-01T00:00:00Z', latencyUs: [400, 410], opsPerSec: [10, 10] }), commit('a'), 2).data;
-    data = addRun(data, fixtureRun({ date: '2026-11-03T00:00:00Z', profile: 'smoke', latencyUs: [90], opsPerSec: [1] }), commit('c'), 3).data;
+    data = addRun(
+      data,
+      fixtureRun({ date: '2026-11-02T00:00:00Z', latencyUs: [500, 510], opsPerSec: [9, 9] }),
+      commit('b'),
+      1,
+    ).data;
+    data = addRun(
+      data,
+      fixtureRun({ date: '2026-11-01T00:00:00Z', latencyUs: [400, 410], opsPerSec: [10, 10] }),
+      commit('a'),
+      2,
+    ).data;
+    data = addRun(
+      data,
+      fixtureRun({ date: '2026-11-03T00:00:00Z', profile: 'smoke', latencyUs: [90], opsPerSec: [1] }),
+      commit('c'),
+      3,
+    ).data;
     const charts = buildCharts(data);
-    expect(charts.map((c) => c.key)).toEqual(['fixture/steady-load/v2/queryLatencyUs.p99', 'fixture/steady-load/v2/requestsPerSec']);
+    expect(charts.map((c) => c.key)).toEqual([
+      'fixture/steady-load/v2/queryLatencyUs.p99',
+      'fixture/steady-load/v2/requestsPerSec',
+    ]);
     const latency = charts[0];
     expect(latency?.runs.map((r) => [r.commitId, r.message])).toEqual([
       ['a', 'subject'],

@@ -8,7 +8,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { writeFileAtomic } from '../../lib/atomic-write.js';
-import { emptyBenchmarkData, formatBenchmarkDataJs, parseBenchmarkDataJs, type BenchmarkData } from './benchmark-data.js';
+import {
+  emptyBenchmarkData,
+  formatBenchmarkDataJs,
+  parseBenchmarkDataJs,
+  type BenchmarkData,
+} from './benchmark-data.js';
 import { addRun } from './add-run.js';
 import { collectRuns, type CollectedRuns } from './collect-runs.js';
 import { readCommitInfo, repositoryUrl } from './commit-info.js';

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CdpPipe, ChromiumError, type CdpEvent } from './cdp-pipe.js';
-import { PAGE_PROBE_EXPRESSION, type PageProbe } from './in-page-probe.js';
+import { LAST_POINT_EXPRESSION, PAGE_PROBE_EXPRESSION, TOOLTIP_EXPRESSION, type PageProbe } from './in-page-probe.js';
 
 export interface PageCheckOptions {
   readonly chromium: string;
@@ -23,6 +23,31 @@ export interface PageCheckOptions {
 export interface PageCheck extends PageProbe {
   /** console.error / console.assert calls, uncaught exceptions and error log entries (failed loads). */
   readonly consoleErrors: readonly string[];
+  /** The tooltip's lines with the mouse on the first chart's last point (empty when there is no chart). */
+  readonly tooltip: readonly string[];
+}
+
+async function evaluate<T>(cdp: CdpPipe, sessionId: string, expression: string): Promise<T> {
+  const evaluated = (await cdp.send(
+    'Runtime.evaluate',
+    { expression, awaitPromise: true, returnByValue: true },
+    sessionId,
+  )) as {
+    result?: { value?: T };
+    exceptionDetails?: { text?: string; exception?: { description?: string } };
+  };
+  if (evaluated.exceptionDetails) {
+    const d = evaluated.exceptionDetails;
+    throw new ChromiumError(`probing the page failed: ${d.exception?.description ?? d.text ?? 'exception'}`, '');
+  }
+  return evaluated.result?.value as T;
+}
+
+async function hoverLastPoint(cdp: CdpPipe, sessionId: string): Promise<string[]> {
+  const point = await evaluate<{ x: number; y: number } | null>(cdp, sessionId, LAST_POINT_EXPRESSION);
+  if (!point) return [];
+  await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: point.x, y: point.y }, sessionId);
+  return evaluate<string[]>(cdp, sessionId, TOOLTIP_EXPRESSION);
 }
 
 function describeConsoleEvent(event: CdpEvent): string | undefined {
@@ -57,22 +82,18 @@ async function inspect(cdp: CdpPipe, pageFile: string, options: PageCheckOptions
   });
   await Promise.all(['Runtime.enable', 'Log.enable', 'Page.enable'].map((m) => cdp.send(m, {}, sessionId)));
   const loaded = cdp.once('Page.loadEventFired', sessionId);
-  const nav = (await cdp.send('Page.navigate', { url: pathToFileURL(pageFile).href }, sessionId)) as { errorText?: string };
+  const nav = (await cdp.send('Page.navigate', { url: pathToFileURL(pageFile).href }, sessionId)) as {
+    errorText?: string;
+  };
   if (nav.errorText) throw new ChromiumError(`cannot open ${pageFile}: ${nav.errorText}`, '');
   await loaded;
-  const evaluated = (await cdp.send(
-    'Runtime.evaluate',
-    { expression: PAGE_PROBE_EXPRESSION, awaitPromise: true, returnByValue: true },
-    sessionId,
-  )) as { result?: { value?: PageProbe }; exceptionDetails?: { text?: string; exception?: { description?: string } } };
-  if (evaluated.exceptionDetails) {
-    const d = evaluated.exceptionDetails;
-    throw new ChromiumError(`probing the page failed: ${d.exception?.description ?? d.text ?? 'exception'}`, '');
-  }
-  const probe = evaluated.result?.value;
+  const probe = await evaluate<PageProbe | undefined>(cdp, sessionId, PAGE_PROBE_EXPRESSION);
   if (!probe) throw new ChromiumError('probing the page returned nothing', '');
+  const tooltip = probe.ready ? await hoverLastPoint(cdp, sessionId) : [];
   if (options.screenshotFile) {
-    const metrics = (await cdp.send('Page.getLayoutMetrics', {}, sessionId)) as { cssContentSize: { width: number; height: number } };
+    const metrics = (await cdp.send('Page.getLayoutMetrics', {}, sessionId)) as {
+      cssContentSize: { width: number; height: number };
+    };
     const width = metrics.cssContentSize.width;
     const height = Math.min(metrics.cssContentSize.height, options.screenshotMaxHeight ?? 4000);
     const shot = (await cdp.send(
@@ -82,7 +103,7 @@ async function inspect(cdp: CdpPipe, pageFile: string, options: PageCheckOptions
     )) as { data: string };
     writeFileSync(options.screenshotFile, Buffer.from(shot.data, 'base64'));
   }
-  return { ...probe, consoleErrors };
+  return { ...probe, consoleErrors, tooltip };
 }
 
 export async function checkTrendPage(pageFile: string, options: PageCheckOptions): Promise<PageCheck> {

@@ -62,3 +62,21 @@ export const PAGE_PROBE_EXPRESSION = `(async () => {
     }),
   };
 })()`;
+
+/** Where to point the mouse for the first chart's last point, in page pixels. */
+export const LAST_POINT_EXPRESSION = `(() => {
+  const c = window.planebenchTrend && window.planebenchTrend.charts[0];
+  if (!c) return null;
+  const rect = c.plot.over.getBoundingClientRect();
+  return { x: rect.left + c.plot.valToPos(c.runs - 1, 'x'), y: rect.top + rect.height / 2 };
+})()`;
+
+/** The tooltip's lines once the cursor moved (waits two animation frames for uPlot to follow). */
+export const TOOLTIP_EXPRESSION = `(async () => {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  await frame();
+  await frame();
+  const tip = document.querySelector('figure.chart .tip');
+  if (!tip || tip.style.display === 'none') return [];
+  return [...tip.children].map((line) => line.textContent);
+})()`;

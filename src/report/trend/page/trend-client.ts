@@ -33,7 +33,11 @@ interface UPlotLike {
   readonly cursor: { readonly idx?: number | null; readonly top?: number };
   valToPos(value: number, scaleKey: string): number;
 }
-type UPlotConstructor = new (options: Record<string, unknown>, data: (number | null)[][], target: PageElement) => UPlotLike;
+type UPlotConstructor = new (
+  options: Record<string, unknown>,
+  data: (number | null)[][],
+  target: PageElement,
+) => UPlotLike;
 
 export interface DrawnChart {
   readonly key: string;
@@ -227,7 +231,13 @@ export function buildCharts(data: BenchmarkData): TrendChart[] {
       for (const bench of run.benches) {
         let chart = charts.get(bench.name);
         if (!chart) {
-          chart = { key: bench.name, ...splitBenchName(bench.name, dataSuite), unit: bench.unit, runs: new Map(), points: [] };
+          chart = {
+            key: bench.name,
+            ...splitBenchName(bench.name, dataSuite),
+            unit: bench.unit,
+            runs: new Map(),
+            points: [],
+          };
           charts.set(bench.name, chart);
         }
         chart.runs.set(runKey, run);
@@ -265,7 +275,11 @@ function tooltipLines(chart: TrendChart, i: number): PageElement[] {
     const range = Number.isFinite(half) && half > 0 ? ` ± ${formatValue(half, chart.unit)}` : '';
     return [element('div', 'tip-value', `${s.label}: ${formatValue(value, chart.unit)}${range}`)];
   });
-  return [element('div', 'tip-commit', `${run.commitId.slice(0, 7)} ${run.message}`), element('div', 'tip-date', formatDate(run.date)), ...values];
+  return [
+    element('div', 'tip-commit', `${run.commitId.slice(0, 7)} ${run.message}`),
+    element('div', 'tip-date', formatDate(run.date)),
+    ...values,
+  ];
 }
 
 function tooltipPlugin(chart: TrendChart): Record<string, unknown> {
@@ -311,7 +325,10 @@ function drawChart(chart: TrendChart, parent: PageElement, width: number): { plo
       { label: scale.label, size: 64 },
     ],
     series: [
-      { label: 'run', value: (_u: unknown, v: number | null) => (v === null || !chart.runs[v] ? '—' : formatDate(chart.runs[v].date)) },
+      {
+        label: 'run',
+        value: (_u: unknown, v: number | null) => (v === null || !chart.runs[v] ? '—' : formatDate(chart.runs[v].date)),
+      },
       ...chart.series.map((s, i) => {
         const color = COLORS[i % COLORS.length];
         return {
@@ -328,7 +345,13 @@ function drawChart(chart: TrendChart, parent: PageElement, width: number): { plo
   return { plot: new uPlot(options, [xs, ...ys], parent), scale };
 }
 
-function drawSuite(suite: string, charts: readonly TrendChart[], root: PageElement, width: number, state: TrendPageState): void {
+function drawSuite(
+  suite: string,
+  charts: readonly TrendChart[],
+  root: PageElement,
+  width: number,
+  state: TrendPageState,
+): void {
   const section = element('section', 'suite');
   const grid = element('div', 'grid');
   section.append(element('h2', '', suite), grid);
