@@ -33,6 +33,7 @@ describe('agents: horizontal scaling', () => {
       // Routing by capability is O(1) in the number of agents: the rate at the largest
       // count stays within an order of magnitude of the rate at 10 agents.
       expect(findMetric(result, `agents${largest}.msgPerSec`).value).toBeGreaterThan(findMetric(result, 'agents10.msgPerSec').value / 10);
+      expect(findMetric(result, `agents${largest}.msgPerSec`).value).toBeGreaterThan(CAXTON.throughputPerSec.acceptable);
     }
   }, 900_000);
 });

@@ -5,7 +5,7 @@
  * the first interval. Degradation: the last third of the intervals against the
  * first third (completed rate and p99).
  */
-import { AgentRuntime, loadAgentModule } from '../../src/agents/index.js';
+import { AgentRuntime, loadAgentModule, SloMonitor, type SloAlert } from '../../src/agents/index.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { agentKindParam, spawnWorkers } from './support/agents.js';
 import type { IntervalFigures } from './support/interval-figures.js';
@@ -43,8 +43,18 @@ export default defineScenario<Params>(async (ctx) => {
   await runRequestLoad({ runtime, capability: 'work', payload, phases: [{ ...phase, durationMs: params.warmupMs }], intervalMs: params.intervalMs, latency: warmupLatency });
   const baseline = settledMemory();
 
+  // The runtime's own SLO monitor watches the run (Caxton's p99 10 ms, 1 % errors).
+  const alerts: SloAlert[] = [];
+  runtime.metrics.intervalSnapshot();
+  const monitor = new SloMonitor({
+    thresholds: { p99LatencyUs: 10_000, errorRate: 0.01, minSamples: 100 },
+    read: () => runtime.metrics.intervalSnapshot(),
+    onAlert: (alert) => alerts.push(alert),
+  });
+  monitor.start(params.intervalMs);
   const latency = ctx.histogram('requestLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'p99.9', 'max'] });
   const result = await runRequestLoad({ runtime, capability: 'work', payload, phases: [{ ...phase, durationMs: params.durationMs }], intervalMs: params.intervalMs, latency });
+  monitor.stop();
   const end = settledMemory();
 
   const full = result.intervals.filter((interval) => interval.startMs + params.intervalMs <= params.durationMs);
@@ -56,6 +66,8 @@ export default defineScenario<Params>(async (ctx) => {
   ctx.value('p99LastToFirstRatio', 'ratio', mean(last.map((i) => i.p99Us)) / Math.max(1, mean(first.map((i) => i.p99Us))), { gate: false });
   ctx.value('heapGrowthBytes', 'bytes', end.heapAndExternalBytes - baseline.heapAndExternalBytes, { gate: false });
   ctx.value('heapGrowthPerMessageBytes', 'bytes', (end.heapAndExternalBytes - baseline.heapAndExternalBytes) / Math.max(1, result.sent), { gate: false });
+  ctx.value('sloAlertsFired', 'count', alerts.filter((alert) => alert.state === 'firing').length, { gate: false });
+  ctx.note('sloAlerts', alerts);
   ctx.note('sent', result.sent);
   ctx.note('rssGrowthBytes', end.rssBytes - baseline.rssBytes);
   ctx.note('firstErrors', result.firstErrors);

@@ -11,6 +11,9 @@
  * compilation, start-up garbage) is not counted as shutdown latency.
  * The daemon runs from the compiled library under plain `node`.
  */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { byProfile } from '../../src/harness/profile.js';
 import { defineScenario, type SampleRecorder } from '../../src/harness/scenario.js';
@@ -55,6 +58,14 @@ async function sigtermToExit(
   }
 }
 
+async function readReport(path: string): Promise<ReportLine | undefined> {
+  try {
+    return JSON.parse(await readFile(path, 'utf8')) as ReportLine;
+  } catch {
+    return undefined;
+  }
+}
+
 export default defineScenario<ShutdownLatencyParams>(async (ctx) => {
   // Per trial; the harness runs 1 / 3 / 5 trials, so 3 / 30 / 100 signals in all.
   const runs = byProfile(ctx.profile, { smoke: 3, ci: 10, full: 20 });
@@ -65,25 +76,29 @@ export default defineScenario<ShutdownLatencyParams>(async (ctx) => {
   const drain = ctx.histogram('shutdownDrainUs', 'latencyUs', { stats: ['p50', 'p99'], gate: false });
   let unclean = 0;
   const compiled = await loadCompiledDaemon();
+  const reports = await mkdtemp(join(tmpdir(), 'daemon-reports-'));
   try {
     for (let i = 0; i < runs && !ctx.signal.aborted; i += 1) {
+      // The report goes to a file, read after the exit: nothing to read from the child while timing it.
+      const reportFile = join(reports, `report-${i}.json`);
       if (i % 2 === 0)
         await sigtermToExit({ nodeArgs: ['-e'], script: BARE_NODE }, settleMs, () => ctx.now(), bareExit);
       const exit = await sigtermToExit(
         {
           nodeArgs: [],
           script: compiled.daemonMain,
-          args: ['--health-interval-ms', interval, '--work-interval-ms', interval],
+          args: ['--health-interval-ms', interval, '--work-interval-ms', interval, '--report-file', reportFile],
         },
         settleMs,
         () => ctx.now(),
         daemonExit,
       );
-      const report = exit.report as ReportLine | undefined;
+      const report = await readReport(reportFile);
       if (exit.code !== 0 || report?.outcome !== 'graceful') unclean += 1;
       if (report !== undefined) drain.record(report.durationMs * 1000);
     }
   } finally {
+    await rm(reports, { recursive: true, force: true });
     await compiled.release();
   }
   ctx.value('uncleanExits', 'count', unclean);

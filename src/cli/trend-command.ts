@@ -74,6 +74,10 @@ async function checkInChromium(pageFile: string, screenshot: string | undefined)
   }
   if (check.figures !== check.charts.length)
     problems.push(`${check.figures} chart frames but ${check.charts.length} charts drawn`);
+  if (check.charts.length > 0 && check.tooltip.length === 0)
+    problems.push('hovering the first chart showed no tooltip');
+  if (check.tooltip.length > 0)
+    process.stdout.write(`chromium: hover on ${check.charts[0]?.key ?? ''}: ${check.tooltip.join(' · ')}\n`);
   process.stdout.write(`chromium: ${check.charts.length} charts drawn · ${check.summary}\n`);
   if (screenshot) process.stdout.write(`chromium: screenshot in ${path.relative(process.cwd(), screenshot)}\n`);
   for (const p of problems) process.stderr.write(`  ✗ ${p}\n`);

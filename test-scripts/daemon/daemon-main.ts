@@ -6,9 +6,12 @@
  * subsystem that ignores shutdown, and handles SIGTERM / SIGINT.
  *
  * stdout protocol (one line each): `ready <pid>` once the subsystems run, then
- * `report <json>` after shutdown; the exit code is 0 when everything stopped,
- * 1 when something was abandoned.
+ * `report <json>` after shutdown, or, with --report-file, the report JSON is
+ * written to that file instead (so a parent timing the exit has no output to
+ * read in the meantime). The exit code is 0 when everything stopped, 1 when
+ * something was abandoned.
  */
+import { writeFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { configBuilder, Daemon, exitCodeFor } from '../../src/daemon/index.js';
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     'force-timeout-ms': { type: 'string', default: '10000' },
     'kill-timeout-ms': { type: 'string', default: '15000' },
     'pid-file': { type: 'string' },
+    'report-file': { type: 'string' },
     stuck: { type: 'boolean', default: false },
   },
 });
@@ -61,7 +65,9 @@ daemon.events
 
 daemon.run().then(
   (report) => {
-    process.stdout.write(`report ${JSON.stringify(report)}\n`);
+    const reportFile = values['report-file'];
+    if (reportFile === undefined) process.stdout.write(`report ${JSON.stringify(report)}\n`);
+    else writeFileSync(reportFile, JSON.stringify(report));
     process.exit(exitCodeFor(report));
   },
   (error: unknown) => {

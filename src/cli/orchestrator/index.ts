@@ -3,18 +3,15 @@
  * Returns the exit code; errors print their message (invalid input without a stack).
  */
 import { OrchestratorError, coerceError } from '../../orchestrator/errors.js';
-import { cleanDataCommand } from './commands/clean-data.js';
-import { perfTestCommand } from './commands/perf-test.js';
-import { runCommand } from './commands/run.js';
-import { triggerCommand } from './commands/trigger.js';
-import { workerCommand } from './commands/worker.js';
+type Command = (argv: string[]) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, (argv: string[]) => Promise<number>>> = {
-  run: runCommand,
-  trigger: triggerCommand,
-  worker: workerCommand,
-  'clean-data': cleanDataCommand,
-  'perf-test': perfTestCommand,
+/** Loaded on use, so a scheduler or worker process holds only what it runs (its RSS is measured). */
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  run: async () => (await import('./commands/run.js')).runCommand,
+  trigger: async () => (await import('./commands/trigger.js')).triggerCommand,
+  worker: async () => (await import('./commands/worker.js')).workerCommand,
+  'clean-data': async () => (await import('./commands/clean-data.js')).cleanDataCommand,
+  'perf-test': async () => (await import('./commands/perf-test.js')).perfTestCommand,
 };
 
 const USAGE = `Usage: planebench orchestrator <command> [options]
@@ -27,12 +24,13 @@ Store: --database-url <postgres://…> or DATABASE_URL selects PostgreSQL (--sch
 
 export async function runOrchestratorCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const handler = command ? COMMANDS[command] : undefined;
-  if (!handler) {
+  const load = command && Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) {
     process.stderr.write(`${command && command !== '--help' ? `Unknown command \`${command}\`\n` : ''}${USAGE}\n`);
     return command === '--help' ? 0 : 2;
   }
   try {
+    const handler = await load();
     return await handler(rest);
   } catch (error) {
     const e = coerceError(error);

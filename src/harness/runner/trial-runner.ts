@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { REPO_ROOT, TSX_LOADER } from '../paths.js';
+import { REPO_ROOT, SCENARIO_LOADER } from '../paths.js';
 import { SCENARIO_TAG_VARIABLE, killAll, listTaggedProcesses } from '../process/process-table.js';
 import type { ProfileName } from '../profile.js';
 import type { ChildMessage, RunTrialRequest, TrialOutput } from './protocol.js';
@@ -57,7 +57,7 @@ function describeProcesses(entries: readonly { pid: number; command: string }[])
 export function runTrial(options: TrialRunOptions): Promise<TrialOutcome> {
   const tag = randomUUID();
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', TSX_LOADER, '--expose-gc', CHILD_ENTRY], {
+  const child = spawn(process.execPath, ['--import', SCENARIO_LOADER, '--expose-gc', CHILD_ENTRY], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     detached: true,

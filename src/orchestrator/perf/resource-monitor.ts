@@ -24,7 +24,11 @@ export interface ResourceSummary {
   readonly samples: number;
 }
 
-/** Counts processes whose parent is one of `parents` (Linux /proc). */
+/**
+ * Counts task processes: children of one of `parents` that lead their own
+ * process group, as the executor starts every task (Linux /proc). Helpers of the
+ * runtime (e.g. a loader's service process) share the parent's group and are not counted.
+ */
 export function countChildren(parents: ReadonlySet<number>): number {
   let count = 0;
   for (const name of readdirSync('/proc')) {
@@ -33,7 +37,7 @@ export function countChildren(parents: ReadonlySet<number>): number {
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (fields[0] !== 'Z' && parents.has(Number(fields[1]))) count += 1;
+      if (fields[0] !== 'Z' && parents.has(Number(fields[1])) && Number(fields[2]) === pid) count += 1;
     } catch {
       // exited while listing
     }

@@ -1,6 +1,4 @@
 /** Opens the store a URL names: PostgreSQL for `postgres://…`, else the embedded SQLite file. */
-import { PostgresStore } from './postgres/postgres-store.js';
-import { SqliteStore } from './sqlite/sqlite-store.js';
 import type { Store } from './store.js';
 
 export interface OpenStoreOptions {
@@ -13,10 +11,14 @@ export interface OpenStoreOptions {
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const url = options.databaseUrl;
+  // Each driver is loaded only when used: a scheduler's RSS is measured.
   const store: Store =
     url && /^postgres(ql)?:\/\//.test(url)
-      ? new PostgresStore({ url, ...(options.schema ? { schema: options.schema } : {}) })
-      : new SqliteStore({ path: url ?? options.sqlitePath });
+      ? new (await import('./postgres/postgres-store.js')).PostgresStore({
+          url,
+          ...(options.schema ? { schema: options.schema } : {}),
+        })
+      : new (await import('./sqlite/sqlite-store.js')).SqliteStore({ path: url ?? options.sqlitePath });
   try {
     await store.migrate();
   } catch (error) {

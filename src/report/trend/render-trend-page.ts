@@ -26,7 +26,7 @@ figcaption { margin-bottom: 4px; }
 figcaption .scenario { color: #4b5563; }
 figcaption code { font-weight: 600; }
 .tip { position: absolute; z-index: 10; pointer-events: none; background: rgba(17, 24, 39, 0.92); color: #f9fafb;
-  padding: 6px 8px; border-radius: 4px; font-size: 12px; white-space: nowrap; }
+  padding: 6px 8px; border-radius: 4px; font-size: 12px; max-width: 320px; }
 .tip-commit { font-family: ui-monospace, monospace; }
 .tip-date { color: #d1d5db; }
 .error { color: #b91c1c; }

@@ -2,7 +2,7 @@ import { formatValue as formatUnits } from '../format-units.js';
 import { addRun } from './add-run.js';
 import { emptyBenchmarkData, type BenchmarkCommit } from './benchmark-data.js';
 import { fixtureRun } from './fixture-runs.js';
-import { axisScale, buildCharts, formatValue, seriesLabel, splitBenchName } from './page/trend-client.js';
+import { axisScale, buildCharts, formatValue, seriesLabel, splitBenchName, tickDecimals } from './page/trend-client.js';
 
 function commit(id: string, message = 'subject\n\nbody'): BenchmarkCommit {
   const person = { name: 'a', email: '' };
@@ -27,6 +27,10 @@ describe('trend page script', () => {
     expect(axisScale('B', 3 * 1024 * 1024)).toEqual({ label: 'MiB', divisor: 1024 * 1024 });
     expect(axisScale('fraction', 0.4)).toEqual({ label: '%', divisor: 0.01 });
     expect(axisScale('ops/s', 1e6)).toEqual({ label: 'ops/s', divisor: 1 });
+  });
+
+  test('ticks get as many decimals as their step needs', () => {
+    expect([5, 2.5, 0.25, 0.0002, 100].map(tickDecimals)).toEqual([0, 1, 2, 4, 0]);
   });
 
   test('names series by profile and splits bench names into suite, scenario and metric', () => {

@@ -5,7 +5,6 @@
  */
 import { parseArgs } from 'node:util';
 import { Scheduler } from '../../../orchestrator/scheduler/scheduler.js';
-import { loadPerfConfig } from '../../../orchestrator/perf/perf-config.js';
 import type { SchedulerOptions } from '../../../orchestrator/options.js';
 import { integerFlag } from '../number-flag.js';
 import { STORE_FLAGS, describeStore, openStoreFromFlags } from '../store-args.js';
@@ -26,7 +25,9 @@ export async function runCommand(argv: string[]): Promise<number> {
       verbose: { type: 'boolean' },
     },
   });
-  const fromConfig: SchedulerOptions = values.config ? loadPerfConfig(values.config).scheduler : {};
+  const fromConfig: SchedulerOptions = values.config
+    ? (await import('../../../orchestrator/perf/perf-config.js')).loadPerfConfig(values.config).scheduler
+    : {};
   const options: SchedulerOptions = {
     ...fromConfig,
     ...defined({

@@ -254,9 +254,17 @@ function formatDate(ms: number): string {
   return new Date(ms).toISOString().slice(0, 16).replace('T', ' ');
 }
 
-/** The x-axis label of a run: its short commit, or its date when the commit is unknown. */
+/** The x-axis label of a run: its short commit (when known) over its date and time. */
 function runLabel(run: TrendChartRun): string {
-  return /^[0-9a-f]{7,}$/.test(run.commitId) ? run.commitId.slice(0, 7) : formatDate(run.date).slice(5);
+  const when = formatDate(run.date).slice(5);
+  return /^[0-9a-f]{7,}$/.test(run.commitId) ? `${run.commitId.slice(0, 7)}\n${when}` : when;
+}
+
+/** Decimals that tell the ticks apart: as many as the tick step needs. */
+export function tickDecimals(step: number): number {
+  let decimals = 0;
+  while (decimals < 8 && Math.abs(Math.round(step * 10 ** decimals) - step * 10 ** decimals) > 1e-6) decimals += 1;
+  return decimals;
 }
 
 function element(tag: string, className = '', text?: string): PageElement {
@@ -275,8 +283,9 @@ function tooltipLines(chart: TrendChart, i: number): PageElement[] {
     const range = Number.isFinite(half) && half > 0 ? ` ± ${formatValue(half, chart.unit)}` : '';
     return [element('div', 'tip-value', `${s.label}: ${formatValue(value, chart.unit)}${range}`)];
   });
+  const message = run.message.length > 72 ? `${run.message.slice(0, 71)}…` : run.message;
   return [
-    element('div', 'tip-commit', `${run.commitId.slice(0, 7)} ${run.message}`),
+    element('div', 'tip-commit', `${run.commitId.slice(0, 7)} ${message}`),
     element('div', 'tip-date', formatDate(run.date)),
     ...values,
   ];
@@ -300,7 +309,7 @@ function tooltipPlugin(chart: TrendChart): Record<string, unknown> {
         }
         tip.replaceChildren(...tooltipLines(chart, i));
         tip.style.display = 'block';
-        tip.style.left = `${Math.min(u.valToPos(i, 'x') + 12, u.over.clientWidth - 220)}px`;
+        tip.style.left = `${Math.min(u.valToPos(i, 'x') + 12, u.over.clientWidth - 340)}px`;
         tip.style.top = `${Math.max(0, (u.cursor.top ?? 0) - 10)}px`;
       },
     },
@@ -320,9 +329,17 @@ function drawChart(chart: TrendChart, parent: PageElement, width: number): { plo
     axes: [
       {
         incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
+        size: 56,
         values: (_u: unknown, splits: number[]) => splits.map((v) => (chart.runs[v] ? runLabel(chart.runs[v]) : '')),
       },
-      { label: scale.label, size: 64 },
+      {
+        label: scale.label,
+        size: 72,
+        values: (_u: unknown, splits: number[]) => {
+          const decimals = tickDecimals(splits.length > 1 ? Math.abs((splits[1] ?? 0) - (splits[0] ?? 0)) : 1);
+          return splits.map((v) => v.toFixed(decimals));
+        },
+      },
     ],
     series: [
       {
