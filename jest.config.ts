@@ -17,8 +17,7 @@ const config: Config = {
       ...shared,
       displayName: 'perf',
       testMatch: ['<rootDir>/perf-tests/**/*.perf.ts'],
-      // A perf spec runs whole scenarios; each scenario carries its own per-trial limit.
-      testTimeout: 1_800_000,
+      setupFilesAfterEnv: ['<rootDir>/perf-tests/setup-timeout.ts'],
     },
   ],
   reporters: ['default', '<rootDir>/src/report/jest-reporter.ts'],

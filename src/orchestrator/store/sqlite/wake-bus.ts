@@ -3,7 +3,9 @@
  * every store open on the same file directly. Across processes, the store
  * watches the database's write-ahead log (inotify through fs.watch) and asks
  * SQLite's `data_version` whether another connection changed the database, so
- * its own writes do not wake it.
+ * its own writes do not wake it. The log is written before the commit becomes
+ * visible (the shared-memory index, which inotify does not see, is updated
+ * last), so the check is repeated a few times after each event.
  */
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
@@ -12,12 +14,15 @@ import type { WorkKind } from '../../model.js';
 type Listener = (kind: WorkKind) => void;
 
 const ALL_KINDS: readonly WorkKind[] = ['runs', 'tasks', 'updates'];
+/** Re-checks after a log write, ms: a commit becomes visible shortly after its frames are written. */
+const RECHECK_AFTER_MS = [2, 20, 200] as const;
 const inProcess = new Map<string, Set<Listener>>();
 
 export class WakeBus {
   private readonly key: string;
   private readonly listeners = new Set<Listener>();
   private watcher: FSWatcher | undefined;
+  private rechecks: NodeJS.Timeout[] = [];
 
   constructor(
     private readonly path: string,
@@ -58,12 +63,25 @@ export class WakeBus {
     if (this.watcher || this.path === ':memory:') return;
     const wal = `${basename(this.key)}-wal`;
     this.watcher = watch(dirname(this.key), { persistent: false }, (_event, file) => {
-      if (file !== wal || !this.changedByOthers()) return;
-      for (const listener of this.listeners) for (const kind of ALL_KINDS) listener(kind);
+      if (file !== wal) return;
+      this.check();
+      this.clearRechecks();
+      this.rechecks = RECHECK_AFTER_MS.map((ms) => setTimeout(() => this.check(), ms).unref());
     });
   }
 
+  private check(): void {
+    if (!this.changedByOthers()) return;
+    for (const listener of this.listeners) for (const kind of ALL_KINDS) listener(kind);
+  }
+
+  private clearRechecks(): void {
+    for (const timer of this.rechecks) clearTimeout(timer);
+    this.rechecks = [];
+  }
+
   private stopWatching(): void {
+    this.clearRechecks();
     this.watcher?.close();
     this.watcher = undefined;
   }
