@@ -38,7 +38,7 @@ export default defineScenario<Params>(async (ctx) => {
   const payload = makePayload(1024);
   const target = toCapability('work');
   const processing = startCpuWindow(now);
-  for (let sent = 0; sent < params.messages; ) {
+  for (let sent = 0; sent < params.messages;) {
     if (runtime.trySend(target, 'inform', payload) === 'delivered') sent++;
     else await runtime.idle();
   }

@@ -56,7 +56,8 @@ export default defineScenario<Params>(async (ctx) => {
     if (failure.performative !== 'failure' || answer.performative !== 'inform') {
       throw new Error(`Round ${round}: got \`${failure.performative}\` and \`${answer.performative}\``);
     }
-    if (restart.kind !== crash.kind) throw new Error(`Round ${round}: expected a \`${crash.kind}\` crash, got \`${restart.kind}\``);
+    if (restart.kind !== crash.kind)
+      throw new Error(`Round ${round}: expected a \`${crash.kind}\` crash, got \`${restart.kind}\``);
     seenKinds.add(restart.kind);
     serviceRecovery.record((ctx.now() - sentAt) * 1000);
     restartRecovery.record(restart.recoveryMs * 1000);

@@ -13,9 +13,30 @@ const trials = byProfile(profile, { smoke: 1, ci: 2, full: 3 });
 describe('agents: load scenarios', () => {
   test('peak: 1000 agents, 1 KB requests at a high rate, ≥ 99 % answered without a backlog', async () => {
     const params = byProfile(profile, {
-      smoke: { agentKind: 'native', agents: 1000, ratePerSec: 10_000, durationMs: 1_000, warmupMs: 500, messageBytes: 1024 },
-      ci: { agentKind: 'native', agents: 1000, ratePerSec: 20_000, durationMs: 3_000, warmupMs: 1_000, messageBytes: 1024 },
-      full: { agentKind: 'native', agents: 1000, ratePerSec: 100_000, durationMs: 300_000, warmupMs: 10_000, messageBytes: 1024 },
+      smoke: {
+        agentKind: 'native',
+        agents: 1000,
+        ratePerSec: 10_000,
+        durationMs: 1_000,
+        warmupMs: 500,
+        messageBytes: 1024,
+      },
+      ci: {
+        agentKind: 'native',
+        agents: 1000,
+        ratePerSec: 20_000,
+        durationMs: 3_000,
+        warmupMs: 1_000,
+        messageBytes: 1024,
+      },
+      full: {
+        agentKind: 'native',
+        agents: 1000,
+        ratePerSec: 100_000,
+        durationMs: 300_000,
+        warmupMs: 10_000,
+        messageBytes: 1024,
+      },
     });
     const result = await measureScenario({
       suite: SUITE,
@@ -37,9 +58,33 @@ describe('agents: load scenarios', () => {
 
   test('sustained: 100 agents at 10 K req/s without memory growth or degradation', async () => {
     const params = byProfile(profile, {
-      smoke: { agentKind: 'native', agents: 100, ratePerSec: 10_000, durationMs: 1_500, warmupMs: 300, messageBytes: 512, intervalMs: 250 },
-      ci: { agentKind: 'native', agents: 100, ratePerSec: 10_000, durationMs: 5_000, warmupMs: 1_000, messageBytes: 512, intervalMs: 500 },
-      full: { agentKind: 'native', agents: 100, ratePerSec: 10_000, durationMs: 600_000, warmupMs: 10_000, messageBytes: 512, intervalMs: 10_000 },
+      smoke: {
+        agentKind: 'native',
+        agents: 100,
+        ratePerSec: 10_000,
+        durationMs: 1_500,
+        warmupMs: 300,
+        messageBytes: 512,
+        intervalMs: 250,
+      },
+      ci: {
+        agentKind: 'native',
+        agents: 100,
+        ratePerSec: 10_000,
+        durationMs: 5_000,
+        warmupMs: 1_000,
+        messageBytes: 512,
+        intervalMs: 500,
+      },
+      full: {
+        agentKind: 'native',
+        agents: 100,
+        ratePerSec: 10_000,
+        durationMs: 600_000,
+        warmupMs: 10_000,
+        messageBytes: 512,
+        intervalMs: 10_000,
+      },
     });
     const result = await measureScenario({
       suite: SUITE,
@@ -58,9 +103,42 @@ describe('agents: load scenarios', () => {
 
   test('burst: 50× the baseline rate is handled (≥ 99 %) and latency is back to baseline well within 30 s', async () => {
     const params = byProfile(profile, {
-      smoke: { agentKind: 'native', agents: 100, baselineRatePerSec: 1_000, burstRatePerSec: 20_000, baselineMs: 500, burstMs: 500, afterMs: 2_000, warmupMs: 500, messageBytes: 1024, intervalMs: 100 },
-      ci: { agentKind: 'native', agents: 100, baselineRatePerSec: 1_000, burstRatePerSec: 50_000, baselineMs: 1_000, burstMs: 1_000, afterMs: 5_000, warmupMs: 1_000, messageBytes: 1024, intervalMs: 100 },
-      full: { agentKind: 'native', agents: 1000, baselineRatePerSec: 1_000, burstRatePerSec: 50_000, baselineMs: 10_000, burstMs: 10_000, afterMs: 30_000, warmupMs: 10_000, messageBytes: 1024, intervalMs: 100 },
+      smoke: {
+        agentKind: 'native',
+        agents: 100,
+        baselineRatePerSec: 1_000,
+        burstRatePerSec: 20_000,
+        baselineMs: 500,
+        burstMs: 500,
+        afterMs: 2_000,
+        warmupMs: 500,
+        messageBytes: 1024,
+        intervalMs: 100,
+      },
+      ci: {
+        agentKind: 'native',
+        agents: 100,
+        baselineRatePerSec: 1_000,
+        burstRatePerSec: 50_000,
+        baselineMs: 1_000,
+        burstMs: 1_000,
+        afterMs: 5_000,
+        warmupMs: 1_000,
+        messageBytes: 1024,
+        intervalMs: 100,
+      },
+      full: {
+        agentKind: 'native',
+        agents: 1000,
+        baselineRatePerSec: 1_000,
+        burstRatePerSec: 50_000,
+        baselineMs: 10_000,
+        burstMs: 10_000,
+        afterMs: 30_000,
+        warmupMs: 10_000,
+        messageBytes: 1024,
+        intervalMs: 100,
+      },
     });
     const result = await measureScenario({
       suite: SUITE,

@@ -5,9 +5,33 @@ import { measureScenario } from '../../src/harness/measure-scenario.js';
 import { CAXTON, SUITE } from './support/targets.js';
 
 const params = byProfile(resolveProfile(), {
-  smoke: { agentKind: 'native', agents: 100, messageBytes: 1024, ratePerSec: 5_000, rampUpMs: 500, durationMs: 1_500, intervalMs: 250 },
-  ci: { agentKind: 'native', agents: 100, messageBytes: 1024, ratePerSec: 20_000, rampUpMs: 1_000, durationMs: 4_000, intervalMs: 500 },
-  full: { agentKind: 'native', agents: 1000, messageBytes: 1024, ratePerSec: 50_000, rampUpMs: 10_000, durationMs: 60_000, intervalMs: 1_000 },
+  smoke: {
+    agentKind: 'native',
+    agents: 100,
+    messageBytes: 1024,
+    ratePerSec: 5_000,
+    rampUpMs: 500,
+    durationMs: 1_500,
+    intervalMs: 250,
+  },
+  ci: {
+    agentKind: 'native',
+    agents: 100,
+    messageBytes: 1024,
+    ratePerSec: 20_000,
+    rampUpMs: 1_000,
+    durationMs: 4_000,
+    intervalMs: 500,
+  },
+  full: {
+    agentKind: 'native',
+    agents: 1000,
+    messageBytes: 1024,
+    ratePerSec: 50_000,
+    rampUpMs: 10_000,
+    durationMs: 60_000,
+    intervalMs: 1_000,
+  },
 });
 
 describe('agents: load test', () => {

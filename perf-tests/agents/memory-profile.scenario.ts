@@ -29,7 +29,7 @@ export default defineScenario<Params>(async (ctx) => {
   const afterCreation = settledMemory();
 
   for (const id of ids) {
-    for (let sent = 0; sent < params.messagesPerAgent; ) {
+    for (let sent = 0; sent < params.messagesPerAgent;) {
       const outcome = runtime.sendBatch(id, 'inform', [payload], 0);
       if (outcome.delivered === 1) sent++;
       else await runtime.idle();
@@ -49,10 +49,15 @@ export default defineScenario<Params>(async (ctx) => {
   }
   const afterCheckpoint = settledMemory();
 
-  const per = (after: SettledMemory, before: SettledMemory, field: keyof SettledMemory) => perItem(after[field], before[field], params.agents);
+  const per = (after: SettledMemory, before: SettledMemory, field: keyof SettledMemory) =>
+    perItem(after[field], before[field], params.agents);
   ctx.value('creationPerAgentBytes', 'bytes', per(afterCreation, initial, 'heapAndExternalBytes'));
-  ctx.value('processingPerAgentBytes', 'bytes', per(afterProcessing, afterCreation, 'heapAndExternalBytes'), { gate: false });
-  ctx.value('checkpointPerAgentBytes', 'bytes', per(afterCheckpoint, afterProcessing, 'heapAndExternalBytes'), { gate: false });
+  ctx.value('processingPerAgentBytes', 'bytes', per(afterProcessing, afterCreation, 'heapAndExternalBytes'), {
+    gate: false,
+  });
+  ctx.value('checkpointPerAgentBytes', 'bytes', per(afterCheckpoint, afterProcessing, 'heapAndExternalBytes'), {
+    gate: false,
+  });
   ctx.value('totalPerAgentBytes', 'bytes', per(afterCheckpoint, initial, 'heapAndExternalBytes'));
   ctx.value('totalRssPerAgentBytes', 'bytes', per(afterCheckpoint, initial, 'rssBytes'), { gate: false });
   ctx.note('rssPerAgentBytes', {

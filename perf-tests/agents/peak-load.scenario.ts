@@ -21,11 +21,23 @@ interface Params {
 export default defineScenario<Params>(async (ctx) => {
   const { params } = ctx;
   const runtime = new AgentRuntime();
-  spawnWorkers(runtime, params.agents, { kind: agentKindParam(params.agentKind), module: await loadAgentModule(), work: 'receive' }, () => ctx.now());
+  spawnWorkers(
+    runtime,
+    params.agents,
+    { kind: agentKindParam(params.agentKind), module: await loadAgentModule(), work: 'receive' },
+    () => ctx.now(),
+  );
   const payload = makePayload(params.messageBytes);
   // Warm-up at the same rate (JIT), not recorded.
   const warmup = ctx.histogram('warmupLatencyUs', 'latencyUs', { stats: ['p99'], gate: false });
-  await runRequestLoad({ runtime, capability: 'work', payload, phases: [{ name: 'warm-up', durationMs: params.warmupMs, ratePerSec: params.ratePerSec }], intervalMs: 1000, latency: warmup });
+  await runRequestLoad({
+    runtime,
+    capability: 'work',
+    payload,
+    phases: [{ name: 'warm-up', durationMs: params.warmupMs, ratePerSec: params.ratePerSec }],
+    intervalMs: 1000,
+    latency: warmup,
+  });
   const latency = ctx.histogram('requestLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'p99.9', 'max'] });
   const result = await runRequestLoad({
     runtime,

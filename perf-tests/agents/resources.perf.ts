@@ -5,11 +5,12 @@ import { measureInterleaved } from '../../src/harness/measure-scenario.js';
 import { CAXTON, SUITE } from './support/targets.js';
 
 const profile = resolveProfile();
+const messagesPerAgentOf = (name: typeof profile) => byProfile(name, { smoke: 100, ci: 1000, full: 1000 });
 
 describe('agents: resource use', () => {
-  test('an agent costs far less than Caxton’s 10 MB, through 1000 messages and a checkpoint', async () => {
+  test(`an agent costs far less than Caxton’s 10 MB, through ${messagesPerAgentOf(profile)} messages and a checkpoint`, async () => {
     const agents = byProfile(profile, { smoke: 100, ci: 300, full: 10_000 });
-    const messagesPerAgent = byProfile(profile, { smoke: 100, ci: 1000, full: 1000 });
+    const messagesPerAgent = messagesPerAgentOf(profile);
     const results = await measureInterleaved(
       (['native', 'wasm'] as const).map((agentKind) => ({
         suite: SUITE,
@@ -29,7 +30,7 @@ describe('agents: resource use', () => {
 
   test('idle agents cost no CPU; processing and spawning do', async () => {
     const params = byProfile(profile, {
-      smoke: { agents: 100, idleMs: 200, messages: 20_000, spawnAgents: 100 },
+      smoke: { agents: 100, idleMs: 400, messages: 20_000, spawnAgents: 100 },
       ci: { agents: 1000, idleMs: 500, messages: 100_000, spawnAgents: 1000 },
       full: { agents: 10_000, idleMs: 10_000, messages: 1_000_000, spawnAgents: 10_000 },
     });
@@ -44,9 +45,14 @@ describe('agents: resource use', () => {
       })),
     );
     for (const result of results) {
-      // The runtime has no timers or polling: idle CPU is the process's own background work.
-      expect(findMetric(result, 'idleCpuPercent').value).toBeLessThan(CAXTON.cpuPerAgentPercent);
-      expect(findMetric(result, 'processingCpuPercent').value).toBeGreaterThan(findMetric(result, 'idleCpuPercent').value);
+      // Caxton's target is per agent. The runtime has no timers or polling, so the whole
+      // process idles far below a core (a polling loop would show ~100 %); what remains is
+      // V8's background work (GC, WASM tier-up) left over from setup.
+      expect(findMetric(result, 'idleCpuPerAgentPercent').value).toBeLessThan(CAXTON.cpuPerAgentPercent);
+      expect(findMetric(result, 'idleCpuPercent').value).toBeLessThan(25);
+      expect(findMetric(result, 'processingCpuPercent').value).toBeGreaterThan(
+        findMetric(result, 'idleCpuPercent').value,
+      );
     }
   }, 600_000);
 });

@@ -28,7 +28,15 @@ export default defineScenario<Params>(async (ctx) => {
   const hashRequest = requestMessage(makePayload(1024));
   const computeRequest = requestMessage(ctx.params.primesBelow);
   let sink = 0;
-  recordMicroBench(ctx, 'handle1KBNs', microBench(() => (sink ^= instance.handle(hashRequest, silentContext) as number), options));
-  recordMicroBench(ctx, 'handleComputeNs', microBench(() => (sink ^= instance.handle(computeRequest, silentContext) as number), options));
+  recordMicroBench(
+    ctx,
+    'handle1KBNs',
+    microBench(() => (sink ^= instance.handle(hashRequest, silentContext) as number), options),
+  );
+  recordMicroBench(
+    ctx,
+    'handleComputeNs',
+    microBench(() => (sink ^= instance.handle(computeRequest, silentContext) as number), options),
+  );
   ctx.note('checksum', sink);
 });

@@ -36,7 +36,13 @@ export default defineScenario<Params>(async (ctx) => {
     const before = settledMemory();
     const runtime = new AgentRuntime({ mailboxCapacity: 256 });
     const spawnStart = ctx.now();
-    spawnWorkers(runtime, count, { kind, module, memoryLimitPages: 16, work: 'receive' }, () => ctx.now(), (us) => spawnLatency.record(us));
+    spawnWorkers(
+      runtime,
+      count,
+      { kind, module, memoryLimitPages: 16, work: 'receive' },
+      () => ctx.now(),
+      (us) => spawnLatency.record(us),
+    );
     const spawnMs = ctx.now() - spawnStart;
     ctx.value(`${label}.spawnAllMs`, 'latencyMs', spawnMs, { gate: count >= 100 });
     ctx.value(`${label}.spawnPerSec`, 'throughputPerSec', (count / spawnMs) * 1000, { gate: false });
@@ -44,7 +50,7 @@ export default defineScenario<Params>(async (ctx) => {
     let refusals = 0;
     const drive = async (): Promise<number> => {
       const started = ctx.now();
-      for (let sent = 0; sent < messages; ) {
+      for (let sent = 0; sent < messages;) {
         const status = runtime.trySend(target, 'inform', payload);
         if (status === 'delivered') {
           // The same number of messages in flight at every agent count, so the
@@ -64,15 +70,23 @@ export default defineScenario<Params>(async (ctx) => {
     await drive(); // JIT settles on the new runtime's shapes
     const steadyMs = await drive();
     const { counters } = runtime.snapshot();
-    if (counters.processed !== 3 * messages) throw new Error(`${label}: expected ${3 * messages} handled, got ${counters.processed}`);
+    if (counters.processed !== 3 * messages)
+      throw new Error(`${label}: expected ${3 * messages} handled, got ${counters.processed}`);
     ctx.value(`${label}.msgPerSec`, 'throughputPerSec', (messages / steadyMs) * 1000);
     ctx.value(`${label}.firstPassMsgPerSec`, 'throughputPerSec', (messages / firstPassMs) * 1000, { gate: false });
 
     const after = settledMemory();
-    ctx.value(`${label}.rssPerAgentBytes`, 'bytes', perItem(after.rssBytes, before.rssBytes, count), { gate: count >= ctx.params.gateMemoryFrom });
-    ctx.value(`${label}.heapPerAgentBytes`, 'bytes', perItem(after.heapAndExternalBytes, before.heapAndExternalBytes, count), {
+    ctx.value(`${label}.rssPerAgentBytes`, 'bytes', perItem(after.rssBytes, before.rssBytes, count), {
       gate: count >= ctx.params.gateMemoryFrom,
     });
+    ctx.value(
+      `${label}.heapPerAgentBytes`,
+      'bytes',
+      perItem(after.heapAndExternalBytes, before.heapAndExternalBytes, count),
+      {
+        gate: count >= ctx.params.gateMemoryFrom,
+      },
+    );
     const stats = runtime.stats();
     ctx.note(`${label}.wasmLinearMemoryBytes`, stats.wasmMemoryBytes);
     ctx.note(`${label}.backPressureRefusals`, refusals);

@@ -34,13 +34,25 @@ const mean = (values: readonly number[]) => (values.length === 0 ? 0 : sum(value
 export default defineScenario<Params>(async (ctx) => {
   const { params } = ctx;
   const runtime = new AgentRuntime();
-  spawnWorkers(runtime, params.agents, { kind: agentKindParam(params.agentKind), module: await loadAgentModule(), work: 'receive' }, () => ctx.now());
+  spawnWorkers(
+    runtime,
+    params.agents,
+    { kind: agentKindParam(params.agentKind), module: await loadAgentModule(), work: 'receive' },
+    () => ctx.now(),
+  );
   const payload = makePayload(params.messageBytes);
   const phase = { name: 'sustained', ratePerSec: params.ratePerSec };
 
   // Warm-up at the same rate, then the baseline memory reading.
   const warmupLatency = ctx.histogram('warmupLatencyUs', 'latencyUs', { stats: ['p99'], gate: false });
-  await runRequestLoad({ runtime, capability: 'work', payload, phases: [{ ...phase, durationMs: params.warmupMs }], intervalMs: params.intervalMs, latency: warmupLatency });
+  await runRequestLoad({
+    runtime,
+    capability: 'work',
+    payload,
+    phases: [{ ...phase, durationMs: params.warmupMs }],
+    intervalMs: params.intervalMs,
+    latency: warmupLatency,
+  });
   const baseline = settledMemory();
 
   // The runtime's own SLO monitor watches the run (Caxton's p99 10 ms, 1 % errors).
@@ -53,7 +65,14 @@ export default defineScenario<Params>(async (ctx) => {
   });
   monitor.start(params.intervalMs);
   const latency = ctx.histogram('requestLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'p99.9', 'max'] });
-  const result = await runRequestLoad({ runtime, capability: 'work', payload, phases: [{ ...phase, durationMs: params.durationMs }], intervalMs: params.intervalMs, latency });
+  const result = await runRequestLoad({
+    runtime,
+    capability: 'work',
+    payload,
+    phases: [{ ...phase, durationMs: params.durationMs }],
+    intervalMs: params.intervalMs,
+    latency,
+  });
   monitor.stop();
   const end = settledMemory();
 
@@ -62,10 +81,22 @@ export default defineScenario<Params>(async (ctx) => {
   const firstRate = sum(first.map((i) => i.received)) / first.length;
   const lastRate = sum(last.map((i) => i.received)) / last.length;
   ctx.value('successRate', 'fraction', result.successRate);
-  ctx.value('throughputDegradation', 'ratio', firstRate === 0 ? 1 : Math.max(0, (firstRate - lastRate) / firstRate), { gate: false });
-  ctx.value('p99LastToFirstRatio', 'ratio', mean(last.map((i) => i.p99Us)) / Math.max(1, mean(first.map((i) => i.p99Us))), { gate: false });
+  ctx.value('throughputDegradation', 'ratio', firstRate === 0 ? 1 : Math.max(0, (firstRate - lastRate) / firstRate), {
+    gate: false,
+  });
+  ctx.value(
+    'p99LastToFirstRatio',
+    'ratio',
+    mean(last.map((i) => i.p99Us)) / Math.max(1, mean(first.map((i) => i.p99Us))),
+    { gate: false },
+  );
   ctx.value('heapGrowthBytes', 'bytes', end.heapAndExternalBytes - baseline.heapAndExternalBytes, { gate: false });
-  ctx.value('heapGrowthPerMessageBytes', 'bytes', (end.heapAndExternalBytes - baseline.heapAndExternalBytes) / Math.max(1, result.sent), { gate: false });
+  ctx.value(
+    'heapGrowthPerMessageBytes',
+    'bytes',
+    (end.heapAndExternalBytes - baseline.heapAndExternalBytes) / Math.max(1, result.sent),
+    { gate: false },
+  );
   ctx.value('sloAlertsFired', 'count', alerts.filter((alert) => alert.state === 'firing').length, { gate: false });
   ctx.note('sloAlerts', alerts);
   ctx.note('sent', result.sent);

@@ -20,7 +20,11 @@ export default defineScenario<Params>(async (ctx) => {
   const kind = agentKindParam(ctx.params.agentKind);
   const module = await loadAgentModule();
   const runtime = new AgentRuntime({ mailboxCapacity: ctx.params.tasksPerBatch });
-  const pool = new AgentPool(runtime, { name: 'tasks', size: ctx.params.poolSize, member: () => workerSpec({ kind, module }) });
+  const pool = new AgentPool(runtime, {
+    name: 'tasks',
+    size: ctx.params.poolSize,
+    member: () => workerSpec({ kind, module }),
+  });
   const tasks = Array.from({ length: ctx.params.tasksPerBatch }, () => ctx.params.primesBelow);
   const batches = byProfile(ctx.profile, { smoke: 2, ci: 5, full: 50 });
   const batchMs = ctx.histogram('taskBatchMs', 'latencyMs', { stats: ['p50', 'max'], gate: false });

@@ -7,7 +7,14 @@
  * What agents then compute is measured by task-processing and wasm-overhead.
  * The rate is messages handled per second, first send to runtime idle.
  */
-import { AgentRuntime, loadAgentModule, toCapability, type AgentKind, type AgentSpec, type WasmAgentModule } from '../../src/agents/index.js';
+import {
+  AgentRuntime,
+  loadAgentModule,
+  toCapability,
+  type AgentKind,
+  type AgentSpec,
+  type WasmAgentModule,
+} from '../../src/agents/index.js';
 import { byProfile } from '../../src/harness/profile.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { agentKindParam } from './support/agents.js';
@@ -20,7 +27,8 @@ interface Params {
 }
 
 function receiverSpec(kind: AgentKind, module: WasmAgentModule, id: string, received: { bytes: number }): AgentSpec {
-  if (kind === 'wasm') return { kind, id, module, memoryLimitPages: 16, bytesExport: 'on_receive', capabilities: ['work'] };
+  if (kind === 'wasm')
+    return { kind, id, module, memoryLimitPages: 16, bytesExport: 'on_receive', capabilities: ['work'] };
   return {
     kind,
     id,
@@ -45,11 +53,14 @@ export default defineScenario<Params>(async (ctx) => {
     const received = { bytes: 0 };
     for (let i = 0; i < ctx.params.agents; i++) runtime.spawn(receiverSpec(kind, module, `receiver-${i}`, received));
     const payload = makePayload(bytes);
-    const messages = Math.max(1000, Math.min(maxMessages, kind === 'wasm' ? Math.floor(byteBudget / bytes) : maxMessages));
+    const messages = Math.max(
+      1000,
+      Math.min(maxMessages, kind === 'wasm' ? Math.floor(byteBudget / bytes) : maxMessages),
+    );
     let refusals = 0;
     const drive = async (count: number): Promise<number> => {
       const started = ctx.now();
-      for (let sent = 0; sent < count; ) {
+      for (let sent = 0; sent < count;) {
         const status = runtime.trySend(target, 'inform', payload);
         if (status === 'delivered') {
           sent++;

@@ -26,7 +26,8 @@ export default defineScenario<Params>(async (ctx) => {
 
   const call = async (agentId: string, name: string, args: number[]): Promise<number> => {
     const reply = await runtime.request(agentId, { call: name, args });
-    if (reply.performative !== 'inform') throw new Error(`${name}(${args.join(', ')}) answered \`${reply.performative}\``);
+    if (reply.performative !== 'inform')
+      throw new Error(`${name}(${args.join(', ')}) answered \`${reply.performative}\``);
     return reply.content as number;
   };
   const spawnLimited = (limitMB: number, id: string) =>
@@ -51,14 +52,15 @@ export default defineScenario<Params>(async (ctx) => {
     // Performance at the limit: scratch buffer first, then the rest of memory allocated and touched.
     const agent = spawnLimited(limitMB, `${label}-agent`);
     await runtime.request(agent, payload);
-    const rest = (limitMB * MB) - (await call(agent, 'heap_top', []));
+    const rest = limitMB * MB - (await call(agent, 'heap_top', []));
     const block = await call(agent, 'try_alloc', [rest]);
     if (block === -1) throw new Error(`${label}: could not allocate the remaining ${rest} B`);
     const fillStart = ctx.now();
     await call(agent, 'fill_checksum', [block, rest, 7]);
     const fillMs = ctx.now() - fillStart;
     ctx.value(`${label}.fillBytesPerSec`, 'throughputPerSec', (rest / fillMs) * 1000);
-    if ((await call(agent, 'try_alloc', [WASM_PAGE_BYTES])) !== -1) throw new Error(`${label}: allocated past the limit`);
+    if ((await call(agent, 'try_alloc', [WASM_PAGE_BYTES])) !== -1)
+      throw new Error(`${label}: allocated past the limit`);
 
     const handleStart = ctx.now();
     for (let i = 0; i < messages; i++) {

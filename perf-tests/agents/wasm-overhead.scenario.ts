@@ -26,7 +26,10 @@ export default defineScenario<Params>(async (ctx) => {
     samples: byProfile(ctx.profile, { smoke: 10, ci: 40, full: 100 }),
     sampleTargetMs: byProfile(ctx.profile, { smoke: 1, ci: 5, full: 20 }),
   };
-  const tasks = { compute: requestMessage(ctx.params.primesBelow), hash: requestMessage(makePayload(ctx.params.payloadBytes)) };
+  const tasks = {
+    compute: requestMessage(ctx.params.primesBelow),
+    hash: requestMessage(makePayload(ctx.params.payloadBytes)),
+  };
   const native = directInstance('native', module);
   const wasm = directInstance('wasm', module);
   for (const [task, message] of Object.entries(tasks)) {
@@ -37,6 +40,10 @@ export default defineScenario<Params>(async (ctx) => {
     const wasmResult = microBench(() => wasm.handle(message, silentContext), options);
     recordMicroBench(ctx, `${task}NativeNs`, nativeResult);
     recordMicroBench(ctx, `${task}WasmNs`, wasmResult);
-    ctx.value(`${task}WasmToNativeRatio`, 'ratio', median(wasmResult.perIterationNs) / median(nativeResult.perIterationNs));
+    ctx.value(
+      `${task}WasmToNativeRatio`,
+      'ratio',
+      median(wasmResult.perIterationNs) / median(nativeResult.perIterationNs),
+    );
   }
 });

@@ -39,7 +39,9 @@ export function workerSpec(options: SpawnSpecOptions): AgentSpec {
   };
   const receive = options.work === 'receive';
   if (options.kind === 'native') {
-    return receive ? { kind: 'native', handler: receiveBytes, ...common } : { kind: 'native', create: nativeTwin, ...common };
+    return receive
+      ? { kind: 'native', handler: receiveBytes, ...common }
+      : { kind: 'native', create: nativeTwin, ...common };
   }
   return {
     kind: 'wasm',
@@ -70,6 +72,7 @@ export function spawnWorkers(
 
 /** Requires a params field to be an agent kind; the message names it. */
 export function agentKindParam(value: unknown, name = 'agentKind'): AgentKind {
-  if (!isAgentKind(value)) throw new TypeError(`Expected \`${name}\` to be one of native, wasm, got \`${String(value)}\` (${typeof value})`);
+  if (!isAgentKind(value))
+    throw new TypeError(`Expected \`${name}\` to be one of native, wasm, got \`${String(value)}\` (${typeof value})`);
   return value;
 }

@@ -2,7 +2,13 @@
  * An agent instance outside any runtime, to time `handle` alone (seed:
  * bench_agent_response_time): the message and a context that only collects replies.
  */
-import type { AgentContext, AgentInstance, AgentKind, AgentMessage, WasmAgentModule } from '../../../src/agents/index.js';
+import type {
+  AgentContext,
+  AgentInstance,
+  AgentKind,
+  AgentMessage,
+  WasmAgentModule,
+} from '../../../src/agents/index.js';
 import { resolveAgentSpec } from '../../../src/agents/index.js';
 import { workerSpec } from './agents.js';
 
@@ -11,7 +17,15 @@ export function directInstance(kind: AgentKind, module: WasmAgentModule, memoryL
 }
 
 export function requestMessage(content: unknown): AgentMessage {
-  return { performative: 'request', sender: undefined, receiver: 'direct', content, conversationId: 1, replyWith: 1, inReplyTo: 0 };
+  return {
+    performative: 'request',
+    sender: undefined,
+    receiver: 'direct',
+    content,
+    conversationId: 1,
+    replyWith: 1,
+    inReplyTo: 0,
+  };
 }
 
 export const silentContext: AgentContext = {

@@ -38,7 +38,11 @@ export class IntervalRecorder {
         sent: 0,
         received: 0,
         errors: 0,
-        latencies: hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: 2 }),
+        latencies: hdr.build({
+          lowestDiscernibleValue: 1,
+          highestTrackableValue: 3_600_000_000,
+          numberOfSignificantValueDigits: 2,
+        }),
       });
     }
     return this.buckets[index] as Bucket;

@@ -40,7 +40,9 @@ export function phaseSchedule(phases: readonly LoadPhase[]): { starts: number[];
   let atMs = 0;
   for (const [index, phase] of phases.entries()) {
     if (!(phase.durationMs > 0) || !(phase.ratePerSec > 0)) {
-      throw new RangeError(`Expected phase ${index} (\`${phase.name}\`) to have a positive duration and rate, got ${phase.durationMs} ms at ${phase.ratePerSec}/s`);
+      throw new RangeError(
+        `Expected phase ${index} (\`${phase.name}\`) to have a positive duration and rate, got ${phase.durationMs} ms at ${phase.ratePerSec}/s`,
+      );
     }
     starts.push(atMs);
     counts.push(Math.floor((phase.ratePerSec * phase.durationMs) / 1000));
@@ -68,7 +70,7 @@ export async function runPhasedLoad(options: PhasedLoadOptions): Promise<PhasedL
     try {
       pending = options.send(index);
     } catch (error: unknown) {
-      pending = Promise.reject(error);
+      pending = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     pending.then(
       () => {

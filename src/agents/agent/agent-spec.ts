@@ -48,21 +48,36 @@ export interface ResolvedAgentSpec {
   readonly createInstance: () => AgentInstance;
 }
 
-export function resolveAgentSpec(spec: AgentSpec, defaultId: string, defaultMailboxCapacity: number): ResolvedAgentSpec {
+export function resolveAgentSpec(
+  spec: AgentSpec,
+  defaultId: string,
+  defaultMailboxCapacity: number,
+): ResolvedAgentSpec {
   const id = spec.id === undefined ? defaultId : expectNonEmptyString('id', spec.id);
   const capabilities = Object.freeze(
     (spec.capabilities ?? []).map((capability, index) => expectNonEmptyString(`capabilities[${index}]`, capability)),
   );
   const mailboxCapacity = expectPositiveInteger('mailboxCapacity', spec.mailboxCapacity ?? defaultMailboxCapacity);
   const restartPolicy = resolveRestartPolicy(spec.restartPolicy);
-  return { id, kind: spec.kind, capabilities, mailboxCapacity, restartPolicy, createInstance: instanceFactory(spec, id) };
+  return {
+    id,
+    kind: spec.kind,
+    capabilities,
+    mailboxCapacity,
+    restartPolicy,
+    createInstance: instanceFactory(spec, id),
+  };
 }
 
 function instanceFactory(spec: AgentSpec, id: string): () => AgentInstance {
   if (spec.kind === 'native') {
     const { handler, create } = spec;
     if ((handler === undefined) === (create === undefined)) {
-      throw invalidOption('handler', 'given exactly when `create` is not', handler === undefined ? 'undefined' : 'a function');
+      throw invalidOption(
+        'handler',
+        'given exactly when `create` is not',
+        handler === undefined ? 'undefined' : 'a function',
+      );
     }
     if (create !== undefined) return () => createNativeInstance(create());
     const behaviour: NativeBehaviour = { handle: handler as NativeHandler };
@@ -72,11 +87,16 @@ function instanceFactory(spec: AgentSpec, id: string): () => AgentInstance {
   const maximumPages = expectPositiveInteger('memoryLimitPages', spec.memoryLimitPages);
   if (maximumPages > 65_536) throw invalidOption('memoryLimitPages', 'at most 65536 (4 GiB)', maximumPages);
   const initialPages = expectPositiveInteger('initialPages', spec.initialPages ?? 1);
-  if (initialPages > maximumPages) throw invalidOption('initialPages', `at most \`memoryLimitPages\` (${maximumPages})`, initialPages);
+  if (initialPages > maximumPages)
+    throw invalidOption('initialPages', `at most \`memoryLimitPages\` (${maximumPages})`, initialPages);
   const module = spec.module;
   const bytesExport = expectNonEmptyString('bytesExport', spec.bytesExport ?? 'on_bytes');
   if (!module.byteHandlers.has(bytesExport)) {
-    throw invalidOption('bytesExport', `a byte handler of module \`${module.name}\` (${[...module.byteHandlers].join(', ')})`, bytesExport);
+    throw invalidOption(
+      'bytesExport',
+      `a byte handler of module \`${module.name}\` (${[...module.byteHandlers].join(', ')})`,
+      bytesExport,
+    );
   }
   return () => createWasmInstance({ agentId: id, module, initialPages, maximumPages, bytesExport });
 }

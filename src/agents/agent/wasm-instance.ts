@@ -81,7 +81,9 @@ export function createWasmInstance(options: WasmInstanceOptions): AgentInstance 
       const fn = exports[content.call] as (...args: number[]) => number | undefined;
       return fn(...(content.args ?? []));
     }
-    context.reply('not-understood', { reason: 'WASM agents take a number, bytes, a string or a { call, args } of a callable export' });
+    context.reply('not-understood', {
+      reason: 'WASM agents take a number, bytes, a string or a { call, args } of a callable export',
+    });
     return undefined;
   };
 

@@ -18,6 +18,10 @@ describe('RuntimeMetrics', () => {
     const second = metrics.intervalSnapshot();
     expect(second).toMatchObject({ periodMs: 500, errorRate: 0, requestLatencyUs: { count: 1, p99: 7 } });
     expect(second.counters.sent).toBe(1);
-    expect(metrics.snapshot()).toMatchObject({ periodMs: 1500, requestLatencyUs: { count: 1001 }, counters: { sent: 1001 } });
+    expect(metrics.snapshot()).toMatchObject({
+      periodMs: 1500,
+      requestLatencyUs: { count: 1001 },
+      counters: { sent: 1001 },
+    });
   });
 });

@@ -28,7 +28,7 @@ export interface Counters {
   timeouts: number;
 }
 
-export interface CountersSnapshot extends Readonly<Counters> {}
+export type CountersSnapshot = Readonly<Counters>;
 
 export interface MetricsSnapshot {
   readonly atMs: number;

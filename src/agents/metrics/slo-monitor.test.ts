@@ -34,7 +34,9 @@ describe('SloMonitor', () => {
     for (let i = 0; i < 100; i++) metrics.recordRequestLatencyUs(5_000);
     metrics.counters.sent += 100;
     nowMs = 30_000;
-    expect(monitor.check()).toEqual([{ state: 'resolved', slo: 'error-rate', value: 0, threshold: 0.05, atMs: 30_000 }]);
+    expect(monitor.check()).toEqual([
+      { state: 'resolved', slo: 'error-rate', value: 0, threshold: 0.05, atMs: 30_000 },
+    ]);
     expect(alerts).toHaveLength(3);
     expect(alerts[1]).toMatchObject({ value: 0.1, atMs: 20_000 });
   });
@@ -62,7 +64,12 @@ describe('SloMonitor', () => {
   it('validates thresholds', () => {
     const metrics = new RuntimeMetrics(() => 0);
     expect(
-      () => new SloMonitor({ thresholds: { p99LatencyUs: 1, errorRate: 2 }, read: () => metrics.snapshot(), onAlert: () => undefined }),
+      () =>
+        new SloMonitor({
+          thresholds: { p99LatencyUs: 1, errorRate: 2 },
+          read: () => metrics.snapshot(),
+          onAlert: () => undefined,
+        }),
     ).toThrow('Expected `thresholds.errorRate` to be a number between 0 and 1, got `2` (number)');
   });
 });

@@ -19,8 +19,20 @@ export interface SloThresholdsInput {
 export type SloName = 'p99-latency' | 'error-rate';
 
 export type SloAlert =
-  | { readonly state: 'firing'; readonly slo: SloName; readonly value: number; readonly threshold: number; readonly atMs: number }
-  | { readonly state: 'resolved'; readonly slo: SloName; readonly value: number; readonly threshold: number; readonly atMs: number };
+  | {
+      readonly state: 'firing';
+      readonly slo: SloName;
+      readonly value: number;
+      readonly threshold: number;
+      readonly atMs: number;
+    }
+  | {
+      readonly state: 'resolved';
+      readonly slo: SloName;
+      readonly value: number;
+      readonly threshold: number;
+      readonly atMs: number;
+    };
 
 export interface Interval {
   start(callback: () => void, everyMs: number): () => void;

@@ -56,7 +56,11 @@ describe('AgentPool', () => {
   it('runs WASM members', async () => {
     runtime = new AgentRuntime();
     const module = await loadAgentModule();
-    const pool = new AgentPool(runtime, { name: 'w', size: 2, member: () => ({ kind: 'wasm', module, memoryLimitPages: 2 }) });
+    const pool = new AgentPool(runtime, {
+      name: 'w',
+      size: 2,
+      member: () => ({ kind: 'wasm', module, memoryLimitPages: 2 }),
+    });
     expect(await pool.process(500)).toBe(countPrimes(500));
     pool.stop();
     expect(runtime.stats().agents).toBe(0);

@@ -36,7 +36,11 @@ export class AgentPool {
     const ids: string[] = [];
     for (let index = 0; index < size; index++) {
       const spec = options.member(index);
-      const ref = runtime.spawn({ ...spec, id: `${this.name}-${index}`, capabilities: [`pool:${this.name}`, ...(spec.capabilities ?? [])] });
+      const ref = runtime.spawn({
+        ...spec,
+        id: `${this.name}-${index}`,
+        capabilities: [`pool:${this.name}`, ...(spec.capabilities ?? [])],
+      });
       ids.push(ref.id);
     }
     this.memberIds = ids;
@@ -74,17 +78,28 @@ export class AgentPool {
     const agentId = this.memberIds[member] as string;
     this.inFlight[member] = (this.inFlight[member] ?? 0) + 1;
     try {
-      const reply = await this.runtime.request(agentId, task, this.taskTimeoutMs === undefined ? undefined : { timeoutMs: this.taskTimeoutMs });
+      const reply = await this.runtime.request(
+        agentId,
+        task,
+        this.taskTimeoutMs === undefined ? undefined : { timeoutMs: this.taskTimeoutMs },
+      );
       if (reply.performative === 'inform') return { status: 'completed', value: reply.content, agentId };
       return {
         status: 'failed',
-        error: new AgentError('handler-failed', `Pool \`${this.name}\` agent \`${agentId}\` answered \`${reply.performative}\``, {
-          agentId,
-          cause: reply.content,
-        }),
+        error: new AgentError(
+          'handler-failed',
+          `Pool \`${this.name}\` agent \`${agentId}\` answered \`${reply.performative}\``,
+          {
+            agentId,
+            cause: reply.content,
+          },
+        ),
       };
     } catch (error: unknown) {
-      return { status: 'failed', error: error instanceof Error ? error : new AgentError('handler-failed', String(error)) };
+      return {
+        status: 'failed',
+        error: error instanceof Error ? error : new AgentError('handler-failed', String(error)),
+      };
     } finally {
       this.inFlight[member] = (this.inFlight[member] ?? 1) - 1;
     }

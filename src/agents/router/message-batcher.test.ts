@@ -8,7 +8,12 @@ describe('MessageBatcher', () => {
   it('flushes on size and on the timer, waiting for room instead of dropping', async () => {
     runtime = new AgentRuntime();
     const handled: unknown[] = [];
-    runtime.spawn({ kind: 'native', id: 'sink', mailboxCapacity: 2, handler: (message) => void handled.push(message.content) });
+    runtime.spawn({
+      kind: 'native',
+      id: 'sink',
+      mailboxCapacity: 2,
+      handler: (message) => void handled.push(message.content),
+    });
     const timers: (() => void)[] = [];
     const batcher = new MessageBatcher(runtime, {
       target: 'sink',

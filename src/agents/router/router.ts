@@ -75,7 +75,12 @@ export class Router {
     return this.deliver(cell, this.oneWay(cell, performative, content, sender));
   }
 
-  private oneWay(cell: AgentCell, performative: Performative, content: unknown, sender: string | undefined): AgentMessage {
+  private oneWay(
+    cell: AgentCell,
+    performative: Performative,
+    content: unknown,
+    sender: string | undefined,
+  ): AgentMessage {
     return { performative, sender, receiver: cell.id, content, conversationId: 0, replyWith: 0, inReplyTo: 0 };
   }
 
@@ -94,7 +99,10 @@ export class Router {
         continue;
       }
       this.metrics.counters.sent++;
-      const status = cell === undefined ? this.missStatus(target) : this.deliver(cell, this.oneWay(cell, performative, content, sender));
+      const status =
+        cell === undefined
+          ? this.missStatus(target)
+          : this.deliver(cell, this.oneWay(cell, performative, content, sender));
       if (status !== 'delivered') throw sendError(status, target, cell?.id);
       return;
     }
@@ -104,7 +112,13 @@ export class Router {
    * Queues `contents[from..]` to one agent (a capability target is resolved
    * once for the whole batch) until its mailbox is full.
    */
-  sendBatch(target: Target, performative: Performative, contents: readonly unknown[], from = 0, sender?: string): BatchOutcome {
+  sendBatch(
+    target: Target,
+    performative: Performative,
+    contents: readonly unknown[],
+    from = 0,
+    sender?: string,
+  ): BatchOutcome {
     const cell = this.closed ? undefined : this.resolve(target);
     if (cell === undefined) {
       this.metrics.counters.sent++;
@@ -151,15 +165,24 @@ export class Router {
     const startedAtMs = this.now();
     const timeoutMs = options?.timeoutMs;
     return new Promise<AgentMessage>((resolve, reject) => {
-      this.pending.add(replyWith, { receiver: cell.id, startedAtMs, resolve, reject, timer: undefined }, timeoutMs, () => {
-        if (this.pending.take(replyWith) === undefined) return;
-        this.metrics.counters.timeouts++;
-        reject(
-          new AgentError('request-timeout', `Agent \`${cell.id}\` did not answer request ${replyWith} within ${timeoutMs} ms`, {
-            agentId: cell.id,
-          }),
-        );
-      });
+      this.pending.add(
+        replyWith,
+        { receiver: cell.id, startedAtMs, resolve, reject, timer: undefined },
+        timeoutMs,
+        () => {
+          if (this.pending.take(replyWith) === undefined) return;
+          this.metrics.counters.timeouts++;
+          reject(
+            new AgentError(
+              'request-timeout',
+              `Agent \`${cell.id}\` did not answer request ${replyWith} within ${timeoutMs} ms`,
+              {
+                agentId: cell.id,
+              },
+            ),
+          );
+        },
+      );
     });
   }
 
@@ -213,7 +236,9 @@ export class Router {
   close(): void {
     this.closed = true;
     for (const pending of this.pending.takeAll()) {
-      pending.reject(new AgentError('runtime-closed', `The runtime closed before agent \`${pending.receiver}\` answered`));
+      pending.reject(
+        new AgentError('runtime-closed', `The runtime closed before agent \`${pending.receiver}\` answered`),
+      );
     }
   }
 

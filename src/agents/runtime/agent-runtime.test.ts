@@ -15,7 +15,11 @@ describe('AgentRuntime routing', () => {
   it('delivers by id and answers a request with `inform`, carrying the conversation', async () => {
     runtime = new AgentRuntime();
     const seen: AgentMessage[] = [];
-    runtime.spawn({ kind: 'native', id: 'a', handler: (message) => (seen.push(message), `got ${String(message.content)}`) });
+    runtime.spawn({
+      kind: 'native',
+      id: 'a',
+      handler: (message) => (seen.push(message), `got ${String(message.content)}`),
+    });
     runtime.send('a', 'inform', 'hello');
     const reply = await runtime.request(toAgent('a'), 'ping', { conversationId: 77 });
     expect(reply).toMatchObject({ performative: 'inform', sender: 'a', content: 'got ping', conversationId: 77 });
@@ -28,7 +32,13 @@ describe('AgentRuntime routing', () => {
 
   it('routes by capability round-robin across the agents that have it', async () => {
     runtime = new AgentRuntime();
-    for (const id of ['x', 'y', 'z']) runtime.spawn({ kind: 'native', id, capabilities: id === 'z' ? ['other'] : ['math'], handler: (_m, ctx) => ctx.agentId });
+    for (const id of ['x', 'y', 'z'])
+      runtime.spawn({
+        kind: 'native',
+        id,
+        capabilities: id === 'z' ? ['other'] : ['math'],
+        handler: (_m, ctx) => ctx.agentId,
+      });
     const answers = await Promise.all([1, 2, 3, 4].map(() => runtime.request(toCapability('math'), null)));
     expect(answers.map((reply) => reply.content)).toEqual(['x', 'y', 'x', 'y']);
     await expect(runtime.request(toCapability('none'), null)).rejects.toMatchObject({ code: 'no-capable-agent' });
@@ -57,7 +67,12 @@ describe('AgentRuntime routing', () => {
   it('refuses a message with a clear error when the mailbox is full and drops nothing', async () => {
     runtime = new AgentRuntime();
     const handled: number[] = [];
-    runtime.spawn({ kind: 'native', id: 'slow', mailboxCapacity: 2, handler: (message) => void handled.push(message.content as number) });
+    runtime.spawn({
+      kind: 'native',
+      id: 'slow',
+      mailboxCapacity: 2,
+      handler: (message) => void handled.push(message.content as number),
+    });
     expect(runtime.trySend('slow', 'inform', 1)).toBe('delivered');
     expect(runtime.trySend('slow', 'inform', 2)).toBe('delivered');
     expect(runtime.trySend('slow', 'inform', 3)).toBe('mailbox-full');
@@ -83,11 +98,19 @@ describe('AgentRuntime routing', () => {
   it('queues a batch up to the mailbox capacity and says how many went in', async () => {
     runtime = new AgentRuntime();
     const handled: unknown[] = [];
-    runtime.spawn({ kind: 'native', id: 'sink', mailboxCapacity: 3, handler: (message) => void handled.push(message.content) });
+    runtime.spawn({
+      kind: 'native',
+      id: 'sink',
+      mailboxCapacity: 3,
+      handler: (message) => void handled.push(message.content),
+    });
     const outcome = runtime.sendBatch('sink', 'inform', ['a', 'b', 'c', 'd', 'e']);
     expect(outcome).toEqual({ delivered: 3, status: 'mailbox-full' });
     await runtime.idle();
-    expect(runtime.sendBatch('sink', 'inform', ['a', 'b', 'c', 'd', 'e'], 3)).toEqual({ delivered: 2, status: 'delivered' });
+    expect(runtime.sendBatch('sink', 'inform', ['a', 'b', 'c', 'd', 'e'], 3)).toEqual({
+      delivered: 2,
+      status: 'delivered',
+    });
     await runtime.idle();
     expect(handled).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
@@ -154,7 +177,9 @@ describe('AgentRuntime routing', () => {
     );
     runtime.spawn({ kind: 'native', id: 'dup', handler: echo });
     expect(() => runtime.spawn({ kind: 'native', id: 'dup', handler: echo })).toThrow(/already exists/);
-    expect(() => new AgentRuntime({ turnBudget: -1 })).toThrow('Expected `turnBudget` to be a positive integer, got `-1` (number)');
+    expect(() => new AgentRuntime({ turnBudget: -1 })).toThrow(
+      'Expected `turnBudget` to be a positive integer, got `-1` (number)',
+    );
   });
 
   it('rejects pending requests when the runtime closes', async () => {

@@ -19,7 +19,11 @@ import { AgentDirectory } from './agent-directory.js';
 import { Dispatcher } from './dispatcher.js';
 import { EventHub } from './event-hub.js';
 import type { RuntimeEventMap } from './runtime-events.js';
-import { resolveRuntimeOptions, type AgentRuntimeOptions, type ResolvedAgentRuntimeOptions } from './runtime-options.js';
+import {
+  resolveRuntimeOptions,
+  type AgentRuntimeOptions,
+  type ResolvedAgentRuntimeOptions,
+} from './runtime-options.js';
 
 export interface AgentRef {
   readonly id: string;
@@ -105,7 +109,9 @@ export class AgentRuntime {
     if (this.closed) throw new AgentError('runtime-closed', 'The runtime is closed; no agent can be spawned');
     const resolved = resolveAgentSpec(spec, `${spec.kind}-${this.spawned + 1}`, this.options.mailboxCapacity);
     if (this.directory.has(resolved.id)) {
-      throw new AgentError('duplicate-agent', `An agent with id \`${resolved.id}\` already exists`, { agentId: resolved.id });
+      throw new AgentError('duplicate-agent', `An agent with id \`${resolved.id}\` already exists`, {
+        agentId: resolved.id,
+      });
     }
     const cell = new AgentCell(
       resolved.id,

@@ -3,13 +3,10 @@ export class EventHub<M extends object> {
   private readonly listeners = new Map<keyof M, Set<(payload: never) => void>>();
 
   on<K extends keyof M>(name: K, listener: (payload: M[K]) => void): () => void {
-    let set = this.listeners.get(name);
-    if (!set) {
-      set = new Set();
-      this.listeners.set(name, set);
-    }
-    set.add(listener as (payload: never) => void);
-    return () => set.delete(listener as (payload: never) => void);
+    const set = this.listeners.get(name) ?? new Set<(payload: never) => void>();
+    this.listeners.set(name, set);
+    set.add(listener);
+    return () => set.delete(listener);
   }
 
   next<K extends keyof M>(name: K, matches: (payload: M[K]) => boolean = () => true): Promise<M[K]> {

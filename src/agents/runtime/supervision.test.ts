@@ -46,7 +46,12 @@ describe('AgentRuntime supervision', () => {
   it('answers `failure`, restarts the agent by policy and measures recovery time', async () => {
     const clock = manualScheduling();
     runtime = new AgentRuntime({ now: clock.now, scheduleRestart: clock.schedule });
-    runtime.spawn({ kind: 'native', id: 'c', create: counter, restartPolicy: { kind: 'backoff', initialDelayMs: 20, factor: 2, maxDelayMs: 100 } });
+    runtime.spawn({
+      kind: 'native',
+      id: 'c',
+      create: counter,
+      restartPolicy: { kind: 'backoff', initialDelayMs: 20, factor: 2, maxDelayMs: 100 },
+    });
     expect((await runtime.request('c', 'tick')).content).toBe(1);
     const crash = runtime.events.next('crash');
     const failed = await runtime.request('c', 'boom');
@@ -99,7 +104,14 @@ describe('AgentRuntime supervision', () => {
 
   it('contains a crash to its agent: the others keep working', async () => {
     runtime = new AgentRuntime();
-    runtime.spawn({ kind: 'native', id: 'bad', handler: () => { throw new TypeError('bad input'); }, restartPolicy: { kind: 'never' } });
+    runtime.spawn({
+      kind: 'native',
+      id: 'bad',
+      handler: () => {
+        throw new TypeError('bad input');
+      },
+      restartPolicy: { kind: 'never' },
+    });
     runtime.spawn({ kind: 'native', id: 'good', handler: (message) => message.content });
     runtime.send('bad', 'inform', 1);
     expect((await runtime.request('good', 'still here')).content).toBe('still here');

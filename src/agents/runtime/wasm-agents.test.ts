@@ -54,7 +54,10 @@ describe('WebAssembly agents', () => {
     runtime.spawn({ kind: 'wasm', id: 'trapper', module, memoryLimitPages: 2 });
     runtime.spawn({ kind: 'wasm', id: 'bystander', module, memoryLimitPages: 2 });
     const crash = runtime.events.next('crash');
-    expect(await runtime.request('trapper', { call: 'trap' })).toMatchObject({ performative: 'failure', content: { reason: 'trap' } });
+    expect(await runtime.request('trapper', { call: 'trap' })).toMatchObject({
+      performative: 'failure',
+      content: { reason: 'trap' },
+    });
     expect((await crash).kind).toBe('trap');
     expect((await runtime.request('bystander', 100)).content).toBe(25);
     await runtime.events.next('restart');

@@ -10,9 +10,20 @@ describe('restart policy', () => {
   });
 
   it('backs off exponentially up to the cap', () => {
-    const policy = resolveRestartPolicy({ kind: 'backoff', initialDelayMs: 10, factor: 2, maxDelayMs: 35, maxRestarts: 5 });
+    const policy = resolveRestartPolicy({
+      kind: 'backoff',
+      initialDelayMs: 10,
+      factor: 2,
+      maxDelayMs: 35,
+      maxRestarts: 5,
+    });
     const delays = [0, 1, 2, 3].map((n) => {
-      const decision = decideRestart(policy, 'trap', Array.from({ length: n }, () => 100), 100);
+      const decision = decideRestart(
+        policy,
+        'trap',
+        Array.from({ length: n }, () => 100),
+        100,
+      );
       return decision.action === 'restart' ? decision.delayMs : -1;
     });
     expect(delays).toEqual([10, 20, 35, 35]);
@@ -33,7 +44,10 @@ describe('restart policy', () => {
 
   it('names the field, the rule and the value of a bad option', () => {
     expect(() => resolveRestartPolicy({ kind: 'always', maxRestarts: -1 })).toThrow(
-      new AgentError('invalid-option', 'Expected `restartPolicy.maxRestarts` to be a non-negative integer, got `-1` (number)'),
+      new AgentError(
+        'invalid-option',
+        'Expected `restartPolicy.maxRestarts` to be a non-negative integer, got `-1` (number)',
+      ),
     );
     expect(() => resolveRestartPolicy({ kind: 'backoff', initialDelayMs: 50, maxDelayMs: 10 })).toThrow(
       /Expected `restartPolicy.maxDelayMs` to be at least `initialDelayMs` \(50\), got `10` \(number\)/,

@@ -4,12 +4,7 @@
  * beyond it the supervisor gives up and the agent is failed).
  */
 import type { CrashKind } from '../agent/agent-instance.js';
-import {
-  expectNonNegativeInteger,
-  expectNonNegativeNumber,
-  expectOneOf,
-  invalidOption,
-} from '../options/validate.js';
+import { expectNonNegativeInteger, expectNonNegativeNumber, expectOneOf, invalidOption } from '../options/validate.js';
 
 const CRASH_KINDS: readonly CrashKind[] = ['error', 'trap', 'memory-limit'];
 
@@ -54,19 +49,32 @@ export function resolveRestartPolicy(input: RestartPolicyInput | undefined, name
   if (input === undefined) return DEFAULT_RESTART_POLICY;
   const kind = expectOneOf(`${name}.kind`, input.kind, ['never', 'always', 'backoff'] as const);
   if (input.kind === 'never') return Object.freeze({ ...DEFAULT_RESTART_POLICY, kind, maxRestarts: 0 });
-  const maxRestarts = expectNonNegativeInteger(`${name}.maxRestarts`, input.maxRestarts ?? DEFAULT_RESTART_POLICY.maxRestarts);
+  const maxRestarts = expectNonNegativeInteger(
+    `${name}.maxRestarts`,
+    input.maxRestarts ?? DEFAULT_RESTART_POLICY.maxRestarts,
+  );
   const withinMs = expectNonNegativeNumber(`${name}.withinMs`, input.withinMs ?? DEFAULT_RESTART_POLICY.withinMs);
   const restartOn = input.restartOn ?? CRASH_KINDS;
-  for (const [index, crashKind] of restartOn.entries()) expectOneOf(`${name}.restartOn[${index}]`, crashKind, CRASH_KINDS);
+  for (const [index, crashKind] of restartOn.entries())
+    expectOneOf(`${name}.restartOn[${index}]`, crashKind, CRASH_KINDS);
   if (input.kind === 'always') {
     const delayMs = expectNonNegativeNumber(`${name}.delayMs`, input.delayMs ?? 0);
-    return Object.freeze({ kind, initialDelayMs: delayMs, maxDelayMs: delayMs, factor: 1, maxRestarts, withinMs, restartOn });
+    return Object.freeze({
+      kind,
+      initialDelayMs: delayMs,
+      maxDelayMs: delayMs,
+      factor: 1,
+      maxRestarts,
+      withinMs,
+      restartOn,
+    });
   }
   const initialDelayMs = expectNonNegativeNumber(`${name}.initialDelayMs`, input.initialDelayMs ?? 10);
   const maxDelayMs = expectNonNegativeNumber(`${name}.maxDelayMs`, input.maxDelayMs ?? 5_000);
   const factor = expectNonNegativeNumber(`${name}.factor`, input.factor ?? 2);
   if (factor < 1) throw invalidOption(`${name}.factor`, 'a number of at least 1', factor);
-  if (maxDelayMs < initialDelayMs) throw invalidOption(`${name}.maxDelayMs`, `at least \`initialDelayMs\` (${initialDelayMs})`, maxDelayMs);
+  if (maxDelayMs < initialDelayMs)
+    throw invalidOption(`${name}.maxDelayMs`, `at least \`initialDelayMs\` (${initialDelayMs})`, maxDelayMs);
   return Object.freeze({ kind, initialDelayMs, maxDelayMs, factor, maxRestarts, withinMs, restartOn });
 }
 

@@ -14,9 +14,16 @@ describe('WASM agent module', () => {
   it('compiles agent.wat with wabt and exposes the agent ABI', async () => {
     const agentModule = await loadAgentModule();
     expect(agentModule.name).toBe('agent.wat');
-    expect([...agentModule.callable].sort()).toEqual(
-      ['alloc', 'count_primes', 'fill_checksum', 'fnv1a', 'handled', 'heap_top', 'trap', 'try_alloc'],
-    );
+    expect([...agentModule.callable].sort()).toEqual([
+      'alloc',
+      'count_primes',
+      'fill_checksum',
+      'fnv1a',
+      'handled',
+      'heap_top',
+      'trap',
+      'try_alloc',
+    ]);
   });
 
   it('computes exactly what the native twins compute', async () => {
@@ -35,7 +42,9 @@ describe('WASM agent module', () => {
   it('rejects a module that does not fit the ABI, naming what is missing', async () => {
     const module = await compileWat('bare.wat', '(module (memory (export "memory") 1))');
     expect(() => toAgentModule('bare.wat', module)).toThrow(AgentError);
-    expect(() => toAgentModule('bare.wat', module)).toThrow(/missing export `on_bytes`.*memory not imported as `env.memory`/);
+    expect(() => toAgentModule('bare.wat', module)).toThrow(
+      /missing export `on_bytes`.*memory not imported as `env.memory`/,
+    );
   });
 
   it('reports a WAT syntax error as wasm-compile-failed', async () => {

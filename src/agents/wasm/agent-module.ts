@@ -58,7 +58,10 @@ export function toAgentModule(name: string, module: WasmModule): WasmAgentModule
       ...missing.map((exportName) => `missing export \`${exportName}\``),
       ...(importsMemory ? [] : ['memory not imported as `env.memory`']),
     ];
-    throw new AgentError('wasm-abi-mismatch', `WASM agent module \`${name}\` does not fit the agent ABI: ${problems.join(', ')}`);
+    throw new AgentError(
+      'wasm-abi-mismatch',
+      `WASM agent module \`${name}\` does not fit the agent ABI: ${problems.join(', ')}`,
+    );
   }
   const callable = new Set<string>(WASM_CALLABLE_EXPORTS.filter((exportName) => exports.has(exportName)));
   const byteHandlers = new Set<string>(WASM_BYTE_HANDLERS.filter((exportName) => exports.has(exportName)));

@@ -88,6 +88,8 @@ export class SqliteStore implements Store {
   }
 
   async expandPendingRuns(limit: number, nowUs: number, claim?: ClaimRequest): Promise<ExpandResult> {
+    // A read first: most iterations find no new run and need not take the write lock.
+    if (this.sql.hasPendingRun.get() === undefined) return { created: 0, claimed: [] };
     const result = this.db
       .transaction((): ExpandResult => {
         let tasks = 0;
@@ -250,6 +252,7 @@ export class SqliteStore implements Store {
         `INSERT INTO runs (workflow_id, status, created_at_us)
          SELECT id, 'pending', ? FROM workflows WHERE name = ? RETURNING id`,
       ),
+      hasPendingRun: s(`SELECT 1 FROM runs WHERE status = 'pending' LIMIT 1`),
       pendingRuns: s(
         `SELECT r.id, r.created_at_us, w.definition FROM runs r JOIN workflows w ON w.id = r.workflow_id
          WHERE r.status = 'pending' ORDER BY r.id LIMIT ?`,

@@ -22,7 +22,8 @@ export class WakeBus {
   private readonly key: string;
   private readonly listeners = new Set<Listener>();
   private watcher: FSWatcher | undefined;
-  private rechecks: NodeJS.Timeout[] = [];
+  private recheck: NodeJS.Timeout | undefined;
+  private rechecksLeft = 0;
 
   constructor(
     private readonly path: string,
@@ -65,9 +66,22 @@ export class WakeBus {
     this.watcher = watch(dirname(this.key), { persistent: false }, (_event, file) => {
       if (file !== wal) return;
       this.check();
-      this.clearRechecks();
-      this.rechecks = RECHECK_AFTER_MS.map((ms) => setTimeout(() => this.check(), ms).unref());
+      // One chain of re-checks per burst of writes (not per write: the store's own writes land here too).
+      this.rechecksLeft = RECHECK_AFTER_MS.length;
+      if (!this.recheck) this.scheduleRecheck();
     });
+  }
+
+  private scheduleRecheck(): void {
+    const index = RECHECK_AFTER_MS.length - this.rechecksLeft;
+    const previousMs = index > 0 ? (RECHECK_AFTER_MS[index - 1] ?? 0) : 0;
+    const delayMs = (RECHECK_AFTER_MS[index] ?? 0) - previousMs;
+    this.recheck = setTimeout(() => {
+      this.recheck = undefined;
+      this.check();
+      this.rechecksLeft -= 1;
+      if (this.rechecksLeft > 0) this.scheduleRecheck();
+    }, delayMs).unref();
   }
 
   private check(): void {
@@ -76,8 +90,9 @@ export class WakeBus {
   }
 
   private clearRechecks(): void {
-    for (const timer of this.rechecks) clearTimeout(timer);
-    this.rechecks = [];
+    clearTimeout(this.recheck);
+    this.recheck = undefined;
+    this.rechecksLeft = 0;
   }
 
   private stopWatching(): void {
