@@ -1,7 +1,7 @@
 /** @jest-config-loader-options {"transpileOnly": true, "compilerOptions": {"moduleResolution": "node10"}} */
 import type { Config } from 'jest';
 
-const tsJest = ['ts-jest', { useESM: true, diagnostics: false }] as const;
+const tsJest: [string, Record<string, unknown>] = ['ts-jest', { useESM: true, diagnostics: false }];
 
 const shared = {
   extensionsToTreatAsEsm: ['.ts'],

@@ -10,7 +10,10 @@ import { transform } from 'esbuild';
 
 /** `./x.js` written in TypeScript sources resolves to `./x.ts` when that is what exists. */
 export async function resolve(specifier, context, nextResolve) {
-  if ((specifier.startsWith('.') || specifier.startsWith('file:') || specifier.startsWith('/')) && specifier.endsWith('.js')) {
+  if (
+    (specifier.startsWith('.') || specifier.startsWith('file:') || specifier.startsWith('/')) &&
+    specifier.endsWith('.js')
+  ) {
     try {
       return await nextResolve(specifier, context);
     } catch (error) {
