@@ -31,7 +31,7 @@ export default defineScenario<Params>(async (ctx) => {
   // Warm-up.
   for (let i = 0; i < requests / 10; i++) await runtime.request(target, payload);
 
-  const requestLatency = ctx.histogram('requestLatencyNs', 'durationNs', { stats: STATS });
+  const requestLatency = ctx.histogram('requestLatencyNs', 'latencyNs', { stats: STATS });
   for (let i = 0; i < requests; i++) {
     const started = ctx.now();
     const reply = await runtime.request(target, payload);
@@ -41,7 +41,7 @@ export default defineScenario<Params>(async (ctx) => {
 
   // One-way routing latency: the handler sees the message after the sender's turn ends.
   const router = new AgentRuntime();
-  const routingLatency = ctx.histogram('routingLatencyNs', 'durationNs', { stats: STATS });
+  const routingLatency = ctx.histogram('routingLatencyNs', 'latencyNs', { stats: STATS });
   let sentAt = 0;
   let arrived: () => void = () => undefined;
   router.spawn({

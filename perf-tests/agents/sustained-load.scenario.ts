@@ -64,7 +64,12 @@ export default defineScenario<Params>(async (ctx) => {
     onAlert: (alert) => alerts.push(alert),
   });
   monitor.start(params.intervalMs);
-  const latency = ctx.histogram('requestLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'p99.9', 'max'] });
+  // Open-loop tails here move with GC pauses of the shared event loop: in an
+  // A/A run the p99 moved +86 % with the same code, so only the median is gated.
+  const latency = ctx.histogram('requestLatencyUs', 'latencyUs', {
+    stats: ['p50', 'p99', 'p99.9', 'max'],
+    gate: ['p50'],
+  });
   const result = await runRequestLoad({
     runtime,
     capability: 'work',

@@ -67,7 +67,11 @@ export default defineScenario<Params>(async (ctx) => {
       const reply = await runtime.request(agent, payload);
       if (reply.performative !== 'inform') throw new Error(`${label}: message ${i} answered \`${reply.performative}\``);
     }
-    ctx.value(`${label}.msgPerSecAtLimit`, 'throughputPerSec', (messages / (ctx.now() - handleStart)) * 1000);
+    // Reported, not gated: a short burst of requests right after filling the
+    // memory, it moved 22-30 % between two runs of the same code (A/A).
+    ctx.value(`${label}.msgPerSecAtLimit`, 'throughputPerSec', (messages / (ctx.now() - handleStart)) * 1000, {
+      gate: false,
+    });
 
     // Over the limit: a crash of this agent only, then a restart.
     const crashed = runtime.events.next('crash', (event) => event.agentId === agent);

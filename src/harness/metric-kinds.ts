@@ -48,6 +48,18 @@ export const METRIC_KINDS = {
     noise: { relative: 0.15, absolute: 2 },
     tailNoise: { relative: 0.3, absolute: 10 },
   },
+  /**
+   * Latency of a sub-microsecond operation, nanoseconds (in-process routing,
+   * request/reply). Tails share latencyUs's 100 µs floor: below it, a tail
+   * moves with garbage collection, not with the code.
+   */
+  latencyNs: {
+    unit: 'ns',
+    direction: 'smaller',
+    histogram: { lowest: 1, highest: HOUR_US * 1000, significantDigits: 3 },
+    noise: { relative: 0.15, absolute: 200 },
+    tailNoise: { relative: 0.3, absolute: 100_000 },
+  },
   /** Time per iteration of a micro-benchmark, nanoseconds. */
   durationNs: {
     unit: 'ns',

@@ -19,8 +19,12 @@ export interface SampleRecorder {
 export interface HistogramOptions {
   /** Statistics to report as metrics; default p50, p99 and max. */
   readonly stats?: readonly Exclude<MetricStat, 'value'>[];
-  /** Whether the gate judges this histogram's statistics; default true. `max` is never gated. */
-  readonly gate?: boolean;
+  /**
+   * Which statistics the gate judges: true (default) for all but `max` and
+   * `min`, false for none, or a list (e.g. `['p50']` where tails are too noisy
+   * run to run to gate).
+   */
+  readonly gate?: boolean | readonly Exclude<MetricStat, 'value'>[];
   readonly noise?: Partial<NoiseThreshold>;
 }
 

@@ -10,7 +10,7 @@ import { median } from '../stats/median.js';
 import type { TrialHistogram, TrialOutput, TrialValue } from './protocol.js';
 
 const UNGATED_STATS: ReadonlySet<MetricStat> = new Set(['max', 'min']);
-const TAIL_STATS: ReadonlySet<MetricStat> = new Set(['p95', 'p99', 'p99.9', 'max']);
+const TAIL_STATS: ReadonlySet<MetricStat> = new Set(['p90', 'p95', 'p99', 'p99.9', 'max']);
 
 export interface AggregatedTrials {
   readonly metrics: Metric[];
@@ -62,7 +62,7 @@ function histogramMetrics(
       stat,
       value: median(trials),
       trials,
-      gated: first.gate && !UNGATED_STATS.has(stat),
+      gated: Array.isArray(first.gate) ? first.gate.includes(stat) : first.gate === true && !UNGATED_STATS.has(stat),
       noise: resolveNoise(base, first.noise),
       histogram: name,
     };

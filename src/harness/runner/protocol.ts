@@ -18,7 +18,7 @@ export interface TrialHistogram {
   readonly name: string;
   readonly kind: HistogramKindName;
   readonly stats: readonly Exclude<MetricStat, 'value'>[];
-  readonly gate: boolean;
+  readonly gate: boolean | readonly Exclude<MetricStat, 'value'>[];
   readonly noise?: Partial<NoiseThreshold>;
   readonly encoded: string;
   readonly count: number;
