@@ -3,30 +3,6 @@
  * Every task finishes with latency ≥ its duration; tasks/s is reported as a
  * fraction of the raw spawn ceiling of the same command at the same concurrency.
  */
-import {
-  STORE_VARIANTS,
-  expectEveryTaskDone,
-  expectNearSpawnCeiling,
-  measureOrchestrator,
-  profile,
-  testFor,
-} from './orchestrator-spec.js';
+import { describeConfig } from './orchestrator-spec.js';
 
-const size = {};
-const trials = 1;
-const notAtThisProfile = profile === 'full' ? undefined : 'full profile only (PERF_PROFILE=full)';
-
-describe('orchestrator perf: memory', () => {
-  for (const { store, skipReason } of STORE_VARIANTS) {
-    testFor(
-      `memory config on ${store}: every task done, near the raw spawn ceiling`,
-      skipReason ?? notAtThisProfile,
-      async () => {
-        const result = await measureOrchestrator('memory', { config: 'memory', store, ...size }, trials, 900_000);
-        expectEveryTaskDone(result);
-        expectNearSpawnCeiling(result);
-      },
-      1_000_000,
-    );
-  }
-});
+describeConfig({ config: 'memory', size: {}, trials: 1, fullProfileOnly: true, trialTimeoutMs: 900_000 });

@@ -71,3 +71,39 @@ export function expectEveryTaskDone(result: ScenarioResult): void {
 export function expectNearSpawnCeiling(result: ScenarioResult, atLeast = 0.5): void {
   expect(value(result, 'ceilingFraction')).toBeGreaterThan(atLeast);
 }
+
+export interface ConfigSpec {
+  /** A perf-configs/<config>.yaml name; the scenario is named after it. */
+  readonly config: 'quick' | 'standard' | 'heavy' | 'latency' | 'memory';
+  /** Overrides of the config's sizes at this profile ({} = the original's). */
+  readonly size: Partial<OrchestratorScenarioParams>;
+  readonly trials: number;
+  /** Runs only at the full profile (the seed's larger configs). */
+  readonly fullProfileOnly: boolean;
+  readonly trialTimeoutMs: number;
+}
+
+/**
+ * One config's spec on every store: every task done with latency ≥ its
+ * duration, and tasks/s near the raw spawn ceiling of the same command at the
+ * same concurrency, measured in the same trial.
+ */
+export function describeConfig(spec: ConfigSpec): void {
+  const notAtThisProfile =
+    spec.fullProfileOnly && profile !== 'full' ? 'full profile only (PERF_PROFILE=full)' : undefined;
+  describe(`orchestrator perf: ${spec.config}`, () => {
+    for (const { store, skipReason } of STORE_VARIANTS) {
+      testFor(
+        `${spec.config} config on ${store}: every task done, near the raw spawn ceiling`,
+        skipReason ?? notAtThisProfile,
+        async () => {
+          const params = { config: spec.config, store, ...spec.size };
+          const result = await measureOrchestrator(spec.config, params, spec.trials, spec.trialTimeoutMs);
+          expectEveryTaskDone(result);
+          expectNearSpawnCeiling(result);
+        },
+        spec.trialTimeoutMs * spec.trials + 60_000,
+      );
+    }
+  });
+}
