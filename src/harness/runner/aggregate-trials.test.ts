@@ -1,5 +1,5 @@
 import { createHistogram, encodeHistogram } from '../histogram/histogram.js';
-import { aggregateTrials } from './aggregate-trials.js';
+import { aggregateTrials, hasSamplesAbove } from './aggregate-trials.js';
 import type { TrialOutput } from './protocol.js';
 
 function trial(samples: readonly number[], gate: TrialOutput['histograms'][number]['gate']): TrialOutput {
@@ -24,18 +24,33 @@ function trial(samples: readonly number[], gate: TrialOutput['histograms'][numbe
 
 describe('aggregating trials', () => {
   test('gates every statistic but max by default, and tails with the tail noise', () => {
-    const { metrics } = aggregateTrials([trial([10, 20, 30], true), trial([10, 20, 30], true)]);
+    const many = Array.from({ length: 200 }, (_, i) => 10 + i);
+    const { metrics } = aggregateTrials([trial(many, true), trial(many, true)]);
     const byName = Object.fromEntries(metrics.map((m) => [m.name, m]));
     expect(byName['opLatencyUs.p50']?.gated).toBe(true);
     expect(byName['opLatencyUs.p99']?.gated).toBe(true);
     expect(byName['opLatencyUs.max']?.gated).toBe(false);
     expect(byName['opLatencyUs.p50']?.noise).toEqual({ relative: 0.15, absolute: 20 });
     expect(byName['opLatencyUs.p90']?.noise).toEqual({ relative: 0.3, absolute: 100 });
-    expect(byName['errors']?.trials).toEqual([1, 1]);
+    expect(byName['errors']?.trials).toEqual([0, 0]);
+  });
+
+  test('a percentile with no sample above it (p99 of 18 samples is the max) is not gated', () => {
+    const few = Array.from({ length: 18 }, (_, i) => 100 + i);
+    const { metrics } = aggregateTrials([trial(few, true), trial(few, true)]);
+    const gated = metrics.filter((m) => m.gated).map((m) => m.name);
+    expect(gated).toEqual(['opLatencyUs.p50', 'opLatencyUs.p90', 'errors']);
+    expect(hasSamplesAbove('p99', [100, 194])).toBe(true);
+    expect(hasSamplesAbove('p99', [99, 194])).toBe(false);
   });
 
   test('a list gates only the statistics named', () => {
-    const { metrics } = aggregateTrials([trial([10, 20, 30], ['p50'])]);
+    const { metrics } = aggregateTrials([
+      trial(
+        Array.from({ length: 200 }, (_, i) => i + 1),
+        ['p50'],
+      ),
+    ]);
     expect(metrics.filter((m) => m.gated).map((m) => m.name)).toEqual(['opLatencyUs.p50', 'errors']);
   });
 

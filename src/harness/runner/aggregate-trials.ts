@@ -11,6 +11,18 @@ import type { TrialHistogram, TrialOutput, TrialValue } from './protocol.js';
 
 const UNGATED_STATS: ReadonlySet<MetricStat> = new Set(['max', 'min']);
 const TAIL_STATS: ReadonlySet<MetricStat> = new Set(['p90', 'p95', 'p99', 'p99.9', 'max']);
+const PERCENTILE: Partial<Record<MetricStat, number>> = { p50: 50, p90: 90, p95: 95, p99: 99, 'p99.9': 99.9 };
+
+/**
+ * A percentile is only a percentile when some sample lies above it: p99 of 18
+ * samples is the maximum, as noisy as `max`, which is never gated. So a
+ * percentile is gated only when every trial has at least one sample above it.
+ */
+export function hasSamplesAbove(stat: MetricStat, samplesPerTrial: readonly number[]): boolean {
+  const p = PERCENTILE[stat];
+  if (p === undefined) return true;
+  return samplesPerTrial.every((n) => n * (1 - p / 100) >= 1);
+}
 
 export interface AggregatedTrials {
   readonly metrics: Metric[];
@@ -51,6 +63,7 @@ function histogramMetrics(
   const kind = metricKind(first.kind);
   const decoded = perTrial.map((t) => decodeHistogram(t.encoded));
   const merged = mergeHistograms(first.kind, decoded);
+  const counts = perTrial.map((t) => t.count);
   const metrics = first.stats.map((stat): Metric => {
     const trials = decoded.map((h) => histogramStat(h, stat));
     const base = TAIL_STATS.has(stat) ? (kind.tailNoise ?? kind.noise) : kind.noise;
@@ -62,7 +75,9 @@ function histogramMetrics(
       stat,
       value: median(trials),
       trials,
-      gated: Array.isArray(first.gate) ? first.gate.includes(stat) : first.gate === true && !UNGATED_STATS.has(stat),
+      gated:
+        (Array.isArray(first.gate) ? first.gate.includes(stat) : first.gate === true && !UNGATED_STATS.has(stat)) &&
+        hasSamplesAbove(stat, counts),
       noise: resolveNoise(base, first.noise),
       histogram: name,
     };
