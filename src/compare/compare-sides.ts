@@ -4,42 +4,13 @@
  * same scenario, in the RunComparison shape the console table and report.md
  * already render — with the base in the "baseline" place.
  */
-import type { MetricComparison, RunComparison, ScenarioComparison } from '../gate/compare-run.js';
-import { judge, type VerdictStatus } from '../gate/verdict.js';
-import type { Metric, ScenarioResult } from '../harness/result-model.js';
+import { compareMetric, type RunComparison, type ScenarioComparison } from '../gate/compare-run.js';
+import type { VerdictStatus } from '../gate/verdict.js';
+import type { ScenarioResult } from '../harness/result-model.js';
 import { scenarioKey } from '../harness/result-model.js';
 
 function id(r: Pick<ScenarioResult, 'suite' | 'scenario' | 'variant'>): string {
   return `${r.suite}/${scenarioKey(r)}`;
-}
-
-function compareMetric(
-  head: ScenarioResult,
-  name: string,
-  current: Metric | undefined,
-  base: Metric | undefined,
-): MetricComparison {
-  const identity = { suite: head.suite, scenario: head.scenario, variant: head.variant, metric: name };
-  if (!current) {
-    const b = base as Metric;
-    return { ...identity, unit: b.unit, direction: b.direction, gated: b.gated, status: 'missing', baseline: b.value };
-  }
-  const shared = {
-    ...identity,
-    unit: current.unit,
-    direction: current.direction,
-    gated: current.gated,
-    current: current.value,
-  };
-  if (!base) return { ...shared, status: 'new' };
-  const verdict = judge({
-    name: `${id(head)}/${name}`,
-    direction: current.direction,
-    noise: current.noise,
-    baseline: base.trials,
-    current: current.trials,
-  });
-  return { ...shared, status: verdict.status, baseline: base.value, verdict };
 }
 
 function compareScenario(head: ScenarioResult, base: ScenarioResult | undefined): ScenarioComparison {
@@ -51,15 +22,15 @@ function compareScenario(head: ScenarioResult, base: ScenarioResult | undefined)
     return {
       ...identity,
       status: { kind: 'no-baseline' },
-      metrics: head.metrics.map((m) => compareMetric(head, m.name, m, undefined)),
+      metrics: head.metrics.map((m) => compareMetric(head, m, m.name, undefined)),
     };
   }
   const names = new Set([...head.metrics.map((m) => m.name), ...base.metrics.map((m) => m.name)]);
   const metrics = [...names].map((name) =>
     compareMetric(
       head,
-      name,
       head.metrics.find((m) => m.name === name),
+      name,
       base.metrics.find((m) => m.name === name),
     ),
   );
@@ -74,7 +45,7 @@ function vanished(base: ScenarioResult): ScenarioComparison {
     variant: base.variant,
     profile: base.profile,
     status: { kind: 'compared' },
-    metrics: base.metrics.map((m) => compareMetric(base, m.name, undefined, m)),
+    metrics: base.metrics.map((m) => compareMetric(base, undefined, m.name, m)),
   };
 }
 

@@ -48,15 +48,19 @@ export interface RunComparison {
   readonly failed: boolean;
 }
 
-function compareMetric(
+/** What the gate needs of the reference side: a baseline entry, or a base run's metric. */
+export type ReferenceMetric = Pick<BaselineMetric, 'unit' | 'direction' | 'gated' | 'value' | 'trials'>;
+
+/** One metric of a result against its reference (a baseline, or the base of a comparison). */
+export function compareMetric(
   result: ScenarioResult,
   current: Metric | undefined,
   name: string,
-  base: BaselineMetric | undefined,
+  base: ReferenceMetric | undefined,
 ): MetricComparison {
   const identity = { suite: result.suite, scenario: result.scenario, variant: result.variant, metric: name };
   if (!current) {
-    const b = base as BaselineMetric;
+    const b = base as ReferenceMetric;
     return { ...identity, unit: b.unit, direction: b.direction, gated: b.gated, status: 'missing', baseline: b.value };
   }
   const shared = {
