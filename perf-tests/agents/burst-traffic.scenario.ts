@@ -7,10 +7,8 @@
  * left no backlog. (The first recovered interval, not the last slow one: a
  * later stall of a shared machine is not the burst's doing.)
  */
-import { AgentRuntime, loadAgentModule } from '../../src/agents/index.js';
+import { requestLatencyHistogram, startReceivingAgents, warmUp } from './support/load-scenario.js';
 import { defineScenario } from '../../src/harness/scenario.js';
-import { agentKindParam, spawnWorkers } from './support/agents.js';
-import { makePayload } from './support/payload.js';
 import { runRequestLoad } from './support/request-load.js';
 
 interface Params {
@@ -29,26 +27,9 @@ interface Params {
 
 export default defineScenario<Params>(async (ctx) => {
   const { params } = ctx;
-  const runtime = new AgentRuntime();
-  spawnWorkers(
-    runtime,
-    params.agents,
-    { kind: agentKindParam(params.agentKind), module: await loadAgentModule(), work: 'receive' },
-    () => ctx.now(),
-  );
-  const payload = makePayload(params.messageBytes);
-  const warmup = ctx.histogram('warmupLatencyUs', 'latencyUs', { stats: ['p99'], gate: false });
-  await runRequestLoad({
-    runtime,
-    capability: 'work',
-    payload,
-    phases: [{ name: 'warm-up', durationMs: params.warmupMs, ratePerSec: params.burstRatePerSec / 2 }],
-    intervalMs: 1000,
-    latency: warmup,
-  });
-  // Open-loop tails here move with GC pauses of the shared event loop: in an
-  // A/A run the p99 moved +86 % with the same code, so only the median is gated.
-  const latency = ctx.histogram('requestLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'max'], gate: ['p50'] });
+  const { runtime, payload } = await startReceivingAgents(ctx, params);
+  await warmUp(ctx, runtime, payload, { durationMs: params.warmupMs, ratePerSec: params.burstRatePerSec / 2 });
+  const latency = requestLatencyHistogram(ctx, ['p50', 'p99', 'max']);
   const result = await runRequestLoad({
     runtime,
     capability: 'work',

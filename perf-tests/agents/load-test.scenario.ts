@@ -5,6 +5,7 @@
  */
 import { AgentRuntime, loadAgentModule, toCapability } from '../../src/agents/index.js';
 import { intendedSendTimeMs, runOpenLoop } from '../../src/harness/load/open-loop.js';
+import { requestLatencyHistogram } from './support/load-scenario.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { agentKindParam, spawnWorkers } from './support/agents.js';
 import { IntervalRecorder } from './support/interval-figures.js';
@@ -27,12 +28,7 @@ export default defineScenario<Params>(async (ctx) => {
   spawnWorkers(runtime, params.agents, { kind, module: await loadAgentModule(), work: 'receive' }, () => ctx.now());
   const target = toCapability('work');
   const payload = makePayload(params.messageBytes);
-  // Open-loop tails here move with GC pauses of the shared event loop: in an
-  // A/A run the p99 moved +86 % with the same code, so only the median is gated.
-  const latency = ctx.histogram('requestLatencyUs', 'latencyUs', {
-    stats: ['p50', 'p90', 'p99', 'p99.9', 'max'],
-    gate: ['p50'],
-  });
+  const latency = requestLatencyHistogram(ctx, ['p50', 'p90', 'p99', 'p99.9', 'max']);
   const intervals = new IntervalRecorder(params.intervalMs, 0);
   let succeeded = 0;
   const rampStartRatePerSec = params.ratePerSec / 10;

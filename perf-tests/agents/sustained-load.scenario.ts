@@ -5,12 +5,11 @@
  * the first interval. Degradation: the last third of the intervals against the
  * first third (completed rate and p99).
  */
-import { AgentRuntime, loadAgentModule, SloMonitor, type SloAlert } from '../../src/agents/index.js';
+import { SloMonitor, type SloAlert } from '../../src/agents/index.js';
+import { requestLatencyHistogram, startReceivingAgents, warmUp } from './support/load-scenario.js';
 import { defineScenario } from '../../src/harness/scenario.js';
-import { agentKindParam, spawnWorkers } from './support/agents.js';
 import type { IntervalFigures } from './support/interval-figures.js';
 import { settledMemory } from './support/memory.js';
-import { makePayload } from './support/payload.js';
 import { runRequestLoad } from './support/request-load.js';
 
 interface Params {
@@ -33,26 +32,11 @@ const mean = (values: readonly number[]) => (values.length === 0 ? 0 : sum(value
 
 export default defineScenario<Params>(async (ctx) => {
   const { params } = ctx;
-  const runtime = new AgentRuntime();
-  spawnWorkers(
-    runtime,
-    params.agents,
-    { kind: agentKindParam(params.agentKind), module: await loadAgentModule(), work: 'receive' },
-    () => ctx.now(),
-  );
-  const payload = makePayload(params.messageBytes);
+  const { runtime, payload } = await startReceivingAgents(ctx, params);
   const phase = { name: 'sustained', ratePerSec: params.ratePerSec };
 
   // Warm-up at the same rate, then the baseline memory reading.
-  const warmupLatency = ctx.histogram('warmupLatencyUs', 'latencyUs', { stats: ['p99'], gate: false });
-  await runRequestLoad({
-    runtime,
-    capability: 'work',
-    payload,
-    phases: [{ ...phase, durationMs: params.warmupMs }],
-    intervalMs: params.intervalMs,
-    latency: warmupLatency,
-  });
+  await warmUp(ctx, runtime, payload, { ...phase, durationMs: params.warmupMs, intervalMs: params.intervalMs });
   const baseline = settledMemory();
 
   // The runtime's own SLO monitor watches the run (Caxton's p99 10 ms, 1 % errors).
@@ -64,12 +48,7 @@ export default defineScenario<Params>(async (ctx) => {
     onAlert: (alert) => alerts.push(alert),
   });
   monitor.start(params.intervalMs);
-  // Open-loop tails here move with GC pauses of the shared event loop: in an
-  // A/A run the p99 moved +86 % with the same code, so only the median is gated.
-  const latency = ctx.histogram('requestLatencyUs', 'latencyUs', {
-    stats: ['p50', 'p99', 'p99.9', 'max'],
-    gate: ['p50'],
-  });
+  const latency = requestLatencyHistogram(ctx, ['p50', 'p99', 'p99.9', 'max']);
   const result = await runRequestLoad({
     runtime,
     capability: 'work',
