@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { OrchestratorError } from './errors.js';
-import { CLI_MAIN, REPO_ROOT, TSX_LOADER } from './paths.js';
+import { CLI_MAIN, REPO_ROOT, TS_LOADER } from './paths.js';
 
 export interface OrchestratorProcess {
   readonly pid: number;
@@ -25,7 +25,7 @@ export async function startOrchestratorProcess(
   args: readonly string[],
   options: { readyTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
 ): Promise<OrchestratorProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', TSX_LOADER, CLI_MAIN, ...args], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', TS_LOADER, CLI_MAIN, ...args], {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -4,9 +4,8 @@
  * waits. Jobs beyond the concurrency wait here, up to the job capacity. The
  * worker holds the children; the actor holds RemoteChild views of them.
  */
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../../../lib/start-worker-thread.js';
 import { trackGroup, untrackGroup } from '../../control/process-group.js';
 import { coerceError } from '../../errors.js';
 import type { Completion, Job, JobResult } from '../messages.js';
@@ -17,21 +16,6 @@ import type { FromWorker, ToWorker } from './wire.js';
 
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(FROM_SOURCE ? './runner-worker.ts' : './runner-worker.js', import.meta.url);
-
-/**
- * Run from TypeScript source, the worker registers the tsx loader itself before
- * it imports its entry (Node 20 workers do not take `--import`).
- */
-function startWorker(): Worker {
-  if (!FROM_SOURCE) return new Worker(WORKER_URL);
-  const tsxApi = pathToFileURL(createRequire(import.meta.url).resolve('tsx/esm/api')).href;
-  const bootstrap = `(async () => {
-    const { register } = await import(${JSON.stringify(tsxApi.replace(/\.cjs$/, '.mjs'))});
-    register();
-    await import(${JSON.stringify(WORKER_URL.href)});
-  })().catch((error) => { setImmediate(() => { throw error; }); });`;
-  return new Worker(bootstrap, { eval: true });
-}
 
 interface ActiveJob {
   readonly job: Job;
@@ -47,7 +31,7 @@ export class ThreadRunner implements Runner {
   private failed = false;
 
   constructor(private readonly deps: RunnerDeps) {
-    this.worker = startWorker();
+    this.worker = startWorkerThread(WORKER_URL);
     this.worker.on('message', (message: FromWorker) => {
       try {
         this.onMessage(message);

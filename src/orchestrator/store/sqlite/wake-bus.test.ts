@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { wallClockUs } from '../../clock.js';
+import { TS_LOADER } from '../../paths.js';
+import { SqliteStore } from './sqlite-store.js';
+import { WakeBus } from './wake-bus.js';
+
+const STORE_MODULE = pathToFileURL(new URL('./sqlite-store.ts', import.meta.url).pathname).href;
+const CLOCK_MODULE = pathToFileURL(new URL('../../clock.ts', import.meta.url).pathname).href;
+
+/** A separate Node process that triggers `count` runs, `gapMs` apart, and prints each trigger's time (µs). */
+function triggerFromAnotherProcess(dbPath: string, count: number, gapMs: number): Promise<number[]> {
+  const script = `
+    const { SqliteStore } = await import(${JSON.stringify(STORE_MODULE)});
+    const { wallClockUs } = await import(${JSON.stringify(CLOCK_MODULE)});
+    const store = new SqliteStore({ path: ${JSON.stringify(dbPath)} });
+    await store.migrate();
+    for (let i = 0; i < ${count}; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, ${gapMs}));
+      const at = wallClockUs();
+      await store.triggerRun('w', at);
+      process.stdout.write(at + '\\n');
+    }
+    await store.close();`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', TS_LOADER, '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0) resolve(out.trim().split('\n').map(Number));
+      else reject(new Error(`trigger process exited with ${code}: ${err}`));
+    });
+  });
+}
+
+describe('WakeBus across processes', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'planebench-wake-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("wakes a store for every commit of another process, from the writer's post-commit signal", async () => {
+    const path = join(dir, 'store.db');
+    const store = new SqliteStore({ path });
+    await store.migrate();
+    await store.upsertWorkflow({ name: 'w', tasks: [{ name: 't', command: ['true'] }] });
+    const wakeUs: number[] = [];
+    const unsubscribe = store.onWork((kind) => {
+      if (kind === 'runs') wakeUs.push(wallClockUs());
+    });
+    try {
+      const triggers = 10;
+      const triggeredUs = await triggerFromAnotherProcess(path, triggers, 30);
+      expect(triggeredUs).toHaveLength(triggers);
+      expect(existsSync(WakeBus.signalPath(path))).toBe(true);
+      // Every trigger woke the store before the next one (30 ms later), so each has its own wake-up.
+      const delaysUs = triggeredUs.map((at) => (wakeUs.find((w) => w >= at) ?? Number.POSITIVE_INFINITY) - at);
+      for (const delayUs of delaysUs) expect(delayUs).toBeLessThan(30_000);
+    } finally {
+      unsubscribe();
+      await store.close();
+    }
+  }, 30_000);
+
+  it('does not wake a store for its own writes', async () => {
+    const path = join(dir, 'store.db');
+    const store = new SqliteStore({ path });
+    await store.migrate();
+    await store.upsertWorkflow({ name: 'w', tasks: [{ name: 't', command: ['true'] }] });
+    const kinds: string[] = [];
+    const unsubscribe = store.onWork((kind) => kinds.push(kind));
+    try {
+      await store.triggerRun('w', wallClockUs());
+      // The in-process listener fires once, synchronously; the signal file's inotify event finds no foreign change.
+      expect(kinds).toEqual(['runs']);
+      await new Promise((resolve) => setTimeout(resolve, 250)); // past every re-check of the write-ahead-log path
+      expect(kinds).toEqual(['runs']);
+    } finally {
+      unsubscribe();
+      await store.close();
+    }
+  });
+});
