@@ -4,6 +4,7 @@
  * one window run query loops (readers) and optional stop+start churn while the
  * gate opens after the hold. The same code runs against v1 and v2.
  */
+import { StallMonitor } from '../../../src/harness/resources/stall-monitor.js';
 import type { ScenarioContext } from '../../../src/harness/scenario.js';
 import { createProcessManager } from '../../../src/procman/index.js';
 import type { ProcmanVariant } from '../../../src/procman/index.js';
@@ -53,6 +54,8 @@ export async function runGatedStopWorkload(
     stopping.catch(() => undefined);
     await waitForFile(fleet.gate.ack, ACK_TIMEOUT_MS);
 
+    const stalls = new StallMonitor();
+    stalls.start();
     const windowStart = now();
     const untilMs = windowStart + config.windowMs;
     const gateTimer = setTimeout(() => fleet.openGate(), holdMs);
@@ -73,6 +76,7 @@ export async function runGatedStopWorkload(
         : undefined,
     ]);
     const measuredMs = now() - windowStart;
+    const stallSummary = await stalls.stop();
     clearTimeout(gateTimer);
     fleet.openGate();
     const stopped = await withTimeout(stopping, STOP_SETTLE_TIMEOUT_MS);
@@ -90,6 +94,9 @@ export async function runGatedStopWorkload(
       ctx.value('churnFailedCycles', 'count', churn.failedCycles, { gate: false });
       ctx.note('churn', churn);
     }
+    ctx.value('loopDelayMaxUs', 'latencyUs', stallSummary.loopDelayMaxUs, { gate: false });
+    ctx.value('gcPauseMaxUs', 'latencyUs', stallSummary.gcPauseMaxUs, { gate: false });
+    ctx.note('stalls', stallSummary);
     ctx.note('shape', shape);
     ctx.note('gateHoldMs', holdMs);
     ctx.note('minExpectedSamples', minExpectedSamples(config.windowMs, config.queryPaceMs));

@@ -54,10 +54,19 @@ function describeProcesses(entries: readonly { pid: number; command: string }[])
   return entries.map((e) => `${e.pid} (${e.command})`).join(', ');
 }
 
+/**
+ * Extra Node flags for every scenario child, for looking into a scenario
+ * (`PLANEBENCH_NODE_FLAGS="--trace-gc"`, `--cpu-prof`); space-separated.
+ */
+export function extraNodeFlags(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env['PLANEBENCH_NODE_FLAGS'] ?? '').split(/\s+/).filter((flag) => flag.length > 0);
+}
+
 export function runTrial(options: TrialRunOptions): Promise<TrialOutcome> {
   const tag = randomUUID();
   const spawnedAt = performance.now();
-  const child = spawn(process.execPath, ['--import', SCENARIO_LOADER, '--expose-gc', CHILD_ENTRY], {
+  const flags = ['--import', SCENARIO_LOADER, '--expose-gc', ...extraNodeFlags()];
+  const child = spawn(process.execPath, [...flags, CHILD_ENTRY], {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     detached: true,

@@ -54,6 +54,33 @@ describe('ActorProcessManager queueing', () => {
     expect(await manager.getProcessInfo('a')).toMatchObject({ state: 'running', restartCount: 1, busy: false });
   });
 
+  it('answers repeated queries from one snapshot, rebuilt after every state change', async () => {
+    const executor = new HeldExecutor();
+    const manager = managerWith(executor);
+    const start = manager.start(spec('a'));
+    await executor.jobsArrived(1);
+    const first = await manager.getAllProcessInfo();
+    const second = await manager.getAllProcessInfo();
+    // Each caller owns its array; the infos are shared and frozen.
+    expect(second).not.toBe(first);
+    expect(second[0]).toBe(first[0]);
+    expect(Object.isFrozen(first[0])).toBe(true);
+    second.pop();
+    expect(await manager.getAllProcessInfo()).toHaveLength(1);
+
+    executor.releaseNext(); // the spawn completes: a state change
+    await start;
+    const after = await manager.getAllProcessInfo();
+    expect(after[0]).not.toBe(first[0]);
+    expect(after).toEqual([expect.objectContaining({ id: 'a', state: 'running', busy: false })]);
+    const stopping = manager.stop('a'); // a command: a state change
+    await executor.jobsArrived(1);
+    expect(await manager.getAllProcessInfo()).toEqual([expect.objectContaining({ state: 'stopping', busy: true })]);
+    executor.releaseNext();
+    await stopping;
+    expect(await manager.getAllProcessInfo()).toEqual([expect.objectContaining({ state: 'stopped', busy: false })]);
+  });
+
   it('refuses with QueueFull beyond the per-process pending capacity', async () => {
     const executor = new HeldExecutor();
     const manager = managerWith(executor, { perProcessPendingCapacity: 2 });

@@ -66,6 +66,12 @@ export class ProcessActor {
   private closed = false;
   private failureError: ProcmanError | null = null;
   private wake: (() => void) | null = null;
+  /**
+   * The answer to query-all, built once and kept until a step that can change
+   * state (every step but a query): a burst of queries between two state
+   * changes allocates nothing but each caller's copy of the array.
+   */
+  private snapshot: readonly ProcessInfo[] | null = null;
 
   constructor(deps: ActorDeps) {
     this.options = deps.options;
@@ -126,21 +132,25 @@ export class ProcessActor {
   private step(): boolean {
     const completion = this.completions.tryShift();
     if (completion) {
+      this.snapshot = null;
       this.onCompletion(completion);
       return true;
     }
     const event = this.control.shift();
     if (event) {
+      this.snapshot = null;
       this.onControl(event);
       return true;
     }
     const command = this.mailbox.tryShift();
     if (command) {
+      if (command.kind !== 'query-all' && command.kind !== 'query') this.snapshot = null;
       this.onCommand(command);
       return true;
     }
     if (this.heartbeatDue) {
       this.heartbeatDue = false;
+      this.snapshot = null;
       this.onHeartbeat();
       return true;
     }
@@ -152,7 +162,8 @@ export class ProcessActor {
   private onCommand(command: Command): void {
     switch (command.kind) {
       case 'query-all':
-        command.reply.resolve([...this.entries.values()].map((entry) => this.infoOf(entry)));
+        this.snapshot ??= Object.freeze([...this.entries.values()].map((entry) => Object.freeze(this.infoOf(entry))));
+        command.reply.resolve(this.snapshot.slice());
         return;
       case 'query': {
         const entry = this.entries.get(command.id);
