@@ -4,7 +4,12 @@
  * collection pauses. Scenarios report them next to a latency tail, so an
  * outlier can be told apart: the loop was blocked, or GC ran, or neither.
  */
-import { monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
+import {
+  monitorEventLoopDelay,
+  PerformanceObserver,
+  type IntervalHistogram,
+  type PerformanceEntry,
+} from 'node:perf_hooks';
 
 export interface StallSummary {
   /** Largest event-loop delay seen, µs. */
@@ -26,14 +31,7 @@ export class StallMonitor {
   private gcPauseTotalUs = 0;
 
   constructor() {
-    this.gc = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) {
-        const us = entry.duration * 1000;
-        this.gcPauses += 1;
-        this.gcPauseTotalUs += us;
-        this.gcPauseMaxUs = Math.max(this.gcPauseMaxUs, us);
-      }
-    });
+    this.gc = new PerformanceObserver((list) => this.addGcPauses(list.getEntries()));
   }
 
   start(): void {
@@ -45,12 +43,7 @@ export class StallMonitor {
   async stop(): Promise<StallSummary> {
     this.loop.disable();
     await new Promise((resolve) => setImmediate(resolve)); // let queued GC entries arrive
-    for (const entry of this.gc.takeRecords()) {
-      const us = entry.duration * 1000;
-      this.gcPauses += 1;
-      this.gcPauseTotalUs += us;
-      this.gcPauseMaxUs = Math.max(this.gcPauseMaxUs, us);
-    }
+    this.addGcPauses(this.gc.takeRecords());
     this.gc.disconnect();
     const count = this.loop.count;
     return {
@@ -60,5 +53,14 @@ export class StallMonitor {
       gcPauseMaxUs: this.gcPauseMaxUs,
       gcPauseTotalUs: this.gcPauseTotalUs,
     };
+  }
+
+  private addGcPauses(entries: readonly PerformanceEntry[]): void {
+    for (const entry of entries) {
+      const us = entry.duration * 1000;
+      this.gcPauses += 1;
+      this.gcPauseTotalUs += us;
+      this.gcPauseMaxUs = Math.max(this.gcPauseMaxUs, us);
+    }
   }
 }

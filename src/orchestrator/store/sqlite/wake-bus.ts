@@ -88,8 +88,12 @@ export class WakeBus {
   /** One byte written in place: an inotify event for the watchers, no growth. */
   private signalOthers(): void {
     if (this.closed) return;
-    this.signalFd ??= openSync(WakeBus.signalPath(this.key), 'w');
-    writeSync(this.signalFd, SIGNAL_BYTE, 0, 1, 0);
+    try {
+      this.signalFd ??= openSync(WakeBus.signalPath(this.key), 'w');
+      writeSync(this.signalFd, SIGNAL_BYTE, 0, 1, 0);
+    } catch {
+      // A folder we may not write to: other processes still wake from the write-ahead log.
+    }
   }
 
   private startWatching(): void {
