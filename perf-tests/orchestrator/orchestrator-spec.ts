@@ -41,11 +41,12 @@ export function measureOrchestrator(
   params: OrchestratorScenarioParams,
   trials: number,
   timeoutMs: number,
+  variant: string = params.store,
 ): Promise<ScenarioResult> {
   return measureScenario({
     suite,
     scenario,
-    variant: params.store,
+    variant,
     module: new URL('./orchestrator.scenario.ts', import.meta.url),
     params,
     trials,

@@ -29,6 +29,8 @@ export interface OrchestratorScenarioParams {
   readonly rateFractionOfCapacity?: number;
   /** Measure the raw spawn ceiling too (default true). */
   readonly ceiling?: boolean;
+  /** PostgreSQL: the scheduler's commits do not wait for the log flush. */
+  readonly asyncCommit?: boolean;
 }
 
 export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
@@ -71,6 +73,7 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
   const run = await runPerfTest({
     config,
     ...(databaseUrl ? { databaseUrl } : {}),
+    ...(params.asyncCommit ? { asyncCommit: true } : {}),
     ...(ratePerSec ? { trigger: { kind: 'open-loop' as const, ratePerSec } } : {}),
     signal: ctx.signal,
     onTaskRecords: (tasks) => {

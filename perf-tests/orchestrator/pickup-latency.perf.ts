@@ -9,6 +9,9 @@
  * (libuv waits for the child's exec) and a trigger landing in that window waits.
  * Goals: p50 ≤ 2 ms, p99 ≤ 10 ms (graphile-worker: ~4–17 ms here). The
  * assertions are wider, for a loaded 2-core machine; the numbers are recorded.
+ * PostgreSQL runs twice: with durable commits (the default) and with the
+ * scheduler's commits not waiting for the log flush (`--async-commit`), so the
+ * results show what that trade buys.
  */
 import { byProfile } from '../../src/harness/profile.js';
 import {
@@ -26,17 +29,28 @@ const ratePerSec = 10;
 const rateFractionOfCapacity = 0.2;
 const trials = byProfile(profile, { smoke: 1, ci: 2, full: 3 });
 
+const VARIANTS = STORE_VARIANTS.flatMap((v) =>
+  v.store === 'postgres'
+    ? [
+        { ...v, variant: 'postgres', asyncCommit: false },
+        { ...v, variant: 'postgres-async-commit', asyncCommit: true },
+      ]
+    : [{ ...v, variant: v.store, asyncCommit: false }],
+);
+
 describe('orchestrator perf: pick-up latency', () => {
-  for (const { store, skipReason } of STORE_VARIANTS) {
+  for (const { store, variant, asyncCommit, skipReason } of VARIANTS) {
     testFor(
-      `pick-up overhead on ${store} at ≤ ${ratePerSec} runs/s (≤ ${rateFractionOfCapacity * 100} % of capacity) stays in milliseconds`,
+      `pick-up overhead on ${variant} at ≤ ${ratePerSec} runs/s (≤ ${rateFractionOfCapacity * 100} % of capacity) stays in milliseconds`,
       skipReason,
       async () => {
+        const params = { config: 'latency', store, runs, tasksPerRun: 1, ratePerSec, rateFractionOfCapacity };
         const result = await measureOrchestrator(
           'pickup-latency',
-          { config: 'latency', store, runs, tasksPerRun: 1, ratePerSec, rateFractionOfCapacity, ceiling: false },
+          { ...params, ceiling: false, ...(asyncCommit ? { asyncCommit } : {}) },
           trials,
           120_000,
+          variant,
         );
         expectEveryTaskDone(result);
         // No queue: a pick-up near the poll interval (1 s) would mean the wake-up path is broken.

@@ -12,6 +12,7 @@ import { metricKind } from './metric-kinds.js';
 import type { Metric, ScenarioResult } from './result-model.js';
 import { median } from './stats/median.js';
 import { handOverResult } from './results-handoff.js';
+import { waitForQuietCpu, type QuietCpuOutcome } from './process/quiet-cpu.js';
 import { aggregateTrials } from './runner/aggregate-trials.js';
 import type { TrialOutput } from './runner/protocol.js';
 import { runTrial, type TrialOutcome } from './runner/trial-runner.js';
@@ -83,6 +84,8 @@ interface Pending {
   readonly startupMs: number[];
   failure?: Extract<TrialOutcome, { state: 'errored' | 'timed-out' }>;
   elapsedMs: number;
+  /** How quiet the machine was before the first trial. */
+  quietBefore?: QuietCpuOutcome;
 }
 
 function runnerStartupMetric(trials: readonly number[]): Metric {
@@ -109,7 +112,13 @@ function toResult(p: Pending): ScenarioResult {
     params: (p.options.params ?? {}) as Record<string, unknown>,
     trialCount: p.outputs.length,
     durationMs: p.elapsedMs,
-    notes: p.outputs.map((o, i) => ({ ...o.notes, runnerStartupMs: p.startupMs[i] })),
+    notes: p.outputs.map((o, i) => ({
+      ...o.notes,
+      runnerStartupMs: p.startupMs[i],
+      ...(p.quietBefore
+        ? { cpuBusyBeforeStart: round3(p.quietBefore.busyFraction), quietWaitMs: Math.round(p.quietBefore.waitedMs) }
+        : {}),
+    })),
   };
   if (p.failure) {
     return { ...base, state: p.failure.state, error: p.failure.message, metrics: [], histograms: {} };
@@ -142,6 +151,14 @@ export async function measureInterleaved(list: readonly MeasureOptions<unknown>[
     };
   });
   const logs = new Map<Pending, string>();
+  // What ran before (another spec, the unit tests) must not be measured as this scenario.
+  const quietBefore = await waitForQuietCpu();
+  if (!quietBefore.quiet) {
+    process.stderr.write(
+      `planebench: the CPUs are still ${Math.round(quietBefore.busyFraction * 100)} % busy after ${Math.round(quietBefore.waitedMs)} ms; measuring ${list[0]?.suite}/${list[0]?.scenario} anyway\n`,
+    );
+  }
+  for (const p of pending) p.quietBefore = quietBefore;
   const rounds = Math.max(...pending.map((p) => p.trials));
   for (let trial = 0; trial < rounds; trial += 1) {
     for (const p of pending) {
@@ -176,6 +193,10 @@ export async function measureInterleaved(list: readonly MeasureOptions<unknown>[
     throw new ScenarioFailedError(failed, logs.get(pending[failedIndex] as Pending) ?? '');
   }
   return results;
+}
+
+function round3(value: number): number {
+  return Math.round(value * 1000) / 1000;
 }
 
 export async function measureScenario<P>(options: MeasureOptions<P>): Promise<ScenarioResult> {

@@ -20,7 +20,8 @@ const USAGE = `Usage: planebench orchestrator <command> [options]
   worker      a task worker on a shared PostgreSQL store (--concurrency, --lease-ms, --worker-id)
   clean-data  delete every run and task
   perf-test   --config <name> | <runs> <tasks_per_run> <duration>
-Store: --database-url <postgres://…> or DATABASE_URL selects PostgreSQL (--schema); else SQLite --db <file>.`;
+Store: --database-url <postgres://…> or DATABASE_URL selects PostgreSQL (--schema; --async-commit: commits
+  do not wait for the log flush, at least once either way); else SQLite --db <file>.`;
 
 export async function runOrchestratorCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

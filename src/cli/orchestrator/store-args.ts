@@ -9,12 +9,14 @@ export const STORE_FLAGS = {
   'database-url': { type: 'string' },
   db: { type: 'string' },
   schema: { type: 'string' },
+  'async-commit': { type: 'boolean' },
 } as const;
 
 export interface StoreFlags {
   readonly 'database-url'?: string | undefined;
   readonly db?: string | undefined;
   readonly schema?: string | undefined;
+  readonly 'async-commit'?: boolean | undefined;
 }
 
 export const DEFAULT_SQLITE_PATH = join(tmpdir(), 'planebench', 'orchestrator.db');
@@ -33,5 +35,6 @@ export async function openStoreFromFlags(flags: StoreFlags, env: NodeJS.ProcessE
     sqlitePath,
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(flags.schema ? { schema: flags.schema } : {}),
+    ...(flags['async-commit'] ? { synchronousCommit: false } : {}),
   });
 }

@@ -25,6 +25,8 @@ export interface PerfRunOptions {
   readonly trigger?: TriggerPlan;
   /** Run tasks in this many `worker` processes instead of the scheduler (PostgreSQL). */
   readonly externalWorkers?: number;
+  /** PostgreSQL: the scheduler's and workers' commits do not wait for the log flush (`--async-commit`). */
+  readonly asyncCommit?: boolean;
   readonly onProgress?: (progress: PerfProgress) => void;
   readonly progressIntervalMs?: number;
   /** Gives up (and reports the unfinished tasks as lost) when no task finished for this long; default 60 s. */
@@ -75,7 +77,7 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
   const dir = postgres ? undefined : mkdtempSync(join(tmpdir(), 'planebench-perf-'));
   const schema = `perf_${randomBytes(5).toString('hex')}`;
   const storeArgs = postgres
-    ? ['--database-url', options.databaseUrl, '--schema', schema]
+    ? ['--database-url', options.databaseUrl, '--schema', schema, ...(options.asyncCommit ? ['--async-commit'] : [])]
     : ['--db', join(dir!, 'orchestrator.db')];
   const store = await openStore({
     sqlitePath: dir ? join(dir, 'orchestrator.db') : '',

@@ -7,6 +7,8 @@ export interface OpenStoreOptions {
   /** The SQLite file used when no database URL is given. */
   readonly sqlitePath: string;
   readonly schema?: string;
+  /** PostgreSQL: false lets commits return before the log flush (see PostgresStoreOptions). */
+  readonly synchronousCommit?: boolean;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -17,6 +19,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       ? new (await import('./postgres/postgres-store.js')).PostgresStore({
           url,
           ...(options.schema ? { schema: options.schema } : {}),
+          ...(options.synchronousCommit === false ? { synchronousCommit: false } : {}),
         })
       : new (await import('./sqlite/sqlite-store.js')).SqliteStore({ path: url ?? options.sqlitePath });
   try {

@@ -30,6 +30,26 @@ if (!url) {
       expect(() => new PostgresStore({ url, schema: 'x; DROP' })).toThrow(/Expected `schema` to match/);
     });
 
+    it('commits without waiting for the log flush only when asked to', async () => {
+      const schema = `test_${randomBytes(6).toString('hex')}`;
+      const durable = new PostgresStore({ url, schema });
+      const relaxed = new PostgresStore({ url, schema, synchronousCommit: false });
+      const setting = async (store: PostgresStore): Promise<string> => {
+        const { pool } = store as unknown as { pool: { query(text: string): Promise<{ rows: { v: string }[] }> } };
+        return (await pool.query('SELECT current_setting($$synchronous_commit$$) AS v')).rows[0]!.v;
+      };
+      try {
+        await durable.migrate();
+        await relaxed.migrate();
+        expect(await setting(durable)).toBe('on');
+        expect(await setting(relaxed)).toBe('off');
+      } finally {
+        await durable.dropSchema();
+        await durable.close();
+        await relaxed.close();
+      }
+    });
+
     it('migrates concurrently from two connections without error', async () => {
       const schema = `test_${randomBytes(6).toString('hex')}`;
       const a = new PostgresStore({ url, schema });

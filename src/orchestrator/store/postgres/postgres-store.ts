@@ -29,6 +29,15 @@ export interface PostgresStoreOptions {
   readonly schema?: string;
   /** Connections in the pool; default 4. */
   readonly poolSize?: number;
+  /**
+   * false: this store's commits do not wait for the write-ahead log's flush
+   * (`synchronous_commit = off`). For a scheduler's or worker's own writes
+   * (claims, status updates, reclaims) that keeps the guarantee the
+   * orchestrator has anyway, at least once: a database crash may lose the last
+   * few hundred ms of them, and a lost claim or update is re-run as a lost lease
+   * is. Triggers from clients should stay durable (the default, true).
+   */
+  readonly synchronousCommit?: boolean;
 }
 
 const STATEMENT_NAMES = new Map<string, string>(
@@ -59,7 +68,7 @@ export class PostgresStore implements Store {
     this.pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 4,
-      options: `-c search_path=${this.schema}`,
+      options: `-c search_path=${this.schema}${options.synchronousCommit === false ? ' -c synchronous_commit=off' : ''}`,
     });
     this.pool.on('error', () => undefined); // an idle client's error resurfaces on its next query
   }
