@@ -7,6 +7,7 @@ import type { Metric, ScenarioResult } from '../harness/result-model.js';
 import { scenarioKey } from '../harness/result-model.js';
 import { coerceError } from '../lib/coerce-error.js';
 import { readBaseline, type BaselineFile, type BaselineMetric } from './baseline-file.js';
+import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, speedDiffers } from './machine-speed.js';
 import { judge, type Verdict, type VerdictStatus } from './verdict.js';
 
 export interface MetricComparison {
@@ -57,6 +58,8 @@ export function compareMetric(
   current: Metric | undefined,
   name: string,
   base: ReferenceMetric | undefined,
+  /** current ÷ reference machine speed (cpuCalibrationNs), when both sides have it. */
+  speedRatio?: number,
 ): MetricComparison {
   const identity = { suite: result.suite, scenario: result.scenario, variant: result.variant, metric: name };
   if (!current) {
@@ -78,6 +81,10 @@ export function compareMetric(
     baseline: base.trials,
     current: current.trials,
   });
+  if (verdict.status !== 'unchanged' && speedDiffers(speedRatio) && SPEED_SENSITIVE_KINDS.has(current.kind)) {
+    const notJudged: Verdict = { ...verdict, status: 'unchanged', machineSpeedRatio: speedRatio! };
+    return { ...shared, status: 'unchanged', baseline: base.value, verdict: notJudged };
+  }
   return { ...shared, status: verdict.status, baseline: base.value, verdict };
 }
 
@@ -96,12 +103,14 @@ function compareScenario(result: ScenarioResult, baseline: BaselineFile | undefi
     return { ...identity, status: { kind: 'other-profile', baselineProfile: entry.profile }, metrics };
   }
   const names = new Set([...result.metrics.map((m) => m.name), ...Object.keys(entry?.metrics ?? {})]);
+  const speedRatio = machineSpeedRatio(result, entry?.metrics);
   const metrics = [...names].map((name) =>
     compareMetric(
       result,
       result.metrics.find((m) => m.name === name),
       name,
       entry?.metrics[name],
+      speedRatio,
     ),
   );
   return { ...identity, status: entry ? { kind: 'compared' } : { kind: 'no-baseline' }, metrics };

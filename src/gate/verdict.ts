@@ -16,6 +16,11 @@ export interface Verdict {
   readonly status: VerdictStatus;
   /** True when a side had too few trials to estimate noise: reported as unchanged. */
   readonly tooFewTrials?: boolean;
+  /**
+   * Set when a CPU-bound metric changed but the machine's speed differed from
+   * the baseline's (current ÷ baseline reference time): reported as unchanged.
+   */
+  readonly machineSpeedRatio?: number;
   /** current / baseline (medians), when defined. */
   readonly ratio?: Interval;
   readonly difference?: Interval;

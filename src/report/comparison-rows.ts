@@ -16,7 +16,12 @@ export interface ReportRow {
 }
 
 export function verdictLabel(m: MetricComparison): string {
-  const base = m.verdict?.tooFewTrials ? `${m.status} (1 trial: not judged)` : m.status;
+  const speed = m.verdict?.machineSpeedRatio;
+  const base = m.verdict?.tooFewTrials
+    ? `${m.status} (1 trial: not judged)`
+    : speed !== undefined
+      ? `${m.status} (machine ${speed > 1 ? `${speed.toFixed(2)}× slower` : `${(1 / speed).toFixed(2)}× faster`}: not judged)`
+      : m.status;
   return m.gated || m.status === 'new' || m.status === 'missing' ? base : `${base} (not gated)`;
 }
 

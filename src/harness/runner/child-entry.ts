@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { enableWasmHistograms } from '../histogram/histogram.js';
 import { isScenarioModule, type ScenarioContext } from '../scenario.js';
 import type { ChildMessage, ParentMessage, RunTrialRequest } from './protocol.js';
+import { CALIBRATION_METRIC, measureCalibrationNs } from './cpu-calibration.js';
 import { TrialRecorder } from './trial-recorder.js';
 
 function send(message: ChildMessage): Promise<void> {
@@ -38,9 +39,14 @@ async function runTrial(request: RunTrialRequest, abort: AbortController): Promi
       note: (key, value) => recorder.note(key, value),
       log: (message) => process.stderr.write(`${message}\n`),
     };
+    // The process's speed, before and after, for the gate's machine-speed check.
+    const calibrationBefore = measureCalibrationNs();
     const started = performance.now();
     await scenario.run(context);
-    return { type: 'trial-completed', output: recorder.finish(performance.now() - started) };
+    const elapsedMs = performance.now() - started;
+    const calibrationNs = Math.max(calibrationBefore, measureCalibrationNs());
+    recorder.value(CALIBRATION_METRIC, 'durationNs', calibrationNs, { gate: false });
+    return { type: 'trial-completed', output: recorder.finish(elapsedMs) };
   } catch (error) {
     recorder.discard();
     const err = error instanceof Error ? error : new Error(String(error));

@@ -1,0 +1,70 @@
+import { captureEnvironment } from '../harness/environment.js';
+import { METRIC_KINDS } from '../harness/metric-kinds.js';
+import type { Metric, ScenarioResult } from '../harness/result-model.js';
+import { median } from '../harness/stats/median.js';
+import { verdictLabel } from '../report/comparison-rows.js';
+import { syntheticResult } from '../test-support/synthetic-result.js';
+import { makeTempDir } from '../test-support/temp-dir.js';
+import { compareRun } from './compare-run.js';
+import { machineSpeedRatio, speedDiffers } from './machine-speed.js';
+import { updateBaselines } from './update-baselines.js';
+
+const environment = captureEnvironment('ci');
+let dir: ReturnType<typeof makeTempDir>;
+beforeEach(() => (dir = makeTempDir()));
+afterEach(() => dir.remove());
+
+function metric(name: string, kind: 'durationNs' | 'latencyUs', trials: readonly number[], gated = true): Metric {
+  const k = METRIC_KINDS[kind];
+  return {
+    name,
+    kind,
+    unit: k.unit,
+    direction: k.direction,
+    stat: 'value',
+    value: median(trials),
+    trials,
+    gated,
+    noise: k.noise,
+  };
+}
+
+/** A micro-benchmark, a latency, and the trial processes' reference time. */
+function run(microNs: number, latencyUs: number, calibrationNs: number): ScenarioResult {
+  return syntheticResult([1], {
+    metrics: [
+      metric('createNs.median', 'durationNs', [microNs, microNs * 1.01, microNs * 0.99]),
+      metric('queryUs', 'latencyUs', [latencyUs, latencyUs * 1.01, latencyUs * 0.99]),
+      metric('cpuCalibrationNs', 'durationNs', [calibrationNs, calibrationNs, calibrationNs], false),
+    ],
+    histograms: {},
+  });
+}
+
+describe('machine-speed check', () => {
+  it('measures the run against the baseline reference', () => {
+    expect(machineSpeedRatio(run(1, 1, 16), { cpuCalibrationNs: { value: 10 } })).toBeCloseTo(1.6);
+    expect(machineSpeedRatio(run(1, 1, 16), {})).toBeUndefined();
+    expect(speedDiffers(1.6)).toBe(true);
+    expect(speedDiffers(1 / 1.6)).toBe(true);
+    expect(speedDiffers(1.1)).toBe(false);
+    expect(speedDiffers(undefined)).toBe(false);
+  });
+
+  it('does not judge a CPU-bound metric when the machine ran 1.6× slower, and says so', () => {
+    updateBaselines(dir.path, [run(87, 1000, 10)], environment, []);
+    const comparison = compareRun([run(140, 1000, 16)], dir.path);
+    expect(comparison.failed).toBe(false);
+    const micro = comparison.scenarios[0]!.metrics.find((m) => m.metric === 'createNs.median')!;
+    expect(micro.status).toBe('unchanged');
+    expect(verdictLabel(micro)).toBe('unchanged (machine 1.60× slower: not judged)');
+  });
+
+  it('still judges latencies, and CPU-bound metrics when the speed matches', () => {
+    updateBaselines(dir.path, [run(87, 1000, 10)], environment, []);
+    const slowerMachine = compareRun([run(87, 3000, 16)], dir.path);
+    expect(slowerMachine.regressions.map((r) => r.metric)).toEqual(['queryUs']);
+    const sameMachine = compareRun([run(140, 1000, 10.5)], dir.path);
+    expect(sameMachine.regressions.map((r) => r.metric)).toEqual(['createNs.median']);
+  });
+});
