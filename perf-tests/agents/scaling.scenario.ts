@@ -11,6 +11,7 @@ import { defineScenario } from '../../src/harness/scenario.js';
 import { agentKindParam, spawnWorkers } from './support/agents.js';
 import { perItem, settledMemory } from './support/memory.js';
 import { makePayload } from './support/payload.js';
+import { ROUTING_RATE_NOISE } from './support/throughput-noise.js';
 
 interface Params {
   readonly agentKind: string;
@@ -72,7 +73,7 @@ export default defineScenario<Params>(async (ctx) => {
     const { counters } = runtime.snapshot();
     if (counters.processed !== 3 * messages)
       throw new Error(`${label}: expected ${3 * messages} handled, got ${counters.processed}`);
-    ctx.value(`${label}.msgPerSec`, 'throughputPerSec', (messages / steadyMs) * 1000);
+    ctx.value(`${label}.msgPerSec`, 'throughputPerSec', (messages / steadyMs) * 1000, { noise: ROUTING_RATE_NOISE });
     ctx.value(`${label}.firstPassMsgPerSec`, 'throughputPerSec', (messages / firstPassMs) * 1000, { gate: false });
 
     const after = settledMemory();

@@ -19,6 +19,7 @@ import { byProfile } from '../../src/harness/profile.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { agentKindParam } from './support/agents.js';
 import { makePayload, sizeLabel } from './support/payload.js';
+import { ROUTING_RATE_NOISE } from './support/throughput-noise.js';
 
 interface Params {
   readonly agentKind: string;
@@ -89,7 +90,7 @@ export default defineScenario<Params>(async (ctx) => {
       throw new Error(`Expected ${(messages + warmupMessages) * bytes} bytes received, got ${received.bytes}`);
     }
     const label = sizeLabel(bytes);
-    ctx.value(`msgPerSec.${label}`, 'throughputPerSec', (messages / elapsedMs) * 1000);
+    ctx.value(`msgPerSec.${label}`, 'throughputPerSec', (messages / elapsedMs) * 1000, { noise: ROUTING_RATE_NOISE });
     ctx.note(`messages.${label}`, messages);
     ctx.note(`backPressureRefusals.${label}`, refusals);
     runtime.close();

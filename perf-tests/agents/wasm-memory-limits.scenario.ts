@@ -10,6 +10,7 @@ import { AgentRuntime, loadAgentModule, WASM_PAGE_BYTES } from '../../src/agents
 import { byProfile } from '../../src/harness/profile.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { makePayload } from './support/payload.js';
+import { MEMORY_FILL_RATE_NOISE } from './support/throughput-noise.js';
 
 interface Params {
   readonly limitsMB: readonly number[];
@@ -58,7 +59,9 @@ export default defineScenario<Params>(async (ctx) => {
     const fillStart = ctx.now();
     await call(agent, 'fill_checksum', [block, rest, 7]);
     const fillMs = ctx.now() - fillStart;
-    ctx.value(`${label}.fillBytesPerSec`, 'throughputPerSec', (rest / fillMs) * 1000);
+    ctx.value(`${label}.fillBytesPerSec`, 'throughputPerSec', (rest / fillMs) * 1000, {
+      noise: MEMORY_FILL_RATE_NOISE,
+    });
     if ((await call(agent, 'try_alloc', [WASM_PAGE_BYTES])) !== -1)
       throw new Error(`${label}: allocated past the limit`);
 
