@@ -87,16 +87,15 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
   // depending on what ran before (A/A: latency/sqlite 67 → 48 → 79 tasks/s).
   // Those runs gate the spawn-normalized `ceilingFraction` instead; the
   // open-loop pick-up runs (no queue) gate their latencies.
+  // Their millisecond latencies are cold-path costs of an idle VM (three process hops) and
+  // moved ±20–35 % between quiet runs of the same code (A/A this session, 2 trials each:
+  // PostgreSQL pick-up p50 3.96–4.81 ms, with --async-commit 3.19–4.38 ms, SQLite 2.08–2.51
+  // ms), so they are gated with a 40 % relative threshold instead of the latency default.
   const queueing = ratePerSec === undefined;
-  const latency = ctx.histogram('taskLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'max', 'min'], gate: !queueing });
-  const overhead = ctx.histogram('schedulingOverheadUs', 'latencyUs', {
-    stats: ['p50', 'p99', 'max'],
-    gate: !queueing,
-  });
-  const pickup = ctx.histogram('pickupOverheadUs', 'latencyUs', {
-    stats: ['p50', 'p95', 'p99', 'max'],
-    gate: !queueing,
-  });
+  const openLoop = { gate: !queueing, noise: { relative: 0.4 } };
+  const latency = ctx.histogram('taskLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'max', 'min'], ...openLoop });
+  const overhead = ctx.histogram('schedulingOverheadUs', 'latencyUs', { stats: ['p50', 'p99', 'max'], ...openLoop });
+  const pickup = ctx.histogram('pickupOverheadUs', 'latencyUs', { stats: ['p50', 'p95', 'p99', 'max'], ...openLoop });
   const toStart = ctx.histogram('createdToStartedUs', 'latencyUs', { stats: ['p50', 'p99', 'max'], gate: false });
   const durationUs = config.taskDurationSec * 1e6;
   let minLatencyUs = Number.POSITIVE_INFINITY;
