@@ -41,6 +41,14 @@ function triggerFromAnotherProcess(dbPath: string, count: number, gapMs: number)
   });
 }
 
+/** A migrated store on `path` with the workflow `w` the triggers name. */
+async function openWithWorkflow(path: string): Promise<SqliteStore> {
+  const store = new SqliteStore({ path });
+  await store.migrate();
+  await store.upsertWorkflow({ name: 'w', tasks: [{ name: 't', command: ['true'] }] });
+  return store;
+}
+
 describe('WakeBus across processes', () => {
   let dir: string;
   beforeEach(() => {
@@ -50,9 +58,7 @@ describe('WakeBus across processes', () => {
 
   it("wakes a store for every commit of another process, from the writer's post-commit signal", async () => {
     const path = join(dir, 'store.db');
-    const store = new SqliteStore({ path });
-    await store.migrate();
-    await store.upsertWorkflow({ name: 'w', tasks: [{ name: 't', command: ['true'] }] });
+    const store = await openWithWorkflow(path);
     const wakeUs: number[] = [];
     const unsubscribe = store.onWork((kind) => {
       if (kind === 'runs') wakeUs.push(wallClockUs());
@@ -73,9 +79,7 @@ describe('WakeBus across processes', () => {
 
   it('does not wake a store for its own writes', async () => {
     const path = join(dir, 'store.db');
-    const store = new SqliteStore({ path });
-    await store.migrate();
-    await store.upsertWorkflow({ name: 'w', tasks: [{ name: 't', command: ['true'] }] });
+    const store = await openWithWorkflow(path);
     const kinds: string[] = [];
     const unsubscribe = store.onWork((kind) => kinds.push(kind));
     try {
