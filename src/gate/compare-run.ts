@@ -7,7 +7,7 @@ import type { Metric, ScenarioResult } from '../harness/result-model.js';
 import { scenarioKey } from '../harness/result-model.js';
 import { coerceError } from '../lib/coerce-error.js';
 import { readBaseline, type BaselineFile, type BaselineMetric } from './baseline-file.js';
-import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, speedDiffers } from './machine-speed.js';
+import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, speedExplains } from './machine-speed.js';
 import { judge, type Verdict, type VerdictStatus } from './verdict.js';
 
 export interface MetricComparison {
@@ -81,7 +81,7 @@ export function compareMetric(
     baseline: base.trials,
     current: current.trials,
   });
-  if (verdict.status !== 'unchanged' && speedDiffers(speedRatio) && SPEED_SENSITIVE_KINDS.has(current.kind)) {
+  if (speedExplains(verdict.status, speedRatio) && SPEED_SENSITIVE_KINDS.has(current.kind)) {
     const notJudged: Verdict = { ...verdict, status: 'unchanged', machineSpeedRatio: speedRatio! };
     return { ...shared, status: 'unchanged', baseline: base.value, verdict: notJudged };
   }

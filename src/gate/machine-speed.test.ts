@@ -60,6 +60,12 @@ describe('machine-speed check', () => {
     expect(verdictLabel(micro)).toBe('unchanged (machine 1.60× slower: not judged)');
   });
 
+  it('judges a change the machine cannot explain: slower code on a faster machine regressed', () => {
+    updateBaselines(dir.path, [run(87, 1000, 16)], environment, []);
+    const comparison = compareRun([run(174, 1000, 10)], dir.path);
+    expect(comparison.regressions.map((r) => r.metric)).toEqual(['createNs.median']);
+  });
+
   it('still judges latencies, and CPU-bound metrics when the speed matches', () => {
     updateBaselines(dir.path, [run(87, 1000, 10)], environment, []);
     const slowerMachine = compareRun([run(87, 3000, 16)], dir.path);

@@ -35,3 +35,13 @@ export function machineSpeedRatio(
 export function speedDiffers(ratio: number | undefined): boolean {
   return ratio !== undefined && Math.abs(Math.log(ratio)) > Math.log(1 + MACHINE_SPEED_TOLERANCE);
 }
+
+/**
+ * Whether the machine's speed could explain a verdict: a slower machine a
+ * regression, a faster one an improvement. A metric that got worse on a faster
+ * machine (or better on a slower one) is judged as usual.
+ */
+export function speedExplains(status: string, ratio: number | undefined): boolean {
+  if (!speedDiffers(ratio)) return false;
+  return ratio! > 1 ? status === 'regressed' : status === 'improved';
+}
