@@ -6,33 +6,83 @@
 //   npm test -- perf    only the perf specs under perf-tests/
 //   npm test -- unit    only the unit tests under src/
 // Further arguments go to jest (e.g. a path pattern: npm test -- perf procman).
+//
+// A regression must reproduce: when the gate failed on gated regressions and
+// nothing else, the reporter names the spec files behind them in
+// perf-results/.confirm-request.json, and they run once more; the reporter of
+// that run pools both runs' trials and its verdict is the run's
+// (src/report/confirmation.ts). PLANEBENCH_CONFIRM=0 turns this off.
 import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const jestBin = path.join(path.dirname(require.resolve('jest/package.json')), 'bin', 'jest.js');
+const tsx = require.resolve('tsx');
+const resultsRoot = path.resolve(process.env.PLANEBENCH_RESULTS_ROOT ?? path.join(process.cwd(), 'perf-results'));
+const requestFile = path.join(resultsRoot, '.confirm-request.json');
+
 const [first, ...rest] = process.argv.slice(2);
 const projectArgs =
   first === 'perf' || first === 'unit' ? [...rest, '--selectProjects', first] : first ? [first, ...rest] : [];
 
-const child = spawn(
-  process.execPath,
-  [
-    '--import',
-    'tsx',
-    '--experimental-vm-modules',
-    '--disable-warning=ExperimentalWarning',
-    '--expose-gc',
-    jestBin,
-    '--runInBand',
-    ...projectArgs,
-  ],
-  { stdio: 'inherit' },
-);
+let current;
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => child.kill(signal));
+  process.on(signal, () => current?.kill(signal));
 }
-child.on('exit', (code, signal) => {
-  process.exitCode = code ?? (signal ? 1 : 0);
-});
+
+function runJest(args, env = process.env) {
+  current = spawn(
+    process.execPath,
+    [
+      '--import',
+      tsx,
+      '--experimental-vm-modules',
+      '--disable-warning=ExperimentalWarning',
+      '--expose-gc',
+      jestBin,
+      '--runInBand',
+      ...args,
+    ],
+    { stdio: 'inherit', env },
+  );
+  return new Promise((resolve) => {
+    current.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** The reporter's request, or undefined; a malformed one is reported and ignored. */
+function readRequest() {
+  if (!existsSync(requestFile)) return undefined;
+  try {
+    const request = JSON.parse(readFileSync(requestFile, 'utf8'));
+    rmSync(requestFile, { force: true });
+    const ok =
+      typeof request.results === 'string' &&
+      Array.isArray(request.testFiles) &&
+      request.testFiles.length > 0 &&
+      request.testFiles.every((f) => typeof f === 'string');
+    if (ok) return request;
+    process.stderr.write(`${requestFile}: expected { results, testFiles: [paths…] }; not confirming\n`);
+  } catch (error) {
+    process.stderr.write(`${requestFile}: ${error.message}; not confirming\n`);
+  }
+  return undefined;
+}
+
+const firstCode = await runJest(projectArgs);
+const request = firstCode !== 0 && process.env.PLANEBENCH_CONFIRM !== '0' ? readRequest() : undefined;
+if (!request) {
+  process.exitCode = firstCode;
+} else {
+  const files = request.testFiles.map((f) => path.relative(process.cwd(), f) || f);
+  process.stdout.write(
+    `\nplanebench: ${request.regressions?.length ?? 'some'} gated regression(s); a regression must reproduce, ` +
+      `so ${files.join(', ')} run(s) once more and both runs' trials are judged together\n`,
+  );
+  process.exitCode = await runJest(['--runTestsByPath', ...request.testFiles], {
+    ...process.env,
+    PLANEBENCH_CONFIRM_OF: request.results,
+  });
+}

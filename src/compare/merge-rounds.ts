@@ -6,12 +6,8 @@
  */
 import { decodeHistogram, encodeHistogram, mergeHistograms } from '../harness/histogram/histogram.js';
 import type { HistogramKindName } from '../harness/metric-kinds.js';
-import type { Metric, RecordedHistogram, ScenarioResult } from '../harness/result-model.js';
+import { scenarioId, type Metric, type RecordedHistogram, type ScenarioResult } from '../harness/result-model.js';
 import { median } from '../harness/stats/median.js';
-
-function scenarioId(r: Pick<ScenarioResult, 'suite' | 'scenario' | 'variant'>): string {
-  return `${r.suite}/${r.scenario}/${r.variant}`;
-}
 
 function mergeMetrics(parts: readonly ScenarioResult[]): Metric[] {
   const byName = new Map<string, Metric[]>();

@@ -66,7 +66,13 @@ function runJest(request: RoundRequest, jestJson: string, logFile: string): Prom
   ];
   const child = spawn(process.execPath, args, {
     cwd: request.cwd,
-    env: { ...process.env, PLANEBENCH_RESULTS_ROOT: request.resultsRoot, PERF_PROFILE: request.profile },
+    // Rounds are pooled by the comparison itself: no confirmation run against committed baselines.
+    env: {
+      ...process.env,
+      PLANEBENCH_RESULTS_ROOT: request.resultsRoot,
+      PERF_PROFILE: request.profile,
+      PLANEBENCH_CONFIRM: '0',
+    },
     stdio: ['ignore', log, log],
     detached: true,
   });

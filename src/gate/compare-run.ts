@@ -4,7 +4,7 @@
  * a scenario did not complete, or a baseline could not be read.
  */
 import type { Metric, ScenarioResult } from '../harness/result-model.js';
-import { scenarioKey } from '../harness/result-model.js';
+import { scenarioId, scenarioKey } from '../harness/result-model.js';
 import { coerceError } from '../lib/coerce-error.js';
 import { readBaseline, type BaselineFile, type BaselineMetric } from './baseline-file.js';
 import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, speedExplains } from './machine-speed.js';
@@ -37,6 +37,8 @@ export interface ScenarioComparison {
   readonly profile: string;
   readonly status: ScenarioStatus;
   readonly metrics: readonly MetricComparison[];
+  /** Measured twice to confirm a regression: its trials are both runs' (src/report/confirmation.ts). */
+  readonly remeasured?: true;
 }
 
 export interface RunComparison {
@@ -116,7 +118,16 @@ function compareScenario(result: ScenarioResult, baseline: BaselineFile | undefi
   return { ...identity, status: entry ? { kind: 'compared' } : { kind: 'no-baseline' }, metrics };
 }
 
-export function compareRun(results: readonly ScenarioResult[], baselinesDir: string): RunComparison {
+export interface CompareRunOptions {
+  /** suite/scenario/variant of scenarios whose trials were pooled from two runs. */
+  readonly remeasured?: ReadonlySet<string>;
+}
+
+export function compareRun(
+  results: readonly ScenarioResult[],
+  baselinesDir: string,
+  options: CompareRunOptions = {},
+): RunComparison {
   const baselines = new Map<string, BaselineFile | undefined>();
   const baselineErrors: { suite: string; message: string }[] = [];
   for (const suite of new Set(results.map((r) => r.suite))) {
@@ -128,7 +139,8 @@ export function compareRun(results: readonly ScenarioResult[], baselinesDir: str
   }
   const scenarios = results
     .filter((r) => !baselineErrors.some((e) => e.suite === r.suite))
-    .map((r) => compareScenario(r, baselines.get(r.suite)));
+    .map((r) => compareScenario(r, baselines.get(r.suite)))
+    .map((s) => (options.remeasured?.has(scenarioId(s)) ? { ...s, remeasured: true as const } : s));
   const counts: Record<VerdictStatus, number> = { improved: 0, unchanged: 0, regressed: 0, new: 0, missing: 0 };
   for (const s of scenarios) for (const m of s.metrics) counts[m.status] += 1;
   const regressions = scenarios.flatMap((s) => s.metrics.filter((m) => m.gated && m.status === 'regressed'));

@@ -70,6 +70,11 @@ export function scenarioKey(r: Pick<ScenarioResult, 'scenario' | 'variant'>): st
   return `${r.scenario}/${r.variant}`;
 }
 
+/** suite/scenario/variant: a scenario's name across suites. */
+export function scenarioId(r: Pick<ScenarioResult, 'suite' | 'scenario' | 'variant'>): string {
+  return `${r.suite}/${r.scenario}/${r.variant}`;
+}
+
 export function benchmarkName(
   r: Pick<ScenarioResult, 'suite' | 'scenario' | 'variant'>,
   metric: Pick<Metric, 'name'>,

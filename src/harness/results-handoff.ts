@@ -14,7 +14,7 @@ export function runDirectory(env: NodeJS.ProcessEnv = process.env): string {
   return env[RUN_DIR_VARIABLE] ?? path.join(resultsRoot(env), '.incoming');
 }
 
-function fileNameOf(result: Pick<ScenarioResult, 'suite' | 'scenario' | 'variant'>): string {
+export function handoffFileName(result: Pick<ScenarioResult, 'suite' | 'scenario' | 'variant'>): string {
   const safe = (s: string) => s.replace(/[^A-Za-z0-9_.-]+/g, '_');
   return `${safe(result.suite)}--${safe(result.scenario)}--${safe(result.variant)}.json`;
 }
@@ -22,22 +22,27 @@ function fileNameOf(result: Pick<ScenarioResult, 'suite' | 'scenario' | 'variant
 /** Writes a result where the reporter will find it (atomically: temp file, then rename). */
 export function handOverResult(result: ScenarioResult, dir = runDirectory()): string {
   mkdirSync(dir, { recursive: true });
-  const target = path.join(dir, fileNameOf(result));
+  const target = path.join(dir, handoffFileName(result));
   const temp = `${target}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(result));
   renameSync(temp, target);
   return target;
 }
 
-/** Every result handed over in `dir`, sorted by suite, scenario and variant. */
-export function collectHandedOverResults(dir: string): ScenarioResult[] {
-  let names: string[];
+/** File names of the results handed over in `dir` so far, sorted (none if it does not exist). */
+export function handedOverFileNames(dir: string): string[] {
   try {
-    names = readdirSync(dir).filter((n) => n.endsWith('.json'));
+    return readdirSync(dir)
+      .filter((n) => n.endsWith('.json'))
+      .sort();
   } catch {
     return [];
   }
-  return names.sort().map((name) => {
+}
+
+/** Every result handed over in `dir`, sorted by suite, scenario and variant. */
+export function collectHandedOverResults(dir: string): ScenarioResult[] {
+  return handedOverFileNames(dir).map((name) => {
     const file = path.join(dir, name);
     try {
       return JSON.parse(readFileSync(file, 'utf8')) as ScenarioResult;

@@ -25,7 +25,7 @@ export function verdictLabel(m: MetricComparison): string {
   return m.gated || m.status === 'new' || m.status === 'missing' ? base : `${base} (not gated)`;
 }
 
-export function scenarioNote(s: ScenarioComparison): string | undefined {
+function statusNote(s: ScenarioComparison): string | undefined {
   switch (s.status.kind) {
     case 'other-profile':
       return `baseline is of profile ${s.status.baselineProfile}, this run is ${s.profile}: not compared`;
@@ -36,6 +36,13 @@ export function scenarioNote(s: ScenarioComparison): string | undefined {
     default:
       return undefined;
   }
+}
+
+export const REMEASURED_NOTE = 're-measured to confirm a regression: the trials of both runs are pooled';
+
+export function scenarioNote(s: ScenarioComparison): string | undefined {
+  const notes = [statusNote(s), s.remeasured ? REMEASURED_NOTE : undefined].filter((n) => n !== undefined);
+  return notes.length > 0 ? notes.join('; ') : undefined;
 }
 
 export function rowsOf(comparison: RunComparison): ReportRow[] {

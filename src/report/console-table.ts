@@ -1,16 +1,23 @@
 /** The comparison as a plain-text table for the terminal. */
 import type { RunComparison } from '../gate/compare-run.js';
+import { scenarioId } from '../harness/result-model.js';
 import { rowsOf, scenarioNote, summaryLine } from './comparison-rows.js';
+
+export interface ConsoleTableOptions {
+  /** Show the rows of these scenarios (suite/scenario/variant) only; the summary still covers the whole run. */
+  readonly only?: ReadonlySet<string>;
+}
 
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - [...text].length));
 }
 
-export function renderConsoleTable(comparison: RunComparison): string {
+export function renderConsoleTable(comparison: RunComparison, options: ConsoleTableOptions = {}): string {
   const lines: string[] = [];
   const header = ['Scenario', 'Metric', 'Baseline', 'Current', 'Change', '95 % interval', 'Verdict'];
-  const rows = rowsOf(comparison);
-  for (const suite of new Set(comparison.scenarios.map((s) => s.suite))) {
+  const shown = comparison.scenarios.filter((s) => options.only?.has(scenarioId(s)) ?? true);
+  const rows = rowsOf({ ...comparison, scenarios: shown });
+  for (const suite of new Set(shown.map((s) => s.suite))) {
     const table = rows
       .filter((r) => r.suite === suite)
       .map((r) => [
@@ -33,7 +40,7 @@ export function renderConsoleTable(comparison: RunComparison): string {
           .join('  ')
           .trimEnd(),
       );
-    for (const s of comparison.scenarios.filter((x) => x.suite === suite)) {
+    for (const s of shown.filter((x) => x.suite === suite)) {
       const note = scenarioNote(s);
       if (note) lines.push(`  ${s.scenario}/${s.variant}: ${note}`);
     }

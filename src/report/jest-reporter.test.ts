@@ -5,7 +5,10 @@ import { handOverResult, RUN_DIR_VARIABLE } from '../harness/results-handoff.js'
 import { updateBaselines } from '../gate/update-baselines.js';
 import { syntheticResult } from '../test-support/synthetic-result.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
+import { REMEASURED_NOTE } from './comparison-rows.js';
+import { CONFIRM_REQUEST_FILE, readConfirmRequest } from './confirmation.js';
 import PlanebenchReporter from './jest-reporter.js';
+import { readResultsFile } from './results-file.js';
 
 let dir: ReturnType<typeof makeTempDir>;
 const savedRunDir = process.env[RUN_DIR_VARIABLE];
@@ -20,20 +23,37 @@ afterEach(() => {
   else process.env[RUN_DIR_VARIABLE] = savedRunDir;
 });
 
-function runReporter(results: ReturnType<typeof syntheticResult>[]) {
+interface RunOptions {
+  /** The first run's results.json: this run confirms its regressions. */
+  readonly confirmOf?: string;
+  /** Test suites that failed in the run. */
+  readonly failedSuites?: number;
+}
+
+function runReporter(results: ReturnType<typeof syntheticResult>[], options: RunOptions = {}) {
   const reporter = new PlanebenchReporter(
     { rootDir: dir.path },
     {
       baselinesDir: path.join(dir.path, 'baselines'),
       resultsDir: path.join(dir.path, 'perf-results'),
       print: (text) => (printed += text),
+      ...(options.confirmOf ? { confirmOf: options.confirmOf } : {}),
     },
   );
   reporter.onRunStart();
-  for (const r of results) handOverResult(r);
-  reporter.onRunComplete();
+  for (const r of results) {
+    handOverResult(r);
+    reporter.onTestResult({ path: `/specs/${r.scenario}.perf.ts` });
+  }
+  reporter.onRunComplete(undefined, { numFailedTestSuites: options.failedSuites ?? 0, numRuntimeErrorTestSuites: 0 });
   return reporter;
 }
+
+function writeBaseline(trials: number[]): void {
+  updateBaselines(path.join(dir.path, 'baselines'), [syntheticResult(trials)], captureEnvironment('ci'), []);
+}
+
+const requestFile = () => path.join(dir.path, 'perf-results', CONFIRM_REQUEST_FILE);
 
 describe('jest reporter', () => {
   test('no regression: no error, and every results file is written', () => {
@@ -51,17 +71,60 @@ describe('jest reporter', () => {
   });
 
   test('a gated regression makes the run fail (getLastError) and names the metric', () => {
-    updateBaselines(
-      path.join(dir.path, 'baselines'),
-      [syntheticResult([1000, 1010, 990])],
-      captureEnvironment('ci'),
-      [],
-    );
+    writeBaseline([1000, 1010, 990]);
     const reporter = runReporter([syntheticResult([2000, 2020, 1980])]);
     expect(reporter.getLastError()?.message).toContain('demo/query/v2 queryLatencyUs.p50 regressed');
     expect(printed).toContain('regressed: demo/query/v2 queryLatencyUs.p50');
     const report = readFileSync(path.join(dir.path, 'perf-results', 'latest', 'report.md'), 'utf8');
     expect(report).toContain('### Regressions');
+  });
+
+  test('a gated regression asks for a confirmation naming the spec behind it and the first results', () => {
+    writeBaseline([1000, 1010, 990]);
+    runReporter([syntheticResult([2000, 2020, 1980]), syntheticResult([5, 5, 5], { scenario: 'steady' })]);
+    const request = readConfirmRequest(path.join(dir.path, 'perf-results'));
+    expect(request.testFiles).toEqual(['/specs/query.perf.ts']);
+    expect(request.regressions).toEqual(['demo/query/v2 queryLatencyUs.p50']);
+    expect(readResultsFile(request.results).scenarios).toHaveLength(2);
+  });
+
+  test('no confirmation when a test failed or a scenario did not complete, or on the confirmation itself', () => {
+    writeBaseline([1000, 1010, 990]);
+    runReporter([syntheticResult([2000, 2020, 1980])], { failedSuites: 1 });
+    expect(existsSync(requestFile())).toBe(false);
+    runReporter([
+      syntheticResult([2000, 2020, 1980]),
+      syntheticResult([1], { scenario: 'broken', state: 'errored', error: 'boom', metrics: [] }),
+    ]);
+    expect(existsSync(requestFile())).toBe(false);
+    runReporter([syntheticResult([2000, 2020, 1980])]);
+    const first = readConfirmRequest(path.join(dir.path, 'perf-results')).results;
+    const again = runReporter([syntheticResult([2000, 2020, 1980])], { confirmOf: first });
+    expect(existsSync(requestFile())).toBe(false);
+    expect(again.getLastError()?.message).toContain('demo/query/v2 queryLatencyUs.p50 regressed');
+  });
+
+  test('the confirmation pools both runs: slow once and fast again passes, showing only the re-measured rows', () => {
+    writeBaseline([1000, 1010, 990]);
+    runReporter([syntheticResult([2000, 2020, 1980]), syntheticResult([5, 5, 5], { scenario: 'steady' })]);
+    const first = readConfirmRequest(path.join(dir.path, 'perf-results')).results;
+    printed = '';
+    const reporter = runReporter([syntheticResult([1000, 1005, 995])], { confirmOf: first });
+    expect(reporter.getLastError()).toBeUndefined();
+    expect(printed).toContain('confirmation — 1 scenario(s) measured again');
+    expect(printed).toContain(`query/v2: ${REMEASURED_NOTE}`);
+    expect(printed).not.toContain('steady/v2');
+    expect(printed).toContain('0 regressions');
+    const pooled = readResultsFile(path.join(dir.path, 'perf-results', 'latest', 'results.json'));
+    expect(pooled.scenarios.map((s) => [s.scenario, s.trialCount])).toEqual([
+      ['query', 6],
+      ['steady', 3],
+    ]);
+  });
+
+  test('a confirmation whose first results are unreadable fails, naming the file', () => {
+    const reporter = runReporter([syntheticResult([1000])], { confirmOf: path.join(dir.path, 'nowhere.json') });
+    expect(reporter.getLastError()?.message).toContain(`${path.join(dir.path, 'nowhere.json')}: cannot read`);
   });
 
   test('a scenario that did not complete fails the run', () => {

@@ -5,6 +5,12 @@
  * non-zero (getLastError) when a gated metric regressed, a scenario did not
  * complete or a baseline could not be read. A run without perf results
  * (unit tests only) is left alone.
+ *
+ * When only gated regressions failed the run, it also asks for a
+ * confirmation (src/report/confirmation.ts): it remembers which spec file
+ * handed over which result, and names the files to measure again. On the
+ * confirmation run (PLANEBENCH_CONFIRM_OF set) it pools the trials with the
+ * first run's and judges the whole run once more.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -12,9 +18,24 @@ import { compareRun } from '../gate/compare-run.js';
 import { captureEnvironment } from '../harness/environment.js';
 import { resolveProfile } from '../harness/profile.js';
 import { resultsRoot } from '../harness/paths.js';
-import { collectHandedOverResults, RUN_DIR_VARIABLE } from '../harness/results-handoff.js';
+import { scenarioId, type ScenarioResult } from '../harness/result-model.js';
+import {
+  collectHandedOverResults,
+  handedOverFileNames,
+  handoffFileName,
+  RUN_DIR_VARIABLE,
+} from '../harness/results-handoff.js';
 import { coerceError } from '../lib/coerce-error.js';
+import type { RunComparison } from '../gate/compare-run.js';
+import {
+  clearConfirmRequest,
+  CONFIRM_OF_VARIABLE,
+  poolConfirmation,
+  writeConfirmRequest,
+  type PooledRun,
+} from './confirmation.js';
 import { renderConsoleTable } from './console-table.js';
+import { readResultsFile } from './results-file.js';
 import { writeRunOutputs } from './write-run-outputs.js';
 
 export interface PlanebenchReporterOptions {
@@ -24,10 +45,18 @@ export interface PlanebenchReporterOptions {
   readonly resultsDir?: string;
   /** Where the table goes; default stdout (tests capture it). */
   readonly print?: (text: string) => void;
+  /** The first run's results.json when this run confirms its regressions; default PLANEBENCH_CONFIRM_OF. */
+  readonly confirmOf?: string;
 }
 
 interface GlobalConfigLike {
   readonly rootDir: string;
+}
+
+/** What the reporter reads of jest's aggregated results. */
+interface AggregatedResultsLike {
+  readonly numFailedTestSuites: number;
+  readonly numRuntimeErrorTestSuites: number;
 }
 
 function timestampId(date: Date): string {
@@ -40,6 +69,9 @@ export default class PlanebenchReporter {
   private readonly handoffDir: string;
   private readonly runId: string;
   private readonly print: (text: string) => void;
+  private readonly confirmOf: string | undefined;
+  /** Handed-over result file → the spec file that wrote it. */
+  private readonly specOfResult = new Map<string, string>();
   private error: Error | undefined;
 
   constructor(globalConfig: GlobalConfigLike, options: PlanebenchReporterOptions = {}) {
@@ -49,6 +81,7 @@ export default class PlanebenchReporter {
     );
     this.resultsDir = options.resultsDir ? path.resolve(globalConfig.rootDir, options.resultsDir) : resultsRoot();
     this.print = options.print ?? ((text) => process.stdout.write(text));
+    this.confirmOf = options.confirmOf ?? (process.env[CONFIRM_OF_VARIABLE] || undefined);
     this.runId = `${timestampId(new Date())}-${process.pid}`;
     this.handoffDir = path.join(this.resultsDir, '.handoff', this.runId);
     // Test files are set up after reporters, so they inherit this.
@@ -57,27 +90,39 @@ export default class PlanebenchReporter {
 
   onRunStart(): void {
     mkdirSync(this.handoffDir, { recursive: true });
+    clearConfirmRequest(this.resultsDir);
   }
 
-  onRunComplete(): void {
+  /** Test files run one at a time (in band), so results that appeared during one are its own. */
+  onTestResult(test: { readonly path: string }): void {
+    for (const name of handedOverFileNames(this.handoffDir)) {
+      if (!this.specOfResult.has(name)) this.specOfResult.set(name, test.path);
+    }
+  }
+
+  onRunComplete(_contexts?: unknown, aggregated?: AggregatedResultsLike): void {
     try {
-      const results = collectHandedOverResults(this.handoffDir);
+      const measured = collectHandedOverResults(this.handoffDir);
       rmSync(this.handoffDir, { recursive: true, force: true });
-      if (results.length === 0) return;
+      if (measured.length === 0) return;
+      const pooled = this.confirmOf ? this.poolWithFirstRun(this.confirmOf, measured) : undefined;
+      const results = pooled?.results ?? measured;
       const environment = captureEnvironment(resolveProfile());
-      const comparison = compareRun(results, this.baselinesDir);
+      const comparison = compareRun(results, this.baselinesDir, { remeasured: pooled?.remeasured });
       const outputs = writeRunOutputs(this.resultsDir, this.runId, environment, results, comparison);
-      this.print(`${renderConsoleTable(comparison)}\n`);
+      if (pooled) {
+        this.print(
+          `\nplanebench: confirmation — ${pooled.remeasured.size} scenario(s) measured again; ` +
+            'each is judged on the trials of both runs (the rest of the run is as measured first)\n',
+        );
+      }
+      this.print(`${renderConsoleTable(comparison, { only: pooled?.remeasured })}\n`);
       this.print(`planebench: results in ${path.relative(process.cwd(), outputs.latestDir) || '.'}/\n`);
       if (comparison.failed) {
-        const reasons = [
-          ...comparison.regressions.map((r) => `${r.suite}/${r.scenario}/${r.variant} ${r.metric} regressed`),
-          ...comparison.baselineErrors.map((e) => e.message),
-          ...comparison.scenarios
-            .filter((s) => s.status.kind === 'not-completed')
-            .map((s) => `${s.suite}/${s.scenario}/${s.variant} did not complete`),
-        ];
-        this.error = new Error(`planebench gate failed:\n  ${reasons.join('\n  ')}`);
+        this.error = new Error(`planebench gate failed:\n  ${failureReasons(comparison).join('\n  ')}`);
+        const testsFailed = (aggregated?.numFailedTestSuites ?? 0) + (aggregated?.numRuntimeErrorTestSuites ?? 0) > 0;
+        if (!pooled && !testsFailed)
+          this.requestConfirmation(comparison, measured, path.join(outputs.runDir, 'results.json'));
       }
     } catch (error) {
       this.error = coerceError(error);
@@ -85,7 +130,46 @@ export default class PlanebenchReporter {
     }
   }
 
+  /** Asks the wrapper to measure again the spec files behind the regressions, when they are the only failure. */
+  private requestConfirmation(
+    comparison: RunComparison,
+    measured: readonly ScenarioResult[],
+    resultsFile: string,
+  ): void {
+    const onlyRegressions =
+      comparison.baselineErrors.length === 0 && comparison.scenarios.every((s) => s.status.kind !== 'not-completed');
+    if (!onlyRegressions || comparison.regressions.length === 0) return;
+    const regressed = new Set(comparison.regressions.map(scenarioId));
+    const testFiles = new Set<string>();
+    for (const r of measured) {
+      if (!regressed.has(scenarioId(r))) continue;
+      const spec = this.specOfResult.get(handoffFileName(r));
+      if (spec === undefined) return; // a result of unknown origin: nothing sound to re-run
+      testFiles.add(spec);
+    }
+    const file = writeConfirmRequest(this.resultsDir, {
+      results: resultsFile,
+      testFiles: [...testFiles].sort(),
+      regressions: comparison.regressions.map((r) => `${scenarioId(r)} ${r.metric}`),
+    });
+    this.print(`planebench: confirmation requested in ${path.relative(process.cwd(), file)}\n`);
+  }
+
+  private poolWithFirstRun(firstResults: string, measured: readonly ScenarioResult[]): PooledRun {
+    return poolConfirmation(readResultsFile(firstResults).scenarios, measured);
+  }
+
   getLastError(): Error | undefined {
     return this.error;
   }
+}
+
+function failureReasons(comparison: RunComparison): string[] {
+  return [
+    ...comparison.regressions.map((r) => `${scenarioId(r)} ${r.metric} regressed`),
+    ...comparison.baselineErrors.map((e) => e.message),
+    ...comparison.scenarios
+      .filter((s) => s.status.kind === 'not-completed')
+      .map((s) => `${scenarioId(s)} did not complete`),
+  ];
 }
