@@ -17,6 +17,7 @@ interface Params {
 }
 
 const MB = 1024 * 1024;
+const RESIDENT_FILL_BYTES = 256 * MB;
 
 export default defineScenario<Params>(async (ctx) => {
   const module = await loadAgentModule();
@@ -56,11 +57,26 @@ export default defineScenario<Params>(async (ctx) => {
     const rest = limitMB * MB - (await call(agent, 'heap_top', []));
     const block = await call(agent, 'try_alloc', [rest]);
     if (block === -1) throw new Error(`${label}: could not allocate the remaining ${rest} B`);
-    const fillStart = ctx.now();
+    // The first fill touches every page for the first time: its rate is the
+    // kernel's page faults (zeroing fresh memory) more than the agent's code,
+    // and it follows the machine's memory state — same code, the 1000 MB fill
+    // measured 343–347 MB/s at baseline time, 231–267 MB/s in four later runs
+    // and fell over 30 % in a fresh-clone CI run. So it is reported, not gated. The second fill of the same, now
+    // resident, memory is the agent's own speed at the limit, and is gated.
+    const firstTouchStart = ctx.now();
     await call(agent, 'fill_checksum', [block, rest, 7]);
-    const fillMs = ctx.now() - fillStart;
-    ctx.value(`${label}.fillBytesPerSec`, 'throughputPerSec', (rest / fillMs) * 1000, {
+    const firstTouchMs = ctx.now() - firstTouchStart;
+    ctx.value(`${label}.fillBytesPerSec`, 'throughputPerSec', (rest / firstTouchMs) * 1000, { gate: false });
+    // At least RESIDENT_FILL_BYTES in all, so a 1 MB fill is not one request's
+    // overhead. Still, 256 requests of 1 MB moved 2.9–4.1 GB/s between runs of
+    // the same code (10–1000 MB: 5.3–5.8 GB/s), so the 1 MB rate is reported only.
+    const residentFills = Math.ceil(RESIDENT_FILL_BYTES / rest);
+    const residentStart = ctx.now();
+    for (let i = 0; i < residentFills; i++) await call(agent, 'fill_checksum', [block, rest, 11 + i]);
+    const residentMs = ctx.now() - residentStart;
+    ctx.value(`${label}.residentFillBytesPerSec`, 'throughputPerSec', ((rest * residentFills) / residentMs) * 1000, {
       noise: MEMORY_FILL_RATE_NOISE,
+      gate: limitMB >= 10,
     });
     if ((await call(agent, 'try_alloc', [WASM_PAGE_BYTES])) !== -1)
       throw new Error(`${label}: allocated past the limit`);
