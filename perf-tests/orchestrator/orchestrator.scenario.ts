@@ -3,12 +3,15 @@
  * own process on a fresh store (SQLite file, or a PostgreSQL schema when the
  * variant is postgres), the runs are triggered (all at once, or open-loop at a
  * steady rate), and the raw spawn ceiling of the same task command at the same
- * concurrency is measured in the same trial (before or after, alternating).
+ * concurrency is measured in the same trial (before or after, alternating);
+ * open-loop runs on PostgreSQL also measure the bare trigger → NOTIFY → claim
+ * chain (the floor under a pick-up) after the run.
  */
 import { defineScenario } from '../../src/harness/scenario.js';
 import { EXAMPLE_TASK, REPO_ROOT } from '../../src/orchestrator/paths.js';
 import { loadPerfConfig, type PerfConfig } from '../../src/orchestrator/perf/perf-config.js';
 import { runPerfTest } from '../../src/orchestrator/perf/perf-run.js';
+import { measurePostgresPickupFloor } from '../../src/orchestrator/perf/postgres-pickup-floor.js';
 import { measureSpawnCeiling, type SpawnCeiling } from '../../src/orchestrator/perf/spawn-ceiling.js';
 import type { TaskRecord } from '../../src/orchestrator/model.js';
 
@@ -32,6 +35,9 @@ export interface OrchestratorScenarioParams {
   /** PostgreSQL: the scheduler's commits do not wait for the log flush. */
   readonly asyncCommit?: boolean;
 }
+
+/** Samples of the PostgreSQL pick-up floor per trial (src/orchestrator/perf/postgres-pickup-floor.ts). */
+const FLOOR_SAMPLES = 40;
 
 export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
   const { params } = ctx;
@@ -81,6 +87,17 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
     },
   });
   const ceiling = before ?? (withCeiling ? await ceilingRun() : undefined);
+  // The bare PostgreSQL chain under a pick-up, measured in the same trial at the same rate.
+  const floorUs =
+    databaseUrl && ratePerSec !== undefined
+      ? await measurePostgresPickupFloor({
+          url: databaseUrl,
+          samples: Math.min(FLOOR_SAMPLES, config.runs),
+          ratePerSec,
+          synchronousCommit: !params.asyncCommit,
+          signal: ctx.signal,
+        })
+      : [];
 
   // When every run is triggered at once, latency is queueing behind the
   // machine's spawn rate, which moved ±30 % between runs of the same code
@@ -107,6 +124,12 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
     overhead.record(Math.max(0, latencyUs - durationUs));
     if (task.runTimeUs !== null) pickup.record(Math.max(0, latencyUs - task.runTimeUs));
     if (task.startedAtUs !== null) toStart.record(Math.max(0, task.startedAtUs - task.createdAtUs));
+  }
+
+  if (floorUs.length > 0) {
+    // A property of the machine and its PostgreSQL, not of the orchestrator: reported, not gated.
+    const floor = ctx.histogram('pickupFloorUs', 'latencyUs', { stats: ['p50', 'p99'], gate: false });
+    for (const us of floorUs) floor.record(us);
   }
 
   ctx.value('tasksPerSec', 'throughputPerSec', run.tasks.tasksPerSec, { gate: !queueing });
