@@ -1,4 +1,8 @@
-/** Human-readable numbers with their units: 1.23 ms, 31.2 ns, 8.5 MiB, 97,750/s. */
+/**
+ * Human-readable numbers with their units: 1.23 ms, 31.2 ns, 8.5 MiB, 97,750/s.
+ * The trend page's browser script imports this file too (render-trend-page.ts
+ * inlines it), so it imports nothing.
+ */
 
 function fixed(value: number): string {
   const abs = Math.abs(value);
@@ -7,13 +11,14 @@ function fixed(value: number): string {
   return value.toFixed(2);
 }
 
-const TIME_STEPS: readonly [number, string][] = [
+export const TIME_STEPS: readonly (readonly [number, string])[] = [
   [1e9, 's'],
   [1e6, 'ms'],
   [1e3, 'µs'],
   [1, 'ns'],
 ];
-const NS_PER: Readonly<Record<string, number>> = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
+export const NS_PER: Readonly<Record<string, number>> = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
+export const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB'] as const;
 
 function formatTime(ns: number): string {
   for (const [size, label] of TIME_STEPS) {
@@ -23,18 +28,17 @@ function formatTime(ns: number): string {
 }
 
 function formatBytes(bytes: number): string {
-  const units = ['B', 'KiB', 'MiB', 'GiB'];
   let value = bytes;
   let index = 0;
-  while (Math.abs(value) >= 1024 && index < units.length - 1) {
+  while (Math.abs(value) >= 1024 && index < BYTE_UNITS.length - 1) {
     value /= 1024;
     index += 1;
   }
-  return `${index === 0 ? value.toFixed(0) : fixed(value)} ${units[index]}`;
+  return `${index === 0 ? value.toFixed(0) : fixed(value)} ${BYTE_UNITS[index] ?? 'B'}`;
 }
 
-export function formatValue(value: number | undefined, unit: string): string {
-  if (value === undefined || !Number.isFinite(value)) return '—';
+export function formatValue(value: number | null | undefined, unit: string): string {
+  if (value === undefined || value === null || !Number.isFinite(value)) return '—';
   const ns = NS_PER[unit];
   if (ns !== undefined) return formatTime(value * ns);
   switch (unit) {

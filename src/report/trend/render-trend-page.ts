@@ -41,20 +41,46 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
-/** page/trend-client.ts as browser JavaScript: transpiled only (it imports types alone, so nothing to bundle). */
-export function readTrendClientSource(): string {
-  const source = readFileSync(new URL('./page/trend-client.ts', import.meta.url), 'utf8');
-  const { outputText } = ts.transpileModule(source, {
-    fileName: 'trend-client.ts',
+/** The one module the page script imports, as it writes the specifier. */
+const FORMAT_UNITS_SPECIFIER = '../../format-units.js';
+
+function transpile(url: URL, fileName: string): string {
+  const { outputText } = ts.transpileModule(readFileSync(url, 'utf8'), {
+    fileName,
     compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ES2022, verbatimModuleSyntax: true },
   });
-  if (/^\s*import\s/m.test(outputText)) throw new Error('page/trend-client.ts must not import anything but types');
   return outputText;
+}
+
+function importsOf(javascript: string): string[] {
+  return [...javascript.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? '');
+}
+
+/**
+ * page/trend-client.ts as browser JavaScript (type-only imports vanish), and
+ * the module it imports, src/report/format-units.ts, which imports nothing.
+ */
+export function readTrendClientSource(): { readonly client: string; readonly formatUnits: string } {
+  const client = transpile(new URL('./page/trend-client.ts', import.meta.url), 'trend-client.ts');
+  const formatUnits = transpile(new URL('../format-units.ts', import.meta.url), 'format-units.ts');
+  const clientImports = importsOf(client).filter((s) => s !== FORMAT_UNITS_SPECIFIER);
+  if (clientImports.length > 0)
+    throw new Error(
+      `page/trend-client.ts may import only ${FORMAT_UNITS_SPECIFIER} (and types); it imports ${clientImports.join(', ')}`,
+    );
+  if (importsOf(formatUnits).length > 0) throw new Error('src/report/format-units.ts must not import anything');
+  return { client, formatUnits };
+}
+
+/** The import map that serves format-units to the inline page script: a data: URL, so the page stays one file. */
+function importMap(formatUnits: string): string {
+  const url = `data:text/javascript;base64,${Buffer.from(formatUnits).toString('base64')}`;
+  return JSON.stringify({ imports: { [FORMAT_UNITS_SPECIFIER]: url } });
 }
 
 export function renderTrendPage(options: TrendPageOptions): string {
   const uplot = readUplotAssets();
-  const client = readTrendClientSource();
+  const { client, formatUnits } = readTrendClientSource();
   return [
     '<!doctype html>',
     '<html lang="en">',
@@ -69,6 +95,7 @@ export function renderTrendPage(options: TrendPageOptions): string {
     '<main id="charts"></main>',
     `<script src="${escapeHtml(options.dataScript)}"></script>`,
     `<script>/* uPlot ${uplot.version}, MIT licence */\n${assertInlinable('uPlot.iife.min.js', uplot.script, '</script')}</script>`,
+    `<script type="importmap">${importMap(formatUnits)}</script>`,
     `<script type="module">\n${assertInlinable('trend-client.ts', client, '</script')}</script>`,
     '</body>',
     '</html>',

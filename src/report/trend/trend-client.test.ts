@@ -1,8 +1,7 @@
-import { formatValue as formatUnits } from '../format-units.js';
 import { addRun } from './add-run.js';
 import { emptyBenchmarkData, type BenchmarkCommit } from './benchmark-data.js';
 import { fixtureRun } from './fixture-runs.js';
-import { axisScale, buildCharts, formatValue, seriesLabel, splitBenchName, tickDecimals } from './page/trend-client.js';
+import { axisScale, buildCharts, seriesLabel, splitBenchName, tickDecimals } from './page/trend-client.js';
 
 function commit(id: string, message = 'subject\n\nbody'): BenchmarkCommit {
   const person = { name: 'a', email: '' };
@@ -10,15 +9,6 @@ function commit(id: string, message = 'subject\n\nbody'): BenchmarkCommit {
 }
 
 describe('trend page script', () => {
-  test('formats values exactly like the console table and report.md', () => {
-    const units = ['ns', 'us', 'ms', 's', 'B', 'ops/s', 'count', '%', 'x', 'fraction', 'widgets'];
-    const values = [0, 0.5, 3, 12.5, 999, 1000, 1023, 1024, 65_000, 1.5e6, 2.5e9, -42];
-    for (const unit of units)
-      for (const value of values)
-        expect([unit, value, formatValue(value, unit)]).toEqual([unit, value, formatUnits(value, unit)]);
-    expect(formatValue(Number.NaN, 'us')).toBe(formatUnits(Number.NaN, 'us'));
-  });
-
   test('chooses a readable axis unit from the largest value', () => {
     expect(axisScale('us', 2500)).toEqual({ label: 'ms', divisor: 1000 });
     expect(axisScale('us', 800)).toEqual({ label: 'µs', divisor: 1 });

@@ -1,7 +1,8 @@
 /**
  * The trend page's browser script. render-trend-page.ts transpiles it to
- * JavaScript (type-only imports vanish; it has no other imports) and inlines
- * it as a module script after uPlot (global `uPlot`) and data.js
+ * JavaScript and inlines it as a module script, with its one import,
+ * src/report/format-units.ts (the same numbers as the console table and
+ * report.md), served through an import map; after uPlot (global `uPlot`) and data.js
  * (`window.BENCHMARK_DATA`, the shape github-action-benchmark writes).
  * It draws one chart per metric, grouped by planebench suite, one line per
  * data.js suite (profile), with readable units and a tooltip naming commit,
@@ -9,6 +10,7 @@
  * only in a browser. After drawing, `window.planebenchTrend` tells what was
  * drawn (for the headless-Chromium check and the curious).
  */
+import { BYTE_UNITS, NS_PER, TIME_STEPS, formatValue } from '../../format-units.js';
 import type { BenchmarkData, BenchmarkRun } from '../benchmark-data.js';
 
 // The few DOM and uPlot facts this script uses, declared here (module-local)
@@ -58,57 +60,7 @@ declare const window: { BENCHMARK_DATA?: BenchmarkData; planebenchTrend?: TrendP
 declare const document: PageDocument;
 declare const uPlot: UPlotConstructor;
 
-const NS_PER: Readonly<Record<string, number>> = { ns: 1, us: 1e3, ms: 1e6, s: 1e9 };
-const TIME_STEPS: readonly (readonly [number, string])[] = [
-  [1e9, 's'],
-  [1e6, 'ms'],
-  [1e3, 'µs'],
-  [1, 'ns'],
-];
-const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB'] as const;
 const COLORS = ['#2563eb', '#dc2626', '#16a34a', '#9333ea', '#ea580c', '#0891b2'] as const;
-
-function fixed(value: number): string {
-  const abs = Math.abs(value);
-  if (abs >= 100) return value.toFixed(0);
-  if (abs >= 10) return value.toFixed(1);
-  return value.toFixed(2);
-}
-
-/** Same output as src/report/format-units.ts formatValue (a unit test keeps them in step; this file cannot import it). */
-export function formatValue(value: number | null | undefined, unit: string): string {
-  if (value === undefined || value === null || !Number.isFinite(value)) return '—';
-  const ns = NS_PER[unit];
-  if (ns !== undefined) {
-    const total = value * ns;
-    for (const [size, label] of TIME_STEPS) {
-      if (Math.abs(total) >= size || size === 1) return `${fixed(total / size)} ${label}`;
-    }
-  }
-  switch (unit) {
-    case 'B': {
-      let v = value;
-      let i = 0;
-      while (Math.abs(v) >= 1024 && i < BYTE_UNITS.length - 1) {
-        v /= 1024;
-        i += 1;
-      }
-      return `${i === 0 ? v.toFixed(0) : fixed(v)} ${BYTE_UNITS[i] ?? 'B'}`;
-    }
-    case 'ops/s':
-      return `${Math.round(value).toLocaleString('en-US')}/s`;
-    case 'count':
-      return Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(1);
-    case '%':
-      return `${fixed(value)} %`;
-    case 'x':
-      return `${fixed(value)}×`;
-    case 'fraction':
-      return `${(value * 100).toFixed(1)} %`;
-    default:
-      return `${fixed(value)} ${unit}`;
-  }
-}
 
 export interface AxisScale {
   readonly label: string;
