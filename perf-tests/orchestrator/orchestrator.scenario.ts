@@ -144,6 +144,11 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
   ctx.value('schedulerRssGrowthBytes', 'bytes', run.resources.rssGrowthBytes, { gate: false });
   ctx.value('schedulerCpuPercent', 'cpuPercent', run.resources.cpuPercent, { gate: false });
   ctx.value('peakTaskProcesses', 'completedCount', run.resources.peakTaskProcesses, { gate: false });
+  if (run.schedulerStalls) {
+    // How long the scheduler could not answer anything: event-loop delay while it ran.
+    ctx.value('schedulerLoopDelayP99Us', 'latencyUs', run.schedulerStalls.loopDelayP99Us, { gate: false });
+    ctx.value('schedulerLoopDelayMaxUs', 'latencyUs', run.schedulerStalls.loopDelayMaxUs, { gate: false });
+  }
   ctx.value('runsSubmittedPerSec', 'throughputPerSec', run.triggered.runsPerSec, { gate: false });
   ctx.note('store', run.store);
   ctx.note('totalTasks', run.totalTasks);

@@ -65,6 +65,12 @@ export function formatPerfReport(report: PerfReport): string {
     `  Scheduler RSS growth: ${kb(resources.rssGrowthBytes)}`,
     `  Scheduler CPU: ${resources.cpuPercent.toFixed(1)} %`,
     `  Peak worker count: ${resources.peakTaskProcesses}`,
+    ...(run.schedulerStalls
+      ? [
+          `  Scheduler event loop delay: p99 ${ms(run.schedulerStalls.loopDelayP99Us)}, max ${ms(run.schedulerStalls.loopDelayMaxUs)}` +
+            `; GC pause max ${ms(run.schedulerStalls.gcPauseMaxUs)}`,
+        ]
+      : []),
     ...(run.timedOut ? ['', `TIMED OUT: ${run.lostTasks} tasks never finished`] : []),
   ];
   return `${lines.join('\n')}\n`;

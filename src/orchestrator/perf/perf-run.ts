@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { StallSummary } from '../../harness/resources/stall-monitor.js';
 import { wallClockUs } from '../clock.js';
 import type { TaskRecord } from '../model.js';
 import { startOrchestratorProcess, type OrchestratorProcess } from '../orchestrator-process.js';
@@ -62,6 +63,8 @@ export interface PerfRunResult {
   readonly timedOut: boolean;
   /** The scheduler's own loop summary (iterations, time per step). */
   readonly schedulerSummary: unknown;
+  /** How long the scheduler's event loop was blocked or paused for GC; null if it did not say. */
+  readonly schedulerStalls: StallSummary | null;
 }
 
 const WORKFLOW = 'perf-test';
@@ -185,6 +188,7 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
       wallUs,
       timedOut,
       schedulerSummary: stopped?.['summary'] ?? null,
+      schedulerStalls: (stopped?.['stalls'] as StallSummary | undefined) ?? null,
     };
   } finally {
     for (const p of processes) p.killGroup();

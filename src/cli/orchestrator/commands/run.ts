@@ -1,9 +1,12 @@
 /**
  * `planebench orchestrator run`: the scheduler, until SIGTERM (drains running
  * tasks) or SIGINT (kills them). Prints one JSON line `{"event":"ready"}` once
- * it is listening, and with --verbose one line per busy iteration.
+ * it is listening, with --verbose one line per busy iteration, and on stopping
+ * `{"event":"stopped"}` with the loop's summary and its stalls (event-loop
+ * delay and GC pauses while it ran: how long the control plane was deaf).
  */
 import { parseArgs } from 'node:util';
+import { StallMonitor } from '../../../harness/resources/stall-monitor.js';
 import { Scheduler } from '../../../orchestrator/scheduler/scheduler.js';
 import type { SchedulerOptions } from '../../../orchestrator/options.js';
 import { integerFlag } from '../number-flag.js';
@@ -45,6 +48,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     onError: (error) => process.stderr.write(`scheduler: ${error.message}\n`),
     ...(values.verbose ? { onIteration: (t) => process.stderr.write(`iteration ${JSON.stringify(t)}\n`) } : {}),
   });
+  const stalls = new StallMonitor();
+  stalls.start();
   scheduler.start();
   process.stdout.write(
     `${JSON.stringify({ event: 'ready', pid: process.pid, store: describeStore(values), options: scheduler.options })}\n`,
@@ -54,7 +59,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.once('SIGINT', () => resolve('kill'));
   });
   await scheduler.stop(mode);
-  process.stdout.write(`${JSON.stringify({ event: 'stopped', summary: scheduler.summary() })}\n`);
+  const stalled = await stalls.stop();
+  process.stdout.write(`${JSON.stringify({ event: 'stopped', summary: scheduler.summary(), stalls: stalled })}\n`);
   await store.close();
   return 0;
 }
