@@ -1,0 +1,69 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { wallClockUs } from '../clock.js';
+import type { ClaimedTask, TaskUpdate } from '../model.js';
+import { Executor, SPAWN_SLICE_MS } from './executor.js';
+
+function task(id: number, command: readonly string[] = ['true']): ClaimedTask {
+  return { id, runId: 1, command, timeoutMs: 0, attempt: 1, workerId: 'w' };
+}
+
+function executor(now = wallClockUs): { executor: Executor; updates: TaskUpdate[] } {
+  const updates: TaskUpdate[] = [];
+  return { executor: new Executor({ concurrency: 10, now, onUpdate: (u) => updates.push(u) }), updates };
+}
+
+/** A clock on which every reading is one slice later: each spawn seems to fill a whole slice. */
+function slowSpawnClock(): () => number {
+  let us = 0;
+  return () => (us += SPAWN_SLICE_MS * 1000);
+}
+
+const startedIds = (updates: readonly TaskUpdate[]) => updates.filter((u) => u.kind === 'started').map((u) => u.taskId);
+
+describe('Executor', () => {
+  it('spawns the first task of a batch at once, the others in slices with a loop turn between', async () => {
+    const { executor: ex, updates } = executor(slowSpawnClock());
+    for (const id of [1, 2, 3]) ex.start(task(id));
+    expect(startedIds(updates)).toEqual([1]);
+    expect(ex.inFlight).toBe(3); // the waiting ones hold their slots
+    expect(ex.freeSlots).toBe(7);
+    await nextTurn();
+    expect(startedIds(updates)).toEqual([1, 2]);
+    await nextTurn();
+    expect(startedIds(updates)).toEqual([1, 2, 3]);
+    await ex.idle();
+    expect(updates.filter((u) => u.kind === 'finished').map((u) => u.taskId)).toEqual(
+      expect.arrayContaining([1, 2, 3]),
+    );
+    expect(ex.inFlight).toBe(0);
+  });
+
+  it('spawns a batch of quick spawns in one slice, in claim order', async () => {
+    const { executor: ex, updates } = executor();
+    for (const id of [1, 2, 3, 4]) ex.start(task(id));
+    await ex.idle();
+    expect(startedIds(updates)).toEqual([1, 2, 3, 4]);
+  });
+
+  it('a task started on a later turn is spawned at once again', async () => {
+    const { executor: ex, updates } = executor();
+    ex.start(task(1));
+    await ex.idle();
+    await nextTurn();
+    ex.start(task(2));
+    expect(startedIds(updates)).toEqual([1, 2]);
+    await ex.idle();
+  });
+
+  it('killAll kills the running tasks and drops the waiting ones unreported', async () => {
+    const { executor: ex, updates } = executor(slowSpawnClock());
+    for (const id of [1, 2, 3]) ex.start(task(id, ['sleep', '30']));
+    await ex.killAll();
+    expect(startedIds(updates)).toEqual([1]);
+    const finished = updates.filter((u) => u.kind === 'finished');
+    expect(finished).toEqual([expect.objectContaining({ taskId: 1, status: 'failed', error: 'killed by SIGKILL' })]);
+    expect(ex.inFlight).toBe(0);
+    await nextTurn();
+    expect(startedIds(updates)).toEqual([1]);
+  });
+});
