@@ -12,6 +12,7 @@ import { GATED_ID, planFleet, startFleet } from './fleet.js';
 import { minExpectedSamples } from './perf-config.js';
 import type { ProcmanPerfConfig } from './perf-config.js';
 import { runQueryLoop } from './query-loop.js';
+import { QUERY_LATENCY_NOISE } from './query-noise.js';
 import { withTimeout } from './with-timeout.js';
 
 export interface CancellationParams {
@@ -57,7 +58,10 @@ export async function runCancellationWorkload(ctx: ScenarioContext<CancellationP
     }
 
     await runQueryLoop({ ...loop, untilMs: now() + config.warmupMs });
-    const recorder = ctx.histogram('queryLatencyUs', 'latencyUs', { stats: ['p50', 'p95', 'p99', 'max'] });
+    const recorder = ctx.histogram('queryLatencyUs', 'latencyUs', {
+      stats: ['p50', 'p95', 'p99', 'max'],
+      noise: QUERY_LATENCY_NOISE,
+    });
     const counts = await runQueryLoop({ ...loop, untilMs: now() + config.windowMs, recorder });
 
     fleet.openGate();

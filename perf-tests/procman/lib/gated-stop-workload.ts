@@ -15,6 +15,7 @@ import { GATED_ID, planFleet, startFleet } from './fleet.js';
 import { gateHoldMs, minExpectedSamples } from './perf-config.js';
 import type { ProcmanPerfConfig } from './perf-config.js';
 import { runQueryLoop, sumCounts } from './query-loop.js';
+import { QUERY_LATENCY_NOISE } from './query-noise.js';
 import { withTimeout } from './with-timeout.js';
 
 export interface GatedStopShape {
@@ -63,7 +64,11 @@ export async function runGatedStopWorkload(
     // (major GCs of 36–55 ms in these windows, see gcPauseMaxUs): the same code's v2 p99 was
     // 1.29, 3.61 and 4.18 ms in three ci runs (trials 2.7–6.7 ms). Reported; gated on p50 and p95.
     const gate = shape.churnTasks > 0 ? (['p50', 'p95'] as const) : true;
-    const recorder = ctx.histogram('queryLatencyUs', 'latencyUs', { stats: ['p50', 'p95', 'p99', 'max'], gate });
+    const recorder = ctx.histogram('queryLatencyUs', 'latencyUs', {
+      stats: ['p50', 'p95', 'p99', 'max'],
+      gate,
+      noise: QUERY_LATENCY_NOISE,
+    });
     let churn: ChurnStats | undefined;
     const [loops] = await Promise.all([
       Promise.all(Array.from({ length: shape.readers }, () => runQueryLoop({ ...loop, untilMs, recorder }))),
