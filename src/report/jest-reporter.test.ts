@@ -37,6 +37,7 @@ function runReporter(results: ReturnType<typeof syntheticResult>[], options: Run
       baselinesDir: path.join(dir.path, 'baselines'),
       resultsDir: path.join(dir.path, 'perf-results'),
       print: (text) => (printed += text),
+      printError: (text) => (printed += text),
       ...(options.confirmOf ? { confirmOf: options.confirmOf } : {}),
     },
   );
@@ -125,6 +126,7 @@ describe('jest reporter', () => {
   test('a confirmation whose first results are unreadable fails, naming the file', () => {
     const reporter = runReporter([syntheticResult([1000])], { confirmOf: path.join(dir.path, 'nowhere.json') });
     expect(reporter.getLastError()?.message).toContain(`${path.join(dir.path, 'nowhere.json')}: cannot read`);
+    expect(printed).toContain('planebench reporter: ');
   });
 
   test('a scenario that did not complete fails the run', () => {

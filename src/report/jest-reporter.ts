@@ -45,6 +45,8 @@ export interface PlanebenchReporterOptions {
   readonly resultsDir?: string;
   /** Where the table goes; default stdout (tests capture it). */
   readonly print?: (text: string) => void;
+  /** Where the reporter's own failures go; default stderr (tests capture it). */
+  readonly printError?: (text: string) => void;
   /** The first run's results.json when this run confirms its regressions; default PLANEBENCH_CONFIRM_OF. */
   readonly confirmOf?: string;
 }
@@ -69,6 +71,7 @@ export default class PlanebenchReporter {
   private readonly handoffDir: string;
   private readonly runId: string;
   private readonly print: (text: string) => void;
+  private readonly printError: (text: string) => void;
   private readonly confirmOf: string | undefined;
   /** Handed-over result file → the spec file that wrote it. */
   private readonly specOfResult = new Map<string, string>();
@@ -81,6 +84,7 @@ export default class PlanebenchReporter {
     );
     this.resultsDir = options.resultsDir ? path.resolve(globalConfig.rootDir, options.resultsDir) : resultsRoot();
     this.print = options.print ?? ((text) => process.stdout.write(text));
+    this.printError = options.printError ?? ((text) => process.stderr.write(text));
     this.confirmOf = options.confirmOf ?? (process.env[CONFIRM_OF_VARIABLE] || undefined);
     this.runId = `${timestampId(new Date())}-${process.pid}`;
     this.handoffDir = path.join(this.resultsDir, '.handoff', this.runId);
@@ -126,7 +130,7 @@ export default class PlanebenchReporter {
       }
     } catch (error) {
       this.error = coerceError(error);
-      process.stderr.write(`planebench reporter: ${this.error.message}\n`);
+      this.printError(`planebench reporter: ${this.error.message}\n`);
     }
   }
 
