@@ -1,5 +1,12 @@
-/** `planebench baseline update [selector…]` — see src/gate/update-baselines.ts. */
+/**
+ * `planebench baseline update [--results <results.json>]… [selector…]` — see
+ * src/gate/update-baselines.ts. Given several results files (runs of the same
+ * code and profile), each scenario's baseline pools the trials of all of them:
+ * a baseline from one run carries that run's luck (the same code's procman
+ * query p50 measured 16 µs in one run and 38–70 µs in four others).
+ */
 import path from 'node:path';
+import { mergeRounds } from '../compare/merge-rounds.js';
 import { updateBaselines } from '../gate/update-baselines.js';
 import { resultsRoot } from '../harness/paths.js';
 import { readResultsFile } from '../report/results-file.js';
@@ -8,11 +15,11 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
   const [sub, ...rest] = argv;
   if (sub !== 'update') {
     process.stderr.write(
-      'usage: planebench baseline update [--results <results.json>] [--baselines <dir>] [selector…]\n',
+      'usage: planebench baseline update [--results <results.json>]… [--baselines <dir>] [selector…]\n',
     );
     return 2;
   }
-  let resultsFile = path.join(resultsRoot(), 'latest', 'results.json');
+  const resultsFiles: string[] = [];
   let baselinesDir = path.resolve('baselines');
   const selectors: string[] = [];
   for (let i = 0; i < rest.length; i += 1) {
@@ -20,7 +27,7 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
     if (arg === '--results' || arg === '--baselines') {
       const value = rest[i + 1];
       if (!value) throw new Error(`Expected a path after \`${arg}\``);
-      if (arg === '--results') resultsFile = path.resolve(value);
+      if (arg === '--results') resultsFiles.push(path.resolve(value));
       else baselinesDir = path.resolve(value);
       i += 1;
     } else if (arg.startsWith('--')) {
@@ -29,8 +36,17 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
       selectors.push(arg);
     }
   }
-  const results = readResultsFile(resultsFile);
-  const changes = updateBaselines(baselinesDir, results.scenarios, results.environment, selectors);
+  if (resultsFiles.length === 0) resultsFiles.push(path.join(resultsRoot(), 'latest', 'results.json'));
+  const runs = resultsFiles.map((file) => ({ file, results: readResultsFile(file) }));
+  const profiles = new Set(runs.map((r) => r.results.environment.profile));
+  if (profiles.size > 1) {
+    throw new Error(
+      `Cannot pool runs of different profiles: ${runs.map((r) => `${r.file} (${r.results.environment.profile})`).join(', ')}`,
+    );
+  }
+  const scenarios = runs.length === 1 ? runs[0]!.results.scenarios : mergeRounds(runs.map((r) => r.results.scenarios));
+  const environment = runs[runs.length - 1]!.results.environment;
+  const changes = updateBaselines(baselinesDir, scenarios, environment, selectors);
   for (const c of changes) {
     const profile =
       c.previousProfile && c.previousProfile !== c.profile ? `${c.previousProfile} → ${c.profile}` : c.profile;
@@ -40,7 +56,7 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
   }
   const suites = new Set(changes.map((c) => c.suite));
   process.stdout.write(
-    `planebench: ${changes.length} baseline entr${changes.length === 1 ? 'y' : 'ies'} written in ${suites.size} file(s) under ${path.relative(process.cwd(), baselinesDir) || '.'}/ from ${path.relative(process.cwd(), resultsFile)}\n`,
+    `planebench: ${changes.length} baseline entr${changes.length === 1 ? 'y' : 'ies'} written in ${suites.size} file(s) under ${path.relative(process.cwd(), baselinesDir) || '.'}/ from ${resultsFiles.map((f) => path.relative(process.cwd(), f)).join(' + ')}\n`,
   );
   return 0;
 }

@@ -1,0 +1,61 @@
+import { jest } from '@jest/globals';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readBaseline } from '../gate/baseline-file.js';
+import { captureEnvironment } from '../harness/environment.js';
+import type { ScenarioResult } from '../harness/result-model.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
+import { syntheticResult } from '../test-support/synthetic-result.js';
+import { makeTempDir } from '../test-support/temp-dir.js';
+import { runBaselineCommand } from './baseline-command.js';
+
+let dir: ReturnType<typeof makeTempDir>;
+beforeEach(() => {
+  dir = makeTempDir();
+  jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  dir.remove();
+});
+
+function resultsFile(name: string, scenarios: ScenarioResult[], profile: 'ci' | 'full' = 'ci'): string {
+  const file = path.join(dir.path, name);
+  const results: ResultsFile = {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    runId: name,
+    environment: captureEnvironment(profile),
+    scenarios,
+  };
+  writeFileSync(file, JSON.stringify(results));
+  return file;
+}
+
+describe('planebench baseline update', () => {
+  test('several --results pool each scenario’s trials into one baseline entry', async () => {
+    const first = resultsFile('a.json', [syntheticResult([10, 11, 12])]);
+    const second = resultsFile('b.json', [syntheticResult([40, 41, 42])]);
+    const baselines = path.join(dir.path, 'baselines');
+    const code = await runBaselineCommand([
+      'update',
+      '--results',
+      first,
+      '--results',
+      second,
+      '--baselines',
+      baselines,
+    ]);
+    expect(code).toBe(0);
+    const metric = readBaseline(baselines, 'demo')?.scenarios['query/v2']?.metrics['queryLatencyUs.p50'];
+    expect(metric?.trials).toEqual([10, 11, 12, 40, 41, 42]);
+    expect(metric?.value).toBe(26);
+  });
+
+  test('runs of different profiles are not pooled', async () => {
+    const first = resultsFile('a.json', [syntheticResult([10])]);
+    const second = resultsFile('b.json', [syntheticResult([40], { profile: 'full' })], 'full');
+    await expect(
+      runBaselineCommand(['update', '--results', first, '--results', second, '--baselines', dir.path]),
+    ).rejects.toThrow(/Cannot pool runs of different profiles: .*a\.json \(ci\), .*b\.json \(full\)/);
+  });
+});
