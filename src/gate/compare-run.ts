@@ -7,7 +7,8 @@ import type { Metric, ScenarioResult } from '../harness/result-model.js';
 import { scenarioId, scenarioKey } from '../harness/result-model.js';
 import { coerceError } from '../lib/coerce-error.js';
 import { readBaseline, type BaselineFile, type BaselineMetric } from './baseline-file.js';
-import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, speedExplains } from './machine-speed.js';
+import { SPEED_SENSITIVE_KINDS, machineSpeed, speedExplains } from './machine-speed.js';
+import type { Interval } from './bootstrap.js';
 import { judge, type Verdict, type VerdictStatus } from './verdict.js';
 
 export interface MetricComparison {
@@ -60,8 +61,8 @@ export function compareMetric(
   current: Metric | undefined,
   name: string,
   base: ReferenceMetric | undefined,
-  /** current ÷ reference machine speed (cpuCalibrationNs), when both sides have it. */
-  speedRatio?: number,
+  /** current ÷ reference machine speed (cpuCalibrationNs) with its interval, when both sides have it. */
+  speed?: Interval,
 ): MetricComparison {
   const identity = { suite: result.suite, scenario: result.scenario, variant: result.variant, metric: name };
   if (!current) {
@@ -83,8 +84,8 @@ export function compareMetric(
     baseline: base.trials,
     current: current.trials,
   });
-  if (speedExplains(verdict.status, speedRatio) && SPEED_SENSITIVE_KINDS.has(current.kind)) {
-    const notJudged: Verdict = { ...verdict, status: 'unchanged', machineSpeedRatio: speedRatio! };
+  if (speedExplains(verdict.status, speed) && SPEED_SENSITIVE_KINDS.has(current.kind)) {
+    const notJudged: Verdict = { ...verdict, status: 'unchanged', machineSpeedRatio: speed!.estimate };
     return { ...shared, status: 'unchanged', baseline: base.value, verdict: notJudged };
   }
   return { ...shared, status: verdict.status, baseline: base.value, verdict };
@@ -105,14 +106,14 @@ function compareScenario(result: ScenarioResult, baseline: BaselineFile | undefi
     return { ...identity, status: { kind: 'other-profile', baselineProfile: entry.profile }, metrics };
   }
   const names = new Set([...result.metrics.map((m) => m.name), ...Object.keys(entry?.metrics ?? {})]);
-  const speedRatio = machineSpeedRatio(result, entry?.metrics);
+  const speed = machineSpeed(result, entry?.metrics);
   const metrics = [...names].map((name) =>
     compareMetric(
       result,
       result.metrics.find((m) => m.name === name),
       name,
       entry?.metrics[name],
-      speedRatio,
+      speed,
     ),
   );
   return { ...identity, status: entry ? { kind: 'compared' } : { kind: 'no-baseline' }, metrics };
