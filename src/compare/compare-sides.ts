@@ -4,7 +4,7 @@
  * same scenario, in the RunComparison shape the console table and report.md
  * already render — with the base in the "baseline" place.
  */
-import { machineSpeed } from '../gate/machine-speed.js';
+import { machineSpeedRatio } from '../gate/machine-speed.js';
 import { compareMetric, type RunComparison, type ScenarioComparison } from '../gate/compare-run.js';
 import type { VerdictStatus } from '../gate/verdict.js';
 import type { ScenarioResult } from '../harness/result-model.js';
@@ -27,14 +27,14 @@ function compareScenario(head: ScenarioResult, base: ScenarioResult | undefined)
     };
   }
   const names = new Set([...head.metrics.map((m) => m.name), ...base.metrics.map((m) => m.name)]);
-  const speed = machineSpeed(head, Object.fromEntries(base.metrics.map((m) => [m.name, m])));
+  const speedRatio = machineSpeedRatio(head, Object.fromEntries(base.metrics.map((m) => [m.name, m])));
   const metrics = [...names].map((name) =>
     compareMetric(
       head,
       head.metrics.find((m) => m.name === name),
       name,
       base.metrics.find((m) => m.name === name),
-      speed,
+      speedRatio,
     ),
   );
   return { ...identity, status: { kind: 'compared' }, metrics };

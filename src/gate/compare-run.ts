@@ -7,8 +7,7 @@ import type { Metric, ScenarioResult } from '../harness/result-model.js';
 import { scenarioId, scenarioKey } from '../harness/result-model.js';
 import { coerceError } from '../lib/coerce-error.js';
 import { readBaseline, type BaselineFile, type BaselineMetric } from './baseline-file.js';
-import { SPEED_SENSITIVE_KINDS, machineSpeed, speedExplains } from './machine-speed.js';
-import type { Interval } from './bootstrap.js';
+import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, speedExplains } from './machine-speed.js';
 import { judge, type Verdict, type VerdictStatus } from './verdict.js';
 
 export interface MetricComparison {
@@ -61,8 +60,8 @@ export function compareMetric(
   current: Metric | undefined,
   name: string,
   base: ReferenceMetric | undefined,
-  /** current ÷ reference machine speed (cpuCalibrationNs) with its interval, when both sides have it. */
-  speed?: Interval,
+  /** current ÷ reference machine speed (cpuCalibrationNs), when both sides have it. */
+  speedRatio?: number,
 ): MetricComparison {
   const identity = { suite: result.suite, scenario: result.scenario, variant: result.variant, metric: name };
   if (!current) {
@@ -84,8 +83,8 @@ export function compareMetric(
     baseline: base.trials,
     current: current.trials,
   });
-  if (speedExplains(verdict.status, speed) && SPEED_SENSITIVE_KINDS.has(current.kind)) {
-    const notJudged: Verdict = { ...verdict, status: 'unchanged', machineSpeedRatio: speed!.estimate };
+  if (speedExplains(verdict.status, speedRatio) && SPEED_SENSITIVE_KINDS.has(current.kind)) {
+    const notJudged: Verdict = { ...verdict, status: 'unchanged', machineSpeedRatio: speedRatio! };
     return { ...shared, status: 'unchanged', baseline: base.value, verdict: notJudged };
   }
   return { ...shared, status: verdict.status, baseline: base.value, verdict };
@@ -106,14 +105,14 @@ function compareScenario(result: ScenarioResult, baseline: BaselineFile | undefi
     return { ...identity, status: { kind: 'other-profile', baselineProfile: entry.profile }, metrics };
   }
   const names = new Set([...result.metrics.map((m) => m.name), ...Object.keys(entry?.metrics ?? {})]);
-  const speed = machineSpeed(result, entry?.metrics);
+  const speedRatio = machineSpeedRatio(result, entry?.metrics);
   const metrics = [...names].map((name) =>
     compareMetric(
       result,
       result.metrics.find((m) => m.name === name),
       name,
       entry?.metrics[name],
-      speed,
+      speedRatio,
     ),
   );
   return { ...identity, status: entry ? { kind: 'compared' } : { kind: 'no-baseline' }, metrics };
