@@ -13,15 +13,13 @@
 // that run pools both runs' trials and its verdict is the run's
 // (src/report/confirmation.ts). PLANEBENCH_CONFIRM=0 turns this off.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { tsImport } from 'tsx/esm/api';
 
 const require = createRequire(import.meta.url);
 const jestBin = path.join(path.dirname(require.resolve('jest/package.json')), 'bin', 'jest.js');
 const tsx = require.resolve('tsx');
-const resultsRoot = path.resolve(process.env.PLANEBENCH_RESULTS_ROOT ?? path.join(process.cwd(), 'perf-results'));
-const requestFile = path.join(resultsRoot, '.confirm-request.json');
 
 const [first, ...rest] = process.argv.slice(2);
 const projectArgs =
@@ -52,33 +50,26 @@ function runJest(args, env = process.env) {
   });
 }
 
-/** The reporter's request, or undefined; a malformed one is reported and ignored. */
-function readRequest() {
-  if (!existsSync(requestFile)) return undefined;
+/** The reporter's request (src/report/confirmation.ts owns its shape), or undefined; a malformed one is reported. */
+async function readRequest() {
+  const { readConfirmRequest } = await tsImport('../src/report/confirmation.ts', import.meta.url);
+  const { resultsRoot } = await tsImport('../src/harness/paths.ts', import.meta.url);
   try {
-    const request = JSON.parse(readFileSync(requestFile, 'utf8'));
-    rmSync(requestFile, { force: true });
-    const ok =
-      typeof request.results === 'string' &&
-      Array.isArray(request.testFiles) &&
-      request.testFiles.length > 0 &&
-      request.testFiles.every((f) => typeof f === 'string');
-    if (ok) return request;
-    process.stderr.write(`${requestFile}: expected { results, testFiles: [paths…] }; not confirming\n`);
+    return readConfirmRequest(resultsRoot());
   } catch (error) {
-    process.stderr.write(`${requestFile}: ${error.message}; not confirming\n`);
+    process.stderr.write(`${error.message}; not confirming\n`);
+    return undefined;
   }
-  return undefined;
 }
 
 const firstCode = await runJest(projectArgs);
-const request = firstCode !== 0 && process.env.PLANEBENCH_CONFIRM !== '0' ? readRequest() : undefined;
+const request = firstCode !== 0 && process.env.PLANEBENCH_CONFIRM !== '0' ? await readRequest() : undefined;
 if (!request) {
   process.exitCode = firstCode;
 } else {
   const files = request.testFiles.map((f) => path.relative(process.cwd(), f) || f);
   process.stdout.write(
-    `\nplanebench: ${request.regressions?.length ?? 'some'} gated regression(s); a regression must reproduce, ` +
+    `\nplanebench: ${request.regressions.length} gated regression(s); a regression must reproduce, ` +
       `so ${files.join(', ')} run(s) once more and both runs' trials are judged together\n`,
   );
   process.exitCode = await runJest(['--runTestsByPath', ...request.testFiles], {

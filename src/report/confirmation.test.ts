@@ -1,5 +1,7 @@
 import { syntheticResult } from '../test-support/synthetic-result.js';
-import { poolConfirmation } from './confirmation.js';
+import { writeFileSync } from 'node:fs';
+import { makeTempDir } from '../test-support/temp-dir.js';
+import { confirmRequestPath, poolConfirmation, readConfirmRequest, writeConfirmRequest } from './confirmation.js';
 
 describe('poolConfirmation', () => {
   const query = (trials: number[]) => syntheticResult(trials);
@@ -19,5 +21,28 @@ describe('poolConfirmation', () => {
     const pooled = poolConfirmation([query([1, 2, 3])], [other([4, 5, 6])]);
     expect(pooled.results.map((r) => r.scenario)).toEqual(['query', 'other']);
     expect(pooled.remeasured.size).toBe(0);
+  });
+});
+
+describe('readConfirmRequest', () => {
+  let temp: ReturnType<typeof makeTempDir>;
+  let dir: string;
+  beforeEach(() => {
+    temp = makeTempDir('planebench-confirm-');
+    dir = temp.path;
+  });
+  afterEach(() => temp.remove());
+
+  test('reads what the reporter wrote; none is undefined; a malformed one names the file and the field', () => {
+    expect(readConfirmRequest(dir)).toBeUndefined();
+    const request = { results: '/r/results.json', testFiles: ['/s/a.perf.ts'], regressions: ['x/y/z m.p50'] };
+    writeConfirmRequest(dir, request);
+    expect(readConfirmRequest(dir)).toEqual(request);
+    writeFileSync(confirmRequestPath(dir), JSON.stringify({ ...request, testFiles: [] }));
+    expect(() => readConfirmRequest(dir)).toThrow(
+      `${confirmRequestPath(dir)}: expected \`testFiles\` to be a non-empty array of paths`,
+    );
+    writeFileSync(confirmRequestPath(dir), '{ not json');
+    expect(() => readConfirmRequest(dir)).toThrow(`${confirmRequestPath(dir)}: not JSON`);
   });
 });

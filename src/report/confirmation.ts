@@ -17,7 +17,7 @@
  *   { "results": "<first run's results.json>", "testFiles": ["<abs path>", …],
  *     "regressions": ["suite/scenario/variant metric", …] }
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { mergeRounds } from '../compare/merge-rounds.js';
 import { scenarioId, type ScenarioResult } from '../harness/result-model.js';
@@ -26,11 +26,13 @@ import { writeFileAtomic } from '../lib/atomic-write.js';
 /** Set on the confirmation run: the first run's results.json. */
 export const CONFIRM_OF_VARIABLE = 'PLANEBENCH_CONFIRM_OF';
 
-/** In the results root; the wrapper scripts/jest.mjs reads it. */
+/** In the results root: written by the reporter (which clears it as every run starts), read by scripts/jest.mjs. */
 export const CONFIRM_REQUEST_FILE = '.confirm-request.json';
 
 export interface ConfirmRequest {
+  /** The first run's results.json. */
   readonly results: string;
+  /** The spec files behind its gated regressions, to run once more. */
   readonly testFiles: readonly string[];
   readonly regressions: readonly string[];
 }
@@ -49,9 +51,27 @@ export function clearConfirmRequest(resultsDir: string): void {
   rmSync(confirmRequestPath(resultsDir), { force: true });
 }
 
-/** Reads a request (the wrapper's own reader is in scripts/jest.mjs; this one is for tests and tools). */
-export function readConfirmRequest(resultsDir: string): ConfirmRequest {
-  return JSON.parse(readFileSync(confirmRequestPath(resultsDir), 'utf8')) as ConfirmRequest;
+/**
+ * The request in `resultsDir`, or undefined when there is none. A malformed
+ * one throws an error naming the file and the field.
+ */
+export function readConfirmRequest(resultsDir: string): ConfirmRequest | undefined {
+  const file = confirmRequestPath(resultsDir);
+  if (!existsSync(file)) return undefined;
+  let request: unknown;
+  try {
+    request = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`${file}: not JSON (${(error as Error).message})`);
+  }
+  const fields = (request ?? {}) as Record<string, unknown>;
+  const strings = (value: unknown): value is string[] =>
+    Array.isArray(value) && value.every((item) => typeof item === 'string');
+  if (typeof fields['results'] !== 'string') throw new Error(`${file}: expected \`results\` to be a path`);
+  if (!strings(fields['testFiles']) || fields['testFiles'].length === 0)
+    throw new Error(`${file}: expected \`testFiles\` to be a non-empty array of paths`);
+  if (!strings(fields['regressions'])) throw new Error(`${file}: expected \`regressions\` to be an array of strings`);
+  return request as ConfirmRequest;
 }
 
 export interface PooledRun {

@@ -83,7 +83,7 @@ describe('jest reporter', () => {
   test('a gated regression asks for a confirmation naming the spec behind it and the first results', () => {
     writeBaseline([1000, 1010, 990]);
     runReporter([syntheticResult([2000, 2020, 1980]), syntheticResult([5, 5, 5], { scenario: 'steady' })]);
-    const request = readConfirmRequest(path.join(dir.path, 'perf-results'));
+    const request = readConfirmRequest(path.join(dir.path, 'perf-results'))!;
     expect(request.testFiles).toEqual(['/specs/query.perf.ts']);
     expect(request.regressions).toEqual(['demo/query/v2 queryLatencyUs.p50']);
     expect(readResultsFile(request.results).scenarios).toHaveLength(2);
@@ -99,7 +99,7 @@ describe('jest reporter', () => {
     ]);
     expect(existsSync(requestFile())).toBe(false);
     runReporter([syntheticResult([2000, 2020, 1980])]);
-    const first = readConfirmRequest(path.join(dir.path, 'perf-results')).results;
+    const first = readConfirmRequest(path.join(dir.path, 'perf-results'))!.results;
     const again = runReporter([syntheticResult([2000, 2020, 1980])], { confirmOf: first });
     expect(existsSync(requestFile())).toBe(false);
     expect(again.getLastError()?.message).toContain('demo/query/v2 queryLatencyUs.p50 regressed');
@@ -108,7 +108,7 @@ describe('jest reporter', () => {
   test('the confirmation pools both runs: slow once and fast again passes, showing only the re-measured rows', () => {
     writeBaseline([1000, 1010, 990]);
     runReporter([syntheticResult([2000, 2020, 1980]), syntheticResult([5, 5, 5], { scenario: 'steady' })]);
-    const first = readConfirmRequest(path.join(dir.path, 'perf-results')).results;
+    const first = readConfirmRequest(path.join(dir.path, 'perf-results'))!.results;
     printed = '';
     const reporter = runReporter([syntheticResult([1000, 1005, 995])], { confirmOf: first });
     expect(reporter.getLastError()).toBeUndefined();
