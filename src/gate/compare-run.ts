@@ -7,7 +7,7 @@ import type { Metric, ScenarioResult } from '../harness/result-model.js';
 import { scenarioId, scenarioKey } from '../harness/result-model.js';
 import { coerceError } from '../lib/coerce-error.js';
 import { readBaseline, type BaselineFile, type BaselineMetric } from './baseline-file.js';
-import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, speedExplains } from './machine-speed.js';
+import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, scaledToMachine, speedExplains } from './machine-speed.js';
 import { judge, type Verdict, type VerdictStatus } from './verdict.js';
 
 export interface MetricComparison {
@@ -76,16 +76,22 @@ export function compareMetric(
     current: current.value,
   };
   if (!base) return { ...shared, status: 'new' };
-  const verdict = judge({
+  const input = {
     name: `${result.suite}/${scenarioKey(result)}/${name}`,
     direction: current.direction,
     noise: current.noise,
     baseline: base.trials,
     current: current.trials,
-  });
+  };
+  const verdict = judge(input);
   if (speedExplains(verdict.status, speedRatio) && SPEED_SENSITIVE_KINDS.has(current.kind)) {
-    const notJudged: Verdict = { ...verdict, status: 'unchanged', machineSpeedRatio: speedRatio! };
-    return { ...shared, status: 'unchanged', baseline: base.value, verdict: notJudged };
+    // The machine explains a change as large as its own speed difference, not more: judged
+    // again against the baseline as this machine would have measured it, a change that
+    // remains keeps its verdict.
+    const scaled = judge({ ...input, baseline: scaledToMachine(base.trials, current.direction, speedRatio!) });
+    const status = scaled.status === verdict.status ? verdict.status : 'unchanged';
+    const judged: Verdict = { ...verdict, status, machineSpeedRatio: speedRatio! };
+    return { ...shared, status, baseline: base.value, verdict: judged };
   }
   return { ...shared, status: verdict.status, baseline: base.value, verdict };
 }

@@ -6,7 +6,7 @@ import { verdictLabel } from '../report/comparison-rows.js';
 import { syntheticResult } from '../test-support/synthetic-result.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { compareRun } from './compare-run.js';
-import { machineSpeedRatio, speedDiffers } from './machine-speed.js';
+import { machineSpeedRatio, scaledToMachine, speedDiffers } from './machine-speed.js';
 import { updateBaselines } from './update-baselines.js';
 
 const environment = captureEnvironment('ci');
@@ -49,15 +49,25 @@ describe('machine-speed check', () => {
     expect(speedDiffers(1 / 1.6)).toBe(true);
     expect(speedDiffers(1.1)).toBe(false);
     expect(speedDiffers(undefined)).toBe(false);
+    expect(scaledToMachine([10, 20], 'smaller', 1.5)).toEqual([15, 30]);
+    expect(scaledToMachine([100], 'bigger', 2)).toEqual([50]);
   });
 
-  it('does not judge a CPU-bound metric when the machine ran 1.6× slower, and says so', () => {
+  it('a CPU-bound metric as much slower as the machine is unchanged, and the report says why', () => {
     updateBaselines(dir.path, [run(87, 1000, 10)], environment, []);
     const comparison = compareRun([run(140, 1000, 16)], dir.path);
     expect(comparison.failed).toBe(false);
     const micro = comparison.scenarios[0]!.metrics.find((m) => m.metric === 'createNs.median')!;
     expect(micro.status).toBe('unchanged');
-    expect(verdictLabel(micro)).toBe('unchanged (machine 1.60× slower: not judged)');
+    expect(verdictLabel(micro)).toBe('unchanged (machine 1.60× slower: explains it)');
+  });
+
+  it('a change larger than the machine explains still regressed: 2× slower code on a 1.5× slower machine', () => {
+    updateBaselines(dir.path, [run(87, 1000, 10)], environment, []);
+    const comparison = compareRun([run(174, 1000, 15)], dir.path);
+    expect(comparison.regressions.map((r) => r.metric)).toEqual(['createNs.median']);
+    const micro = comparison.scenarios[0]!.metrics.find((m) => m.metric === 'createNs.median')!;
+    expect(verdictLabel(micro)).toBe("regressed (beyond the machine's 1.50× slower)");
   });
 
   it('judges a change the machine cannot explain: slower code on a faster machine regressed', () => {

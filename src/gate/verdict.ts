@@ -17,8 +17,9 @@ export interface Verdict {
   /** True when a side had too few trials to estimate noise: reported as unchanged. */
   readonly tooFewTrials?: boolean;
   /**
-   * Set when a CPU-bound metric changed but the machine's speed differed from
-   * the baseline's (current ÷ baseline reference time): reported as unchanged.
+   * Set when a CPU-bound metric changed while the machine's speed differed from
+   * the baseline's (current ÷ baseline reference time): the status is the
+   * verdict against the baseline scaled to that speed (src/gate/machine-speed.ts).
    */
   readonly machineSpeedRatio?: number;
   /** current / baseline (medians), when defined. */

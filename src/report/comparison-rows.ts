@@ -17,11 +17,15 @@ export interface ReportRow {
 
 export function verdictLabel(m: MetricComparison): string {
   const speed = m.verdict?.machineSpeedRatio;
+  const machine =
+    speed === undefined ? '' : speed > 1 ? `${speed.toFixed(2)}× slower` : `${(1 / speed).toFixed(2)}× faster`;
   const base = m.verdict?.tooFewTrials
     ? `${m.status} (1 trial: not judged)`
-    : speed !== undefined
-      ? `${m.status} (machine ${speed > 1 ? `${speed.toFixed(2)}× slower` : `${(1 / speed).toFixed(2)}× faster`}: not judged)`
-      : m.status;
+    : speed === undefined
+      ? m.status
+      : m.status === 'unchanged'
+        ? `unchanged (machine ${machine}: explains it)`
+        : `${m.status} (beyond the machine's ${machine})`;
   return m.gated || m.status === 'new' || m.status === 'missing' ? base : `${base} (not gated)`;
 }
 
