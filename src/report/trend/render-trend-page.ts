@@ -52,8 +52,9 @@ function transpile(url: URL, fileName: string): string {
   return outputText;
 }
 
-function importsOf(javascript: string): string[] {
-  return [...javascript.matchAll(/^\s*import\s[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] ?? '');
+/** The modules a script imports (static and dynamic), as TypeScript's own pre-processor reads them. */
+export function importsOf(javascript: string): string[] {
+  return ts.preProcessFile(javascript, true, true).importedFiles.map((f) => f.fileName);
 }
 
 /**
