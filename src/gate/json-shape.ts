@@ -54,6 +54,11 @@ export class JsonReader {
     if (!Array.isArray(value) || value.length === 0) this.fail(field, 'a non-empty array of numbers', value);
     return value.map((v, i) => this.number(v, `${field}[${i}]`));
   }
+
+  strings(value: unknown, field: string): string[] {
+    if (!Array.isArray(value) || value.length === 0) this.fail(field, 'a non-empty array of strings', value);
+    return value.map((v, i) => this.string(v, `${field}[${i}]`));
+  }
 }
 
 /** Parses JSON text; a syntax error names the file. */

@@ -40,9 +40,9 @@ describe('readConfirmRequest', () => {
     expect(readConfirmRequest(dir)).toEqual(request);
     writeFileSync(confirmRequestPath(dir), JSON.stringify({ ...request, testFiles: [] }));
     expect(() => readConfirmRequest(dir)).toThrow(
-      `${confirmRequestPath(dir)}: expected \`testFiles\` to be a non-empty array of paths`,
+      `${confirmRequestPath(dir)}: \`testFiles\`: expected a non-empty array of strings, got`,
     );
     writeFileSync(confirmRequestPath(dir), '{ not json');
-    expect(() => readConfirmRequest(dir)).toThrow(`${confirmRequestPath(dir)}: not JSON`);
+    expect(() => readConfirmRequest(dir)).toThrow(`${confirmRequestPath(dir)}: \`(whole file)\`: expected valid JSON`);
   });
 });

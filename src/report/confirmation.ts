@@ -20,6 +20,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { mergeRounds } from '../compare/merge-rounds.js';
+import { JsonReader, parseJsonFile } from '../gate/json-shape.js';
 import { scenarioId, type ScenarioResult } from '../harness/result-model.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 
@@ -58,20 +59,13 @@ export function clearConfirmRequest(resultsDir: string): void {
 export function readConfirmRequest(resultsDir: string): ConfirmRequest | undefined {
   const file = confirmRequestPath(resultsDir);
   if (!existsSync(file)) return undefined;
-  let request: unknown;
-  try {
-    request = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`${file}: not JSON (${(error as Error).message})`);
-  }
-  const fields = (request ?? {}) as Record<string, unknown>;
-  const strings = (value: unknown): value is string[] =>
-    Array.isArray(value) && value.every((item) => typeof item === 'string');
-  if (typeof fields['results'] !== 'string') throw new Error(`${file}: expected \`results\` to be a path`);
-  if (!strings(fields['testFiles']) || fields['testFiles'].length === 0)
-    throw new Error(`${file}: expected \`testFiles\` to be a non-empty array of paths`);
-  if (!strings(fields['regressions'])) throw new Error(`${file}: expected \`regressions\` to be an array of strings`);
-  return request as ConfirmRequest;
+  const r = new JsonReader(file);
+  const request = r.object(parseJsonFile(file, readFileSync(file, 'utf8')), '(whole file)');
+  return {
+    results: r.string(request['results'], 'results'),
+    testFiles: r.strings(request['testFiles'], 'testFiles'),
+    regressions: r.strings(request['regressions'], 'regressions'),
+  };
 }
 
 export interface PooledRun {
