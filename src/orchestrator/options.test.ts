@@ -4,7 +4,14 @@ import { validateWorkflow } from './workflow.js';
 describe('options', () => {
   it('fills every default once and freezes the result', () => {
     const options = resolveSchedulerOptions({ concurrency: 3 });
-    expect(options).toMatchObject({ concurrency: 3, pollIntervalMs: 1000, batchSize: 100, localWorker: true });
+    expect(options).toMatchObject({
+      concurrency: 3,
+      prefetch: 3,
+      pollIntervalMs: 1000,
+      batchSize: 100,
+      localWorker: true,
+    });
+    expect(resolveWorkerOptions({ prefetch: 0 }).prefetch).toBe(0);
     expect(options.workerId).toMatch(/^scheduler-/);
     expect(Object.isFrozen(options)).toBe(true);
   });
@@ -14,6 +21,9 @@ describe('options', () => {
       'Expected `concurrency` to be a positive integer, got `-1` (number)',
     );
     expect(() => resolveWorkerOptions({ leaseMs: 1.5 })).toThrow('Expected `leaseMs` to be a positive integer');
+    expect(() => resolveWorkerOptions({ prefetch: -1 })).toThrow(
+      'Expected `prefetch` to be a non-negative integer, got `-1` (number)',
+    );
   });
 });
 

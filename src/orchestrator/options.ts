@@ -15,6 +15,11 @@ export interface SchedulerOptions {
   readonly concurrency?: number;
   /** Task status updates written per store transaction (the status-check concurrency). */
   readonly statusBatchSize?: number;
+  /**
+   * Claimed tasks held beyond `concurrency`, started the moment a running task
+   * exits (default: as many as `concurrency`; 0 = claim only for free slots).
+   */
+  readonly prefetch?: number;
   /** A claim expires unless renewed within this long; ms. */
   readonly leaseMs?: number;
   /** How often expired leases are reclaimed; ms. */
@@ -31,6 +36,7 @@ export interface WorkerOptions {
   readonly batchSize?: number;
   readonly concurrency?: number;
   readonly statusBatchSize?: number;
+  readonly prefetch?: number;
   readonly leaseMs?: number;
   readonly workerId?: string;
 }
@@ -52,6 +58,12 @@ function positiveInteger(field: string, value: number | undefined, fallback: num
   return value;
 }
 
+function nonNegativeInteger(field: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isInteger(value) || value < 0) throw invalid(field, 'a non-negative integer', value);
+  return value;
+}
+
 export function defaultWorkerId(role: string): string {
   return `${role}-${hostname()}-${process.pid}`;
 }
@@ -61,11 +73,13 @@ export function resolveWorkerOptions(input: WorkerOptions = {}): ResolvedWorkerO
   if (leaseMs < 30) throw invalid('leaseMs', 'at least 30', leaseMs);
   const workerId = input.workerId ?? defaultWorkerId('worker');
   if (typeof workerId !== 'string' || workerId.length === 0) throw invalid('workerId', 'a non-empty string', workerId);
+  const concurrency = positiveInteger('concurrency', input.concurrency, DEFAULTS.concurrency);
   return Object.freeze({
     pollIntervalMs: positiveInteger('pollIntervalMs', input.pollIntervalMs, DEFAULTS.pollIntervalMs),
     batchSize: positiveInteger('batchSize', input.batchSize, DEFAULTS.batchSize),
-    concurrency: positiveInteger('concurrency', input.concurrency, DEFAULTS.concurrency),
+    concurrency,
     statusBatchSize: positiveInteger('statusBatchSize', input.statusBatchSize, DEFAULTS.statusBatchSize),
+    prefetch: nonNegativeInteger('prefetch', input.prefetch, concurrency),
     leaseMs,
     workerId,
   });

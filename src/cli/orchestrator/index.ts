@@ -15,9 +15,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
 };
 
 const USAGE = `Usage: planebench orchestrator <command> [options]
-  run         the scheduler (--config <name>, --concurrency, --no-local-worker, --verbose)
+  run         the scheduler (--config <name>, --concurrency, --prefetch, --no-local-worker, --verbose)
   trigger     <workflow> [--count N] [--file workflow.yaml]
-  worker      a task worker on a shared PostgreSQL store (--concurrency, --lease-ms, --worker-id)
+  worker      a task worker on a shared PostgreSQL store (--concurrency, --prefetch, --lease-ms, --worker-id)
+  --prefetch N: claimed tasks held beyond --concurrency, started as running ones exit (default = --concurrency)
   clean-data  delete every run and task
   perf-test   --config <name> | <runs> <tasks_per_run> <duration>
 Store: --database-url <postgres://…> or DATABASE_URL selects PostgreSQL (--schema; --async-commit: commits

@@ -13,8 +13,12 @@ export function numberFlag(
   return n;
 }
 
-export function integerFlag(name: string, value: string | undefined): number | undefined {
-  const n = numberFlag(name, value, 'positive');
-  if (n !== undefined && !Number.isInteger(n)) throw invalid(`--${name}`, 'a positive integer', value);
+export function integerFlag(
+  name: string,
+  value: string | undefined,
+  rule: 'positive' | 'non-negative' = 'positive',
+): number | undefined {
+  const n = numberFlag(name, value, rule);
+  if (n !== undefined && !Number.isInteger(n)) throw invalid(`--${name}`, `a ${rule} integer`, value);
   return n;
 }

@@ -7,9 +7,12 @@ function task(id: number, command: readonly string[] = ['true']): ClaimedTask {
   return { id, runId: 1, command, timeoutMs: 0, attempt: 1, workerId: 'w' };
 }
 
-function executor(now = wallClockUs): { executor: Executor; updates: TaskUpdate[] } {
+function executor(
+  now = wallClockUs,
+  limits: { concurrency: number; prefetch?: number } = { concurrency: 10 },
+): { executor: Executor; updates: TaskUpdate[] } {
   const updates: TaskUpdate[] = [];
-  return { executor: new Executor({ concurrency: 10, now, onUpdate: (u) => updates.push(u) }), updates };
+  return { executor: new Executor({ ...limits, now, onUpdate: (u) => updates.push(u) }), updates };
 }
 
 /** A clock on which every reading is one slice later: each spawn seems to fill a whole slice. */
@@ -53,6 +56,25 @@ describe('Executor', () => {
     ex.start(task(2));
     expect(startedIds(updates)).toEqual([1, 2]);
     await ex.idle();
+  });
+
+  it('holds prefetched tasks beyond its concurrency and starts each as a running task exits', async () => {
+    const { executor: ex, updates } = executor(wallClockUs, { concurrency: 1, prefetch: 2 });
+    expect(ex.freeSlots).toBe(3);
+    for (const id of [1, 2, 3]) ex.start(task(id, ['sleep', '0.05']));
+    expect(ex.freeSlots).toBe(0);
+    await nextTurn();
+    expect(startedIds(updates)).toEqual([1]); // the loop turned, but no slot is free
+    await ex.idle();
+    expect(startedIds(updates)).toEqual([1, 2, 3]);
+    // Never two at once: each start comes after the previous task's exit.
+    const at = (kind: TaskUpdate['kind'], id: number): number => {
+      const u = updates.find((x) => x.kind === kind && x.taskId === id);
+      return u?.kind === 'finished' ? u.finishedAtUs : (u?.startedAtUs ?? Number.NaN);
+    };
+    expect(at('started', 2)).toBeGreaterThanOrEqual(at('finished', 1));
+    expect(at('started', 3)).toBeGreaterThanOrEqual(at('finished', 2));
+    expect(ex.freeSlots).toBe(3);
   });
 
   it('killAll kills the running tasks and drops the waiting ones unreported', async () => {

@@ -14,6 +14,13 @@
  * 100 ms, measured interleaved against batch spawning, the longest stall fell
  * from 206–781 ms to 136–163 ms and the fraction of the spawn ceiling moved
  * −0.6 to −5.2 % (no change the gate calls real).
+ *
+ * Beyond its `concurrency` running tasks the executor holds up to `prefetch`
+ * claimed tasks, and a task's exit spawns the next at once: a freed slot no
+ * longer waits for the owner's next iteration and claim round trip. Measured
+ * interleaved on PostgreSQL (12 pairs each, prefetch = concurrency against 0):
+ * standard +6.8 % tasks/s [+3.8, +10.4], quick +3.9 % [+2.8, +4.9], latency
+ * −1.2 % [−6.7, +5.3]; SQLite standard +5.3 % [+0.4, +10.2].
  */
 import type { ClockUs } from '../clock.js';
 import type { ClaimedTask, TaskUpdate } from '../model.js';
@@ -23,7 +30,10 @@ import { spawnTask, type RunningTaskProcess, type TaskExit } from './spawn-task.
 export const SPAWN_SLICE_MS = 100;
 
 export interface ExecutorOptions {
+  /** Task subprocesses running at once. */
   readonly concurrency: number;
+  /** Claimed tasks held, not yet running, beyond `concurrency` (0 = claim only for free slots). */
+  readonly prefetch?: number;
   readonly now: ClockUs;
   readonly onUpdate: (update: TaskUpdate) => void;
   readonly cwd?: string;
@@ -44,27 +54,31 @@ export class Executor {
     return this.running.size + this.waiting.length;
   }
 
+  /** Tasks the owner may claim now: room to run plus room to wait. */
   get freeSlots(): number {
-    return Math.max(0, this.options.concurrency - this.inFlight);
+    return Math.max(0, this.options.concurrency + (this.options.prefetch ?? 0) - this.inFlight);
   }
 
-  /** Takes a claimed task; it is spawned now, or in a coming event-loop turn. */
+  /** Takes a claimed task; it is spawned now, in a coming event-loop turn, or when a running task exits. */
   start(task: ClaimedTask): void {
     this.waiting.push(task);
     if (!this.turnTaken) this.spawnSlice();
   }
 
-  /** Spawns waiting tasks for at most one slice of time, then lets the loop have its turn. */
+  private get canSpawn(): boolean {
+    return this.waiting.length > 0 && this.running.size < this.options.concurrency;
+  }
+
+  /** Spawns waiting tasks into free slots for at most one slice of time, then lets the loop have its turn. */
   private spawnSlice(): void {
     this.turnTaken = true;
     const sliceEndUs = this.options.now() + SPAWN_SLICE_MS * 1000;
-    do {
-      const task = this.waiting.shift();
-      if (!task) break;
-      this.spawn(task);
-    } while (this.options.now() < sliceEndUs);
+    while (this.canSpawn) {
+      this.spawn(this.waiting.shift()!);
+      if (this.options.now() >= sliceEndUs) break;
+    }
     setImmediate(() => {
-      if (this.waiting.length > 0) this.spawnSlice();
+      if (this.canSpawn) this.spawnSlice();
       else this.turnTaken = false;
     });
   }
@@ -80,6 +94,7 @@ export class Executor {
     const base = { taskId: task.id, workerId: task.workerId, attempt: task.attempt };
     void proc.result.then((result) => {
       this.running.delete(task.id);
+      if (this.canSpawn && !this.turnTaken) this.spawnSlice();
       const { status, exitCode, error } = describeExit(result.exit, task.timeoutMs);
       onUpdate({
         kind: 'finished',

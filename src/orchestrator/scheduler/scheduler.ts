@@ -48,6 +48,7 @@ export class Scheduler {
       ? new TaskRunner(store, {
           workerId: this.options.workerId,
           concurrency: this.options.concurrency,
+          prefetch: this.options.prefetch,
           batchSize: this.options.batchSize,
           statusBatchSize: this.options.statusBatchSize,
           leaseMs: this.options.leaseMs,

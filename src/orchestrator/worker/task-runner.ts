@@ -13,6 +13,7 @@ import type { ApplyResult, ClaimRequest, Store } from '../store/store.js';
 export interface TaskRunnerOptions {
   readonly workerId: string;
   readonly concurrency: number;
+  readonly prefetch: number;
   readonly batchSize: number;
   readonly statusBatchSize: number;
   readonly leaseMs: number;
@@ -35,6 +36,7 @@ export class TaskRunner {
     this.lastRenewalUs = options.now();
     this.executor = new Executor({
       concurrency: options.concurrency,
+      prefetch: options.prefetch,
       now: options.now,
       onUpdate: (update) => {
         this.buffer.add(update);
