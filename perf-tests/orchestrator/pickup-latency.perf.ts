@@ -13,7 +13,9 @@
  * scheduler's commits not waiting for the log flush (`--async-commit`), so the
  * results show what that trade buys; each also reports `pickupFloorUs`, the bare
  * trigger → NOTIFY → claim chain on the same database at the same rate, the
- * floor under any PostgreSQL pick-up on the machine.
+ * floor under any PostgreSQL pick-up on the machine; there the gate judges the
+ * pick-up as a multiple of that floor (`pickupOverFloorRatio`), because both
+ * move with the machine (2 ms in a fast phase of this VM, 5 ms in a slow one).
  */
 import { byProfile } from '../../src/harness/profile.js';
 import {
