@@ -69,8 +69,6 @@ export interface PerfRunResult {
 
 const WORKFLOW = 'perf-test';
 const COMPLETION_POLL_MS = 50;
-/** Connections of the test's own store (PostgreSQL's pool default), opened before triggering. */
-const TRIGGER_CONNECTIONS = 4;
 /** Resource samples (RSS, CPU, task processes) every this many ms; progress lines less often. */
 const SAMPLE_INTERVAL_MS = 100;
 
@@ -136,7 +134,7 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
     // The test's own store triggers the runs; open its connections (PostgreSQL) before the clock
     // starts. Opened by the burst itself, their backends' start-up (60–100 ms of PostgreSQL CPU here)
     // competed with the scheduler inside the measured span and stretched the burst 3–5×.
-    await Promise.all(Array.from({ length: TRIGGER_CONNECTIONS }, () => store.countTasks()));
+    await store.warmUp();
     await monitor.sample(); // initial RSS, before any work
     let done = 0;
     let lastProgressMs = 0;

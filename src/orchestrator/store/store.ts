@@ -66,6 +66,11 @@ export interface Store {
   renewLeases(workerId: string, leaseUntilUs: number): Promise<number>;
   /** Requeues (or, on their last attempt, fails) tasks whose lease expired. */
   reclaimExpiredLeases(nowUs: number): Promise<ReclaimResult>;
+  /**
+   * Opens every connection the store will use now, so a burst of work does not
+   * pay for them (PostgreSQL: the whole pool, a backend start-up each).
+   */
+  warmUp(): Promise<void>;
   countTasks(): Promise<StatusCounts>;
   listRuns(): Promise<RunRecord[]>;
   listTasks(): Promise<TaskRecord[]>;

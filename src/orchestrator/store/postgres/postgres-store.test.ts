@@ -50,6 +50,30 @@ if (!url) {
       }
     });
 
+    it('opens its whole pool when warmed up, before any work needs it', async () => {
+      const schema = `test_${randomBytes(6).toString('hex')}`;
+      const store = new PostgresStore({ url, schema, poolSize: 3 });
+      const backends = async (): Promise<number> => {
+        const { pool } = store as unknown as { pool: { query(text: string): Promise<{ rows: { n: number }[] }> } };
+        const { rows } = await pool.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database()
+             AND backend_type = 'client backend' AND pid <> pg_backend_pid()`,
+        );
+        return rows[0]!.n;
+      };
+      try {
+        await store.migrate(); // the pool's first connection, which also counts the others
+        const before = await backends();
+        await store.warmUp();
+        expect((await backends()) - before).toBe(2);
+        await store.warmUp(); // warm already: opens nothing more
+        expect((await backends()) - before).toBe(2);
+      } finally {
+        await store.dropSchema();
+        await store.close();
+      }
+    });
+
     it('migrates concurrently from two connections without error', async () => {
       const schema = `test_${randomBytes(6).toString('hex')}`;
       const a = new PostgresStore({ url, schema });

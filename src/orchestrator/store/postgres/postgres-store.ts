@@ -27,7 +27,7 @@ export interface PostgresStoreOptions {
   readonly url: string;
   /** Every table lives in this schema (created if missing); default `orchestrator`. */
   readonly schema?: string;
-  /** Connections in the pool; default 4. */
+  /** Connections in the pool; default POOL_SIZE. */
   readonly poolSize?: number;
   /**
    * false: this store's commits do not wait for the write-ahead log's flush
@@ -45,12 +45,14 @@ const STATEMENT_NAMES = new Map<string, string>(
     .filter(([key]) => key !== 'clean')
     .map(([key, text]) => [text, `planebench_${key}`]),
 );
+const POOL_SIZE = 4;
 const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,40}$/;
 const WORK_KINDS: readonly string[] = ['runs', 'tasks', 'updates'];
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly schema: string;
+  private readonly poolSize: number;
   private readonly pool: pg.Pool;
   private readonly channel: string;
   private readonly listeners = new Set<(kind: WorkKind) => void>();
@@ -65,9 +67,10 @@ export class PostgresStore implements Store {
       });
     }
     this.channel = `planebench_${this.schema}`;
+    this.poolSize = options.poolSize ?? POOL_SIZE;
     this.pool = new pg.Pool({
       connectionString: options.url,
-      max: options.poolSize ?? 4,
+      max: this.poolSize,
       options: `-c search_path=${this.schema}${options.synchronousCommit === false ? ' -c synchronous_commit=off' : ''}`,
     });
     this.pool.on('error', () => undefined); // an idle client's error resurfaces on its next query
@@ -180,6 +183,11 @@ export class PostgresStore implements Store {
       this.channel,
     ]);
     return { requeued: rows[0]?.requeued_count ?? 0, failed: rows[0]?.failed_count ?? 0 };
+  }
+
+  async warmUp(): Promise<void> {
+    const clients = await Promise.all(Array.from({ length: this.poolSize }, () => this.connect()));
+    for (const client of clients) client.release();
   }
 
   async countTasks(): Promise<StatusCounts> {

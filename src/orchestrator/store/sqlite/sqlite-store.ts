@@ -178,6 +178,9 @@ export class SqliteStore implements Store {
     return result;
   }
 
+  /** One connection, opened with the store. */
+  async warmUp(): Promise<void> {}
+
   async countTasks(): Promise<StatusCounts> {
     const counts = emptyStatusCounts();
     for (const row of this.sql.countTasks.all() as { status: TaskStatus; n: number }[]) counts[row.status] = row.n;
