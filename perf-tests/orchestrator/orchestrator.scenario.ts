@@ -35,6 +35,8 @@ export interface OrchestratorScenarioParams {
   readonly ceiling?: boolean;
   /** PostgreSQL: the scheduler's commits do not wait for the log flush. */
   readonly asyncCommit?: boolean;
+  /** PostgreSQL: tasks run in this many `worker` processes (the concurrency split among them), not in the scheduler. */
+  readonly workers?: number;
 }
 
 /** Samples of the PostgreSQL pick-up floor per trial (src/orchestrator/perf/postgres-pickup-floor.ts). */
@@ -81,6 +83,7 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
     config,
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(params.asyncCommit ? { asyncCommit: true } : {}),
+    ...(params.workers ? { externalWorkers: params.workers } : {}),
     ...(ratePerSec ? { trigger: { kind: 'open-loop' as const, ratePerSec } } : {}),
     signal: ctx.signal,
     onTaskRecords: (tasks) => {
@@ -160,6 +163,18 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
     ctx.value('schedulerLoopDelayMaxUs', 'latencyUs', run.schedulerStalls.loopDelayMaxUs, { gate: false });
   }
   ctx.value('runsSubmittedPerSec', 'throughputPerSec', run.triggered.runsPerSec, { gate: false });
+  if (params.workers) {
+    // How evenly the workers shared the tasks: the busiest worker's count over an even split
+    // (1 = even). Each holds claimed tasks beyond its concurrency (prefetch), so one may run more.
+    const perWorker = new Map<string, number>();
+    for (const task of records)
+      if (task.workerId) perWorker.set(task.workerId, (perWorker.get(task.workerId) ?? 0) + 1);
+    const busiest = Math.max(0, ...perWorker.values());
+    ctx.value('workersUsed', 'completedCount', perWorker.size, { gate: false });
+    ctx.value('busiestWorkerShare', 'ratio', busiest / (run.totalTasks / params.workers), { gate: false });
+    // A task run more than once: its lease expired (a worker too busy to renew) or two claims overlapped.
+    ctx.value('retriedTasks', 'count', records.filter((task) => task.attempt > 1).length);
+  }
   ctx.note('store', run.store);
   ctx.note('totalTasks', run.totalTasks);
   ctx.note('taskDurationSec', config.taskDurationSec);
