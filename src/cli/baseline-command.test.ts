@@ -51,6 +51,41 @@ describe('planebench baseline update', () => {
     expect(metric?.value).toBe(26);
   });
 
+  test('--new-metrics-only adds the metrics an entry lacks and keeps the recorded ones', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    await runBaselineCommand([
+      'update',
+      '--results',
+      resultsFile('a.json', [syntheticResult([10, 11])]),
+      '--baselines',
+      baselines,
+    ]);
+    const grown = syntheticResult([90, 91]);
+    const extra = {
+      ...grown.metrics[0]!,
+      name: 'queryCount',
+      kind: 'count' as const,
+      stat: 'value' as const,
+      value: 3,
+      trials: [3, 3],
+    };
+    delete (extra as { histogram?: string }).histogram;
+    const later = resultsFile('b.json', [{ ...grown, metrics: [...grown.metrics, extra] }]);
+    const code = await runBaselineCommand([
+      'update',
+      '--results',
+      later,
+      '--baselines',
+      baselines,
+      '--new-metrics-only',
+    ]);
+    expect(code).toBe(0);
+    const metrics = readBaseline(baselines, 'demo')?.scenarios['query/v2']?.metrics;
+    expect(metrics?.['queryLatencyUs.p50']?.trials).toEqual([10, 11]); // kept as recorded
+    expect(metrics?.['queryCount']?.trials).toEqual([3, 3]); // added
+    expect(process.stdout.write).toHaveBeenCalledWith(expect.stringContaining('extended demo/query/v2 (1 new metrics'));
+  });
+
   test('runs of different profiles are not pooled', async () => {
     const first = resultsFile('a.json', [syntheticResult([10])]);
     const second = resultsFile('b.json', [syntheticResult([40], { profile: 'full' })], 'full');

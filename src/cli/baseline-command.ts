@@ -1,5 +1,5 @@
 /**
- * `planebench baseline update [--results <results.json>]… [selector…]` — see
+ * `planebench baseline update [--results <results.json>]… [--new-metrics-only] [selector…]` — see
  * src/gate/update-baselines.ts. Given several results files (runs of the same
  * code and profile), each scenario's baseline pools the trials of all of them:
  * a baseline from one run carries that run's luck (the same code's procman
@@ -15,16 +15,19 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
   const [sub, ...rest] = argv;
   if (sub !== 'update') {
     process.stderr.write(
-      'usage: planebench baseline update [--results <results.json>]… [--baselines <dir>] [selector…]\n',
+      'usage: planebench baseline update [--results <results.json>]… [--baselines <dir>] [--new-metrics-only] [selector…]\n',
     );
     return 2;
   }
   const resultsFiles: string[] = [];
   let baselinesDir = path.resolve('baselines');
   const selectors: string[] = [];
+  let newMetricsOnly = false;
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i] as string;
-    if (arg === '--results' || arg === '--baselines') {
+    if (arg === '--new-metrics-only') {
+      newMetricsOnly = true;
+    } else if (arg === '--results' || arg === '--baselines') {
       const value = rest[i + 1];
       if (!value) throw new Error(`Expected a path after \`${arg}\``);
       if (arg === '--results') resultsFiles.push(path.resolve(value));
@@ -46,13 +49,12 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
   }
   const scenarios = runs.length === 1 ? runs[0]!.results.scenarios : mergeRounds(runs.map((r) => r.results.scenarios));
   const environment = runs[runs.length - 1]!.results.environment;
-  const changes = updateBaselines(baselinesDir, scenarios, environment, selectors);
+  const changes = updateBaselines(baselinesDir, scenarios, environment, selectors, { newMetricsOnly });
   for (const c of changes) {
     const profile =
       c.previousProfile && c.previousProfile !== c.profile ? `${c.previousProfile} → ${c.profile}` : c.profile;
-    process.stdout.write(
-      `${c.action === 'added' ? 'added   ' : 'replaced'} ${c.suite}/${c.key} (${c.metrics} metrics, profile ${profile})\n`,
-    );
+    const what = c.action === 'extended' ? `${c.metrics} new metrics` : `${c.metrics} metrics`;
+    process.stdout.write(`${c.action.padEnd(8)} ${c.suite}/${c.key} (${what}, profile ${profile})\n`);
   }
   const suites = new Set(changes.map((c) => c.suite));
   process.stdout.write(

@@ -3,6 +3,9 @@
  * run's results, only for the scenarios asked (all when none is named), each
  * suite file atomically. Every file is read and checked before any is
  * written, so a corrupt baseline or an unknown selector changes nothing.
+ * With `newMetricsOnly`, an existing entry keeps every metric it has and gains
+ * only those it lacks (a scenario that started measuring something new), so
+ * the rest is not re-based on the new run's machine.
  */
 import type { ScenarioResult } from '../harness/result-model.js';
 import { scenarioKey } from '../harness/result-model.js';
@@ -18,7 +21,8 @@ import {
 export interface BaselineChange {
   readonly suite: string;
   readonly key: string;
-  readonly action: 'added' | 'replaced';
+  readonly action: 'added' | 'replaced' | 'extended';
+  /** Metrics written (for `extended`: the metrics added). */
   readonly metrics: number;
   readonly profile: string;
   readonly previousProfile?: string;
@@ -79,11 +83,17 @@ function entryOf(result: ScenarioResult, environment: EnvironmentFingerprint): B
   };
 }
 
+export interface UpdateOptions {
+  /** Existing entries only gain the metrics they lack; entries that do not exist are added whole. */
+  readonly newMetricsOnly?: boolean;
+}
+
 export function updateBaselines(
   baselinesDir: string,
   results: readonly ScenarioResult[],
   environment: EnvironmentFingerprint,
   selectors: readonly string[],
+  options: UpdateOptions = {},
 ): BaselineChange[] {
   const selected = selectResults(results, selectors);
   const incomplete = selected.filter((r) => r.state !== 'completed');
@@ -104,6 +114,22 @@ export function updateBaselines(
     for (const r of suiteResults) {
       const key = scenarioKey(r);
       const before = scenarios[key];
+      if (options.newMetricsOnly && before) {
+        if (before.profile !== r.profile) {
+          throw new BaselineUpdateError(
+            `Cannot add ${r.profile}-profile metrics to the ${before.profile}-profile baseline of ${suite}/${key}`,
+          );
+        }
+        const fresh = entryOf(r, environment);
+        const added = Object.keys(fresh.metrics).filter((name) => !Object.hasOwn(before.metrics, name));
+        scenarios[key] = {
+          ...before,
+          metrics: { ...before.metrics, ...Object.fromEntries(added.map((name) => [name, fresh.metrics[name]!])) },
+          histograms: { ...fresh.histograms, ...before.histograms },
+        };
+        changes.push({ suite, key, action: 'extended', metrics: added.length, profile: r.profile });
+        continue;
+      }
       scenarios[key] = entryOf(r, environment);
       changes.push({
         suite,
