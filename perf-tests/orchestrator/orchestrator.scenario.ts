@@ -4,8 +4,9 @@
  * variant is postgres), the runs are triggered (all at once, or open-loop at a
  * steady rate), and the raw spawn ceiling of the same task command at the same
  * concurrency is measured in the same trial (before or after, alternating);
- * open-loop runs on PostgreSQL also measure the bare trigger → NOTIFY → claim
- * chain (the floor under a pick-up) after the run.
+ * open-loop runs also measure the bare chain under a pick-up on the same store
+ * after the run (PostgreSQL: trigger → NOTIFY → claim; SQLite: insert → wake
+ * file → claim in another process), the floor the pick-up is judged against.
  */
 import { defineScenario } from '../../src/harness/scenario.js';
 import { median } from '../../src/harness/stats/median.js';
@@ -13,6 +14,7 @@ import { EXAMPLE_TASK, REPO_ROOT } from '../../src/orchestrator/paths.js';
 import { loadPerfConfig, type PerfConfig } from '../../src/orchestrator/perf/perf-config.js';
 import { runPerfTest } from '../../src/orchestrator/perf/perf-run.js';
 import { measurePostgresPickupFloor } from '../../src/orchestrator/perf/postgres-pickup-floor.js';
+import { measureSqlitePickupFloor } from '../../src/orchestrator/perf/sqlite-pickup-floor.js';
 import { measureSpawnCeiling, type SpawnCeiling } from '../../src/orchestrator/perf/spawn-ceiling.js';
 import type { TaskRecord } from '../../src/orchestrator/model.js';
 
@@ -39,7 +41,7 @@ export interface OrchestratorScenarioParams {
   readonly workers?: number;
 }
 
-/** Samples of the PostgreSQL pick-up floor per trial (src/orchestrator/perf/postgres-pickup-floor.ts). */
+/** Samples of the pick-up floor per trial (src/orchestrator/perf/{postgres,sqlite}-pickup-floor.ts). */
 const FLOOR_SAMPLES = 40;
 
 export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
@@ -91,17 +93,20 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
     },
   });
   const ceiling = before ?? (withCeiling ? await ceilingRun() : undefined);
-  // The bare PostgreSQL chain under a pick-up, measured in the same trial at the same rate.
+  // The bare chain under a pick-up on the same store, measured in the same trial at the same rate.
+  const floorSamples = Math.min(FLOOR_SAMPLES, config.runs);
   const floorUs =
-    databaseUrl && ratePerSec !== undefined
-      ? await measurePostgresPickupFloor({
-          url: databaseUrl,
-          samples: Math.min(FLOOR_SAMPLES, config.runs),
-          ratePerSec,
-          synchronousCommit: !params.asyncCommit,
-          signal: ctx.signal,
-        })
-      : [];
+    ratePerSec === undefined
+      ? []
+      : databaseUrl
+        ? await measurePostgresPickupFloor({
+            url: databaseUrl,
+            samples: floorSamples,
+            ratePerSec,
+            synchronousCommit: !params.asyncCommit,
+            signal: ctx.signal,
+          })
+        : await measureSqlitePickupFloor({ samples: floorSamples, ratePerSec, signal: ctx.signal });
 
   // When every run is triggered at once, latency is queueing behind the
   // machine's spawn rate, which moved ±30 % between runs of the same code
@@ -113,10 +118,11 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
   // PostgreSQL pick-up p50 3.96–4.81 ms, with --async-commit 3.19–4.38 ms, SQLite 2.08–2.51
   // ms), so they are gated with a 40 % relative threshold instead of the latency default.
   const queueing = ratePerSec === undefined;
-  // On PostgreSQL the bare chain under a pick-up is measured in the same trial and moves with the
-  // machine as the pick-up does (p50 2.04 over a 2.09 ms floor in a fast phase, 4.98 over 4.38 ms in a
-  // slow one): there the ratio to it is gated, and the milliseconds are reported.
-  const normalizedByFloor = floorUs.length > 0;
+  // On PostgreSQL the bare chain under a pick-up moves with the machine as the pick-up does (p50 2.04
+  // over a 2.09 ms floor in a fast phase, 4.98 over 4.38 ms in a slow one): there the ratio to it is
+  // gated, and the milliseconds are reported. On SQLite the ratio is bimodal (the same code's trials
+  // 1.1 or 2.3–2.6 over a steady 0.39–0.42 ms floor): reported, and the milliseconds stay gated.
+  const normalizedByFloor = floorUs.length > 0 && databaseUrl !== undefined;
   const openLoop = { gate: !queueing && !normalizedByFloor, noise: { relative: 0.4 } };
   const latency = ctx.histogram('taskLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'max', 'min'], ...openLoop });
   const overhead = ctx.histogram('schedulingOverheadUs', 'latencyUs', { stats: ['p50', 'p99', 'max'], ...openLoop });
@@ -135,13 +141,15 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
   }
 
   if (floorUs.length > 0) {
-    // A property of the machine and its PostgreSQL, not of the orchestrator: reported, not gated.
+    // A property of the machine and its store, not of the orchestrator: reported, not gated.
     const floor = ctx.histogram('pickupFloorUs', 'latencyUs', { stats: ['p50', 'p99'], gate: false });
     for (const us of floorUs) floor.record(us);
-    // What the orchestrator adds to the chain it cannot avoid, machine-independent: 1.09–1.16 in four
-    // slow-phase trials, 0.98 in a fast one. Gated at 25 % (about 0.5 ms over a 2 ms floor).
+    // What the orchestrator adds to the chain it cannot avoid: on PostgreSQL 1.09–1.16 in four
+    // slow-phase trials, 0.74–1.37 in sixteen fast ones (the floor itself moves ±10 % between
+    // trials). Gated at 35 %: about 0.7 ms over a 2 ms floor.
     ctx.value('pickupOverFloorRatio', 'ratio', run.tasks.pickupOverheadUs.p50 / median(floorUs), {
-      noise: { relative: 0.25 },
+      gate: normalizedByFloor,
+      noise: { relative: 0.35 },
     });
   }
 

@@ -11,11 +11,14 @@
  * assertions are wider, for a loaded 2-core machine; the numbers are recorded.
  * PostgreSQL runs twice: with durable commits (the default) and with the
  * scheduler's commits not waiting for the log flush (`--async-commit`), so the
- * results show what that trade buys; each also reports `pickupFloorUs`, the bare
- * trigger → NOTIFY → claim chain on the same database at the same rate, the
- * floor under any PostgreSQL pick-up on the machine; there the gate judges the
- * pick-up as a multiple of that floor (`pickupOverFloorRatio`), because both
- * move with the machine (2 ms in a fast phase of this VM, 5 ms in a slow one).
+ * results show what that trade buys. Every variant also reports `pickupFloorUs`,
+ * the bare chain on the same store at the same rate, the floor under any
+ * pick-up on the machine (PostgreSQL: trigger → NOTIFY → claim; SQLite: insert →
+ * wake file → claim in another process) and the pick-up as a multiple of it
+ * (`pickupOverFloorRatio`). On PostgreSQL the gate judges that ratio, because
+ * pick-up and floor move together with the machine (2 ms in a fast phase of
+ * this VM, 5 ms in a slow one); on SQLite the ratio is bimodal (1.1 or 2.3–2.6
+ * in trials of the same code) and the milliseconds stay gated.
  */
 import { byProfile } from '../../src/harness/profile.js';
 import {
@@ -60,11 +63,9 @@ describe('orchestrator perf: pick-up latency', () => {
         // No queue: a pick-up near the poll interval (1 s) would mean the wake-up path is broken.
         expect(value(result, 'pickupOverheadUs.p50')).toBeLessThan(100_000);
         expect(value(result, 'pickupOverheadUs.p99')).toBeLessThan(500_000);
-        if (store === 'postgres') {
-          // The orchestrator adds milliseconds at most to the bare trigger → NOTIFY → claim chain
-          // (measured here: about 1 ms above a 3–4 ms floor).
-          expect(value(result, 'pickupOverheadUs.p50')).toBeLessThan(2 * value(result, 'pickupFloorUs.p50') + 5_000);
-        }
+        // The orchestrator adds milliseconds at most to the bare chain under it (measured here on
+        // PostgreSQL: 0.2–1 ms above a 2–4.5 ms floor).
+        expect(value(result, 'pickupOverheadUs.p50')).toBeLessThan(2 * value(result, 'pickupFloorUs.p50') + 5_000);
       },
       300_000,
     );
