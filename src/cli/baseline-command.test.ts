@@ -71,6 +71,7 @@ describe('planebench baseline update', () => {
     };
     delete (extra as { histogram?: string }).histogram;
     const later = resultsFile('b.json', [{ ...grown, metrics: [...grown.metrics, extra] }]);
+    const output = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const code = await runBaselineCommand([
       'update',
       '--results',
@@ -83,7 +84,7 @@ describe('planebench baseline update', () => {
     const metrics = readBaseline(baselines, 'demo')?.scenarios['query/v2']?.metrics;
     expect(metrics?.['queryLatencyUs.p50']?.trials).toEqual([10, 11]); // kept as recorded
     expect(metrics?.['queryCount']?.trials).toEqual([3, 3]); // added
-    expect(process.stdout.write).toHaveBeenCalledWith(expect.stringContaining('extended demo/query/v2 (1 new metrics'));
+    expect(output).toHaveBeenCalledWith(expect.stringContaining('extended demo/query/v2 (1 new metrics'));
   });
 
   test('runs of different profiles are not pooled', async () => {
