@@ -87,6 +87,17 @@ describe('planebench baseline update', () => {
     expect(output).toHaveBeenCalledWith(expect.stringContaining('extended demo/query/v2 (1 new metrics'));
   });
 
+  test('--new-metrics-only does not mix profiles in one entry, and writes nothing then', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    const ci = resultsFile('a.json', [syntheticResult([10])]);
+    await runBaselineCommand(['update', '--results', ci, '--baselines', baselines]);
+    const full = resultsFile('b.json', [syntheticResult([40], { profile: 'full' })], 'full');
+    await expect(
+      runBaselineCommand(['update', '--results', full, '--baselines', baselines, '--new-metrics-only']),
+    ).rejects.toThrow('Cannot add full-profile metrics to the ci-profile baseline of demo/query/v2');
+    expect(readBaseline(baselines, 'demo')?.scenarios['query/v2']?.profile).toBe('ci');
+  });
+
   test('runs of different profiles are not pooled', async () => {
     const first = resultsFile('a.json', [syntheticResult([10])]);
     const second = resultsFile('b.json', [syntheticResult([40], { profile: 'full' })], 'full');

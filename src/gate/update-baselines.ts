@@ -107,6 +107,18 @@ export function updateBaselines(
   // Read (and so validate) every file first: nothing is written if one is corrupt.
   const existing = new Map<string, BaselineFile | undefined>();
   for (const suite of bySuite.keys()) existing.set(suite, readBaseline(baselinesDir, suite));
+  if (options.newMetricsOnly) {
+    for (const [suite, suiteResults] of bySuite) {
+      for (const r of suiteResults) {
+        const before = existing.get(suite)?.scenarios[scenarioKey(r)];
+        if (before && before.profile !== r.profile) {
+          throw new BaselineUpdateError(
+            `Cannot add ${r.profile}-profile metrics to the ${before.profile}-profile baseline of ${suite}/${scenarioKey(r)}`,
+          );
+        }
+      }
+    }
+  }
   const changes: BaselineChange[] = [];
   for (const [suite, suiteResults] of bySuite) {
     const previous = existing.get(suite);
@@ -115,11 +127,6 @@ export function updateBaselines(
       const key = scenarioKey(r);
       const before = scenarios[key];
       if (options.newMetricsOnly && before) {
-        if (before.profile !== r.profile) {
-          throw new BaselineUpdateError(
-            `Cannot add ${r.profile}-profile metrics to the ${before.profile}-profile baseline of ${suite}/${key}`,
-          );
-        }
         const fresh = entryOf(r, environment);
         const added = Object.keys(fresh.metrics).filter((name) => !Object.hasOwn(before.metrics, name));
         scenarios[key] = {
