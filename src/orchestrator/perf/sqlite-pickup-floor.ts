@@ -18,6 +18,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { TS_LOADER } from '../paths.js';
+import { applyStorePragmas } from '../store/sqlite/pragmas.js';
+import { WakeBus } from '../store/sqlite/wake-bus.js';
 
 /** A claim not reported by then is a broken setup, not a slow one. */
 const CLAIM_TIMEOUT_MS = 10_000;
@@ -34,11 +36,10 @@ export async function measureSqlitePickupFloor(options: SqlitePickupFloorOptions
   const dir = mkdtempSync(join(tmpdir(), 'planebench-floor-'));
   const databasePath = join(dir, 'floor.db');
   const db = new Database(databasePath);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  applyStorePragmas(db);
   db.exec('CREATE TABLE runs (id INTEGER PRIMARY KEY, status TEXT NOT NULL, created_ns TEXT NOT NULL)');
   const insert = db.prepare(`INSERT INTO runs (status, created_ns) VALUES ('pending', ?)`);
-  const wakeFd = openSync(`${databasePath}-wake`, 'a');
+  const wakeFd = openSync(WakeBus.signalPath(databasePath), 'a');
   const listener = spawn(process.execPath, ['--import', TS_LOADER, LISTENER, databasePath], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

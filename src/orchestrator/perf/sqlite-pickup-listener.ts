@@ -12,6 +12,8 @@
 import { watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { applyStorePragmas } from '../store/sqlite/pragmas.js';
+import { WakeBus } from '../store/sqlite/wake-bus.js';
 
 const [databasePath] = process.argv.slice(2);
 if (!databasePath) {
@@ -19,14 +21,12 @@ if (!databasePath) {
   process.exit(2);
 }
 const db = new Database(databasePath);
-db.pragma('journal_mode = WAL');
-db.pragma('synchronous = NORMAL');
-db.pragma('busy_timeout = 5000');
+applyStorePragmas(db);
 const claim = db.prepare(
   `UPDATE runs SET status = 'claimed' WHERE id IN
      (SELECT id FROM runs WHERE status = 'pending' ORDER BY id LIMIT 1) RETURNING created_ns`,
 );
-const wakeFile = `${basename(databasePath)}-wake`;
+const wakeFile = basename(WakeBus.signalPath(databasePath));
 watch(dirname(databasePath), (_, filename) => {
   if (filename !== wakeFile) return;
   for (;;) {

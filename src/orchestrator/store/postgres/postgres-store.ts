@@ -52,7 +52,6 @@ const WORK_KINDS: readonly string[] = ['runs', 'tasks', 'updates'];
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly schema: string;
-  private readonly poolSize: number;
   private readonly pool: pg.Pool;
   private readonly channel: string;
   private readonly listeners = new Set<(kind: WorkKind) => void>();
@@ -67,10 +66,9 @@ export class PostgresStore implements Store {
       });
     }
     this.channel = `planebench_${this.schema}`;
-    this.poolSize = options.poolSize ?? POOL_SIZE;
     this.pool = new pg.Pool({
       connectionString: options.url,
-      max: this.poolSize,
+      max: options.poolSize ?? POOL_SIZE,
       options: `-c search_path=${this.schema}${options.synchronousCommit === false ? ' -c synchronous_commit=off' : ''}`,
     });
     this.pool.on('error', () => undefined); // an idle client's error resurfaces on its next query
@@ -186,7 +184,7 @@ export class PostgresStore implements Store {
   }
 
   async warmUp(): Promise<void> {
-    const clients = await Promise.all(Array.from({ length: this.poolSize }, () => this.connect()));
+    const clients = await Promise.all(Array.from({ length: this.pool.options.max }, () => this.connect()));
     for (const client of clients) client.release();
   }
 

@@ -21,6 +21,7 @@ import { readMigrations } from '../migrations.js';
 import { DEFAULT_MAX_ATTEMPTS, toClaimedTask, toRunRecord, toTaskRecord } from '../rows.js';
 import type { ClaimRow, RunRow, TaskRow } from '../rows.js';
 import type { ApplyResult, ClaimRequest, ExpandResult, ReclaimResult, Store } from '../store.js';
+import { applyStorePragmas } from './pragmas.js';
 import { WakeBus } from './wake-bus.js';
 
 export interface SqliteStoreOptions {
@@ -43,9 +44,7 @@ export class SqliteStore implements Store {
   constructor(options: SqliteStoreOptions) {
     try {
       this.db = new Database(options.path);
-      this.db.pragma('journal_mode = WAL');
-      this.db.pragma('synchronous = NORMAL');
-      this.db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+      applyStorePragmas(this.db, options.busyTimeoutMs);
     } catch (error) {
       throw new OrchestratorError(`Cannot open the SQLite store at ${options.path}`, {
         cause: error,
