@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { WorkKind } from '../../model.js';
 import { describeStoreContract } from '../store-contract.js';
 import type { Store } from '../store.js';
 import { PostgresStore } from './postgres-store.js';
@@ -73,6 +75,56 @@ if (!url) {
         await store.close();
       }
     });
+
+    it('listens again when its listening connection is lost, and then wakes its listeners', async () => {
+      const schema = `test_${randomBytes(6).toString('hex')}`;
+      const store = new PostgresStore({ url, schema });
+      const peer = new PostgresStore({ url, schema });
+      const admin = new pg.Client({ connectionString: url });
+      /** Resolves on the next `kind` wake-up; fails the test after 10 s. */
+      const nextWake = (kind: WorkKind): Promise<void> =>
+        new Promise((resolve, reject) => {
+          const timer = setTimeout(() => reject(new Error(`no ${kind} wake-up within 10 s`)), 10_000);
+          const unsubscribe = store.onWork((k) => {
+            if (k !== kind) return;
+            clearTimeout(timer);
+            unsubscribe();
+            resolve();
+          });
+        });
+      const listeningBackends = async (): Promise<number[]> =>
+        (
+          await admin.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE query = $1', [
+            `LISTEN planebench_${schema}`,
+          ])
+        ).rows.map((row) => row.pid);
+      try {
+        await admin.connect();
+        await store.migrate();
+        await store.upsertWorkflow({ name: 'w', tasks: [{ name: 't', command: ['true'] }] });
+        const unsubscribe = store.onWork(() => undefined);
+        await store.ready();
+        const [lost, ...others] = await listeningBackends();
+        expect(others).toEqual([]);
+
+        const caughtUp = nextWake('tasks'); // work may have arrived unannounced while it was away
+        await admin.query('SELECT pg_terminate_backend($1)', [lost]);
+        await caughtUp;
+        const now = await listeningBackends();
+        expect(now).toHaveLength(1);
+        expect(now).not.toContain(lost);
+
+        const triggered = nextWake('runs');
+        await peer.triggerRun('w', 1);
+        await triggered;
+        unsubscribe();
+      } finally {
+        await admin.end();
+        await store.dropSchema();
+        await store.close();
+        await peer.close();
+      }
+    }, 30_000);
 
     it('migrates concurrently from two connections without error', async () => {
       const schema = `test_${randomBytes(6).toString('hex')}`;

@@ -48,6 +48,9 @@ const STATEMENT_NAMES = new Map<string, string>(
 const POOL_SIZE = 4;
 const SCHEMA_PATTERN = /^[a-z_][a-z0-9_]{0,40}$/;
 const WORK_KINDS: readonly string[] = ['runs', 'tasks', 'updates'];
+/** A lost listening connection is re-opened after this long, doubling up to the max between failures. */
+const RELISTEN_FIRST_DELAY_MS = 50;
+const RELISTEN_MAX_DELAY_MS = 5_000;
 
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
@@ -57,6 +60,8 @@ export class PostgresStore implements Store {
   private readonly listeners = new Set<(kind: WorkKind) => void>();
   private listener: pg.Client | undefined;
   private listening: Promise<void> | undefined;
+  private relistenTimer: NodeJS.Timeout | undefined;
+  private closed = false;
 
   constructor(private readonly options: PostgresStoreOptions) {
     this.schema = options.schema ?? 'orchestrator';
@@ -212,31 +217,69 @@ export class PostgresStore implements Store {
     return () => this.listeners.delete(listener);
   }
 
-  /** Resolves once LISTEN is in place (so a test can trigger after it). */
+  /** Resolves once LISTEN is in place (so a test can trigger after it); rejects if the first attempt failed. */
   async ready(): Promise<void> {
     await this.listening;
   }
 
   async close(): Promise<void> {
-    const listener = this.listener;
-    this.listener = undefined;
+    this.closed = true;
+    clearTimeout(this.relistenTimer);
     this.listeners.clear();
     await this.listening?.catch(() => undefined);
+    const listener = this.listener;
+    this.listener = undefined;
     await listener?.end().catch(() => undefined);
     await this.pool.end();
   }
 
-  private async listen(): Promise<void> {
+  /**
+   * Opens the listening connection. When it is lost later (a restart, a
+   * terminated backend, a network cut), it is opened again after
+   * RELISTEN_FIRST_DELAY_MS, doubling up to RELISTEN_MAX_DELAY_MS between
+   * failed attempts, and every listener is woken once it is back: work that
+   * arrived meanwhile sent its notification to nobody.
+   */
+  private listen(retryDelayMs = RELISTEN_FIRST_DELAY_MS): Promise<void> {
     const client = new pg.Client({ connectionString: this.options.url });
-    client.on('error', () => undefined);
+    client.on('error', () => undefined); // 'end' follows
     client.on('notification', (message) => {
       const kind = message.payload ?? '';
-      if (!WORK_KINDS.includes(kind)) return;
-      for (const listener of this.listeners) listener(kind as WorkKind);
+      if (WORK_KINDS.includes(kind)) this.notify(kind as WorkKind);
     });
     this.listener = client;
-    await client.connect();
-    await client.query(`LISTEN ${this.channel}`);
+    const attempt = (async () => {
+      await client.connect();
+      await client.query(`LISTEN ${this.channel}`);
+    })();
+    attempt.then(
+      () => client.once('end', () => this.relisten(client, RELISTEN_FIRST_DELAY_MS)),
+      () => {
+        void client.end().catch(() => undefined);
+        this.relisten(client, Math.min(retryDelayMs * 2, RELISTEN_MAX_DELAY_MS));
+      },
+    );
+    return attempt;
+  }
+
+  private relisten(lost: pg.Client, delayMs: number): void {
+    if (this.closed || this.listener !== lost) return;
+    this.listener = undefined;
+    this.relistenTimer = setTimeout(() => {
+      if (this.closed) return;
+      const attempt = this.listen(delayMs);
+      this.listening = attempt;
+      attempt.then(
+        () => {
+          for (const kind of WORK_KINDS) this.notify(kind as WorkKind);
+        },
+        () => undefined, // listen() schedules the next attempt
+      );
+    }, delayMs);
+  }
+
+  private notify(kind: WorkKind): void {
+    for (const listener of this.listeners) listener(kind);
   }
 
   private async connect(): Promise<pg.PoolClient> {
