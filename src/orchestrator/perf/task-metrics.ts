@@ -2,7 +2,10 @@
  * Latency and throughput from the store's own timestamps (µs):
  * latency = finished − created; overhead = latency − the configured task
  * duration; pick-up overhead = finished − created − the task's own run time
- * (spawn to exit, measured by the executor); created → started.
+ * (spawn to exit, measured by the executor); created → started, and its two
+ * parts split at the claim: created → dispatched (the trigger's commit and the
+ * wake-up, until the scheduler claims) and dispatched → started (the claim's
+ * round trip and the spawn call, the orchestrator's own share of a pick-up).
  * Every distribution goes into an HDR histogram.
  */
 import { createHistogram, encodeHistogram, type Histogram } from '../../harness/histogram/histogram.js';
@@ -28,6 +31,8 @@ export interface TaskMetrics {
   readonly overheadUs: DistributionUs;
   readonly pickupOverheadUs: DistributionUs;
   readonly createdToStartedUs: DistributionUs;
+  readonly createdToDispatchedUs: DistributionUs;
+  readonly dispatchedToStartedUs: DistributionUs;
   readonly runTimeUs: DistributionUs;
   /** First created → last finished, µs. */
   readonly spanUs: number;
@@ -69,6 +74,8 @@ export function computeTaskMetrics(tasks: readonly TaskRecord[], taskDurationSec
   const overhead = new Distribution();
   const pickup = new Distribution();
   const toStart = new Distribution();
+  const toDispatch = new Distribution();
+  const dispatchToStart = new Distribution();
   const runTime = new Distribution();
   const durationUs = taskDurationSec * 1e6;
   let firstCreated = Number.POSITIVE_INFINITY;
@@ -88,6 +95,10 @@ export function computeTaskMetrics(tasks: readonly TaskRecord[], taskDurationSec
       runTime.record(task.runTimeUs);
     }
     if (task.startedAtUs !== null) toStart.record(task.startedAtUs - task.createdAtUs);
+    if (task.dispatchedAtUs !== null) {
+      toDispatch.record(task.dispatchedAtUs - task.createdAtUs);
+      if (task.startedAtUs !== null) dispatchToStart.record(task.startedAtUs - task.dispatchedAtUs);
+    }
     firstCreated = Math.min(firstCreated, task.createdAtUs);
     lastFinished = Math.max(lastFinished, finishedAt);
   }
@@ -100,6 +111,8 @@ export function computeTaskMetrics(tasks: readonly TaskRecord[], taskDurationSec
     overheadUs: overhead.summary(),
     pickupOverheadUs: pickup.summary(),
     createdToStartedUs: toStart.summary(),
+    createdToDispatchedUs: toDispatch.summary(),
+    dispatchedToStartedUs: dispatchToStart.summary(),
     runTimeUs: runTime.summary(),
     spanUs,
     tasksPerSec: spanUs > 0 ? succeeded / (spanUs / 1e6) : 0,
