@@ -1,5 +1,5 @@
 import type { TaskRecord } from '../model.js';
-import { computeTaskMetrics } from './task-metrics.js';
+import { computeTaskMetrics, taskSamples } from './task-metrics.js';
 
 /** A finished task; times in µs from its run's trigger at `createdAtUs`. */
 function task(
@@ -53,5 +53,16 @@ describe('computeTaskMetrics', () => {
   it('takes throughput over the span from the first trigger to the last finish', () => {
     expect(metrics.spanUs).toBe(114_000);
     expect(metrics.tasksPerSec).toBeCloseTo(2 / 0.114, 6);
+  });
+
+  it('has no samples for a failed task, and no split for a task whose claim time is missing', () => {
+    expect(taskSamples(tasks[2]!, 0.01)).toBeNull();
+    const unclaimed = { ...tasks[0]!, dispatchedAtUs: null };
+    expect(taskSamples(unclaimed, 0.01)).toMatchObject({
+      latencyUs: 12_000,
+      createdToStartedUs: 1_500,
+      createdToDispatchedUs: null,
+      dispatchedToStartedUs: null,
+    });
   });
 });

@@ -69,51 +69,69 @@ class Distribution {
   }
 }
 
+/** One succeeded task's latencies, µs; null where a timestamp it needs is missing. */
+export interface TaskSamples {
+  readonly latencyUs: number;
+  readonly overheadUs: number;
+  readonly pickupOverheadUs: number | null;
+  readonly runTimeUs: number | null;
+  readonly createdToStartedUs: number | null;
+  readonly createdToDispatchedUs: number | null;
+  readonly dispatchedToStartedUs: number | null;
+}
+
+/** The latencies of one task, or null if it did not succeed (failed tasks have no latency to speak of). */
+export function taskSamples(task: TaskRecord, taskDurationSec: number): TaskSamples | null {
+  if (task.status !== 'success' || task.finishedAtUs === null) return null;
+  const latencyUs = task.finishedAtUs - task.createdAtUs;
+  const { startedAtUs, dispatchedAtUs, runTimeUs } = task;
+  return {
+    latencyUs,
+    overheadUs: latencyUs - taskDurationSec * 1e6,
+    pickupOverheadUs: runTimeUs === null ? null : latencyUs - runTimeUs,
+    runTimeUs,
+    createdToStartedUs: startedAtUs === null ? null : startedAtUs - task.createdAtUs,
+    createdToDispatchedUs: dispatchedAtUs === null ? null : dispatchedAtUs - task.createdAtUs,
+    dispatchedToStartedUs: dispatchedAtUs === null || startedAtUs === null ? null : startedAtUs - dispatchedAtUs,
+  };
+}
+
 export function computeTaskMetrics(tasks: readonly TaskRecord[], taskDurationSec: number): TaskMetrics {
-  const latency = new Distribution();
-  const overhead = new Distribution();
-  const pickup = new Distribution();
-  const toStart = new Distribution();
-  const toDispatch = new Distribution();
-  const dispatchToStart = new Distribution();
-  const runTime = new Distribution();
-  const durationUs = taskDurationSec * 1e6;
+  const distributions = {
+    latencyUs: new Distribution(),
+    overheadUs: new Distribution(),
+    pickupOverheadUs: new Distribution(),
+    runTimeUs: new Distribution(),
+    createdToStartedUs: new Distribution(),
+    createdToDispatchedUs: new Distribution(),
+    dispatchedToStartedUs: new Distribution(),
+  } satisfies Record<keyof TaskSamples, Distribution>;
   let firstCreated = Number.POSITIVE_INFINITY;
   let lastFinished = Number.NEGATIVE_INFINITY;
   let succeeded = 0;
   let failed = 0;
   for (const task of tasks) {
     if (task.status === 'failed') failed += 1;
-    if (task.status !== 'success') continue;
+    const samples = taskSamples(task, taskDurationSec);
+    if (!samples) continue;
     succeeded += 1;
-    const finishedAt = task.finishedAtUs!;
-    const latencyUs = finishedAt - task.createdAtUs;
-    latency.record(latencyUs);
-    overhead.record(latencyUs - durationUs);
-    if (task.runTimeUs !== null) {
-      pickup.record(latencyUs - task.runTimeUs);
-      runTime.record(task.runTimeUs);
-    }
-    if (task.startedAtUs !== null) toStart.record(task.startedAtUs - task.createdAtUs);
-    if (task.dispatchedAtUs !== null) {
-      toDispatch.record(task.dispatchedAtUs - task.createdAtUs);
-      if (task.startedAtUs !== null) dispatchToStart.record(task.startedAtUs - task.dispatchedAtUs);
-    }
+    for (const [name, valueUs] of Object.entries(samples) as [keyof TaskSamples, number | null][])
+      if (valueUs !== null) distributions[name].record(valueUs);
     firstCreated = Math.min(firstCreated, task.createdAtUs);
-    lastFinished = Math.max(lastFinished, finishedAt);
+    lastFinished = Math.max(lastFinished, task.finishedAtUs!);
   }
   const spanUs = succeeded > 0 ? lastFinished - firstCreated : 0;
   return {
     finished: succeeded + failed,
     succeeded,
     failed,
-    latencyUs: latency.summary(),
-    overheadUs: overhead.summary(),
-    pickupOverheadUs: pickup.summary(),
-    createdToStartedUs: toStart.summary(),
-    createdToDispatchedUs: toDispatch.summary(),
-    dispatchedToStartedUs: dispatchToStart.summary(),
-    runTimeUs: runTime.summary(),
+    latencyUs: distributions.latencyUs.summary(),
+    overheadUs: distributions.overheadUs.summary(),
+    pickupOverheadUs: distributions.pickupOverheadUs.summary(),
+    createdToStartedUs: distributions.createdToStartedUs.summary(),
+    createdToDispatchedUs: distributions.createdToDispatchedUs.summary(),
+    dispatchedToStartedUs: distributions.dispatchedToStartedUs.summary(),
+    runTimeUs: distributions.runTimeUs.summary(),
     spanUs,
     tasksPerSec: spanUs > 0 ? succeeded / (spanUs / 1e6) : 0,
   };
