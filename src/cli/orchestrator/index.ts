@@ -18,9 +18,9 @@ const USAGE = `Usage: planebench orchestrator <command> [options]
   run         the scheduler (--config <name>, --concurrency, --prefetch, --no-local-worker, --verbose)
   trigger     <workflow> [--count N] [--file workflow.yaml]
   worker      a task worker on a shared PostgreSQL store (--concurrency, --prefetch, --lease-ms, --worker-id)
-  --prefetch N: claimed tasks held beyond --concurrency, started as running ones exit (default = --concurrency)
   clean-data  delete every run and task
   perf-test   --config <name> | <runs> <tasks_per_run> <duration>
+--prefetch N: claimed tasks held beyond --concurrency, started as running ones exit (default = --concurrency).
 Store: --database-url <postgres://…> or DATABASE_URL selects PostgreSQL (--schema; --async-commit: commits
   do not wait for the log flush, at least once either way); else SQLite --db <file>.`;
 
