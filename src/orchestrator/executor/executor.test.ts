@@ -41,6 +41,15 @@ describe('Executor', () => {
     expect(ex.inFlight).toBe(0);
   });
 
+  it('holds the tasks it runs and the ones waiting for a slot, until they exit', async () => {
+    const { executor: ex } = executor(wallClockUs, { concurrency: 1, prefetch: 1 });
+    ex.start(task(1, ['sleep', '5']));
+    ex.start(task(2, ['sleep', '5']));
+    expect([...ex.heldTaskIds()].sort()).toEqual([1, 2]);
+    await ex.killAll();
+    expect([...ex.heldTaskIds()]).toEqual([]);
+  });
+
   it('spawns a batch of quick spawns in one slice, in claim order', async () => {
     const { executor: ex, updates } = executor();
     for (const id of [1, 2, 3, 4]) ex.start(task(id));

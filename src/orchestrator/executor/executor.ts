@@ -54,6 +54,12 @@ export class Executor {
     return this.running.size + this.waiting.length;
   }
 
+  /** Ids of the tasks running or about to be spawned. */
+  *heldTaskIds(): IterableIterator<number> {
+    yield* this.running.keys();
+    for (const task of this.waiting) yield task.id;
+  }
+
   /** Tasks the owner may claim now: room to run plus room to wait. */
   get freeSlots(): number {
     return Math.max(0, this.options.concurrency + (this.options.prefetch ?? 0) - this.inFlight);

@@ -18,6 +18,22 @@ export class UpdateBuffer {
     this.updates.set(update.taskId, update);
   }
 
+  /** Task ids with an update not yet written. */
+  taskIds(): IterableIterator<number> {
+    return this.updates.keys();
+  }
+
+  /**
+   * Puts back a batch whose write failed, ahead of the updates that arrived
+   * meanwhile; where one of those is about the same task, the rules of `add`
+   * decide (a finish replaces a start, a start never replaces a finish).
+   */
+  restore(batch: readonly TaskUpdate[]): void {
+    const newer = [...this.updates.values()];
+    this.updates.clear();
+    for (const update of [...batch, ...newer]) this.add(update);
+  }
+
   /** Removes and returns up to `max` updates, oldest first. */
   take(max: number): TaskUpdate[] {
     const batch: TaskUpdate[] = [];

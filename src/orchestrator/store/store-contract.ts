@@ -171,8 +171,10 @@ export function describeStoreContract(name: string, fixture: StoreFixture): void
     it('keeps a renewed lease and fails a task whose last attempt expired', async () => {
       await store.triggerRun('two-tasks', T0);
       await store.expandPendingRuns(10, T0);
-      await store.claimTasks({ workerId: 'w1', limit: 2, nowUs: T0, leaseMs: 1000 });
-      expect(await store.renewLeases('w1', T0 + 5_000_000)).toBe(2);
+      const claimed = await store.claimTasks({ workerId: 'w1', limit: 2, nowUs: T0, leaseMs: 1000 });
+      const ids = claimed.map((t) => t.id);
+      expect(await store.renewLeases('w2', ids, T0 + 9_000_000)).toBe(0); // not w2's to renew
+      expect(await store.renewLeases('w1', ids, T0 + 5_000_000)).toBe(2);
       expect(await store.reclaimExpiredLeases(T0 + 4_000_000)).toEqual({ requeued: 0, failed: 0 });
 
       // b allows 2 attempts, a the default 3: after two expiries b fails, a is pending again.
@@ -182,6 +184,17 @@ export function describeStoreContract(name: string, fixture: StoreFixture): void
       const b = (await store.listTasks()).find((t) => t.name === 'b');
       expect(b).toMatchObject({ status: 'failed', error: 'lease expired', attempt: 2 });
       expect((await store.countTasks()).pending).toBe(1);
+    });
+
+    it('renews only the leases it is given, so a claim its holder lost track of expires', async () => {
+      await store.triggerRun('two-tasks', T0);
+      await store.expandPendingRuns(10, T0);
+      const [kept, forgotten] = await store.claimTasks({ workerId: 'w1', limit: 2, nowUs: T0, leaseMs: 1000 });
+      expect(await store.renewLeases('w1', [kept!.id], T0 + 5_000_000)).toBe(1);
+      expect(await store.reclaimExpiredLeases(T0 + 1_000_001)).toEqual({ requeued: 1, failed: 0 });
+      const byId = new Map((await store.listTasks()).map((t) => [t.id, t]));
+      expect(byId.get(kept!.id)).toMatchObject({ status: 'dispatched', workerId: 'w1' });
+      expect(byId.get(forgotten!.id)).toMatchObject({ status: 'pending', workerId: null });
     });
 
     it('wakes a listener on another connection when runs and tasks are created', async () => {

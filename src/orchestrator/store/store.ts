@@ -62,8 +62,8 @@ export interface Store {
   claimTasks(request: ClaimRequest): Promise<ClaimedTask[]>;
   /** Applies a batch of updates in one transaction and completes runs whose tasks all finished. */
   applyUpdates(updates: readonly TaskUpdate[]): Promise<ApplyResult>;
-  /** Extends the lease of every in-flight task the worker holds; returns how many. */
-  renewLeases(workerId: string, leaseUntilUs: number): Promise<number>;
+  /** Extends the leases of these tasks where the worker still holds them in flight; returns how many. */
+  renewLeases(workerId: string, taskIds: readonly number[], leaseUntilUs: number): Promise<number>;
   /** Requeues (or, on their last attempt, fails) tasks whose lease expired. */
   reclaimExpiredLeases(nowUs: number): Promise<ReclaimResult>;
   /**

@@ -89,22 +89,38 @@ export class TaskRunner {
     return tasks.length;
   }
 
-  /** Writes up to one batch of buffered updates; returns how many were written. */
+  /**
+   * Writes up to one batch of buffered updates; returns how many were written.
+   * A batch whose write fails goes back into the buffer for the next flush (an
+   * update applied twice is refused the second time as stale).
+   */
   async flush(): Promise<number> {
     const batch = this.buffer.take(this.options.statusBatchSize);
     if (batch.length === 0) return 0;
-    const result: ApplyResult = await this.store.applyUpdates(batch);
+    let result: ApplyResult;
+    try {
+      result = await this.store.applyUpdates(batch);
+    } catch (error) {
+      this.buffer.restore(batch);
+      throw error;
+    }
     this.staleUpdates += result.stale;
     return batch.length;
   }
 
-  /** Renews the leases of in-flight tasks once a third of the lease has passed. */
+  /**
+   * Once a third of the lease has passed, renews the leases of the tasks this
+   * runner still holds: running, waiting to run, or with an update not yet
+   * written. Only those: a claim it never learned of (its reply was lost) or a
+   * task it has lost track of must expire and be re-run, not be kept alive.
+   */
   async renewLeasesIfDue(): Promise<void> {
     const nowUs = this.options.now();
     if (nowUs - this.lastRenewalUs < (this.options.leaseMs * 1000) / 3) return;
     this.lastRenewalUs = nowUs;
-    if (this.executor.inFlight > 0)
-      await this.store.renewLeases(this.options.workerId, nowUs + this.options.leaseMs * 1000);
+    const held = new Set([...this.executor.heldTaskIds(), ...this.buffer.taskIds()]);
+    if (held.size > 0)
+      await this.store.renewLeases(this.options.workerId, [...held], nowUs + this.options.leaseMs * 1000);
   }
 
   /** Waits for running tasks, then writes every buffered update. */

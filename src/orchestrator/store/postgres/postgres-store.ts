@@ -171,9 +171,10 @@ export class PostgresStore implements Store {
     return { applied, stale: updates.length - applied };
   }
 
-  async renewLeases(workerId: string, leaseUntilUs: number): Promise<number> {
+  async renewLeases(workerId: string, taskIds: readonly number[], leaseUntilUs: number): Promise<number> {
+    if (taskIds.length === 0) return 0;
     const result = await this.pool
-      .query({ name: 'planebench_renewLeases', text: SQL.renewLeases, values: [leaseUntilUs, workerId] })
+      .query({ name: 'planebench_renewLeases', text: SQL.renewLeases, values: [leaseUntilUs, workerId, taskIds] })
       .catch((e: unknown) => {
         throw this.failure('renewLeases', e);
       });

@@ -86,8 +86,9 @@ export const SQL = {
     ), ${COMPLETE_RUNS}
     SELECT (SELECT count(*)::int FROM updated) AS applied`,
 
-  /** $1 lease_until_us, $2 worker_id */
-  renewLeases: `UPDATE tasks SET lease_expires_at_us = $1 WHERE worker_id = $2 AND ${IN_FLIGHT}`,
+  /** $1 lease_until_us, $2 worker_id, $3 task ids */
+  renewLeases: `UPDATE tasks SET lease_expires_at_us = $1
+    WHERE id = ANY($3::bigint[]) AND worker_id = $2 AND ${IN_FLIGHT}`,
 
   /** $1 now_us, $2 channel */
   reclaimExpired: `WITH expired AS (

@@ -159,8 +159,9 @@ export class SqliteStore implements Store {
     return { applied, stale: updates.length - applied };
   }
 
-  async renewLeases(workerId: string, leaseUntilUs: number): Promise<number> {
-    return this.sql.renew.run(leaseUntilUs, workerId).changes;
+  async renewLeases(workerId: string, taskIds: readonly number[], leaseUntilUs: number): Promise<number> {
+    if (taskIds.length === 0) return 0;
+    return this.sql.renew.run(leaseUntilUs, workerId, JSON.stringify(taskIds)).changes;
   }
 
   async reclaimExpiredLeases(nowUs: number): Promise<ReclaimResult> {
@@ -288,7 +289,10 @@ export class SqliteStore implements Store {
            finished_at_us = CASE WHEN remaining_tasks = 1 THEN ? ELSE finished_at_us END
          WHERE id = ?`,
       ),
-      renew: s(`UPDATE tasks SET lease_expires_at_us = ? WHERE worker_id = ? AND ${IN_FLIGHT}`),
+      renew: s(
+        `UPDATE tasks SET lease_expires_at_us = ?
+         WHERE worker_id = ? AND id IN (SELECT value FROM json_each(?)) AND ${IN_FLIGHT}`,
+      ),
       failExpired: s(
         `UPDATE tasks SET status = 'failed', finished_at_us = ?, error = 'lease expired', lease_expires_at_us = NULL
          WHERE ${IN_FLIGHT} AND lease_expires_at_us < ? AND attempt >= max_attempts RETURNING run_id`,
