@@ -29,6 +29,8 @@ export interface PostgresStoreOptions {
   readonly schema?: string;
   /** Connections in the pool; default POOL_SIZE. */
   readonly poolSize?: number;
+  /** Every connection's `application_name` (pg_stat_activity); default `planebench <schema>`. */
+  readonly applicationName?: string;
   /**
    * false: this store's commits do not wait for the write-ahead log's flush
    * (`synchronous_commit = off`). For a scheduler's or worker's own writes
@@ -73,6 +75,7 @@ export class PostgresStore implements Store {
     this.channel = `planebench_${this.schema}`;
     this.pool = new pg.Pool({
       connectionString: options.url,
+      application_name: this.applicationName,
       max: options.poolSize ?? POOL_SIZE,
       options: `-c search_path=${this.schema}${options.synchronousCommit === false ? ' -c synchronous_commit=off' : ''}`,
     });
@@ -242,7 +245,7 @@ export class PostgresStore implements Store {
    * arrived meanwhile sent its notification to nobody.
    */
   private listen(retryDelayMs = RELISTEN_FIRST_DELAY_MS): Promise<void> {
-    const client = new pg.Client({ connectionString: this.options.url });
+    const client = new pg.Client({ connectionString: this.options.url, application_name: this.applicationName });
     client.on('error', () => undefined); // 'end' follows
     client.on('notification', (message) => {
       const kind = message.payload ?? '';
@@ -300,6 +303,10 @@ export class PostgresStore implements Store {
     } catch (error) {
       throw this.failure(name ?? text.trim().split(/\s+/, 3).join(' '), error);
     }
+  }
+
+  private get applicationName(): string {
+    return this.options.applicationName ?? `planebench ${this.schema}`;
   }
 
   private failure(operation: string, error: unknown): OrchestratorError {
