@@ -2,8 +2,11 @@
  * How the embedded store opens its SQLite file: write-ahead log (a trigger
  * process writes while the scheduler reads), commits that do not wait for a
  * sync of the log (synchronous = NORMAL: durable across a process crash, not
- * across a power loss), and a writer that waits for another's lock. Shared by
- * the store and the pick-up floor, which must open its file the same way.
+ * across a power loss), and how long SQLite itself waits for another
+ * connection's write lock. The store passes 0 and waits from a timer instead
+ * (busy-retry.ts), so its event loop stays free; the pick-up floor, whose two
+ * halves never write at once, keeps SQLite's own wait; in every other respect
+ * the floor opens its file as the store does.
  */
 import type { Database } from 'better-sqlite3';
 

@@ -1,7 +1,8 @@
 /**
  * The embedded default store: SQLite through better-sqlite3, one file, no
  * server. WAL mode lets a trigger process write while the scheduler reads;
- * every operation is one short synchronous transaction.
+ * every operation is one short synchronous transaction, and one that finds
+ * another process's write lock waits for it from a timer (busy-retry.ts).
  */
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
@@ -21,15 +22,18 @@ import { readMigrations } from '../migrations.js';
 import { DEFAULT_MAX_ATTEMPTS, toClaimedTask, toRunRecord, toTaskRecord } from '../rows.js';
 import type { ClaimRow, RunRow, TaskRow } from '../rows.js';
 import type { ApplyResult, ClaimRequest, ExpandResult, ReclaimResult, Store } from '../store.js';
+import { retryWhileBusy } from './busy-retry.js';
 import { applyStorePragmas } from './pragmas.js';
 import { WakeBus } from './wake-bus.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or `:memory:` for a private in-memory database. */
   readonly path: string;
-  /** How long a writer waits for another process's write lock, ms. */
+  /** How long a writer waits for another process's write lock, ms (without blocking the event loop). */
   readonly busyTimeoutMs?: number;
 }
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 const IN_FLIGHT = `status IN ('dispatched', 'running')`;
 
@@ -40,11 +44,14 @@ export class SqliteStore implements Store {
   private readonly definitions = new Map<string, WorkflowDefinition>();
   private dataVersion = 0;
   private statements: ReturnType<SqliteStore['prepare']> | undefined;
+  private readonly busyTimeoutMs: number;
 
   constructor(options: SqliteStoreOptions) {
+    this.busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
     try {
       this.db = new Database(options.path);
-      applyStorePragmas(this.db, options.busyTimeoutMs);
+      // No waiting inside SQLite's busy handler: a taken write lock is waited for from a timer (busy-retry.ts).
+      applyStorePragmas(this.db, 0);
     } catch (error) {
       throw new OrchestratorError(`Cannot open the SQLite store at ${options.path}`, {
         cause: error,
@@ -55,31 +62,33 @@ export class SqliteStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)');
-    const applied = new Set(
-      (this.db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
+    await this.retryingBusy(() =>
+      this.db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL)'),
     );
     for (const migration of readMigrations(new URL('./migrations/', import.meta.url))) {
-      if (applied.has(migration.version)) continue;
-      this.db
-        .transaction(() => {
-          this.db.exec(migration.sql);
-          this.db
-            .prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)')
-            .run(migration.version, migration.name);
-        })
-        .immediate();
+      await this.retryingBusy(() =>
+        this.db
+          .transaction(() => {
+            if (this.db.prepare('SELECT 1 FROM schema_migrations WHERE version = ?').get(migration.version)) return;
+            this.db.exec(migration.sql);
+            this.db
+              .prepare('INSERT INTO schema_migrations (version, name) VALUES (?, ?)')
+              .run(migration.version, migration.name);
+          })
+          .immediate(),
+      );
     }
     this.statements = this.prepare();
   }
 
   async upsertWorkflow(definition: WorkflowDefinition): Promise<number> {
-    const row = this.sql.upsertWorkflow.get(definition.name, JSON.stringify(definition)) as { id: number };
-    return row.id;
+    const upsert = () => this.sql.upsertWorkflow.get(definition.name, JSON.stringify(definition)) as { id: number };
+    return (await this.retryingBusy(upsert)).id;
   }
 
   async triggerRun(workflowName: string, createdAtUs: number): Promise<number> {
-    const row = this.sql.insertRun.get(createdAtUs, workflowName) as { id: number } | undefined;
+    const insert = () => this.sql.insertRun.get(createdAtUs, workflowName) as { id: number } | undefined;
+    const row = await this.retryingBusy(insert);
     if (!row)
       throw new OrchestratorError(`Cannot trigger unknown workflow \`${workflowName}\``, { invalidInput: true });
     this.wake.publish('runs');
@@ -88,8 +97,19 @@ export class SqliteStore implements Store {
 
   async expandPendingRuns(limit: number, nowUs: number, claim?: ClaimRequest): Promise<ExpandResult> {
     // A read first: most iterations find no new run and need not take the write lock.
-    if (this.sql.hasPendingRun.get() === undefined) return { created: 0, claimed: [] };
-    const result = this.db
+    if ((await this.retryingBusy(() => this.sql.hasPendingRun.get())) === undefined) return { created: 0, claimed: [] };
+    const result = await this.retryingBusy(() => this.expandNow(limit, nowUs, claim));
+    if (result.created > result.claimed.length) this.wake.publish('tasks');
+    return result;
+  }
+
+  async claimTasks(request: ClaimRequest): Promise<ClaimedTask[]> {
+    return this.retryingBusy(() => this.claimNow(request));
+  }
+
+  /** Turns pending runs into tasks, claiming up to the request's limit of them, in one write transaction. */
+  private expandNow(limit: number, nowUs: number, claim: ClaimRequest | undefined): ExpandResult {
+    return this.db
       .transaction((): ExpandResult => {
         let tasks = 0;
         const runs = this.sql.pendingRuns.all(limit) as { id: number; created_at_us: number; definition: string }[];
@@ -112,12 +132,6 @@ export class SqliteStore implements Store {
         return { created: tasks, claimed };
       })
       .immediate();
-    if (result.created > result.claimed.length) this.wake.publish('tasks');
-    return result;
-  }
-
-  async claimTasks(request: ClaimRequest): Promise<ClaimedTask[]> {
-    return this.claimNow(request);
   }
 
   private claimNow(request: ClaimRequest): ClaimedTask[] {
@@ -129,50 +143,54 @@ export class SqliteStore implements Store {
 
   async applyUpdates(updates: readonly TaskUpdate[]): Promise<ApplyResult> {
     if (updates.length === 0) return { applied: 0, stale: 0 };
-    const applied = this.db
-      .transaction(() => {
-        let count = 0;
-        for (const u of updates) {
-          if (u.kind === 'started') {
-            count += this.sql.markStarted.run(u.startedAtUs, u.taskId, u.workerId, u.attempt).changes;
-            continue;
+    const applied = await this.retryingBusy(() =>
+      this.db
+        .transaction(() => {
+          let count = 0;
+          for (const u of updates) {
+            if (u.kind === 'started') {
+              count += this.sql.markStarted.run(u.startedAtUs, u.taskId, u.workerId, u.attempt).changes;
+              continue;
+            }
+            const row = this.sql.markFinished.get(
+              u.status,
+              u.startedAtUs,
+              u.finishedAtUs,
+              u.runTimeUs,
+              u.exitCode,
+              u.error,
+              u.taskId,
+              u.workerId,
+              u.attempt,
+            ) as { run_id: number } | undefined;
+            if (!row) continue;
+            count += 1;
+            this.countFinished(row.run_id, u.status, u.finishedAtUs);
           }
-          const row = this.sql.markFinished.get(
-            u.status,
-            u.startedAtUs,
-            u.finishedAtUs,
-            u.runTimeUs,
-            u.exitCode,
-            u.error,
-            u.taskId,
-            u.workerId,
-            u.attempt,
-          ) as { run_id: number } | undefined;
-          if (!row) continue;
-          count += 1;
-          this.countFinished(row.run_id, u.status, u.finishedAtUs);
-        }
-        return count;
-      })
-      .immediate();
+          return count;
+        })
+        .immediate(),
+    );
     this.wake.publish('updates');
     return { applied, stale: updates.length - applied };
   }
 
   async renewLeases(workerId: string, taskIds: readonly number[], leaseUntilUs: number): Promise<number> {
     if (taskIds.length === 0) return 0;
-    return this.sql.renew.run(leaseUntilUs, workerId, JSON.stringify(taskIds)).changes;
+    return (await this.retryingBusy(() => this.sql.renew.run(leaseUntilUs, workerId, JSON.stringify(taskIds)))).changes;
   }
 
   async reclaimExpiredLeases(nowUs: number): Promise<ReclaimResult> {
-    const result = this.db
-      .transaction(() => {
-        const failed = this.sql.failExpired.all(nowUs, nowUs) as { run_id: number }[];
-        for (const row of failed) this.countFinished(row.run_id, 'failed', nowUs);
-        const requeued = this.sql.requeueExpired.run(nowUs).changes;
-        return { requeued, failed: failed.length };
-      })
-      .immediate();
+    const result = await this.retryingBusy(() =>
+      this.db
+        .transaction(() => {
+          const failed = this.sql.failExpired.all(nowUs, nowUs) as { run_id: number }[];
+          for (const row of failed) this.countFinished(row.run_id, 'failed', nowUs);
+          const requeued = this.sql.requeueExpired.run(nowUs).changes;
+          return { requeued, failed: failed.length };
+        })
+        .immediate(),
+    );
     if (result.requeued > 0) this.wake.publish('tasks');
     if (result.failed > 0) this.wake.publish('updates');
     return result;
@@ -183,24 +201,27 @@ export class SqliteStore implements Store {
 
   async countTasks(): Promise<StatusCounts> {
     const counts = emptyStatusCounts();
-    for (const row of this.sql.countTasks.all() as { status: TaskStatus; n: number }[]) counts[row.status] = row.n;
+    const rows = (await this.retryingBusy(() => this.sql.countTasks.all())) as { status: TaskStatus; n: number }[];
+    for (const row of rows) counts[row.status] = row.n;
     return counts;
   }
 
   async listRuns(): Promise<RunRecord[]> {
-    return (this.sql.listRuns.all() as RunRow[]).map(toRunRecord);
+    return ((await this.retryingBusy(() => this.sql.listRuns.all())) as RunRow[]).map(toRunRecord);
   }
 
   async listTasks(): Promise<TaskRecord[]> {
-    return (this.sql.listTasks.all() as TaskRow[]).map(toTaskRecord);
+    return ((await this.retryingBusy(() => this.sql.listTasks.all())) as TaskRow[]).map(toTaskRecord);
   }
 
   async clean(): Promise<void> {
-    this.db
-      .transaction(() => {
-        this.db.exec('DELETE FROM tasks; DELETE FROM runs;');
-      })
-      .immediate();
+    await this.retryingBusy(() =>
+      this.db
+        .transaction(() => {
+          this.db.exec('DELETE FROM tasks; DELETE FROM runs;');
+        })
+        .immediate(),
+    );
   }
 
   onWork(listener: (kind: WorkKind) => void): () => void {
@@ -211,6 +232,11 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     this.wake.close();
     if (this.db.open) this.db.close();
+  }
+
+  /** Runs a statement or transaction, waiting out another connection's write lock from a timer. */
+  private retryingBusy<T>(operation: () => T): Promise<T> {
+    return retryWhileBusy(operation, this.busyTimeoutMs);
   }
 
   private countFinished(runId: number, status: 'success' | 'failed', finishedAtUs: number): void {
