@@ -10,7 +10,10 @@
  */
 import type { Database } from 'better-sqlite3';
 
-export function applyStorePragmas(db: Database, busyTimeoutMs = 5000): void {
+/** How long a writer waits for another connection's write lock unless told otherwise, ms. */
+export const DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
+export function applyStorePragmas(db: Database, busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS): void {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);

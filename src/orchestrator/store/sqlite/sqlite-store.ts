@@ -23,7 +23,7 @@ import { DEFAULT_MAX_ATTEMPTS, toClaimedTask, toRunRecord, toTaskRecord } from '
 import type { ClaimRow, RunRow, TaskRow } from '../rows.js';
 import type { ApplyResult, ClaimRequest, ExpandResult, ReclaimResult, Store } from '../store.js';
 import { retryWhileBusy } from './busy-retry.js';
-import { applyStorePragmas } from './pragmas.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, applyStorePragmas } from './pragmas.js';
 import { WakeBus } from './wake-bus.js';
 
 export interface SqliteStoreOptions {
@@ -32,8 +32,6 @@ export interface SqliteStoreOptions {
   /** How long a writer waits for another process's write lock, ms (without blocking the event loop). */
   readonly busyTimeoutMs?: number;
 }
-
-const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
 const IN_FLIGHT = `status IN ('dispatched', 'running')`;
 
