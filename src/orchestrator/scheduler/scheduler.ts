@@ -33,6 +33,7 @@ export class Scheduler {
   private readonly stats = new IterationStats();
   private readonly runner: TaskRunner | undefined;
   private unsubscribe: (() => void) | undefined;
+  private detachPush: (() => void) | undefined;
   private loop: Promise<void> | undefined;
   private stopping: StopMode | undefined;
   private lastReclaimUs = Number.NEGATIVE_INFINITY;
@@ -67,6 +68,7 @@ export class Scheduler {
   start(): void {
     if (this.loop) return;
     this.unsubscribe = this.store.onWork(() => this.wake.wake());
+    this.detachPush = this.runner?.attachPush();
     this.loop = this.run();
   }
 
@@ -76,6 +78,7 @@ export class Scheduler {
     this.wake.wake();
     await this.loop;
     this.unsubscribe?.();
+    this.detachPush?.();
   }
 
   summary(): IterationSummary {
@@ -123,7 +126,10 @@ export class Scheduler {
       try {
         const { work } = await this.iterate();
         if (work > 0 || (this.runner?.pendingUpdates ?? 0) > 0) await yieldToEventLoop();
-        else await this.wake.sleep(this.options.pollIntervalMs);
+        else {
+          await this.runner?.offerFreeSlots();
+          await this.wake.sleep(this.options.pollIntervalMs);
+        }
       } catch (error) {
         this.deps.onError?.(coerceError(error));
         await this.wake.sleep(this.options.pollIntervalMs);
@@ -131,6 +137,7 @@ export class Scheduler {
     }
     if (!this.runner) return;
     try {
+      await this.runner.withdrawOffer();
       if (this.stopping === 'kill') await this.runner.abort();
       else await this.runner.drain();
     } catch (error) {

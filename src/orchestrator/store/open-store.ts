@@ -9,6 +9,8 @@ export interface OpenStoreOptions {
   readonly schema?: string;
   /** PostgreSQL: false lets commits return before the log flush (see PostgresStoreOptions). */
   readonly synchronousCommit?: boolean;
+  /** PostgreSQL: false keeps this process's runners from offering slots for push dispatch. */
+  readonly pushDispatch?: boolean;
 }
 
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
@@ -20,6 +22,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
           url,
           ...(options.schema ? { schema: options.schema } : {}),
           ...(options.synchronousCommit === false ? { synchronousCommit: false } : {}),
+          ...(options.pushDispatch === false ? { pushDispatch: false } : {}),
         })
       : new (await import('./sqlite/sqlite-store.js')).SqliteStore({ path: url ?? options.sqlitePath });
   try {

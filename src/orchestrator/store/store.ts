@@ -44,8 +44,27 @@ export interface ReclaimResult {
   readonly failed: number;
 }
 
+/**
+ * Push dispatch: a runner with free slots offers them, and a trigger that finds
+ * an offer creates its run's tasks already dispatched to that runner and hands
+ * them over in its notification, so they start without a claim round trip
+ * after the wake-up. Runs that find no offer go the usual way (expand, claim).
+ */
+export interface PushDispatch {
+  /**
+   * Offers `slots` tasks to be pushed to `workerId` (0 withdraws), valid for
+   * `leaseMs` from `nowUs` and while this store's listening connection lives.
+   * Writes only when that changes the standing offer or renews one half gone.
+   */
+  offer(workerId: string, slots: number, leaseMs: number, nowUs: number): Promise<void>;
+  /** Calls `listener` with the tasks triggers dispatched to `workerId` (already claimed for it). */
+  onAssigned(workerId: string, listener: (tasks: ClaimedTask[]) => void): () => void;
+}
+
 export interface Store {
   readonly kind: StoreKind;
+  /** Present when the store can push new runs' tasks to idle runners (PostgreSQL). */
+  readonly push?: PushDispatch;
   /** Applies the numbered migrations that are missing. */
   migrate(): Promise<void>;
   /** Creates the workflow or replaces its definition; returns its id. */

@@ -69,6 +69,34 @@ export class TaskRunner {
     };
   }
 
+  /**
+   * Starts taking the tasks triggers push to this runner (when the store can
+   * push); returns the detach. Pushed tasks are claimed for it already.
+   */
+  attachPush(): () => void {
+    const push = this.store.push;
+    if (!push) return () => undefined;
+    return push.onAssigned(this.options.workerId, (tasks) => {
+      this.startClaimed(tasks);
+      this.options.onChange();
+    });
+  }
+
+  /**
+   * Offers the free slots (at most a claim batch) for push dispatch. Called
+   * when the loop goes idle: a burst is left to claims, which take what each
+   * runner has room for; an idle runner gets the next run without a claim.
+   */
+  async offerFreeSlots(): Promise<void> {
+    const slots = Math.min(this.options.batchSize, this.executor.freeSlots);
+    await this.store.push?.offer(this.options.workerId, slots, this.options.leaseMs, this.options.now());
+  }
+
+  /** Withdraws the offer, so no trigger pushes to a runner that is stopping. */
+  async withdrawOffer(): Promise<void> {
+    await this.store.push?.offer(this.options.workerId, 0, this.options.leaseMs, this.options.now());
+  }
+
   /** Starts tasks claimed elsewhere (by an expansion that claimed for this runner). */
   startClaimed(tasks: readonly ClaimedTask[]): number {
     for (const task of tasks) this.executor.start(task);

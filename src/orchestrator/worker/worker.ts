@@ -23,6 +23,7 @@ export class Worker {
   private readonly wake = new WakeSignal();
   private readonly runner: TaskRunner;
   private unsubscribe: (() => void) | undefined;
+  private detachPush: (() => void) | undefined;
   private loop: Promise<void> | undefined;
   private stopping: 'drain' | 'kill' | undefined;
 
@@ -49,6 +50,7 @@ export class Worker {
     this.unsubscribe = this.store.onWork((kind) => {
       if (kind === 'tasks') this.wake.wake();
     });
+    this.detachPush = this.runner.attachPush();
     this.loop = this.run();
   }
 
@@ -57,6 +59,7 @@ export class Worker {
     this.wake.wake();
     await this.loop;
     this.unsubscribe?.();
+    this.detachPush?.();
   }
 
   private async run(): Promise<void> {
@@ -66,13 +69,17 @@ export class Worker {
         work += await this.runner.flush();
         await this.runner.renewLeasesIfDue();
         if (work > 0 || this.runner.pendingUpdates > 0) await yieldToEventLoop();
-        else await this.wake.sleep(this.options.pollIntervalMs);
+        else {
+          await this.runner.offerFreeSlots();
+          await this.wake.sleep(this.options.pollIntervalMs);
+        }
       } catch (error) {
         this.deps.onError?.(coerceError(error));
         await this.wake.sleep(this.options.pollIntervalMs);
       }
     }
     try {
+      await this.runner.withdrawOffer();
       if (this.stopping === 'kill') await this.runner.abort();
       else await this.runner.drain();
     } catch (error) {

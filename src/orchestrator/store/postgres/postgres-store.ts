@@ -21,6 +21,7 @@ import { readMigrations } from '../migrations.js';
 import { toClaimedTask, toRunRecord, toTaskRecord } from '../rows.js';
 import type { ClaimRow, RunRow, TaskRow } from '../rows.js';
 import type { ApplyResult, ClaimRequest, ExpandResult, ReclaimResult, Store } from '../store.js';
+import { PostgresPushDispatch } from './push-dispatch.js';
 import { SQL } from './queries.js';
 
 export interface PostgresStoreOptions {
@@ -40,6 +41,12 @@ export interface PostgresStoreOptions {
    * is. Triggers from clients should stay durable (the default, true).
    */
   readonly synchronousCommit?: boolean;
+  /**
+   * false: this store's runners do not offer slots for push dispatch (`push`
+   * is absent), so every run is expanded and claimed by a round trip after its
+   * wake-up. Triggers push to other processes' offers either way.
+   */
+  readonly pushDispatch?: boolean;
 }
 
 const STATEMENT_NAMES = new Map<string, string>(
@@ -57,6 +64,7 @@ const RELISTEN_MAX_DELAY_MS = 5_000;
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly schema: string;
+  readonly push: PostgresPushDispatch | undefined;
   private readonly pool: pg.Pool;
   private readonly channel: string;
   private readonly listeners = new Set<(kind: WorkKind) => void>();
@@ -80,6 +88,13 @@ export class PostgresStore implements Store {
       options: `-c search_path=${this.schema}${options.synchronousCommit === false ? ' -c synchronous_commit=off' : ''}`,
     });
     this.pool.on('error', () => undefined); // an idle client's error resurfaces on its next query
+    this.push =
+      options.pushDispatch === false
+        ? undefined
+        : new PostgresPushDispatch({
+            query: (text, values) => this.query(text, values),
+            listenerPid: () => this.listenerPid(),
+          });
   }
 
   async migrate(): Promise<void> {
@@ -248,8 +263,9 @@ export class PostgresStore implements Store {
     const client = new pg.Client({ connectionString: this.options.url, application_name: this.applicationName });
     client.on('error', () => undefined); // 'end' follows
     client.on('notification', (message) => {
-      const kind = message.payload ?? '';
-      if (WORK_KINDS.includes(kind)) this.notify(kind as WorkKind);
+      const payload = message.payload ?? '';
+      if (WORK_KINDS.includes(payload)) this.notify(payload as WorkKind);
+      else this.push?.deliver(payload);
     });
     this.listener = client;
     const attempt = (async () => {
@@ -280,6 +296,14 @@ export class PostgresStore implements Store {
         () => undefined, // listen() schedules the next attempt
       );
     }, delayMs);
+  }
+
+  /** The listening connection's backend pid once LISTEN is in place; undefined while it is lost. */
+  private async listenerPid(): Promise<number | undefined> {
+    this.listening ??= this.listen();
+    await this.listening.catch(() => undefined);
+    // pg.Client sets processID at connect; its type definitions leave it out.
+    return (this.listener as { processID?: number | null } | undefined)?.processID ?? undefined;
   }
 
   private notify(kind: WorkKind): void {

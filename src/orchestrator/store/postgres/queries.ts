@@ -11,16 +11,63 @@ const COMPLETE_RUNS = `
     FROM done d WHERE r.id = d.run_id RETURNING r.id
   )`;
 
+/** A task's name, command, timeout_ms and max_attempts from its definition `t` (one of a workflow's `tasks`). */
+const taskFromDefinition = (t: string): string =>
+  `${t}->>'name', ARRAY(SELECT jsonb_array_elements_text(${t}->'command')),
+  COALESCE((${t}->>'timeoutMs')::int, 0), COALESCE((${t}->>'maxAttempts')::int, 3)`;
+
+/**
+ * A NOTIFY payload must stay under 8000 bytes: a run is pushed only when its
+ * tasks' definitions, the worker id and this much per task (the ids, numbers
+ * and keys of a pushed task's JSON) fit in PUSH_PAYLOAD_MAX_BYTES.
+ */
+export const PUSH_BYTES_PER_TASK = 128;
+export const PUSH_PAYLOAD_MAX_BYTES = 7000;
+
 export const SQL = {
   /** $1 name, $2 definition */
   upsertWorkflow: `INSERT INTO workflows (name, definition) VALUES ($1, $2)
     ON CONFLICT (name) DO UPDATE SET definition = excluded.definition RETURNING id`,
 
-  /** $1 created_at_us, $2 workflow name, $3 channel */
-  triggerRun: `WITH r AS (
-      INSERT INTO runs (workflow_id, status, created_at_us)
-      SELECT id, 'pending', $1 FROM workflows WHERE name = $2 RETURNING id
-    ) SELECT id, pg_notify($3, 'runs') FROM r`,
+  /**
+   * $1 created_at_us, $2 workflow name, $3 channel. Creates the run; when a live
+   * runner offers slots for all its tasks (dispatch_offers), also its tasks,
+   * dispatched to that runner, and notifies `assign {"w": worker, "t": [tasks]}`
+   * instead of `runs`. Concurrent triggers skip an offer another one holds.
+   */
+  triggerRun: `WITH w AS (
+      SELECT id, definition->'tasks' AS tasks, jsonb_array_length(definition->'tasks') AS n
+      FROM workflows WHERE name = $2
+    ), offer AS (
+      SELECT d.worker_id FROM dispatch_offers d, w
+      WHERE w.n > 0 AND d.slots >= w.n AND d.expires_at_us > $1
+        AND octet_length(w.tasks::text) + octet_length(d.worker_id) + ${PUSH_BYTES_PER_TASK} * w.n <= ${PUSH_PAYLOAD_MAX_BYTES}
+        AND EXISTS (SELECT 1 FROM pg_stat_get_activity(d.listener_pid))
+      ORDER BY d.slots DESC, d.worker_id LIMIT 1 FOR UPDATE OF d SKIP LOCKED
+    ), taken AS (
+      UPDATE dispatch_offers d SET slots = d.slots - w.n FROM offer o, w
+      WHERE d.worker_id = o.worker_id RETURNING d.worker_id, d.lease_ms
+    ), run AS (
+      INSERT INTO runs (workflow_id, status, created_at_us, task_count, remaining_tasks, started_at_us)
+      SELECT w.id, CASE WHEN t.worker_id IS NULL THEN 'pending' ELSE 'running' END, $1,
+        CASE WHEN t.worker_id IS NULL THEN 0 ELSE w.n END, CASE WHEN t.worker_id IS NULL THEN 0 ELSE w.n END,
+        CASE WHEN t.worker_id IS NOT NULL THEN $1::bigint END
+      FROM w LEFT JOIN taken t ON true
+      RETURNING id, status
+    ), pushed AS (
+      INSERT INTO tasks (run_id, name, command, timeout_ms, max_attempts, status, created_at_us,
+        worker_id, attempt, dispatched_at_us, lease_expires_at_us)
+      SELECT r.id, ${taskFromDefinition('x.t')}, 'dispatched', $1,
+        t.worker_id, 1, $1, $1::bigint + t.lease_ms::bigint * 1000
+      FROM run r, taken t, w CROSS JOIN LATERAL jsonb_array_elements(w.tasks) WITH ORDINALITY AS x(t, n)
+      ORDER BY x.n
+      RETURNING id, run_id, command, timeout_ms, attempt
+    )
+    SELECT r.id, pg_notify($3, CASE WHEN r.status = 'running'
+        THEN 'assign ' || json_build_object('w', (SELECT worker_id FROM taken),
+          't', (SELECT json_agg(p ORDER BY p.id) FROM pushed p))::text
+        ELSE 'runs' END)
+    FROM run r`,
 
   /**
    * $1 run limit, $2 now_us, $3 channel, $4 claim limit (0 = none), $5 worker_id, $6 lease_until_us.
@@ -37,8 +84,7 @@ export const SQL = {
     ), new_tasks AS (
       INSERT INTO tasks (run_id, name, command, timeout_ms, max_attempts, status, created_at_us,
         worker_id, attempt, dispatched_at_us, lease_expires_at_us)
-      SELECT e.run_id, e.t->>'name', ARRAY(SELECT jsonb_array_elements_text(e.t->'command')),
-        COALESCE((e.t->>'timeoutMs')::int, 0), COALESCE((e.t->>'maxAttempts')::int, 3),
+      SELECT e.run_id, ${taskFromDefinition('e.t')},
         CASE WHEN e.k <= $4 THEN 'dispatched' ELSE 'pending' END, e.created_at_us,
         CASE WHEN e.k <= $4 THEN $5::text END, CASE WHEN e.k <= $4 THEN 1 ELSE 0 END,
         CASE WHEN e.k <= $4 THEN $2::bigint END, CASE WHEN e.k <= $4 THEN $6::bigint END
@@ -112,5 +158,19 @@ export const SQL = {
   listRuns: `SELECT r.id, w.name AS workflow_name, r.status, r.task_count, r.created_at_us, r.finished_at_us
     FROM runs r JOIN workflows w ON w.id = r.workflow_id ORDER BY r.id`,
   listTasks: `SELECT * FROM tasks ORDER BY id`,
+  /**
+   * $1 worker_id, $2 slots (a new offer or one that lapsed), $3 change to a standing offer,
+   * $4 lease_ms, $5 listener_pid, $6 expires_at_us, $7 now_us
+   */
+  offerSlots: `INSERT INTO dispatch_offers AS d (worker_id, slots, lease_ms, listener_pid, expires_at_us)
+      VALUES ($1, $2, $4, $5, $6)
+    ON CONFLICT (worker_id) DO UPDATE SET
+      slots = CASE WHEN d.listener_pid = excluded.listener_pid AND d.expires_at_us > $7
+        THEN greatest(0, d.slots + $3) ELSE excluded.slots END,
+      lease_ms = excluded.lease_ms, listener_pid = excluded.listener_pid, expires_at_us = excluded.expires_at_us`,
+
+  /** $1 worker_id. A withdrawn offer is deleted, so the table holds only the runners that offer. */
+  withdrawOffer: `DELETE FROM dispatch_offers WHERE worker_id = $1`,
+
   clean: `DELETE FROM tasks; DELETE FROM runs;`,
 } as const;
