@@ -22,7 +22,8 @@ const USAGE = `Usage: planebench orchestrator <command> [options]
   perf-test   --config <name> | <runs> <tasks_per_run> <duration>
 --prefetch N: claimed tasks held beyond --concurrency, started as running ones exit (default = --concurrency).
 Store: --database-url <postgres://…> or DATABASE_URL selects PostgreSQL (--schema; --async-commit: commits
-  do not wait for the log flush, at least once either way); else SQLite --db <file>.`;
+  do not wait for the log flush, at least once either way; --pull-only: an idle scheduler or worker offers
+  no slots, so triggers push it nothing and every task is claimed); else SQLite --db <file>.`;
 
 export async function runOrchestratorCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

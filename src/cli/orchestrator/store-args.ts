@@ -10,6 +10,7 @@ export const STORE_FLAGS = {
   db: { type: 'string' },
   schema: { type: 'string' },
   'async-commit': { type: 'boolean' },
+  'pull-only': { type: 'boolean' },
 } as const;
 
 export interface StoreFlags {
@@ -17,6 +18,7 @@ export interface StoreFlags {
   readonly db?: string | undefined;
   readonly schema?: string | undefined;
   readonly 'async-commit'?: boolean | undefined;
+  readonly 'pull-only'?: boolean | undefined;
 }
 
 export const DEFAULT_SQLITE_PATH = join(tmpdir(), 'planebench', 'orchestrator.db');
@@ -36,5 +38,6 @@ export async function openStoreFromFlags(flags: StoreFlags, env: NodeJS.ProcessE
     ...(databaseUrl ? { databaseUrl } : {}),
     ...(flags.schema ? { schema: flags.schema } : {}),
     ...(flags['async-commit'] ? { synchronousCommit: false } : {}),
+    ...(flags['pull-only'] ? { pushDispatch: false } : {}),
   });
 }

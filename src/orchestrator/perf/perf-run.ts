@@ -28,6 +28,8 @@ export interface PerfRunOptions {
   readonly externalWorkers?: number;
   /** PostgreSQL: the scheduler's and workers' commits do not wait for the log flush (`--async-commit`). */
   readonly asyncCommit?: boolean;
+  /** PostgreSQL: the scheduler and workers offer no slots for push dispatch (`--pull-only`). */
+  readonly pullOnly?: boolean;
   readonly onProgress?: (progress: PerfProgress) => void;
   readonly progressIntervalMs?: number;
   /** Gives up (and reports the unfinished tasks as lost) when no task finished for this long; default 60 s. */
@@ -80,7 +82,11 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
   const dir = postgres ? undefined : mkdtempSync(join(tmpdir(), 'planebench-perf-'));
   const schema = `perf_${randomBytes(5).toString('hex')}`;
   const storeArgs = postgres
-    ? ['--database-url', options.databaseUrl, '--schema', schema, ...(options.asyncCommit ? ['--async-commit'] : [])]
+    ? [
+        ...['--database-url', options.databaseUrl, '--schema', schema],
+        ...(options.asyncCommit ? ['--async-commit'] : []),
+        ...(options.pullOnly ? ['--pull-only'] : []),
+      ]
     : ['--db', join(dir!, 'orchestrator.db')];
   const store = await openStore({
     sqlitePath: dir ? join(dir, 'orchestrator.db') : '',
