@@ -1,5 +1,19 @@
-/** Helpers for the orchestrator's tests: wait for a store condition on wake-ups, not sleeps. */
+/** Helpers for the orchestrator's tests: wait for a store condition on wake-ups, not sleeps; read what tasks recorded. */
+import type { TaskRecord } from './model.js';
 import type { Store } from './store/store.js';
+
+/** The most tasks running at once, from their recorded start and finish times (finished tasks only). */
+export function peakConcurrency(tasks: readonly TaskRecord[]): number {
+  const edges = tasks.flatMap((t) => [
+    { at: t.startedAtUs!, delta: 1 },
+    { at: t.finishedAtUs!, delta: -1 },
+  ]);
+  edges.sort((a, b) => a.at - b.at || a.delta - b.delta);
+  let running = 0;
+  let peak = 0;
+  for (const edge of edges) peak = Math.max(peak, (running += edge.delta));
+  return peak;
+}
 
 /**
  * Resolves once `check` returns a value other than undefined, re-checking on

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { EXAMPLE_TASK } from '../paths.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
-import { waitForFinishedTasks, waitForStore } from '../test-helpers.js';
+import { peakConcurrency, waitForFinishedTasks, waitForStore } from '../test-helpers.js';
 import { wallClockUs } from '../clock.js';
 import { Scheduler } from './scheduler.js';
 
@@ -107,15 +107,7 @@ const url = process.env['PLANEBENCH_PG_URL'];
       await waitForFinishedTasks(client, 8, 20_000);
       const tasks = await client.listTasks();
       expect(tasks.every((t) => t.status === 'success' && t.attempt === 1)).toBe(true);
-      const edges = tasks.flatMap((t) => [
-        { at: t.startedAtUs!, delta: 1 },
-        { at: t.finishedAtUs!, delta: -1 },
-      ]);
-      edges.sort((a, b) => a.at - b.at || a.delta - b.delta);
-      let running = 0;
-      let peak = 0;
-      for (const edge of edges) peak = Math.max(peak, (running += edge.delta));
-      expect(peak).toBeLessThanOrEqual(2);
+      expect(peakConcurrency(tasks)).toBeLessThanOrEqual(2);
     }, 30_000);
 
     it('withdraws its offer when it stops, so later runs wait for a scheduler', async () => {

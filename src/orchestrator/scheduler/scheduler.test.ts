@@ -1,6 +1,6 @@
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
 import type { Store } from '../store/store.js';
-import { waitForFinishedTasks } from '../test-helpers.js';
+import { peakConcurrency, waitForFinishedTasks } from '../test-helpers.js';
 import { EXAMPLE_TASK } from '../paths.js';
 import { Scheduler } from './scheduler.js';
 
@@ -54,15 +54,7 @@ describe('Scheduler (embedded store, real subprocesses)', () => {
     await store.triggerRun('six', Date.now() * 1000);
     await waitForFinishedTasks(store, 6);
     const tasks = await store.listTasks();
-    const edges = tasks.flatMap((t) => [
-      { at: t.startedAtUs!, delta: 1 },
-      { at: t.finishedAtUs!, delta: -1 },
-    ]);
-    edges.sort((a, b) => a.at - b.at || a.delta - b.delta);
-    let running = 0;
-    let peak = 0;
-    for (const edge of edges) peak = Math.max(peak, (running += edge.delta));
-    expect(peak).toBe(2);
+    expect(peakConcurrency(tasks)).toBe(2);
   });
 
   it('records failures with their exit code and kills a task at its timeout', async () => {
