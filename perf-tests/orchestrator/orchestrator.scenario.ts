@@ -134,9 +134,8 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
   const toStart = ctx.histogram('createdToStartedUs', 'latencyUs', { stats: ['p50', 'p99', 'max'], gate: false });
   // A pick-up split at the claim: the trigger's commit and the wake-up, then the claim's round trip
   // and the spawn call (the orchestrator's own share). A pushed task is dispatched at its creation:
-  // its pick-up is all in the second part (the notification carrying it, and the spawn call). Reported, not gated; open loop only: in a
-  // burst both parts are queueing, and on SQLite a claim's time is read before its transaction waits
-  // for the write lock a triggering process holds, so it can precede the run's creation.
+  // its pick-up is all in the second part (the notification carrying it, and the spawn call).
+  // Reported, not gated; open loop only: in a burst both parts are queueing.
   const split = queueing
     ? undefined
     : {

@@ -94,9 +94,10 @@ const url = process.env['PLANEBENCH_PG_URL'];
       expect(await offeredSlots()).toBeUndefined();
       for (const task of await client.listTasks()) {
         expect(task.status).toBe('success');
-        // Claimed by the scheduler at its own clock reading. (Not asserted: that it is after
-        // created_at. The claim's time is read before the statement waits for a connection,
-        // so the first claim after start, waiting for the pool to connect, can predate it.)
+        // Claimed by the scheduler at its own clock reading, taken once it holds a connection
+        // (before that fix, the first claim after start was stamped before the pool connected,
+        // up to 25 ms before the run's creation). Not asserted to follow created_at: a trigger
+        // committing between the reading and the statement's snapshot (microseconds) precedes it.
         expect(task.dispatchedAtUs).not.toBe(task.createdAtUs);
       }
     }, 30_000);

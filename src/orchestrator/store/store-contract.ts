@@ -116,6 +116,30 @@ export function describeStoreContract(name: string, fixture: StoreFixture): void
       expect(noClaim).toEqual({ created: 0, claimed: [] });
     });
 
+    it('stamps a claim with its clock’s reading when it has one, not with the time it was asked', async () => {
+      await store.triggerRun('two-tasks', T0);
+      let reads = 0;
+      const clock = (): number => T0 + 100 + (reads += 1); // asked at T0 − 5, before the run existed
+      const expanded = await store.expandPendingRuns(10, T0 - 5, {
+        workerId: 'w',
+        limit: 1,
+        nowUs: T0 - 5,
+        leaseMs: 1000,
+        clock,
+      });
+      expect(reads).toBe(1);
+      expect((await store.listRuns())[0]).toMatchObject({ status: 'running' });
+      const [claimedTask] = (await store.listTasks()).filter((t) => t.id === expanded.claimed[0]!.id);
+      expect(claimedTask).toMatchObject({ dispatchedAtUs: T0 + 101, leaseExpiresAtUs: T0 + 101 + 1_000_000 });
+
+      const [other] = await store.claimTasks({ workerId: 'w', limit: 1, nowUs: T0 - 5, leaseMs: 1000, clock });
+      expect(reads).toBe(2);
+      expect((await store.listTasks()).find((t) => t.id === other!.id)).toMatchObject({
+        dispatchedAtUs: T0 + 102,
+        leaseExpiresAtUs: T0 + 102 + 1_000_000,
+      });
+    });
+
     it('records a failed task with its exit code and fails its run', async () => {
       await store.triggerRun('two-tasks', T0);
       await store.expandPendingRuns(10, T0);

@@ -12,6 +12,7 @@ import type {
   WorkflowDefinition,
   WorkKind,
 } from '../model.js';
+import type { ClockUs } from '../clock.js';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -21,6 +22,18 @@ export interface ClaimRequest {
   readonly nowUs: number;
   /** The claim expires unless renewed within this many milliseconds. */
   readonly leaseMs: number;
+  /**
+   * When given, the claim's time (dispatched_at, the lease's start) is read from
+   * it once the store holds what it waits for (PostgreSQL: a pooled connection;
+   * SQLite: the write lock) instead of `nowUs`, so a claim that waited is not
+   * stamped before the work it claims was created.
+   */
+  readonly clock?: ClockUs;
+}
+
+/** The time a claim is stamped with: the clock's reading now, or the request's `nowUs`. */
+export function claimTimeUs(request: ClaimRequest): number {
+  return request.clock ? request.clock() : request.nowUs;
 }
 
 export interface ExpandResult {

@@ -66,6 +66,7 @@ export class TaskRunner {
       limit: Math.min(this.options.batchSize, this.executor.freeSlots),
       nowUs: this.options.now(),
       leaseMs: this.options.leaseMs,
+      clock: this.options.now,
     };
   }
 
@@ -112,6 +113,7 @@ export class TaskRunner {
       limit,
       nowUs: this.options.now(),
       leaseMs: this.options.leaseMs,
+      clock: this.options.now,
     });
     for (const task of tasks) this.executor.start(task);
     return tasks.length;

@@ -20,7 +20,14 @@ import {
 import { readMigrations } from '../migrations.js';
 import { toClaimedTask, toRunRecord, toTaskRecord } from '../rows.js';
 import type { ClaimRow, RunRow, TaskRow } from '../rows.js';
-import type { ApplyResult, ClaimRequest, ExpandResult, ReclaimResult, Store } from '../store.js';
+import {
+  claimTimeUs,
+  type ApplyResult,
+  type ClaimRequest,
+  type ExpandResult,
+  type ReclaimResult,
+  type Store,
+} from '../store.js';
 import { PostgresPushDispatch } from './push-dispatch.js';
 import { SQL } from './queries.js';
 
@@ -143,14 +150,19 @@ export class PostgresStore implements Store {
 
   async expandPendingRuns(limit: number, nowUs: number, claim?: ClaimRequest): Promise<ExpandResult> {
     const claimLimit = claim ? Math.max(0, claim.limit) : 0;
-    const rows = await this.query<{ total: number } & Partial<ClaimRow>>(SQL.expandPendingRuns, [
-      limit,
+    const rows = await this.queryAt<{ total: number } & Partial<ClaimRow>>(
+      SQL.expandPendingRuns,
+      claim,
       nowUs,
-      this.channel,
-      claimLimit,
-      claim?.workerId ?? null,
-      claim ? nowUs + claim.leaseMs * 1000 : null,
-    ]);
+      (atUs) => [
+        limit,
+        atUs,
+        this.channel,
+        claimLimit,
+        claim?.workerId ?? null,
+        claim ? atUs + claim.leaseMs * 1000 : null,
+      ],
+    );
     const claimed = claim
       ? rows
           .filter((row): row is ClaimRow & { total: number } => row.id != null)
@@ -161,8 +173,12 @@ export class PostgresStore implements Store {
 
   async claimTasks(request: ClaimRequest): Promise<ClaimedTask[]> {
     if (request.limit <= 0) return [];
-    const leaseUntil = request.nowUs + request.leaseMs * 1000;
-    const rows = await this.query<ClaimRow>(SQL.claim, [request.workerId, request.nowUs, leaseUntil, request.limit]);
+    const rows = await this.queryAt<ClaimRow>(SQL.claim, request, request.nowUs, (atUs) => [
+      request.workerId,
+      atUs,
+      atUs + request.leaseMs * 1000,
+      request.limit,
+    ]);
     return rows.map((row) => toClaimedTask(row, request.workerId));
   }
 
@@ -326,6 +342,32 @@ export class PostgresStore implements Store {
         .rows;
     } catch (error) {
       throw this.failure(name ?? text.trim().split(/\s+/, 3).join(' '), error);
+    }
+  }
+
+  /**
+   * A claiming statement whose time is read once a pooled connection is in hand
+   * when the request has a clock (claimTimeUs): waiting for a connection (the
+   * pool's first use, a reconnect) then does not predate the claim.
+   */
+  private async queryAt<R extends pg.QueryResultRow>(
+    text: string,
+    request: ClaimRequest | undefined,
+    nowUs: number,
+    values: (atUs: number) => unknown[],
+  ): Promise<R[]> {
+    if (!request?.clock) return this.query<R>(text, values(nowUs));
+    const name = STATEMENT_NAMES.get(text)!;
+    const client = await this.pool.connect().catch((error: unknown) => {
+      throw this.failure(name, error);
+    });
+    try {
+      const rows = (await client.query<R>({ name, text, values: values(claimTimeUs(request)) })).rows;
+      client.release();
+      return rows;
+    } catch (error) {
+      client.release(coerceError(error)); // as pool.query does: a client that failed is not reused
+      throw this.failure(name, error);
     }
   }
 

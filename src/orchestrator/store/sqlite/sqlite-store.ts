@@ -21,7 +21,14 @@ import {
 import { readMigrations } from '../migrations.js';
 import { DEFAULT_MAX_ATTEMPTS, toClaimedTask, toRunRecord, toTaskRecord } from '../rows.js';
 import type { ClaimRow, RunRow, TaskRow } from '../rows.js';
-import type { ApplyResult, ClaimRequest, ExpandResult, ReclaimResult, Store } from '../store.js';
+import {
+  claimTimeUs,
+  type ApplyResult,
+  type ClaimRequest,
+  type ExpandResult,
+  type ReclaimResult,
+  type Store,
+} from '../store.js';
 import { retryWhileBusy } from './busy-retry.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, applyStorePragmas } from './pragmas.js';
 import { WakeBus } from './wake-bus.js';
@@ -102,13 +109,15 @@ export class SqliteStore implements Store {
   }
 
   async claimTasks(request: ClaimRequest): Promise<ClaimedTask[]> {
-    return this.retryingBusy(() => this.claimNow(request));
+    // Read inside the attempt: it runs once the write lock is free.
+    return this.retryingBusy(() => this.claimNow(request, claimTimeUs(request)));
   }
 
   /** Turns pending runs into tasks, claiming up to the request's limit of them, in one write transaction. */
   private expandNow(limit: number, nowUs: number, claim: ClaimRequest | undefined): ExpandResult {
     return this.db
       .transaction((): ExpandResult => {
+        const atUs = claim ? claimTimeUs(claim) : nowUs; // the write lock is held from here
         let tasks = 0;
         const runs = this.sql.pendingRuns.all(limit) as { id: number; created_at_us: number; definition: string }[];
         for (const run of runs) {
@@ -123,19 +132,19 @@ export class SqliteStore implements Store {
               run.created_at_us,
             );
           }
-          this.sql.startRun.run(definition.tasks.length, definition.tasks.length, nowUs, run.id);
+          this.sql.startRun.run(definition.tasks.length, definition.tasks.length, atUs, run.id);
           tasks += definition.tasks.length;
         }
-        const claimed = claim && tasks > 0 ? this.claimNow(claim) : [];
+        const claimed = claim && tasks > 0 ? this.claimNow(claim, atUs) : [];
         return { created: tasks, claimed };
       })
       .immediate();
   }
 
-  private claimNow(request: ClaimRequest): ClaimedTask[] {
+  private claimNow(request: ClaimRequest, atUs: number): ClaimedTask[] {
     if (request.limit <= 0) return [];
-    const leaseUntil = request.nowUs + request.leaseMs * 1000;
-    const rows = this.sql.claim.all(request.workerId, request.nowUs, leaseUntil, request.limit) as ClaimRow[];
+    const leaseUntil = atUs + request.leaseMs * 1000;
+    const rows = this.sql.claim.all(request.workerId, atUs, leaseUntil, request.limit) as ClaimRow[];
     return rows.map((row) => toClaimedTask(row, request.workerId)).sort((a, b) => a.id - b.id);
   }
 
