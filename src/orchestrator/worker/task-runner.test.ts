@@ -1,5 +1,6 @@
 import { SqliteStore } from '../store/sqlite/sqlite-store.js';
-import type { Store } from '../store/store.js';
+import type { ClaimedTask } from '../model.js';
+import type { PushDispatch, Store } from '../store/store.js';
 import { TaskRunner } from './task-runner.js';
 
 const LEASE_MS = 1000;
@@ -20,6 +21,29 @@ function failingWrites(store: Store, failures: number): Store {
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/** The real store with a push dispatch that records offers and hands over what the test delivers. */
+function withFakePush(store: Store) {
+  const offers: number[] = [];
+  let deliver: (tasks: ClaimedTask[]) => void = () => undefined;
+  const push: PushDispatch = {
+    offer: async (_workerId, slots) => {
+      offers.push(slots);
+    },
+    onAssigned: (_workerId, listener) => {
+      deliver = listener;
+      return () => (deliver = () => undefined);
+    },
+  };
+  const proxy = new Proxy(store, {
+    get(target, key, receiver) {
+      if (key === 'push') return push;
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  return { store: proxy, offers, deliver: (tasks: ClaimedTask[]) => deliver(tasks) };
 }
 
 describe('TaskRunner (embedded store, real subprocesses)', () => {
@@ -92,5 +116,25 @@ describe('TaskRunner (embedded store, real subprocesses)', () => {
       status: 'pending',
       attempt: 1,
     });
+  });
+
+  it('offers its free slots, runs what is pushed to it, and after withdrawing neither offers nor starts', async () => {
+    const fake = withFakePush(store);
+    const tasks = runner(fake.store);
+    const detach = tasks.attachPush();
+    await tasks.offerFreeSlots();
+    // Pushed: claimed for w1 by the trigger's statement (here by a claim standing in for it).
+    const [first, second] = await store.claimTasks({ workerId: 'w1', limit: 2, nowUs: T0, leaseMs: LEASE_MS });
+    fake.deliver([first!]);
+    await tasks.drain();
+    expect((await store.listTasks()).find((t) => t.id === first!.id)?.status).toBe('success');
+
+    await tasks.withdrawOffer();
+    await tasks.offerFreeSlots();
+    expect(fake.offers).toEqual([2, 0]);
+    fake.deliver([second!]); // pushed in the moment before the withdrawal landed
+    await tasks.drain();
+    expect((await store.listTasks()).find((t) => t.id === second!.id)?.status).toBe('dispatched'); // left to its lease
+    detach();
   });
 });

@@ -28,6 +28,7 @@ export class TaskRunner {
   private readonly buffer = new UpdateBuffer();
   private lastRenewalUs: number;
   private staleUpdates = 0;
+  private withdrawn = false;
 
   constructor(
     private readonly store: Store,
@@ -78,6 +79,9 @@ export class TaskRunner {
     const push = this.store.push;
     if (!push) return () => undefined;
     return push.onAssigned(this.options.workerId, (tasks) => {
+      // Pushed in the moment before the withdrawal: not started by a runner that is stopping, whose
+      // drain may be over; their leases run out unrenewed and they run again elsewhere.
+      if (this.withdrawn) return;
       this.startClaimed(tasks);
       this.options.onChange();
     });
@@ -89,12 +93,14 @@ export class TaskRunner {
    * runner has room for; an idle runner gets the next run without a claim.
    */
   async offerFreeSlots(): Promise<void> {
+    if (this.withdrawn) return;
     const slots = Math.min(this.options.batchSize, this.executor.freeSlots);
     await this.store.push?.offer(this.options.workerId, slots, this.options.leaseMs, this.options.now());
   }
 
-  /** Withdraws the offer, so no trigger pushes to a runner that is stopping. */
+  /** Withdraws the offer for good, so no trigger pushes to a runner that is stopping. */
   async withdrawOffer(): Promise<void> {
+    this.withdrawn = true;
     await this.store.push?.offer(this.options.workerId, 0, this.options.leaseMs, this.options.now());
   }
 

@@ -78,8 +78,9 @@ export class Worker {
         await this.wake.sleep(this.options.pollIntervalMs);
       }
     }
+    // Its own try: a store that cannot be reached must not keep the running tasks from being drained.
+    await this.runner.withdrawOffer().catch((error: unknown) => this.deps.onError?.(coerceError(error)));
     try {
-      await this.runner.withdrawOffer();
       if (this.stopping === 'kill') await this.runner.abort();
       else await this.runner.drain();
     } catch (error) {
