@@ -277,6 +277,13 @@ const TWO_TASKS: WorkflowDefinition = {
       expect((await runner.listRuns()).map((r) => r.status)).toEqual(['pending', 'pending']);
     });
 
+    it('clears the offers of runners that stopped without withdrawing, a lease after they lapsed', async () => {
+      await runner.push!.offer('killed', 4, 1_000, now() - 2_500_000); // lapsed 1.5 s ago: over a lease
+      await runner.push!.offer('slow', 4, 1_000, now() - 1_500_000); // lapsed 0.5 s ago: kept a while
+      await runner.push!.offer('w1', 4, LEASE_MS, now());
+      expect((await offersTable()).map((o) => o.worker_id).sort()).toEqual(['slow', 'w1']);
+    });
+
     it('pushes nothing to a runner whose listening connection is gone', async () => {
       await runner.push!.offer('w1', 4, LEASE_MS, now());
       const [{ pid }] = (

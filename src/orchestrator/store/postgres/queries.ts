@@ -160,9 +160,12 @@ export const SQL = {
   listTasks: `SELECT * FROM tasks ORDER BY id`,
   /**
    * $1 worker_id, $2 slots (a new offer or one that lapsed), $3 change to a standing offer,
-   * $4 lease_ms, $5 listener_pid, $6 expires_at_us, $7 now_us
+   * $4 lease_ms, $5 listener_pid, $6 expires_at_us, $7 now_us. Also deletes the offers of runners
+   * that stopped without withdrawing (killed): lapsed a whole lease ago, a margin for other hosts' clocks.
    */
-  offerSlots: `INSERT INTO dispatch_offers AS d (worker_id, slots, lease_ms, listener_pid, expires_at_us)
+  offerSlots: `WITH lapsed AS (
+      DELETE FROM dispatch_offers WHERE worker_id <> $1 AND expires_at_us + lease_ms::bigint * 1000 < $7
+    ) INSERT INTO dispatch_offers AS d (worker_id, slots, lease_ms, listener_pid, expires_at_us)
       VALUES ($1, $2, $4, $5, $6)
     ON CONFLICT (worker_id) DO UPDATE SET
       slots = CASE WHEN d.listener_pid = excluded.listener_pid AND d.expires_at_us > $7
