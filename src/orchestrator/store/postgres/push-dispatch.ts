@@ -6,7 +6,9 @@
  * offered nothing more, and nothing is pushed into a notification no one
  * reads. What a trigger took from an offer arrives here as an `assign`
  * notification and is subtracted from what this side believes is on offer, so
- * offers are written as changes, never overwriting a trigger's take.
+ * offers are written as changes, never overwriting a trigger's take. An offer
+ * of 0 deletes the row; rows of runners killed without withdrawing are deleted
+ * by the next offer anyone writes, a lease after they lapsed.
  */
 import type { ClaimedTask } from '../../model.js';
 import { toClaimedTask, type ClaimRow } from '../rows.js';
