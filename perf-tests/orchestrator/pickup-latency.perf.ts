@@ -19,10 +19,11 @@
  * the bare pull chain on the same store at the same rate, the floor under any
  * claimed pick-up on the machine (PostgreSQL: trigger → NOTIFY → claim; SQLite:
  * insert → wake file → claim in another process; a pushed pick-up comes in under
- * it) and the pick-up as a multiple of it (`pickupOverFloorRatio`). On PostgreSQL the gate judges that ratio, because
- * pick-up and floor move together with the machine (2 ms in a fast phase of
- * this VM, 5 ms in a slow one); on SQLite the ratio is bimodal (1.1 or 2.3–2.6
- * in trials of the same code) and the milliseconds stay gated.
+ * it) and the pick-up as a multiple of it (`pickupOverFloorRatio`). On
+ * PostgreSQL the gate judges that ratio, because pick-up and floor move together
+ * with the machine (2 ms in a fast phase of this VM, 5 ms in a slow one); on
+ * SQLite the ratio is bimodal (1.1 or 2.3–2.6 in trials of the same code) and
+ * the milliseconds stay gated.
  */
 import { byProfile } from '../../src/harness/profile.js';
 import {
