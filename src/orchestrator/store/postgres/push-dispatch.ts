@@ -13,10 +13,7 @@
 import type { ClaimedTask } from '../../model.js';
 import { toClaimedTask, type ClaimRow } from '../rows.js';
 import type { PushDispatch } from '../store.js';
-import { SQL } from './queries.js';
-
-/** The payload prefix of a notification that carries pushed tasks. */
-export const ASSIGN_PREFIX = 'assign ';
+import { ASSIGN_PREFIX, SQL } from './queries.js';
 
 interface StandingOffer {
   slots: number;

@@ -21,8 +21,11 @@ const taskFromDefinition = (t: string): string =>
  * tasks' definitions, the worker id and this much per task (the ids, numbers
  * and keys of a pushed task's JSON) fit in PUSH_PAYLOAD_MAX_BYTES.
  */
-export const PUSH_BYTES_PER_TASK = 128;
-export const PUSH_PAYLOAD_MAX_BYTES = 7000;
+const PUSH_BYTES_PER_TASK = 128;
+const PUSH_PAYLOAD_MAX_BYTES = 7000;
+
+/** The payload prefix of a notification that carries pushed tasks (the JSON follows). */
+export const ASSIGN_PREFIX = 'assign ';
 
 export const SQL = {
   /** $1 name, $2 definition */
@@ -64,7 +67,7 @@ export const SQL = {
       RETURNING id, run_id, command, timeout_ms, attempt
     )
     SELECT r.id, pg_notify($3, CASE WHEN r.status = 'running'
-        THEN 'assign ' || json_build_object('w', (SELECT worker_id FROM taken),
+        THEN '${ASSIGN_PREFIX}' || json_build_object('w', (SELECT worker_id FROM taken),
           't', (SELECT json_agg(p ORDER BY p.id) FROM pushed p))::text
         ELSE 'runs' END)
     FROM run r`,
