@@ -11,7 +11,7 @@
 // nothing else, the reporter names the spec files behind them in
 // perf-results/.confirm-request.json, and they run once more; the reporter of
 // that run pools both runs' trials and its verdict is the run's
-// (src/report/confirmation.ts). PLANEBENCH_CONFIRM=0 turns this off.
+// (src/gate/confirmation.ts). PLANEBENCH_CONFIRM=0 turns this off.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -50,9 +50,9 @@ function runJest(args, env = process.env) {
   });
 }
 
-/** The reporter's request (src/report/confirmation.ts owns its shape), or undefined; a malformed one is reported. */
+/** The reporter's request (src/gate/confirmation.ts owns its shape), or undefined; a malformed one is reported. */
 async function readRequest() {
-  const { readConfirmRequest } = await tsImport('../src/report/confirmation.ts', import.meta.url);
+  const { readConfirmRequest } = await tsImport('../src/gate/confirmation.ts', import.meta.url);
   const { resultsRoot } = await tsImport('../src/harness/paths.ts', import.meta.url);
   try {
     return readConfirmRequest(resultsRoot());

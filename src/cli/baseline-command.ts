@@ -6,7 +6,7 @@
  * query p50 measured 16 µs in one run and 38–70 µs in four others).
  */
 import path from 'node:path';
-import { mergeRounds } from '../compare/merge-rounds.js';
+import { poolRounds } from '../gate/pool-rounds.js';
 import { updateBaselines } from '../gate/update-baselines.js';
 import { resultsRoot } from '../harness/paths.js';
 import { readResultsFile } from '../report/results-file.js';
@@ -47,7 +47,7 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
       `Cannot pool runs of different profiles: ${runs.map((r) => `${r.file} (${r.results.environment.profile})`).join(', ')}`,
     );
   }
-  const scenarios = runs.length === 1 ? runs[0]!.results.scenarios : mergeRounds(runs.map((r) => r.results.scenarios));
+  const scenarios = runs.length === 1 ? runs[0]!.results.scenarios : poolRounds(runs.map((r) => r.results.scenarios));
   const environment = runs[runs.length - 1]!.results.environment;
   const changes = updateBaselines(baselinesDir, scenarios, environment, selectors, { newMetricsOnly });
   for (const c of changes) {

@@ -2,14 +2,20 @@
 /** The `planebench` command. */
 import { coerceError } from '../lib/coerce-error.js';
 import { runBaselineCommand } from './baseline-command.js';
+import { runCalibrateCommand } from './calibrate-command.js';
 import { runCompareCommand } from './compare-command.js';
 import { runOrchestratorCli } from './orchestrator/index.js';
+import { runPowerCommand } from './power-command.js';
 import { runTrendCommand } from './trend-command.js';
 
 type Command = (argv: readonly string[]) => Promise<number>;
 
 const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: string }>> = {
   baseline: { run: runBaselineCommand, help: 'baseline update [selector…]   write baselines from perf-results/latest' },
+  calibrate: {
+    run: runCalibrateCommand,
+    help: "calibrate [--rounds k] [--from dir] [pattern…]  measure each metric's noise → baselines/noise.json",
+  },
   compare: {
     run: runCompareCommand,
     help: 'compare --base <ref> [--rounds n] [pattern…]  head against base, interleaved, gated',
@@ -17,6 +23,10 @@ const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: 
   orchestrator: {
     run: (argv) => runOrchestratorCli([...argv]),
     help: 'orchestrator run | trigger | worker | clean-data | perf-test …   the workflow orchestrator',
+  },
+  power: {
+    run: runPowerCommand,
+    help: 'power --results <compare dir>  how large a slowdown the gate catches, on an A/A comparison',
   },
   trend: {
     run: runTrendCommand,

@@ -13,6 +13,7 @@ describe('parseCompareArgs', () => {
       repoDir: '/repo',
       outDir: path.join('/tmp/pr', 'compare'),
       keepWorktree: false,
+      budgetMs: 25 * 60_000,
     });
     expect(parseCompareArgs(['--base=HEAD~1', '--rounds=3', '--keep-worktree'], env, '/repo')).toMatchObject({
       baseRef: 'HEAD~1',

@@ -2,6 +2,8 @@
  * Options of `planebench compare`, resolved once:
  *   --base <ref>      the commit to compare with (required), e.g. origin/main or HEAD~1
  *   --rounds <n>      base/head rounds, interleaved A B A B … (default 2)
+ *   --budget <min>    wall-time budget: after the fixed rounds, scenarios with an undecided
+ *                     gated metric are measured again (both sides) while it lasts (default 25)
  *   --keep-worktree   leave the base worktree in place (for debugging)
  *   [pattern…]        jest path patterns for a subset of perf specs (e.g. harness)
  * The profile comes from PERF_PROFILE; the output goes to <results root>/compare/.
@@ -12,10 +14,11 @@ import { resolveProfile, type ProfileName } from '../harness/profile.js';
 import { CompareError } from './compare-error.js';
 
 export const COMPARE_USAGE =
-  'usage: planebench compare --base <git ref> [--rounds <n>] [--keep-worktree] [spec path pattern…]';
+  'usage: planebench compare --base <git ref> [--rounds <n>] [--budget <minutes>] [--keep-worktree] [spec path pattern…]';
 
 export const DEFAULT_ROUNDS = 2;
 export const MAX_ROUNDS = 20;
+export const DEFAULT_BUDGET_MIN = 25;
 
 export interface ResolvedCompareOptions {
   readonly baseRef: string;
@@ -27,6 +30,8 @@ export interface ResolvedCompareOptions {
   /** Where report.md, results.json and the rounds go. */
   readonly outDir: string;
   readonly keepWorktree: boolean;
+  /** Wall time the comparison may take before it stops measuring undecided scenarios again, ms. */
+  readonly budgetMs: number;
 }
 
 export function parseRounds(raw: string | undefined): number {
@@ -40,6 +45,14 @@ export function parseRounds(raw: string | undefined): number {
   return rounds;
 }
 
+export function parseBudgetMinutes(raw: string): number {
+  const minutes = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isFinite(minutes) || minutes < 0) {
+    throw new CompareError('options', `Expected \`--budget\` to be a number of minutes ≥ 0, got \`${raw}\` (string)`);
+  }
+  return minutes;
+}
+
 export function parseCompareArgs(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -48,6 +61,7 @@ export function parseCompareArgs(
   let baseRef: string | undefined;
   let rounds = DEFAULT_ROUNDS;
   let keepWorktree = false;
+  let budgetMs = DEFAULT_BUDGET_MIN * 60_000;
   const patterns: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
@@ -55,7 +69,7 @@ export function parseCompareArgs(
       arg.startsWith('--') && arg.includes('=')
         ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
         : [arg, undefined];
-    if (flag === '--base' || flag === '--rounds') {
+    if (flag === '--base' || flag === '--rounds' || flag === '--budget') {
       const value = inline ?? argv[i + 1];
       if (inline === undefined) i += 1;
       if (value === undefined || value === '' || value.startsWith('--')) {
@@ -65,6 +79,7 @@ export function parseCompareArgs(
         );
       }
       if (flag === '--base') baseRef = value;
+      else if (flag === '--budget') budgetMs = parseBudgetMinutes(value) * 60_000;
       else rounds = parseRounds(value);
     } else if (flag === '--keep-worktree') {
       keepWorktree = true;
@@ -84,5 +99,6 @@ export function parseCompareArgs(
     repoDir: cwd,
     outDir: path.join(resultsRoot(env), 'compare'),
     keepWorktree,
+    budgetMs,
   };
 }

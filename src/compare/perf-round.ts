@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import type { ProfileName } from '../harness/profile.js';
 import { coerceError } from '../lib/coerce-error.js';
 import { readResultsFile, type ResultsFile } from '../report/results-file.js';
+import { SPECS_FILE } from '../report/write-run-outputs.js';
 
 export type Side = 'base' | 'head';
 
@@ -35,6 +36,8 @@ export type RoundOutcome =
       readonly side: Side;
       readonly round: number;
       readonly results: ResultsFile;
+      /** suite/scenario/variant → the spec file (absolute) that measured it, where the run said. */
+      readonly specs: Readonly<Record<string, string>>;
       readonly failedTests: number;
       readonly passedTests: number;
       readonly durationMs: number;
@@ -118,6 +121,18 @@ function readJestCounts(file: string): { failed: number; passed: number } | unde
   }
 }
 
+/** The run's scenario → spec map; empty when absent or unreadable (then nothing can be re-run selectively). */
+function readSpecs(file: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  try {
+    const parsed = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
 export const runPerfRound: RoundRunner = async (request) => {
   mkdirSync(request.resultsRoot, { recursive: true });
   const logFile = path.join(request.resultsRoot, 'perf.log');
@@ -142,6 +157,7 @@ export const runPerfRound: RoundRunner = async (request) => {
       state: 'measured',
       ...identity,
       results,
+      specs: readSpecs(path.join(request.resultsRoot, 'latest', SPECS_FILE)),
       failedTests: counts?.failed ?? (exitCode === 0 ? 0 : 1),
       passedTests: counts?.passed ?? 0,
     };

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
 import { CompareError } from './compare-error.js';
 import type { ResolvedCompareOptions } from './compare-options.js';
-import { latencyMetric, scenarioResult } from './fixture-results.js';
+import { latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
 import type { RoundRequest, RoundRunner } from './perf-round.js';
 import { runCompare } from './run-compare.js';
 
@@ -38,6 +38,7 @@ function options(overrides: Partial<ResolvedCompareOptions> = {}): ResolvedCompa
     repoDir: repo,
     outDir: out,
     keepWorktree: false,
+    budgetMs: 0,
     ...overrides,
   };
 }
@@ -68,6 +69,7 @@ function treeRunner(calls: RoundRequest[]): RoundRunner {
       side: request.side,
       round: request.round,
       results,
+      specs: { 'fixture/steady/v2': path.join(request.cwd, 'perf-tests', 'fixture.perf.ts') },
       failedTests: 0,
       passedTests: 1,
       durationMs: 1,
@@ -193,6 +195,78 @@ describe('runCompare', () => {
     expect(error).toMatchObject({
       stage: 'options',
       message: expect.stringContaining('Expected `--base` to name a commit') as string,
+    });
+  });
+
+  describe('adaptive rounds', () => {
+    // σ 0.1 per trial: a 25 % slowdown is within 4 standard errors at 6 trials a side
+    // (threshold +26 %) but its interval reaches beyond: undecided; at 9 trials (+21 %) it is caught.
+    function commitCalibration(): void {
+      mkdirSync(path.join(repo, 'baselines'), { recursive: true });
+      commitFile(
+        'baselines/noise.json',
+        JSON.stringify({
+          version: 1,
+          profile: 'ci',
+          measuredAt: '2026-12-05T00:00:00.000Z',
+          gitCommit: 'x',
+          machine: { cpuModel: 'x', cores: 2, node: 'v20' },
+          rounds: 3,
+          trialsPerSide: 9,
+          sourceRuns: ['calibration'],
+          metrics: { 'fixture/steady/v2/queryLatencyUs.p99': { trialLogSd: 0.1, driftLogSd: 0, trials: 18 } },
+        }),
+      );
+    }
+
+    test('an undecided scenario is measured again, by its spec only, until decided', async () => {
+      commitCalibration();
+      writeFileSync(path.join(repo, 'latency.txt'), '125');
+      const calls: RoundRequest[] = [];
+      const printed: string[] = [];
+      const outcome = await runCompare(options({ budgetMs: 60_000 }), {
+        runRound: treeRunner(calls),
+        print: (t) => printed.push(t),
+        handleSignals: false,
+      });
+      expect(calls.map((c) => `${c.round}-${c.side}`)).toEqual([
+        '1-base',
+        '1-head',
+        '2-base',
+        '2-head',
+        '3-base',
+        '3-head',
+      ]);
+      expect(calls[4]?.patterns).toEqual(['perf-tests/fixture\\.perf\\.ts']);
+      expect(printed.join('')).toContain('undecided, measured again: fixture/steady/v2');
+      expect(outcome.comparison.regressions).toHaveLength(1);
+      expect(outcome.summary.trialsPerSide).toEqual([9, 9]);
+    });
+
+    test('without budget the undecided scenario stays unchanged and the output says so', async () => {
+      commitCalibration();
+      writeFileSync(path.join(repo, 'latency.txt'), '125');
+      const calls: RoundRequest[] = [];
+      const printed: string[] = [];
+      const outcome = await runCompare(options({ budgetMs: 0 }), {
+        runRound: treeRunner(calls),
+        print: (t) => printed.push(t),
+        handleSignals: false,
+      });
+      expect(calls).toHaveLength(4);
+      expect(printed.join('')).toMatch(/1 scenario\(s\) still undecided; another round needs/);
+      expect(outcome.failed).toBe(false);
+    });
+
+    test('a decided comparison is not re-run', async () => {
+      commitCalibration();
+      const calls: RoundRequest[] = [];
+      await runCompare(options({ budgetMs: 60_000 }), {
+        runRound: treeRunner(calls),
+        print: () => undefined,
+        handleSignals: false,
+      });
+      expect(calls).toHaveLength(4);
     });
   });
 });

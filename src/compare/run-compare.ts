@@ -9,17 +9,19 @@
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import type { RunComparison } from '../gate/compare-run.js';
-import type { ScenarioResult } from '../harness/result-model.js';
+import { loadCalibration, type RunComparison } from '../gate/compare-run.js';
+import type { NoiseCalibration } from '../gate/noise-calibration.js';
+import { scenarioId, type ScenarioResult } from '../harness/result-model.js';
+import { undecidedScenarios } from '../gate/undecided.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { toBenchmarkFiles } from '../report/benchmark-action.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
 import { createBaseWorktree, type WorktreeOptions } from './base-worktree.js';
 import { CompareError } from './compare-error.js';
 import type { ResolvedCompareOptions } from './compare-options.js';
-import { compareSides } from './compare-sides.js';
+import { compareSides } from '../gate/compare-sides.js';
 import { headFacts, resolveCommit, type HeadFacts } from './git.js';
-import { mergeRounds } from './merge-rounds.js';
+import { poolRounds } from '../gate/pool-rounds.js';
 import { runPerfRound, type RoundOutcome, type RoundRunner, type Side } from './perf-round.js';
 import { renderCompareConsole, renderCompareMarkdown, type CompareSummary } from './render-compare.js';
 
@@ -34,7 +36,7 @@ export interface CompareDeps {
 export interface CompareOutcome {
   readonly comparison: RunComparison;
   readonly summary: CompareSummary;
-  readonly rounds: readonly Extract<RoundOutcome, { state: 'measured' }>[];
+  readonly rounds: readonly Measured[];
   readonly head: HeadFacts;
   readonly failed: boolean;
   readonly outDir: string;
@@ -42,6 +44,9 @@ export interface CompareOutcome {
 }
 
 export const RUN_ORDER: readonly Side[] = ['base', 'head'];
+
+/** A round takes longer than its scenarios: jest, the quiet-CPU wait, process start-up. */
+const ROUND_OVERHEAD = 1.3;
 
 function logTail(file: string, lines = 25): string {
   if (!existsSync(file)) return '';
@@ -62,42 +67,119 @@ function trialsRange(results: readonly ScenarioResult[]): readonly [number, numb
   return counts.length === 0 ? [0, 0] : [Math.min(...counts), Math.max(...counts)];
 }
 
+type Measured = Extract<RoundOutcome, { state: 'measured' }>;
+
+interface RoundPlan {
+  readonly round: number;
+  /** Jest path patterns of this round: the options' for the fixed rounds, the undecided specs' after. */
+  readonly patterns: readonly string[];
+  readonly label: string;
+}
+
+async function runRound(
+  plan: RoundPlan,
+  options: ResolvedCompareOptions,
+  baseDir: string,
+  runner: RoundRunner,
+  print: (text: string) => void,
+  signal: AbortSignal,
+): Promise<Measured[]> {
+  const measured: Measured[] = [];
+  for (const side of RUN_ORDER) {
+    if (signal.aborted) throw new CompareError('round', 'interrupted');
+    const outcome = await runner({
+      side,
+      round: plan.round,
+      cwd: side === 'base' ? baseDir : options.repoDir,
+      resultsRoot: path.join(options.outDir, 'rounds', `${plan.round}-${side}`),
+      patterns: plan.patterns,
+      profile: options.profile,
+      signal,
+    });
+    const seconds = (outcome.durationMs / 1000).toFixed(1);
+    if (outcome.state === 'no-results') {
+      if (signal.aborted) throw new CompareError('round', 'interrupted');
+      const tail = logTail(outcome.logFile);
+      throw new CompareError(
+        'round',
+        `round ${plan.round} ${side}: ${outcome.reason} (log: ${outcome.logFile})${tail ? `\n--- log (tail) ---\n${tail}` : ''}`,
+      );
+    }
+    const scenarios = outcome.results.scenarios.length;
+    const specs = `${outcome.passedTests} spec(s) passed${outcome.failedTests > 0 ? `, ${outcome.failedTests} failed` : ''}`;
+    print(`planebench compare: round ${plan.label} ${side}: ${scenarios} scenario(s), ${specs}, ${seconds} s\n`);
+    measured.push(outcome);
+  }
+  return measured;
+}
+
+function pooledSides(rounds: readonly Measured[]): { base: ScenarioResult[]; head: ScenarioResult[] } {
+  const of = (side: Side): ScenarioResult[] =>
+    poolRounds(rounds.filter((r) => r.side === side).map((r) => r.results.scenarios));
+  return { base: of('base'), head: of('head') };
+}
+
+/** Jest patterns for the spec files behind `scenarioIds`, relative to the tree; undefined when one is unknown. */
+function specPatterns(
+  rounds: readonly Measured[],
+  scenarioIds: readonly string[],
+  repoDir: string,
+): string[] | undefined {
+  const specs = new Set<string>();
+  for (const id of scenarioIds) {
+    const spec = rounds.findLast((r) => r.side === 'head' && r.specs[id] !== undefined)?.specs[id];
+    if (spec === undefined) return undefined;
+    specs.add(path.relative(repoDir, spec).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  }
+  return [...specs].sort();
+}
+
+/** Wall time of one side of a round of these scenarios, from what they took so far (the slowest round). */
+function estimateRoundMs(rounds: readonly Measured[], scenarioIds: ReadonlySet<string>): number {
+  let most = 0;
+  for (const r of rounds) {
+    const ms = r.results.scenarios.filter((x) => scenarioIds.has(scenarioId(x))).reduce((n, x) => n + x.durationMs, 0);
+    most = Math.max(most, ms);
+  }
+  return most;
+}
+
+/**
+ * The fixed rounds, then — while some gated metric is undecided and the
+ * budget allows another round of its scenarios — rounds of just those specs.
+ */
 async function runRounds(
   options: ResolvedCompareOptions,
   baseDir: string,
-  runRound: RoundRunner,
+  runner: RoundRunner,
   print: (text: string) => void,
   signal: AbortSignal,
-): Promise<Extract<RoundOutcome, { state: 'measured' }>[]> {
-  const measured: Extract<RoundOutcome, { state: 'measured' }>[] = [];
+  judgeSides: (rounds: readonly Measured[]) => RunComparison,
+): Promise<Measured[]> {
+  const started = Date.now();
+  const measured: Measured[] = [];
   for (let round = 1; round <= options.rounds; round += 1) {
-    for (const side of RUN_ORDER) {
-      if (signal.aborted) throw new CompareError('round', 'interrupted');
-      const outcome = await runRound({
-        side,
-        round,
-        cwd: side === 'base' ? baseDir : options.repoDir,
-        resultsRoot: path.join(options.outDir, 'rounds', `${round}-${side}`),
-        patterns: options.patterns,
-        profile: options.profile,
-        signal,
-      });
-      const seconds = (outcome.durationMs / 1000).toFixed(1);
-      if (outcome.state === 'no-results') {
-        if (signal.aborted) throw new CompareError('round', 'interrupted');
-        const tail = logTail(outcome.logFile);
-        throw new CompareError(
-          'round',
-          `round ${round} ${side}: ${outcome.reason} (log: ${outcome.logFile})${tail ? `\n--- log (tail) ---\n${tail}` : ''}`,
-        );
-      }
-      const scenarios = outcome.results.scenarios.length;
-      const specs = `${outcome.passedTests} spec(s) passed${outcome.failedTests > 0 ? `, ${outcome.failedTests} failed` : ''}`;
+    const plan = { round, patterns: options.patterns, label: `${round}/${options.rounds}` };
+    measured.push(...(await runRound(plan, options, baseDir, runner, print, signal)));
+  }
+  for (let round = options.rounds + 1; ; round += 1) {
+    const undecided = undecidedScenarios(judgeSides(measured));
+    if (undecided.length === 0) break;
+    const patterns = specPatterns(measured, undecided, options.repoDir);
+    const needMs = 2 * estimateRoundMs(measured, new Set(undecided)) * ROUND_OVERHEAD;
+    const leftMs = options.budgetMs - (Date.now() - started);
+    if (!patterns || needMs > leftMs) {
       print(
-        `planebench compare: round ${round}/${options.rounds} ${side}: ${scenarios} scenario(s), ${specs}, ${seconds} s\n`,
+        `planebench compare: ${undecided.length} scenario(s) still undecided; ` +
+          (patterns
+            ? `another round needs ~${Math.round(needMs / 60_000)} min, ${Math.max(0, Math.round(leftMs / 60_000))} min of the budget left\n`
+            : 'their spec files are unknown, so they cannot be measured again\n'),
       );
-      measured.push(outcome);
+      break;
     }
+    print(`planebench compare: undecided, measured again: ${undecided.join(', ')}\n`);
+    const plan = { round, patterns, label: `${round} (undecided only)` };
+    measured.push(...(await runRound(plan, options, baseDir, runner, print, signal)));
   }
   return measured;
 }
@@ -147,20 +229,33 @@ export async function runCompare(options: ResolvedCompareOptions, deps: CompareD
       signal,
       ...(deps.install ? { install: deps.install } : {}),
     });
-    let rounds: Extract<RoundOutcome, { state: 'measured' }>[];
+    let rounds: Measured[];
+    let calibration: NoiseCalibration | undefined;
     try {
+      // The base owns the rules: its committed noise calibration sets the thresholds.
+      const loaded = loadCalibration(path.join(worktree.dir, 'baselines'), options.profile);
+      if (loaded.error) throw new CompareError('options', `the base's ${loaded.error.message}`);
+      calibration = loaded.calibration;
+      print(
+        calibration
+          ? `planebench compare: thresholds from the base's noise calibration (${calibration.measuredAt}, ${Object.keys(calibration.metrics).length} metrics)\n`
+          : `planebench compare: the base has no noise calibration for profile ${options.profile}: kind defaults\n`,
+      );
       print(`planebench compare: worktree ${worktree.dir} (node_modules ${worktree.nodeModules})\n`);
-      rounds = await runRounds(options, worktree.dir, deps.runRound ?? runPerfRound, print, signal);
+      const judgeSides = (done: readonly Measured[]): RunComparison => {
+        const sides = pooledSides(done);
+        return compareSides(sides.base, sides.head, calibration);
+      };
+      rounds = await runRounds(options, worktree.dir, deps.runRound ?? runPerfRound, print, signal, judgeSides);
     } finally {
       if (options.keepWorktree) print(`planebench compare: kept the base worktree ${worktree.dir}\n`);
       else worktree.remove();
     }
     const sideRounds = (side: Side): typeof rounds => rounds.filter((r) => r.side === side);
-    const base = mergeRounds(sideRounds('base').map((r) => r.results.scenarios));
-    const headResults = mergeRounds(sideRounds('head').map((r) => r.results.scenarios));
+    const { base, head: headResults } = pooledSides(rounds);
     const headSpecFailures = sideRounds('head').reduce((n, r) => n + r.failedTests, 0);
     // A perf spec assertion that failed on the head fails the comparison too (the tables then say FAILED).
-    const sides = compareSides(base, headResults);
+    const sides = compareSides(base, headResults, calibration);
     const comparison: RunComparison = { ...sides, failed: sides.failed || headSpecFailures > 0 };
     const lastHead = sideRounds('head').at(-1) as (typeof rounds)[number];
     const summary: CompareSummary = {

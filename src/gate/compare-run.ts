@@ -8,7 +8,9 @@ import { scenarioId, scenarioKey } from '../harness/result-model.js';
 import { coerceError } from '../lib/coerce-error.js';
 import { readBaseline, type BaselineFile, type BaselineMetric } from './baseline-file.js';
 import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, scaledToMachine, speedExplains } from './machine-speed.js';
-import { judge, type Verdict, type VerdictStatus } from './verdict.js';
+import { defaultNoise, type NoiseThreshold } from '../harness/metric-kinds.js';
+import { noiseKey, readNoiseCalibration, type NoiseCalibration } from './noise-calibration.js';
+import { judge, type NoiseRule, type Verdict, type VerdictStatus } from './verdict.js';
 
 export interface MetricComparison {
   readonly suite: string;
@@ -17,11 +19,14 @@ export interface MetricComparison {
   readonly metric: string;
   readonly unit: string;
   readonly direction: Metric['direction'];
+  /** Whether a regression fails the build: the reference side's flag (the head's when there is no reference). */
   readonly gated: boolean;
   readonly status: VerdictStatus;
   readonly baseline?: number;
   readonly current?: number;
   readonly verdict?: Verdict;
+  /** Set when the head changes the metric's rules (its gating or default threshold); the reference's apply. */
+  readonly ruleChange?: string;
 }
 
 export type ScenarioStatus =
@@ -37,7 +42,7 @@ export interface ScenarioComparison {
   readonly profile: string;
   readonly status: ScenarioStatus;
   readonly metrics: readonly MetricComparison[];
-  /** Measured twice to confirm a regression: its trials are both runs' (src/report/confirmation.ts). */
+  /** Measured twice to confirm a regression: its trials are both runs' (src/gate/confirmation.ts). */
   readonly remeasured?: true;
 }
 
@@ -49,10 +54,58 @@ export interface RunComparison {
   /** Gated metrics that regressed. */
   readonly regressions: readonly MetricComparison[];
   readonly failed: boolean;
+  /** The noise calibration the thresholds came from; absent when every metric used its kind's defaults. */
+  readonly calibration?: CalibrationSummary;
+}
+
+export interface CalibrationSummary {
+  readonly measuredAt: string;
+  readonly gitCommit: string;
+  readonly profile: string;
+  readonly machine: NoiseCalibration['machine'];
+  readonly rounds: number;
 }
 
 /** What the gate needs of the reference side: a baseline entry, or a base run's metric. */
-export type ReferenceMetric = Pick<BaselineMetric, 'unit' | 'direction' | 'gated' | 'value' | 'trials'>;
+export type ReferenceMetric = Pick<
+  BaselineMetric,
+  'kind' | 'stat' | 'unit' | 'direction' | 'gated' | 'value' | 'trials'
+> & {
+  /** The base run's default threshold (its own spec's); absent for a committed baseline, which uses its kind's. */
+  readonly noise?: NoiseThreshold;
+};
+
+/** The rules a comparison is judged by: the calibration of the reference side, and which mode judges. */
+export interface GateRules {
+  readonly calibration?: NoiseCalibration;
+  /** `committed`: against baselines measured another day (adds the calibrated drift); `interleaved`: base and head measured together. */
+  readonly mode: 'committed' | 'interleaved';
+}
+
+export function noiseRule(rules: GateRules, key: string, reference: ReferenceMetric): NoiseRule {
+  const fallback = reference.noise ?? defaultNoise(reference.kind, reference.stat);
+  const measured = rules.calibration?.metrics[key];
+  if (!measured) return { source: 'kind default', noise: fallback };
+  const driftLogSd = rules.mode === 'committed' ? measured.driftLogSd : 0;
+  return { source: 'calibration', noise: { trialLogSd: measured.trialLogSd, driftLogSd }, fallback };
+}
+
+function describeRuleChange(current: Metric, reference: ReferenceMetric): string | undefined {
+  if (current.gated !== reference.gated) {
+    return reference.gated
+      ? "the head ungates this metric; it is judged as gated (the reference's rule)"
+      : 'the head gates this metric; it is judged as not gated until the reference gates it';
+  }
+  const ref = reference.noise;
+  if (ref && (ref.relative !== current.noise.relative || ref.absolute !== current.noise.absolute)) {
+    return `the head changes its default threshold to ${formatPercent(current.noise.relative)}; the reference's ${formatPercent(ref.relative)} applies`;
+  }
+  return undefined;
+}
+
+function formatPercent(fraction: number): string {
+  return `${Math.round(fraction * 1000) / 10} %`;
+}
 
 /** One metric of a result against its reference (a baseline, or the base of a comparison). */
 export function compareMetric(
@@ -60,6 +113,7 @@ export function compareMetric(
   current: Metric | undefined,
   name: string,
   base: ReferenceMetric | undefined,
+  rules: GateRules,
   /** current ÷ reference machine speed (cpuCalibrationNs), when both sides have it. */
   speedRatio?: number,
 ): MetricComparison {
@@ -68,35 +122,51 @@ export function compareMetric(
     const b = base as ReferenceMetric;
     return { ...identity, unit: b.unit, direction: b.direction, gated: b.gated, status: 'missing', baseline: b.value };
   }
+  if (!base) {
+    return {
+      ...identity,
+      unit: current.unit,
+      direction: current.direction,
+      gated: current.gated,
+      current: current.value,
+      status: 'new',
+    };
+  }
+  const ruleChange = describeRuleChange(current, base);
   const shared = {
     ...identity,
-    unit: current.unit,
-    direction: current.direction,
-    gated: current.gated,
+    unit: base.unit,
+    direction: base.direction,
+    gated: base.gated,
     current: current.value,
+    baseline: base.value,
+    ...(ruleChange ? { ruleChange } : {}),
   };
-  if (!base) return { ...shared, status: 'new' };
   const input = {
     name: `${result.suite}/${scenarioKey(result)}/${name}`,
-    direction: current.direction,
-    noise: current.noise,
+    direction: base.direction,
+    rule: noiseRule(rules, noiseKey(result, name), base),
     baseline: base.trials,
     current: current.trials,
   };
   const verdict = judge(input);
-  if (speedExplains(verdict.status, speedRatio) && SPEED_SENSITIVE_KINDS.has(current.kind)) {
+  if (speedExplains(verdict.status, speedRatio) && SPEED_SENSITIVE_KINDS.has(base.kind)) {
     // The machine explains a change as large as its own speed difference, not more: judged
     // again against the baseline as this machine would have measured it, a change that
     // remains keeps its verdict.
-    const scaled = judge({ ...input, baseline: scaledToMachine(base.trials, current.direction, speedRatio!) });
+    const scaled = judge({ ...input, baseline: scaledToMachine(base.trials, base.direction, speedRatio!) });
     const status = scaled.status === verdict.status ? verdict.status : 'unchanged';
     const judged: Verdict = { ...verdict, status, machineSpeedRatio: speedRatio! };
-    return { ...shared, status, baseline: base.value, verdict: judged };
+    return { ...shared, status, verdict: judged };
   }
-  return { ...shared, status: verdict.status, baseline: base.value, verdict };
+  return { ...shared, status: verdict.status, verdict };
 }
 
-function compareScenario(result: ScenarioResult, baseline: BaselineFile | undefined): ScenarioComparison {
+function compareScenario(
+  result: ScenarioResult,
+  baseline: BaselineFile | undefined,
+  rules: GateRules,
+): ScenarioComparison {
   const identity = { suite: result.suite, scenario: result.scenario, variant: result.variant, profile: result.profile };
   if (result.state !== 'completed') {
     return {
@@ -107,7 +177,7 @@ function compareScenario(result: ScenarioResult, baseline: BaselineFile | undefi
   }
   const entry = baseline?.scenarios[scenarioKey(result)];
   if (entry && entry.profile !== result.profile) {
-    const metrics = result.metrics.map((m) => compareMetric(result, m, m.name, undefined));
+    const metrics = result.metrics.map((m) => compareMetric(result, m, m.name, undefined, rules));
     return { ...identity, status: { kind: 'other-profile', baselineProfile: entry.profile }, metrics };
   }
   const names = new Set([...result.metrics.map((m) => m.name), ...Object.keys(entry?.metrics ?? {})]);
@@ -118,6 +188,7 @@ function compareScenario(result: ScenarioResult, baseline: BaselineFile | undefi
       result.metrics.find((m) => m.name === name),
       name,
       entry?.metrics[name],
+      rules,
       speedRatio,
     ),
   );
@@ -127,6 +198,44 @@ function compareScenario(result: ScenarioResult, baseline: BaselineFile | undefi
 export interface CompareRunOptions {
   /** suite/scenario/variant of scenarios whose trials were pooled from two runs. */
   readonly remeasured?: ReadonlySet<string>;
+}
+
+/** The run's verdict from its scenarios: counts, gated regressions, and whether it fails. */
+export function summarizeRun(
+  scenarios: readonly ScenarioComparison[],
+  baselineErrors: RunComparison['baselineErrors'] = [],
+  calibration?: NoiseCalibration,
+): RunComparison {
+  const counts: Record<VerdictStatus, number> = { improved: 0, unchanged: 0, regressed: 0, new: 0, missing: 0 };
+  for (const s of scenarios) for (const m of s.metrics) counts[m.status] += 1;
+  const regressions = scenarios.flatMap((s) => s.metrics.filter((m) => m.gated && m.status === 'regressed'));
+  const notCompleted = scenarios.some((s) => s.status.kind === 'not-completed');
+  return {
+    scenarios,
+    baselineErrors,
+    counts,
+    regressions,
+    failed: regressions.length > 0 || notCompleted || baselineErrors.length > 0,
+    ...(calibration ? { calibration: calibrationSummary(calibration) } : {}),
+  };
+}
+
+function calibrationSummary(c: NoiseCalibration): CalibrationSummary {
+  return { measuredAt: c.measuredAt, gitCommit: c.gitCommit, profile: c.profile, machine: c.machine, rounds: c.rounds };
+}
+
+/** The calibration in `baselinesDir`; an unreadable one is a baseline error of its own, judged with kind defaults. */
+export function loadCalibration(
+  baselinesDir: string,
+  profile: string | undefined,
+): { readonly calibration?: NoiseCalibration; readonly error?: { suite: string; message: string } } {
+  try {
+    const calibration = readNoiseCalibration(baselinesDir);
+    if (!calibration || (profile !== undefined && calibration.profile !== profile)) return {};
+    return { calibration };
+  } catch (error) {
+    return { error: { suite: 'noise calibration', message: coerceError(error).message } };
+  }
 }
 
 export function compareRun(
@@ -143,19 +252,12 @@ export function compareRun(
       baselineErrors.push({ suite, message: coerceError(error).message });
     }
   }
+  const loaded = loadCalibration(baselinesDir, results[0]?.profile);
+  if (loaded.error) baselineErrors.push(loaded.error);
+  const rules: GateRules = { mode: 'committed', ...(loaded.calibration ? { calibration: loaded.calibration } : {}) };
   const scenarios = results
     .filter((r) => !baselineErrors.some((e) => e.suite === r.suite))
-    .map((r) => compareScenario(r, baselines.get(r.suite)))
+    .map((r) => compareScenario(r, baselines.get(r.suite), rules))
     .map((s) => (options.remeasured?.has(scenarioId(s)) ? { ...s, remeasured: true as const } : s));
-  const counts: Record<VerdictStatus, number> = { improved: 0, unchanged: 0, regressed: 0, new: 0, missing: 0 };
-  for (const s of scenarios) for (const m of s.metrics) counts[m.status] += 1;
-  const regressions = scenarios.flatMap((s) => s.metrics.filter((m) => m.gated && m.status === 'regressed'));
-  const notCompleted = scenarios.some((s) => s.status.kind === 'not-completed');
-  return {
-    scenarios,
-    baselineErrors,
-    counts,
-    regressions,
-    failed: regressions.length > 0 || notCompleted || baselineErrors.length > 0,
-  };
+  return summarizeRun(scenarios, baselineErrors, loaded.calibration);
 }

@@ -1,7 +1,11 @@
 import { METRIC_KINDS } from '../harness/metric-kinds.js';
 import { judge } from './verdict.js';
 
-const latency = { name: 'x/y/z/latencyUs.p50', direction: 'smaller' as const, noise: METRIC_KINDS.latencyUs.noise };
+const latency = {
+  name: 'x/y/z/latencyUs.p50',
+  direction: 'smaller' as const,
+  rule: { source: 'kind default' as const, noise: METRIC_KINDS.latencyUs.noise },
+};
 const base = [1000, 1010, 990, 1005, 995];
 
 describe('verdicts on trial distributions', () => {
@@ -31,7 +35,11 @@ describe('verdicts on trial distributions', () => {
   });
 
   test('direction matters: a throughput that halves regressed', () => {
-    const throughput = { name: 't', direction: 'bigger' as const, noise: METRIC_KINDS.throughputPerSec.noise };
+    const throughput = {
+      name: 't',
+      direction: 'bigger' as const,
+      rule: { source: 'kind default' as const, noise: METRIC_KINDS.throughputPerSec.noise },
+    };
     expect(judge({ ...throughput, baseline: base, current: base.map((v) => v / 2) }).status).toBe('regressed');
     expect(judge({ ...throughput, baseline: base, current: base.map((v) => v * 2) }).status).toBe('improved');
   });
@@ -42,7 +50,11 @@ describe('verdicts on trial distributions', () => {
   });
 
   test('counts from zero regress by their absolute change', () => {
-    const count = { name: 'timeouts', direction: 'smaller' as const, noise: METRIC_KINDS.count.noise };
+    const count = {
+      name: 'timeouts',
+      direction: 'smaller' as const,
+      rule: { source: 'kind default' as const, noise: METRIC_KINDS.count.noise },
+    };
     expect(judge({ ...count, baseline: [0, 0, 0], current: [0, 0, 0] }).status).toBe('unchanged');
     expect(judge({ ...count, baseline: [0, 0, 0], current: [12, 15, 11] }).status).toBe('regressed');
     expect(judge({ ...count, baseline: [0, 0, 0], current: [1, 0, 2] }).status).toBe('unchanged');
@@ -57,5 +69,52 @@ describe('verdicts on trial distributions', () => {
   test('verdicts are reproducible (seeded bootstrap)', () => {
     const input = { ...latency, baseline: [900, 1000, 1150], current: [1100, 1250, 1300] };
     expect(judge(input)).toEqual(judge(input));
+  });
+});
+
+describe('verdicts of a calibrated metric', () => {
+  const calibrated = (trialLogSd: number) => ({
+    name: 'x/y/z/latencyUs.p50',
+    direction: 'smaller' as const,
+    rule: {
+      source: 'calibration' as const,
+      noise: { trialLogSd, driftLogSd: 0 },
+      fallback: METRIC_KINDS.latencyUs.noise,
+    },
+  });
+  const six = [1000, 1030, 980, 1010, 990, 1020];
+
+  test('a quiet metric sees a 12 % regression that the kind default (15 %) cannot', () => {
+    const head = six.map((v) => v * 1.12);
+    const verdict = judge({ ...calibrated(0.02), baseline: six, current: head });
+    expect(verdict.status).toBe('regressed');
+    expect(verdict.thresholdSource).toBe('calibration');
+    expect(verdict.detectable).toBeLessThan(0.1);
+    expect(judge({ ...latency, baseline: six, current: head }).status).toBe('unchanged');
+  });
+
+  test('a noisy metric needs a change beyond its noise and says how large', () => {
+    const verdict = judge({ ...calibrated(0.3), baseline: six, current: six.map((v) => v * 1.3) });
+    expect(verdict.status).toBe('unchanged');
+    expect(verdict.reason).toBe('within the noise');
+    expect(verdict.detectable).toBeCloseTo(Math.expm1(4 * 0.3 * Math.sqrt(2 / 6)), 6);
+  });
+
+  test('µs metrics below the old absolute floor are judged: 8.5 → 72 µs regresses', () => {
+    const base = [8, 9, 8.5, 8.7, 8.2, 9.1];
+    expect(judge({ ...calibrated(0.1), baseline: base, current: base.map((v) => v * 8.5) }).status).toBe('regressed');
+  });
+
+  test('values that are not all positive fall back to the kind default, and say so', () => {
+    const counts = { ...calibrated(0.05), rule: { ...calibrated(0.05).rule, fallback: METRIC_KINDS.count.noise } };
+    const verdict = judge({ ...counts, baseline: [0, 0, 0], current: [12, 15, 11] });
+    expect(verdict.thresholdSource).toBe('kind default');
+    expect(verdict.status).toBe('regressed');
+  });
+
+  test('bigger-is-better metrics regress when they shrink', () => {
+    const rate = { ...calibrated(0.02), direction: 'bigger' as const };
+    expect(judge({ ...rate, baseline: six, current: six.map((v) => v / 1.2) }).status).toBe('regressed');
+    expect(judge({ ...rate, baseline: six, current: six.map((v) => v * 1.2) }).status).toBe('improved');
   });
 });

@@ -1,19 +1,38 @@
 /**
  * The verdict on one metric: improved, unchanged, regressed (or new/missing
- * when one side is absent). A change counts only when the whole bootstrap
- * interval lies beyond the metric's noise threshold — relative and absolute
- * — in the same direction, so comparing code with itself stays unchanged.
+ * when one side is absent), with what it was judged against and the smallest
+ * change the comparison could have caught.
+ *
+ * A calibrated metric (its noise measured, src/gate/noise-calibration.ts) is
+ * judged by its log shift (src/gate/log-shift.ts). Otherwise — no calibration,
+ * or values that are not all positive (counts that are often zero) — by its
+ * kind's default thresholds: the change counts only when the whole bootstrap
+ * interval of the median ratio lies beyond the relative and the absolute
+ * threshold in the same direction.
  */
 import type { Direction, NoiseThreshold } from '../harness/metric-kinds.js';
+import { median } from '../harness/stats/median.js';
 import { compareMedians, hashSeed, type Interval } from './bootstrap.js';
+import { allPositive, logShift, MIN_EFFECT, type ShiftNoise } from './log-shift.js';
 
 export type VerdictStatus = 'improved' | 'unchanged' | 'regressed' | 'new' | 'missing';
 
 /** Fewer trials than this on either side give no interval, so no verdict. */
 export const MIN_TRIALS_FOR_VERDICT = 2;
 
+/** Why a verdict is what it is, in the words a report prints. */
+export type VerdictReason =
+  | 'beyond the threshold'
+  | 'within the noise'
+  | 'below the smallest effect judged'
+  | 'below the absolute floor'
+  | 'too few trials';
+
+export type ThresholdSource = 'calibration' | 'kind default';
+
 export interface Verdict {
   readonly status: VerdictStatus;
+  readonly reason: VerdictReason;
   /** True when a side had too few trials to estimate noise: reported as unchanged. */
   readonly tooFewTrials?: boolean;
   /**
@@ -22,15 +41,24 @@ export interface Verdict {
    * verdict against the baseline scaled to that speed (src/gate/machine-speed.ts).
    */
   readonly machineSpeedRatio?: number;
-  /** current / baseline (medians), when defined. */
+  /** current / baseline with its 95 % interval, when defined. */
   readonly ratio?: Interval;
   readonly difference?: Interval;
+  readonly thresholdSource: ThresholdSource;
+  /** The relative change (fraction) a change must exceed to count. */
+  readonly threshold: number;
+  /** The smallest worsening (fraction, 0.12 = 12 %) this comparison could have caught; Infinity when none. */
+  readonly detectable: number;
 }
+
+export type NoiseRule =
+  | { readonly source: 'calibration'; readonly noise: ShiftNoise; readonly fallback: NoiseThreshold }
+  | { readonly source: 'kind default'; readonly noise: NoiseThreshold };
 
 export interface VerdictInput {
   readonly name: string;
   readonly direction: Direction;
-  readonly noise: NoiseThreshold;
+  readonly rule: NoiseRule;
   readonly baseline: readonly number[];
   readonly current: readonly number[];
 }
@@ -40,22 +68,78 @@ function worseSign(direction: Direction): 1 | -1 {
   return direction === 'smaller' ? 1 : -1;
 }
 
-export function judge(input: VerdictInput): Verdict {
-  const { ratio, difference } = compareMedians(input.baseline, input.current, { seed: hashSeed(input.name) });
-  if (input.baseline.length < MIN_TRIALS_FOR_VERDICT || input.current.length < MIN_TRIALS_FOR_VERDICT) {
-    return { status: 'unchanged', tooFewTrials: true, difference, ...(ratio ? { ratio } : {}) };
-  }
-  const sign = worseSign(input.direction);
-  const { relative, absolute } = input.noise;
+function judgeByLogShift(input: VerdictInput, noise: ShiftNoise): Verdict {
+  const s = logShift(input.baseline, input.current, noise);
+  const worse = worseSign(input.direction) * s.shift;
+  const status: VerdictStatus = worse > s.threshold ? 'regressed' : worse < -s.threshold ? 'improved' : 'unchanged';
+  const reason: VerdictReason =
+    status !== 'unchanged'
+      ? 'beyond the threshold'
+      : s.threshold > Math.log1p(MIN_EFFECT)
+        ? 'within the noise'
+        : 'below the smallest effect judged';
+  const ratio = { estimate: Math.exp(s.shift), low: Math.exp(s.low), high: Math.exp(s.high) };
+  const threshold = Math.expm1(s.threshold);
+  return { status, reason, ratio, thresholdSource: 'calibration', threshold, detectable: threshold };
+}
 
-  // Worse: the whole interval is beyond the threshold on the worse side.
+function judgeByDefaults(input: VerdictInput, noise: NoiseThreshold): Verdict {
+  const { ratio, difference } = compareMedians(input.baseline, input.current, { seed: hashSeed(input.name) });
+  const sign = worseSign(input.direction);
+  const { relative, absolute } = noise;
   const diffWorse = sign > 0 ? difference.low > absolute : difference.high < -absolute;
   const diffBetter = sign > 0 ? difference.high < -absolute : difference.low > absolute;
   const ratioWorse = ratio === undefined ? true : sign > 0 ? ratio.low > 1 + relative : ratio.high < 1 / (1 + relative);
   const ratioBetter =
     ratio === undefined ? true : sign > 0 ? ratio.high < 1 / (1 + relative) : ratio.low > 1 + relative;
-
   const status: VerdictStatus =
     diffWorse && ratioWorse ? 'regressed' : diffBetter && ratioBetter ? 'improved' : 'unchanged';
-  return { status, difference, ...(ratio ? { ratio } : {}) };
+  // The interval's width on the worse side is added to the threshold a change must clear.
+  const halfWidth = ratio
+    ? sign > 0
+      ? Math.log(ratio.estimate / ratio.low)
+      : Math.log(ratio.high / ratio.estimate)
+    : Number.POSITIVE_INFINITY;
+  const baselineLevel = Math.abs(median(input.baseline));
+  const absoluteShare = baselineLevel > 0 ? absolute / baselineLevel : Number.POSITIVE_INFINITY;
+  const detectable = Math.max(Math.expm1(Math.log1p(relative) + halfWidth), absoluteShare);
+  const reason: VerdictReason =
+    status !== 'unchanged'
+      ? 'beyond the threshold'
+      : (ratioWorse && !diffWorse) || (ratioBetter && !diffBetter)
+        ? 'below the absolute floor'
+        : 'within the noise';
+  return {
+    status,
+    reason,
+    difference,
+    ...(ratio ? { ratio } : {}),
+    thresholdSource: 'kind default',
+    threshold: relative,
+    detectable,
+  };
+}
+
+export function judge(input: VerdictInput): Verdict {
+  const enoughTrials =
+    input.baseline.length >= MIN_TRIALS_FOR_VERDICT && input.current.length >= MIN_TRIALS_FOR_VERDICT;
+  const logScale = allPositive(input.baseline) && allPositive(input.current);
+  if (input.rule.source === 'calibration' && logScale && enoughTrials) {
+    return judgeByLogShift(input, input.rule.noise);
+  }
+  const defaults = input.rule.source === 'calibration' ? input.rule.fallback : input.rule.noise;
+  if (!enoughTrials) {
+    const { ratio, difference } = compareMedians(input.baseline, input.current, { seed: hashSeed(input.name) });
+    return {
+      status: 'unchanged',
+      reason: 'too few trials',
+      tooFewTrials: true,
+      difference,
+      ...(ratio ? { ratio } : {}),
+      thresholdSource: input.rule.source === 'calibration' && logScale ? 'calibration' : 'kind default',
+      threshold: defaults.relative,
+      detectable: Number.POSITIVE_INFINITY,
+    };
+  }
+  return judgeByDefaults(input, defaults);
 }

@@ -1,8 +1,11 @@
 /**
  * Every metric kind is defined once here: its unit, which direction is better,
  * its histogram range and precision, and the noise the gate tolerates before it
- * calls a change real. Nothing else in the project picks these numbers.
+ * calls a change real when the metric's noise has not been measured
+ * (baselines/noise.json). Nothing else in the project picks these numbers.
  */
+
+import type { MetricStat } from './result-model.js';
 
 export type Direction = 'smaller' | 'bigger';
 
@@ -130,4 +133,13 @@ export function histogramRangeOf(name: HistogramKindName): HistogramRange {
   const range = (METRIC_KINDS[name] as MetricKind).histogram;
   if (!range) throw new Error(`Metric kind \`${name}\` has no histogram range`);
   return range;
+}
+
+/** Statistics judged with a kind's tail noise. */
+export const TAIL_STATS: ReadonlySet<MetricStat> = new Set(['p90', 'p95', 'p99', 'p99.9', 'max']);
+
+/** The noise a metric of this kind and statistic is judged with when nothing measured says otherwise. */
+export function defaultNoise(name: MetricKindName, stat: MetricStat): NoiseThreshold {
+  const kind = metricKind(name);
+  return TAIL_STATS.has(stat) ? (kind.tailNoise ?? kind.noise) : kind.noise;
 }

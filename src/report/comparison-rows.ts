@@ -12,17 +12,37 @@ export interface ReportRow {
   /** "[−3.1 %, +4.0 %]" — the 95 % interval of the change. */
   readonly interval: string;
   readonly verdict: string;
+  /** "≥ 12 %": the smallest worsening this comparison could have caught; "calibrated" or "default" says whence. */
+  readonly couldSee: string;
   readonly regressedGated: boolean;
+}
+
+/** The change a power statement is made for: "N of M gated metrics could see a 20 % change". */
+export const POWER_REFERENCE_CHANGE = 0.2;
+
+export function formatCouldSee(m: MetricComparison): string {
+  const v = m.verdict;
+  if (!v || m.status === 'new' || m.status === 'missing') return '';
+  if (!Number.isFinite(v.detectable)) return 'nothing';
+  const percent = v.detectable * 100;
+  const text =
+    percent >= 1000
+      ? `≥ ${(v.detectable + 1).toFixed(0)}×`
+      : `≥ ${percent < 10 ? percent.toFixed(1) : percent.toFixed(0)} %`;
+  return v.thresholdSource === 'calibration' ? text : `${text} (default)`;
 }
 
 export function verdictLabel(m: MetricComparison): string {
   const speed = m.verdict?.machineSpeedRatio;
   const machine =
     speed === undefined ? '' : speed > 1 ? `${speed.toFixed(2)}× slower` : `${(1 / speed).toFixed(2)}× faster`;
+  const reason = m.verdict?.reason;
   const base = m.verdict?.tooFewTrials
     ? `${m.status} (1 trial: not judged)`
     : speed === undefined
-      ? m.status
+      ? m.status === 'unchanged' && reason !== undefined && reason !== 'within the noise'
+        ? `unchanged (${reason})`
+        : m.status
       : m.status === 'unchanged'
         ? `unchanged (machine ${machine}: explains it)`
         : `${m.status} (beyond the machine's ${machine})`;
@@ -62,6 +82,7 @@ export function rowsOf(comparison: RunComparison): ReportRow[] {
         change: formatChange(ratio?.estimate),
         interval: ratio ? `[${formatChange(ratio.low)}, ${formatChange(ratio.high)}]` : '',
         verdict: verdictLabel(m),
+        couldSee: formatCouldSee(m),
         regressedGated: m.gated && m.status === 'regressed',
       };
     }),
@@ -80,6 +101,29 @@ export function summaryLine(comparison: RunComparison): string {
     `${c.missing} missing`,
   ];
   if (notCompleted > 0) parts.push(`${notCompleted} scenario(s) did not complete`);
+  parts.push(powerLine(comparison));
   if (comparison.baselineErrors.length > 0) parts.push(`${comparison.baselineErrors.length} unreadable baseline(s)`);
   return parts.join(' · ');
+}
+
+/** "142 of 175 gated metrics could see a 20 % change (160 calibrated)". */
+export function powerLine(comparison: RunComparison): string {
+  const judged = comparison.scenarios.flatMap((s) =>
+    s.metrics.filter((m) => m.gated && m.verdict !== undefined && m.status !== 'new' && m.status !== 'missing'),
+  );
+  const canSee = judged.filter((m) => (m.verdict?.detectable ?? Number.POSITIVE_INFINITY) <= POWER_REFERENCE_CHANGE);
+  const calibrated = judged.filter((m) => m.verdict?.thresholdSource === 'calibration').length;
+  return (
+    `${canSee.length} of ${judged.length} gated metrics could see a ${POWER_REFERENCE_CHANGE * 100} % change ` +
+    `(${calibrated} with calibrated noise)`
+  );
+}
+
+/** Lines for metrics whose rules the head changed: the reference's rules were applied. */
+export function ruleChangeLines(comparison: RunComparison): string[] {
+  return comparison.scenarios.flatMap((s) =>
+    s.metrics
+      .filter((m) => m.ruleChange !== undefined)
+      .map((m) => `${s.suite}/${s.scenario}/${s.variant} ${m.metric}: ${m.ruleChange}`),
+  );
 }

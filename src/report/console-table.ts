@@ -1,7 +1,7 @@
 /** The comparison as a plain-text table for the terminal. */
 import type { RunComparison } from '../gate/compare-run.js';
 import { scenarioId } from '../harness/result-model.js';
-import { rowsOf, scenarioNote, summaryLine } from './comparison-rows.js';
+import { ruleChangeLines, rowsOf, scenarioNote, summaryLine } from './comparison-rows.js';
 
 export interface ConsoleTableOptions {
   /** Show the rows of these scenarios (suite/scenario/variant) only; the summary still covers the whole run. */
@@ -14,7 +14,7 @@ function pad(text: string, width: number): string {
 
 export function renderConsoleTable(comparison: RunComparison, options: ConsoleTableOptions = {}): string {
   const lines: string[] = [];
-  const header = ['Scenario', 'Metric', 'Baseline', 'Current', 'Change', '95 % interval', 'Verdict'];
+  const header = ['Scenario', 'Metric', 'Baseline', 'Current', 'Change', '95 % interval', 'Could see', 'Verdict'];
   const shown = comparison.scenarios.filter((s) => options.only?.has(scenarioId(s)) ?? true);
   const rows = rowsOf({ ...comparison, scenarios: shown });
   for (const suite of new Set(shown.map((s) => s.suite))) {
@@ -27,6 +27,7 @@ export function renderConsoleTable(comparison: RunComparison, options: ConsoleTa
         r.current,
         r.change,
         r.interval,
+        r.couldSee,
         r.regressedGated ? `${r.verdict} ✗` : r.verdict,
       ]);
     const widths = header.map((h, i) => Math.max([...h].length, ...table.map((row) => [...(row[i] ?? '')].length)));
@@ -47,6 +48,9 @@ export function renderConsoleTable(comparison: RunComparison, options: ConsoleTa
   }
   for (const e of comparison.baselineErrors)
     lines.push('', `✗ baseline of suite ${e.suite} is unreadable: ${e.message}`);
+  const changes = ruleChangeLines(comparison);
+  if (changes.length > 0)
+    lines.push('', "Rules the head changed (the reference's apply):", ...changes.map((c) => `  ⚠ ${c}`));
   lines.push('', `planebench: ${summaryLine(comparison)}${comparison.failed ? ' — FAILED' : ' — ok'}`);
   for (const r of comparison.regressions) {
     lines.push(`  ✗ regressed: ${r.suite}/${r.scenario}/${r.variant} ${r.metric}`);

@@ -6,7 +6,7 @@ import { updateBaselines } from '../gate/update-baselines.js';
 import { syntheticResult } from '../test-support/synthetic-result.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { REMEASURED_NOTE } from './comparison-rows.js';
-import { CONFIRM_REQUEST_FILE, readConfirmRequest } from './confirmation.js';
+import { CONFIRM_REQUEST_FILE, readConfirmRequest } from '../gate/confirmation.js';
 import PlanebenchReporter from './jest-reporter.js';
 import { readResultsFile } from './results-file.js';
 

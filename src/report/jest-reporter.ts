@@ -7,7 +7,7 @@
  * (unit tests only) is left alone.
  *
  * When only gated regressions failed the run, it also asks for a
- * confirmation (src/report/confirmation.ts): it remembers which spec file
+ * confirmation (src/gate/confirmation.ts): it remembers which spec file
  * handed over which result, and names the files to measure again. On the
  * confirmation run (PLANEBENCH_CONFIRM_OF set) it pools the trials with the
  * first run's and judges the whole run once more.
@@ -33,7 +33,7 @@ import {
   poolConfirmation,
   writeConfirmRequest,
   type PooledRun,
-} from './confirmation.js';
+} from '../gate/confirmation.js';
 import { renderConsoleTable } from './console-table.js';
 import { readResultsFile } from './results-file.js';
 import { writeRunOutputs } from './write-run-outputs.js';
@@ -113,7 +113,14 @@ export default class PlanebenchReporter {
       const results = pooled?.results ?? measured;
       const environment = captureEnvironment(resolveProfile());
       const comparison = compareRun(results, this.baselinesDir, { remeasured: pooled?.remeasured });
-      const outputs = writeRunOutputs(this.resultsDir, this.runId, environment, results, comparison);
+      const outputs = writeRunOutputs(
+        this.resultsDir,
+        this.runId,
+        environment,
+        results,
+        comparison,
+        this.specsOf(results),
+      );
       if (pooled) {
         this.print(
           `\nplanebench: confirmation — ${pooled.remeasured.size} scenario(s) measured again; ` +
@@ -157,6 +164,16 @@ export default class PlanebenchReporter {
       regressions: comparison.regressions.map((r) => `${scenarioId(r)} ${r.metric}`),
     });
     this.print(`planebench: confirmation requested in ${path.relative(process.cwd(), file)}\n`);
+  }
+
+  /** suite/scenario/variant → the spec file that measured it, where known. */
+  private specsOf(results: readonly ScenarioResult[]): Record<string, string> {
+    const specs: Record<string, string> = {};
+    for (const r of results) {
+      const spec = this.specOfResult.get(handoffFileName(r));
+      if (spec !== undefined) specs[scenarioId(r)] = spec;
+    }
+    return specs;
   }
 
   private poolWithFirstRun(firstResults: string, measured: readonly ScenarioResult[]): PooledRun {

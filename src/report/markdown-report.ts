@@ -5,7 +5,7 @@
  */
 import type { RunComparison } from '../gate/compare-run.js';
 import type { EnvironmentFingerprint } from '../harness/result-model.js';
-import { rowsOf, scenarioNote, summaryLine, type ReportRow } from './comparison-rows.js';
+import { ruleChangeLines, rowsOf, scenarioNote, summaryLine, type ReportRow } from './comparison-rows.js';
 
 const ICON: Readonly<Record<string, string>> = {
   regressed: '🔴',
@@ -20,12 +20,15 @@ function escapeCell(text: string): string {
 }
 
 function table(rows: readonly ReportRow[]): string[] {
-  const lines = ['| Scenario | Metric | Baseline | Current | Change | |', '|---|---|---:|---:|---:|---|'];
+  const lines = [
+    '| Scenario | Metric | Baseline | Current | Change | Could see | |',
+    '|---|---|---:|---:|---:|---:|---|',
+  ];
   for (const r of rows) {
     const icon = ICON[r.verdict.split(' ')[0] ?? ''] ?? '';
     const change = r.interval ? `${r.change} <sub>${r.interval}</sub>` : r.change;
     lines.push(
-      `| ${escapeCell(r.label)} | \`${escapeCell(r.metric)}\` | ${r.baseline} | ${r.current} | ${change} | ${icon} ${r.verdict} |`,
+      `| ${escapeCell(r.label)} | \`${escapeCell(r.metric)}\` | ${r.baseline} | ${r.current} | ${change} | ${r.couldSee} | ${icon} ${r.verdict} |`,
     );
   }
   return lines;
@@ -46,6 +49,8 @@ export function renderMarkdownReport(comparison: RunComparison, environment: Env
   const failedScenarios = comparison.scenarios.filter((s) => s.status.kind === 'not-completed');
   for (const s of failedScenarios)
     lines.push(`- ❌ \`${s.suite}/${s.scenario}/${s.variant}\` ${scenarioNote(s) ?? ''}`);
+  for (const change of ruleChangeLines(comparison))
+    lines.push(`- ⚠️ rule changed by the head (the reference's applies): ${change}`);
   const regressions = rows.filter((r) => r.regressedGated);
   if (regressions.length > 0) lines.push('', '### Regressions', '', ...table(regressions));
   for (const suite of new Set(comparison.scenarios.map((s) => s.suite))) {
@@ -64,8 +69,10 @@ export function renderMarkdownReport(comparison: RunComparison, environment: Env
   }
   lines.push(
     '',
-    '<sub>Change = current / baseline of the trial medians, with its 95 % bootstrap interval. ' +
-      'A metric regresses only when the whole interval lies beyond its noise threshold.</sub>',
+    '<sub>Change = current / baseline (calibrated metrics: the Hodges–Lehmann shift of the trial values, ' +
+      'with its 95 % interval from the calibrated noise; others: the trial medians with a bootstrap interval). ' +
+      '"Could see" is the smallest worsening this comparison would have flagged; "(default)" marks a metric ' +
+      "without a noise calibration, judged by its kind's default threshold.</sub>",
     '',
   );
   return lines.join('\n');

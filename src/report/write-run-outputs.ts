@@ -1,7 +1,8 @@
 /**
  * Writes a run's files into perf-results/<runId>/ and mirrors them into
  * perf-results/latest/: results.json, report.md, benchmark-smaller.json,
- * benchmark-bigger.json.
+ * benchmark-bigger.json, and specs.json (which spec file measured each
+ * scenario, for the re-runs of `planebench compare`).
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -11,6 +12,9 @@ import { writeFileAtomic } from '../lib/atomic-write.js';
 import { toBenchmarkFiles } from './benchmark-action.js';
 import { renderMarkdownReport } from './markdown-report.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from './results-file.js';
+
+/** suite/scenario/variant → absolute path of the perf spec that measured it. */
+export const SPECS_FILE = 'specs.json';
 
 export interface RunOutputs {
   readonly runDir: string;
@@ -24,6 +28,7 @@ export function writeRunOutputs(
   environment: EnvironmentFingerprint,
   results: readonly ScenarioResult[],
   comparison: RunComparison,
+  specs: Readonly<Record<string, string>> = {},
 ): RunOutputs {
   const runDir = path.join(root, runId);
   mkdirSync(runDir, { recursive: true });
@@ -40,6 +45,7 @@ export function writeRunOutputs(
     'report.md': renderMarkdownReport(comparison, environment),
     'benchmark-smaller.json': `${JSON.stringify(bench.smaller, null, 1)}\n`,
     'benchmark-bigger.json': `${JSON.stringify(bench.bigger, null, 1)}\n`,
+    [SPECS_FILE]: `${JSON.stringify(specs, null, 1)}\n`,
   };
   for (const [name, text] of Object.entries(contents)) writeFileAtomic(path.join(runDir, name), text);
   const latestDir = path.join(root, 'latest');

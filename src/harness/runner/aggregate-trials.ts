@@ -4,13 +4,12 @@
  * value is the median of those; histograms of all trials are merged.
  */
 import { decodeHistogram, encodeHistogram, histogramStat, mergeHistograms } from '../histogram/histogram.js';
-import { metricKind, type NoiseThreshold } from '../metric-kinds.js';
+import { defaultNoise, metricKind, type NoiseThreshold } from '../metric-kinds.js';
 import type { Metric, MetricStat, RecordedHistogram } from '../result-model.js';
 import { median } from '../stats/median.js';
 import type { TrialHistogram, TrialOutput, TrialValue } from './protocol.js';
 
 const UNGATED_STATS: ReadonlySet<MetricStat> = new Set(['max', 'min']);
-const TAIL_STATS: ReadonlySet<MetricStat> = new Set(['p90', 'p95', 'p99', 'p99.9', 'max']);
 const PERCENTILE: Partial<Record<MetricStat, number>> = { p50: 50, p90: 90, p95: 95, p99: 99, 'p99.9': 99.9 };
 
 /**
@@ -66,7 +65,6 @@ function histogramMetrics(
   const counts = perTrial.map((t) => t.count);
   const metrics = first.stats.map((stat): Metric => {
     const trials = decoded.map((h) => histogramStat(h, stat));
-    const base = TAIL_STATS.has(stat) ? (kind.tailNoise ?? kind.noise) : kind.noise;
     return {
       name: `${name}.${stat}`,
       kind: first.kind,
@@ -78,7 +76,7 @@ function histogramMetrics(
       gated:
         (Array.isArray(first.gate) ? first.gate.includes(stat) : first.gate === true && !UNGATED_STATS.has(stat)) &&
         hasSamplesAbove(stat, counts),
-      noise: resolveNoise(base, first.noise),
+      noise: resolveNoise(defaultNoise(first.kind, stat), first.noise),
       histogram: name,
     };
   });

@@ -45,7 +45,7 @@ function mergeHistogramRecords(parts: readonly ScenarioResult[]): Record<string,
   return merged;
 }
 
-export function mergeRounds(rounds: readonly (readonly ScenarioResult[])[]): ScenarioResult[] {
+export function poolRounds(rounds: readonly (readonly ScenarioResult[])[]): ScenarioResult[] {
   const groups = new Map<string, ScenarioResult[]>();
   for (const results of rounds) {
     for (const r of results) groups.set(scenarioId(r), [...(groups.get(scenarioId(r)) ?? []), r]);

@@ -19,8 +19,8 @@
  */
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { mergeRounds } from '../compare/merge-rounds.js';
-import { JsonReader, parseJsonFile } from '../gate/json-shape.js';
+import { poolRounds } from './pool-rounds.js';
+import { JsonReader, parseJsonFile } from './json-shape.js';
 import { scenarioId, type ScenarioResult } from '../harness/result-model.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 
@@ -86,7 +86,7 @@ export function poolConfirmation(first: readonly ScenarioResult[], again: readon
     const second = againById.get(scenarioId(r));
     if (!second) return r;
     remeasured.add(scenarioId(r));
-    return mergeRounds([[r], [second]])[0] as ScenarioResult;
+    return poolRounds([[r], [second]])[0] as ScenarioResult;
   });
   const firstIds = new Set(first.map(scenarioId));
   for (const r of again) if (!firstIds.has(scenarioId(r))) results.push(r);

@@ -1,5 +1,5 @@
 import { compareSides } from './compare-sides.js';
-import { latencyMetric, scenarioResult } from './fixture-results.js';
+import { latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
 
 describe('compareSides', () => {
   test('a head twice as slow as its base regresses, with the base in the baseline column', () => {
@@ -54,5 +54,31 @@ describe('compareSides', () => {
       ['removed', 'compared'],
     ]);
     expect(c.failed).toBe(true);
+  });
+});
+
+describe('the reference side owns the rules', () => {
+  test('a head that ungates its own regressing metric still fails, and the report says so', () => {
+    const base = [scenarioResult([latencyMetric([100, 104, 98, 101, 99, 103])])];
+    const head = [scenarioResult([latencyMetric([205, 198, 210, 201, 199, 207], { gated: false })])];
+    const c = compareSides(base, head);
+    expect(c.failed).toBe(true);
+    expect(c.regressions[0]?.ruleChange).toMatch(/head ungates this metric/);
+  });
+
+  test('a head that widens its own default threshold is judged by the base’s', () => {
+    const base = [scenarioResult([latencyMetric([100, 104, 98, 101, 99, 103])])];
+    const head = [
+      scenarioResult([latencyMetric([205, 198, 210, 201, 199, 207], { noise: { relative: 5, absolute: 5 } })]),
+    ];
+    const c = compareSides(base, head);
+    expect(c.failed).toBe(true);
+    expect(c.regressions[0]?.ruleChange).toMatch(/changes its default threshold to 500 %/);
+  });
+
+  test('a head that gates a metric the base does not gate gets no failure from it', () => {
+    const base = [scenarioResult([latencyMetric([100, 104, 98, 101, 99, 103], { gated: false })])];
+    const head = [scenarioResult([latencyMetric([205, 198, 210, 201, 199, 207])])];
+    expect(compareSides(base, head).failed).toBe(false);
   });
 });

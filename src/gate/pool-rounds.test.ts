@@ -1,6 +1,6 @@
 import { createHistogram, decodeHistogram, encodeHistogram } from '../harness/histogram/histogram.js';
-import { latencyMetric, scenarioResult } from './fixture-results.js';
-import { mergeRounds } from './merge-rounds.js';
+import { latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
+import { poolRounds } from './pool-rounds.js';
 
 function encoded(values: readonly number[]): string {
   const h = createHistogram('latencyUs');
@@ -8,7 +8,7 @@ function encoded(values: readonly number[]): string {
   return encodeHistogram(h);
 }
 
-describe('mergeRounds', () => {
+describe('poolRounds', () => {
   test('pools trials in round order, takes their median and merges histograms', () => {
     const round1 = [
       scenarioResult([latencyMetric([10, 30])], {
@@ -20,7 +20,7 @@ describe('mergeRounds', () => {
         histograms: { queryLatencyUs: { kind: 'latencyUs', unit: 'us', count: 2, encoded: encoded([20, 40]) } },
       }),
     ];
-    const [merged] = mergeRounds([round1, round2]);
+    const [merged] = poolRounds([round1, round2]);
     expect(merged?.trialCount).toBe(4);
     expect(merged?.durationMs).toBe(200);
     expect(merged?.metrics[0]?.trials).toEqual([10, 30, 20, 40]);
@@ -33,10 +33,10 @@ describe('mergeRounds', () => {
   test('a scenario that failed in one round keeps the failure and only the completed rounds count', () => {
     const ok = scenarioResult([latencyMetric([10, 11])]);
     const failed = scenarioResult([], { state: 'errored', error: 'boom', trialCount: 0 });
-    const [merged] = mergeRounds([[ok], [failed]]);
+    const [merged] = poolRounds([[ok], [failed]]);
     expect(merged).toMatchObject({ state: 'errored', error: 'boom', trialCount: 2 });
     expect(merged?.metrics[0]?.trials).toEqual([10, 11]);
-    const [clean] = mergeRounds([[ok], [ok]]);
+    const [clean] = poolRounds([[ok], [ok]]);
     expect(clean && 'error' in clean).toBe(false);
   });
 });

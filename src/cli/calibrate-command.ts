@@ -1,0 +1,106 @@
+/**
+ * `planebench calibrate [--rounds <k>] [--from <compare dir>] [--baselines <dir>] [pattern…]`
+ * measures each metric's noise: it runs this commit against itself
+ * (`planebench compare --base HEAD`, k rounds, default 3) — or reads such a
+ * comparison's rounds with --from — and writes baselines/noise.json
+ * (src/gate/derive-noise.ts). Entries of metrics not measured this time are
+ * kept when the profile is the same.
+ */
+import path from 'node:path';
+import { parseCompareArgs } from '../compare/compare-options.js';
+import { runCompare } from '../compare/run-compare.js';
+import { readBaseline } from '../gate/baseline-file.js';
+import { deriveNoise, type CalibrationRun } from '../gate/derive-noise.js';
+import { Z_CRITICAL } from '../gate/log-shift.js';
+import { readNoiseCalibration, writeNoiseCalibration, type NoiseCalibration } from '../gate/noise-calibration.js';
+import { readCompareRounds } from '../gate/read-compare-dir.js';
+import { resultsRoot } from '../harness/paths.js';
+import type { EnvironmentFingerprint } from '../harness/result-model.js';
+import { median } from '../harness/stats/median.js';
+import type { ResultsFile } from '../report/results-file.js';
+
+export const CALIBRATE_USAGE =
+  'usage: planebench calibrate [--rounds <k>] [--from <compare output dir>] [--baselines <dir>] [spec path pattern…]';
+
+const DEFAULT_CALIBRATION_ROUNDS = 3;
+/** Trials per side of a default `planebench compare` (2 rounds × 3 trials at ci), for the summary line. */
+const COMPARE_TRIALS_PER_SIDE = 6;
+
+interface CalibrateArgs {
+  readonly rounds: number;
+  readonly from?: string;
+  readonly baselinesDir: string;
+  readonly patterns: readonly string[];
+}
+
+function parseArgs(argv: readonly string[]): CalibrateArgs | 'help' {
+  let rounds = DEFAULT_CALIBRATION_ROUNDS;
+  let from: string | undefined;
+  let baselinesDir = path.resolve('baselines');
+  const patterns: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--rounds' || arg === '--from' || arg === '--baselines') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('--'))
+        throw new Error(`Expected a value after \`${arg}\`\n${CALIBRATE_USAGE}`);
+      i += 1;
+      if (arg === '--rounds') {
+        rounds = Number(value);
+        if (!Number.isInteger(rounds) || rounds < 2) {
+          throw new Error(`Expected \`--rounds\` to be an integer ≥ 2, got \`${value}\` (string)\n${CALIBRATE_USAGE}`);
+        }
+      } else if (arg === '--from') from = path.resolve(value);
+      else baselinesDir = path.resolve(value);
+    } else if (arg.startsWith('-')) {
+      throw new Error(`Unknown option \`${arg}\` for \`planebench calibrate\`\n${CALIBRATE_USAGE}`);
+    } else patterns.push(arg);
+  }
+  return { rounds, baselinesDir, patterns, ...(from ? { from } : {}) };
+}
+
+interface Measured {
+  readonly runs: CalibrationRun[];
+  readonly rounds: number;
+  readonly environment: EnvironmentFingerprint;
+}
+
+function fromRounds(rounds: readonly { readonly round: number; readonly results: ResultsFile }[]): Measured {
+  return {
+    runs: rounds.map((r) => ({ runId: r.results.runId, scenarios: r.results.scenarios })),
+    rounds: Math.max(...rounds.map((r) => r.round)),
+    environment: (rounds.at(-1) as (typeof rounds)[number]).results.environment,
+  };
+}
+
+async function measure(args: CalibrateArgs): Promise<Measured> {
+  if (args.from) return fromRounds(readCompareRounds(args.from));
+  const options = parseCompareArgs(['--base', 'HEAD', '--rounds', String(args.rounds), ...args.patterns]);
+  const outcome = await runCompare({ ...options, outDir: path.join(resultsRoot(), 'calibrate') });
+  return fromRounds(outcome.rounds);
+}
+
+function merged(previous: NoiseCalibration | undefined, next: NoiseCalibration): NoiseCalibration {
+  if (!previous || previous.profile !== next.profile) return next;
+  return { ...next, metrics: { ...previous.metrics, ...next.metrics } };
+}
+
+export async function runCalibrateCommand(argv: readonly string[]): Promise<number> {
+  const args = parseArgs(argv);
+  if (args === 'help') {
+    process.stdout.write(`${CALIBRATE_USAGE}\n`);
+    return 0;
+  }
+  const { runs, rounds, environment } = await measure(args);
+  const calibration = deriveNoise(runs, (suite) => readBaseline(args.baselinesDir, suite), { environment, rounds });
+  const file = writeNoiseCalibration(args.baselinesDir, merged(readNoiseCalibration(args.baselinesDir), calibration));
+  const sds = Object.values(calibration.metrics).map((m) => m.trialLogSd);
+  const see20 = sds.filter((sd) => Math.expm1(Z_CRITICAL * sd * Math.sqrt(2 / COMPARE_TRIALS_PER_SIDE)) <= 0.2).length;
+  process.stdout.write(
+    `planebench calibrate: ${sds.length} metrics from ${runs.length} runs (${rounds} rounds) → ${path.relative(process.cwd(), file)}\n` +
+      `  median trial σ ${(100 * median(sds.length > 0 ? sds : [0])).toFixed(1)} % (log); ` +
+      `${see20} of ${sds.length} could see a 20 % change in a default compare (${COMPARE_TRIALS_PER_SIDE} trials a side)\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,61 @@
+/**
+ * `planebench power --results <compare dir> [--noise <noise.json>] [--factors 1.1,1.2,1.5,2]`
+ * — how much of a slowdown the gate catches, on the real noise of an A/A
+ * comparison (`planebench compare --base HEAD`): src/gate/power-check.ts.
+ * The comparison must not be one the calibration was derived from.
+ */
+import path from 'node:path';
+import { DEFAULT_FACTORS, powerCheck, renderPowerReport } from '../gate/power-check.js';
+import { parseNoiseCalibration, noisePath } from '../gate/noise-calibration.js';
+import { readCompareRounds, readCompareSides } from '../gate/read-compare-dir.js';
+import { readFileSync, existsSync } from 'node:fs';
+
+export const POWER_USAGE =
+  'usage: planebench power --results <compare output dir> [--noise <noise.json>] [--factors <f,f,…>]';
+
+function parseFactors(raw: string): number[] {
+  const factors = raw.split(',').map(Number);
+  if (factors.length === 0 || factors.some((f) => !Number.isFinite(f) || f <= 1)) {
+    throw new Error(`Expected \`--factors\` to be numbers > 1 separated by commas, got \`${raw}\` (string)`);
+  }
+  return factors;
+}
+
+export async function runPowerCommand(argv: readonly string[]): Promise<number> {
+  let dir: string | undefined;
+  let noiseFile = noisePath(path.resolve('baselines'));
+  let factors = [...DEFAULT_FACTORS];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '--help' || arg === '-h') {
+      process.stdout.write(`${POWER_USAGE}\n`);
+      return 0;
+    }
+    const value = argv[i + 1];
+    if (!['--results', '--noise', '--factors'].includes(arg)) {
+      throw new Error(`Unknown argument \`${arg}\` for \`planebench power\`\n${POWER_USAGE}`);
+    }
+    if (value === undefined || value.startsWith('--'))
+      throw new Error(`Expected a value after \`${arg}\`\n${POWER_USAGE}`);
+    i += 1;
+    if (arg === '--results') dir = path.resolve(value);
+    else if (arg === '--noise') noiseFile = path.resolve(value);
+    else factors = parseFactors(value);
+  }
+  if (!dir) throw new Error(`Expected \`--results\` to name a compare output folder, got nothing\n${POWER_USAGE}`);
+  const calibration = existsSync(noiseFile)
+    ? parseNoiseCalibration(noiseFile, readFileSync(noiseFile, 'utf8'))
+    : undefined;
+  const runIds = readCompareRounds(dir).map((r) => r.results.runId);
+  const shared = runIds.filter((id) => calibration?.sourceRuns.includes(id));
+  if (shared.length > 0) {
+    throw new Error(
+      `${noiseFile}: \`sourceRuns\` includes ${shared.length} run(s) of ${dir}; judge power on a comparison the calibration was not derived from`,
+    );
+  }
+  const { base, head } = readCompareSides(dir);
+  if (!calibration)
+    process.stdout.write(`planebench power: no calibration at ${noiseFile}: every metric uses its kind's defaults\n`);
+  process.stdout.write(`${renderPowerReport(powerCheck(base.scenarios, head.scenarios, calibration, factors))}\n`);
+  return 0;
+}

@@ -1,0 +1,72 @@
+/**
+ * Base against head, both measured together (`planebench compare`): every
+ * metric is judged against the base's trial values of the same scenario, by
+ * the base's rules (its gating, its defaults) and the base tree's noise
+ * calibration, in the RunComparison shape every report renders — with the
+ * base in the "baseline" place.
+ */
+import type { ScenarioResult } from '../harness/result-model.js';
+import { scenarioId } from '../harness/result-model.js';
+import {
+  compareMetric,
+  summarizeRun,
+  type GateRules,
+  type RunComparison,
+  type ScenarioComparison,
+} from './compare-run.js';
+import { machineSpeedRatio } from './machine-speed.js';
+import type { NoiseCalibration } from './noise-calibration.js';
+
+function compareScenario(head: ScenarioResult, base: ScenarioResult | undefined, rules: GateRules): ScenarioComparison {
+  const identity = { suite: head.suite, scenario: head.scenario, variant: head.variant, profile: head.profile };
+  if (head.state !== 'completed') {
+    return { ...identity, status: { kind: 'not-completed', state: head.state, error: head.error ?? '' }, metrics: [] };
+  }
+  if (!base || base.state !== 'completed') {
+    return {
+      ...identity,
+      status: { kind: 'no-baseline' },
+      metrics: head.metrics.map((m) => compareMetric(head, m, m.name, undefined, rules)),
+    };
+  }
+  const names = new Set([...head.metrics.map((m) => m.name), ...base.metrics.map((m) => m.name)]);
+  const speedRatio = machineSpeedRatio(head, Object.fromEntries(base.metrics.map((m) => [m.name, m])));
+  const metrics = [...names].map((name) =>
+    compareMetric(
+      head,
+      head.metrics.find((m) => m.name === name),
+      name,
+      base.metrics.find((m) => m.name === name),
+      rules,
+      speedRatio,
+    ),
+  );
+  return { ...identity, status: { kind: 'compared' }, metrics };
+}
+
+/** Scenarios only the base has: every metric is missing on the head. */
+function vanished(base: ScenarioResult, rules: GateRules): ScenarioComparison {
+  return {
+    suite: base.suite,
+    scenario: base.scenario,
+    variant: base.variant,
+    profile: base.profile,
+    status: { kind: 'compared' },
+    metrics: base.metrics.map((m) => compareMetric(base, undefined, m.name, m, rules)),
+  };
+}
+
+export function compareSides(
+  base: readonly ScenarioResult[],
+  head: readonly ScenarioResult[],
+  calibration?: NoiseCalibration,
+): RunComparison {
+  const rules: GateRules = { mode: 'interleaved', ...(calibration ? { calibration } : {}) };
+  const baseById = new Map(base.map((r) => [scenarioId(r), r]));
+  const headIds = new Set(head.map(scenarioId));
+  const scenarios = [
+    ...head.map((r) => compareScenario(r, baseById.get(scenarioId(r)), rules)),
+    ...base.filter((r) => !headIds.has(scenarioId(r)) && r.state === 'completed').map((r) => vanished(r, rules)),
+  ];
+  return summarizeRun(scenarios, [], calibration);
+}

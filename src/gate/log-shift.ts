@@ -1,0 +1,100 @@
+/**
+ * The gate's comparison statistic: how far head's trial values moved from the
+ * reference's, on a log scale (a ratio), and how sure that is given the
+ * metric's measured noise.
+ *
+ * - Estimate: the Hodges–Lehmann shift of log(trial values) — the median of
+ *   every pairwise log(head_i / base_j). One slow trial moves it little.
+ * - Noise: σ, the spread of one trial's log value. The larger of the
+ *   calibrated σ (src/gate/noise-calibration.ts) and the spread this
+ *   comparison shows (each side's median absolute deviation × 1.4826, pooled),
+ *   so a noisier run than calibration never judges on the calmer number.
+ * - Standard error of the shift: σ·√(1/n_base + 1/n_head), plus in the
+ *   committed-baseline mode the calibrated drift between days (a run measured
+ *   another day is offset as a whole, however many trials it has).
+ * - A change counts when the shift is beyond both Z_CRITICAL standard errors
+ *   and the smallest effect worth a verdict (MIN_EFFECT).
+ *
+ * Only defined when every value on both sides is positive; the caller falls
+ * back to the kind's default thresholds otherwise.
+ */
+import { median } from '../harness/stats/median.js';
+
+/** Standard errors a shift must exceed to count. */
+export const Z_CRITICAL = 4;
+/** Changes smaller than this fraction get no verdict, however quiet the metric. */
+export const MIN_EFFECT = 0.03;
+/** σ is never taken below this: a metric calm in calibration is still measured by a machine. */
+export const SIGMA_FLOOR = 0.01;
+/** Two-sided 95 % normal quantile, for the interval shown. */
+const Z_INTERVAL = 1.96;
+/** MAD → σ of a normal distribution. */
+const MAD_TO_SIGMA = 1.4826;
+
+export interface ShiftNoise {
+  /** Calibrated σ of one trial's log value. */
+  readonly trialLogSd: number;
+  /** Calibrated σ of a whole run's log offset between days; 0 when comparing runs of the same minutes. */
+  readonly driftLogSd: number;
+}
+
+export interface LogShift {
+  /** Hodges–Lehmann shift of log values: log(head / base). */
+  readonly shift: number;
+  /** σ used: max(calibrated, observed, floor). */
+  readonly sigma: number;
+  readonly observedSigma: number;
+  readonly standardError: number;
+  /** The log shift a change must exceed to count. */
+  readonly threshold: number;
+  /** 95 % interval of the shift, log scale. */
+  readonly low: number;
+  readonly high: number;
+}
+
+export function allPositive(values: readonly number[]): boolean {
+  return values.length > 0 && values.every((v) => Number.isFinite(v) && v > 0);
+}
+
+/** Median of every pairwise difference head_i − base_j. */
+export function hodgesLehmann(base: readonly number[], head: readonly number[]): number {
+  const differences: number[] = [];
+  for (const h of head) for (const b of base) differences.push(h - b);
+  return median(differences);
+}
+
+function madSigma(values: readonly number[]): number {
+  const center = median(values);
+  return MAD_TO_SIGMA * median(values.map((v) => Math.abs(v - center)));
+}
+
+/** Both sides' robust spreads pooled by their degrees of freedom. */
+export function observedLogSigma(base: readonly number[], head: readonly number[]): number {
+  const b = madSigma(base);
+  const h = madSigma(head);
+  const df = base.length - 1 + head.length - 1;
+  if (df <= 0) return 0;
+  return Math.sqrt(((base.length - 1) * b * b + (head.length - 1) * h * h) / df);
+}
+
+/** Requires every value positive (allPositive) and at least one per side. */
+export function logShift(base: readonly number[], head: readonly number[], noise: ShiftNoise): LogShift {
+  const logBase = base.map(Math.log);
+  const logHead = head.map(Math.log);
+  const shift = hodgesLehmann(logBase, logHead);
+  const observedSigma = observedLogSigma(logBase, logHead);
+  const sigma = Math.max(noise.trialLogSd, observedSigma, SIGMA_FLOOR);
+  const standardError = Math.sqrt(
+    sigma * sigma * (1 / base.length + 1 / head.length) + noise.driftLogSd * noise.driftLogSd,
+  );
+  const threshold = Math.max(Z_CRITICAL * standardError, Math.log1p(MIN_EFFECT));
+  return {
+    shift,
+    sigma,
+    observedSigma,
+    standardError,
+    threshold,
+    low: shift - Z_INTERVAL * standardError,
+    high: shift + Z_INTERVAL * standardError,
+  };
+}

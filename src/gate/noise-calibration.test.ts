@@ -1,0 +1,73 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { makeTempDir } from '../test-support/temp-dir.js';
+import {
+  noisePath,
+  parseNoiseCalibration,
+  readNoiseCalibration,
+  writeNoiseCalibration,
+  type NoiseCalibration,
+} from './noise-calibration.js';
+
+const calibration: NoiseCalibration = {
+  version: 1,
+  profile: 'ci',
+  measuredAt: '2026-12-05T14:00:00.000Z',
+  gitCommit: 'abc',
+  machine: { cpuModel: 'cpu', cores: 2, node: 'v20.20.2' },
+  rounds: 3,
+  trialsPerSide: 9,
+  sourceRuns: ['run-1', 'run-2'],
+  metrics: { 'procman/q/v2/queryLatencyUs.p50': { trialLogSd: 0.05, driftLogSd: 0.1, trials: 18 } },
+};
+
+describe('baselines/noise.json', () => {
+  test('round-trips', () => {
+    const dir = makeTempDir();
+    try {
+      writeNoiseCalibration(dir.path, calibration);
+      expect(readNoiseCalibration(dir.path)).toEqual(calibration);
+    } finally {
+      dir.remove();
+    }
+  });
+
+  test('a missing file is no calibration, not an error', () => {
+    const dir = makeTempDir();
+    try {
+      expect(readNoiseCalibration(dir.path)).toBeUndefined();
+    } finally {
+      dir.remove();
+    }
+  });
+
+  test.each([
+    ['not json', '{', /noise\.json: `\(whole file\)`: expected valid JSON/],
+    ['a wrong version', JSON.stringify({ ...calibration, version: 2 }), /`version`: expected 1, got `2`/],
+    [
+      'a negative σ',
+      JSON.stringify({ ...calibration, metrics: { 'a/b/c/d': { trialLogSd: -1, driftLogSd: 0, trials: 3 } } }),
+      /`metrics\["a\/b\/c\/d"\]\.trialLogSd`: expected a number ≥ 0, got `-1`/,
+    ],
+    [
+      'a key without suite, scenario, variant and metric',
+      JSON.stringify({ ...calibration, metrics: { 'a/b': { trialLogSd: 0.1, driftLogSd: 0, trials: 3 } } }),
+      /`metrics\["a\/b"\]`: expected a key of the form <suite>\/<scenario>\/<variant>\/<metric>/,
+    ],
+    [
+      'an unknown profile',
+      JSON.stringify({ ...calibration, profile: 'fast' }),
+      /`profile`: expected one of smoke, ci, full/,
+    ],
+    ['no source runs', JSON.stringify({ ...calibration, sourceRuns: [] }), /`sourceRuns`: expected a non-empty array/],
+  ])('%s is an error naming the file and the field', (_what, text, message) => {
+    const dir = makeTempDir();
+    try {
+      writeFileSync(noisePath(dir.path), text);
+      expect(() => readNoiseCalibration(dir.path)).toThrow(message);
+      expect(() => parseNoiseCalibration(path.join(dir.path, 'noise.json'), text)).toThrow(/noise\.json/);
+    } finally {
+      dir.remove();
+    }
+  });
+});

@@ -1,0 +1,56 @@
+import { latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
+import type { NoiseCalibration } from './noise-calibration.js';
+import { injectSlowdown, powerCheck, renderPowerReport } from './power-check.js';
+
+const calibrationWith = (trialLogSd: number): NoiseCalibration => ({
+  version: 1,
+  profile: 'ci',
+  measuredAt: 'x',
+  gitCommit: 'x',
+  machine: { cpuModel: 'x', cores: 2, node: 'x' },
+  rounds: 3,
+  trialsPerSide: 6,
+  sourceRuns: ['cal'],
+  metrics: {
+    'fixture/quiet/v2/queryLatencyUs.p99': { trialLogSd, driftLogSd: 0, trials: 18 },
+    'fixture/noisy/v2/queryLatencyUs.p99': { trialLogSd: 0.5, driftLogSd: 0, trials: 18 },
+  },
+});
+
+const quiet = [100, 102, 98, 101, 99, 100];
+const noisy = [60, 150, 90, 200, 110, 70];
+const side = (q: number[], n: number[]) => [
+  scenarioResult([latencyMetric(q)], { scenario: 'quiet' }),
+  scenarioResult([latencyMetric(n)], { scenario: 'noisy' }),
+];
+
+describe('power check', () => {
+  test('injection makes gated metrics worse in their own direction only', () => {
+    const head = side(quiet, noisy);
+    const targets = new Map([['fixture/quiet/v2 queryLatencyUs.p99', 'g']]);
+    const [q, n] = injectSlowdown(head, targets, 2);
+    expect(q?.metrics[0]?.trials).toEqual(quiet.map((v) => v * 2));
+    expect(n?.metrics[0]?.trials).toEqual(noisy);
+  });
+
+  test('a quiet metric is caught at ×1.2, a noisy one only at ×2 or never; A/A raises no alarm', () => {
+    const report = powerCheck(
+      side(quiet, noisy),
+      side([...quiet].reverse(), [...noisy].reverse()),
+      calibrationWith(0.02),
+      [1.2, 2, 5],
+    );
+    expect(report.total).toBe(2);
+    expect(report.falseAlarms).toHaveLength(0);
+    expect(report.overall.get(1.2)).toBe(1);
+    expect(report.overall.get(5)).toBe(2);
+    expect(report.byGroup.get('fixture · latencyUs tail')?.get(1.2)).toEqual({ caught: 1, total: 2 });
+    expect(renderPowerReport(report)).toContain('all gated metrics');
+  });
+
+  test('without a calibration the base’s default threshold (10 %) judges: ×1.1 is missed', () => {
+    const report = powerCheck(side(quiet, noisy), side(quiet, noisy), undefined, [1.1]);
+    expect(report.overall.get(1.1)).toBe(0);
+    expect(report.missedAtLargest).toHaveLength(2);
+  });
+});

@@ -1,0 +1,154 @@
+/**
+ * What the gate could catch, checked on real noise: take an A/A comparison
+ * (base and head the same code), make every gated head metric worse by a
+ * factor f (latencies × f, rates ÷ f), judge with the gate's own rules and
+ * count the metrics it flags. With f = 1 it is the A/A false-alarm count.
+ *
+ * The A/A comparison must be a different run from the calibration's, or the
+ * noise would be judged by its own measurement.
+ */
+import { TAIL_STATS } from '../harness/metric-kinds.js';
+import type { Metric, ScenarioResult } from '../harness/result-model.js';
+import { scenarioId } from '../harness/result-model.js';
+import { CALIBRATION_METRIC } from '../harness/runner/cpu-calibration.js';
+import type { MetricComparison } from './compare-run.js';
+import { compareSides } from './compare-sides.js';
+import type { NoiseCalibration } from './noise-calibration.js';
+
+export const DEFAULT_FACTORS: readonly number[] = [1.1, 1.2, 1.5, 2];
+
+export interface PowerCell {
+  readonly caught: number;
+  readonly total: number;
+}
+
+export interface PowerReport {
+  readonly factors: readonly number[];
+  /** Gated metrics with a non-zero base value: the ones a slowdown can move. */
+  readonly total: number;
+  /** Flags on the comparison as measured (A/A: false alarms). */
+  readonly falseAlarms: readonly MetricComparison[];
+  /** factor → caught over all metrics. */
+  readonly overall: ReadonlyMap<number, number>;
+  /** "suite · kind" → factor → cell. */
+  readonly byGroup: ReadonlyMap<string, ReadonlyMap<number, PowerCell>>;
+  /** suite/scenario/variant metric of the metrics missed at the largest factor. */
+  readonly missedAtLargest: readonly string[];
+}
+
+function statClass(m: Pick<Metric, 'stat'>): string {
+  if (m.stat === 'value') return 'value';
+  return TAIL_STATS.has(m.stat) ? 'tail' : 'center';
+}
+
+function targetIds(base: readonly ScenarioResult[], head: readonly ScenarioResult[]): Map<string, string> {
+  const headIds = new Set(head.filter((r) => r.state === 'completed').map(scenarioId));
+  const targets = new Map<string, string>();
+  for (const r of base) {
+    if (r.state !== 'completed' || !headIds.has(scenarioId(r))) continue;
+    for (const m of r.metrics) {
+      if (!m.gated || m.name === CALIBRATION_METRIC || m.value === 0) continue;
+      targets.set(`${scenarioId(r)} ${m.name}`, `${r.suite} · ${m.kind} ${statClass(m)}`);
+    }
+  }
+  return targets;
+}
+
+/** The head with every targeted metric made `factor` times worse. */
+export function injectSlowdown(
+  head: readonly ScenarioResult[],
+  targets: ReadonlyMap<string, string>,
+  factor: number,
+): ScenarioResult[] {
+  return head.map((r) => ({
+    ...r,
+    metrics: r.metrics.map((m) => {
+      if (!targets.has(`${scenarioId(r)} ${m.name}`)) return m;
+      const worse = (v: number): number => (m.direction === 'smaller' ? v * factor : v / factor);
+      return { ...m, value: worse(m.value), trials: m.trials.map(worse) };
+    }),
+  }));
+}
+
+function caughtIds(
+  base: readonly ScenarioResult[],
+  head: readonly ScenarioResult[],
+  calibration: NoiseCalibration | undefined,
+): MetricComparison[] {
+  return compareSides(base, head, calibration).scenarios.flatMap((s) =>
+    s.metrics.filter((m) => m.gated && m.status === 'regressed'),
+  );
+}
+
+export function powerCheck(
+  base: readonly ScenarioResult[],
+  head: readonly ScenarioResult[],
+  calibration: NoiseCalibration | undefined,
+  factors: readonly number[] = DEFAULT_FACTORS,
+): PowerReport {
+  const targets = targetIds(base, head);
+  const key = (m: MetricComparison): string => `${m.suite}/${m.scenario}/${m.variant} ${m.metric}`;
+  const falseAlarms = caughtIds(base, head, calibration).filter((m) => targets.has(key(m)));
+  const overall = new Map<number, number>();
+  const byGroup = new Map<string, Map<number, PowerCell>>();
+  let missedAtLargest: string[] = [];
+  for (const group of new Set(targets.values())) byGroup.set(group, new Map());
+  for (const factor of factors) {
+    const caught = new Set(
+      caughtIds(base, injectSlowdown(head, targets, factor), calibration)
+        .map(key)
+        .filter((k) => targets.has(k)),
+    );
+    overall.set(factor, caught.size);
+    for (const [group, cells] of byGroup) {
+      const members = [...targets].filter(([, g]) => g === group).map(([k]) => k);
+      cells.set(factor, { caught: members.filter((k) => caught.has(k)).length, total: members.length });
+    }
+    if (factor === Math.max(...factors)) missedAtLargest = [...targets.keys()].filter((k) => !caught.has(k)).sort();
+  }
+  return { factors, total: targets.size, falseAlarms, overall, byGroup, missedAtLargest };
+}
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '–' : `${Math.round((100 * part) / whole)} %`;
+}
+
+export function renderPowerReport(report: PowerReport): string {
+  const header = ['group', ...report.factors.map((f) => `×${f}`)];
+  const rows = [...report.byGroup].map(([group, cells]) => [
+    group,
+    ...report.factors.map((f) => {
+      const c = cells.get(f) as PowerCell;
+      return `${c.caught}/${c.total}`;
+    }),
+  ]);
+  rows.push([
+    'all gated metrics',
+    ...report.factors.map(
+      (f) => `${report.overall.get(f) ?? 0}/${report.total} (${percent(report.overall.get(f) ?? 0, report.total)})`,
+    ),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
+  const lines = [
+    `planebench power: ${report.total} gated metrics with a non-zero value; caught when made ×f worse`,
+    line(header),
+    line(widths.map((w) => '─'.repeat(w))),
+    ...rows.map(line),
+    '',
+    `A/A false alarms (as measured, no injection): ${report.falseAlarms.length}`,
+    ...report.falseAlarms.map((m) => `  ✗ ${m.suite}/${m.scenario}/${m.variant} ${m.metric}`),
+  ];
+  const largest = Math.max(...report.factors);
+  if (report.missedAtLargest.length > 0) {
+    lines.push(
+      `missed at ×${largest} (${report.missedAtLargest.length}):`,
+      ...report.missedAtLargest.map((k) => `  ${k}`),
+    );
+  }
+  return lines.join('\n');
+}
