@@ -1,10 +1,9 @@
 /**
  * One round of one side: the perf specs run as `npm test -- perf` would
  * (node scripts/jest.mjs perf …) in that side's tree, with the results root
- * pointed at the round's own folder. The jest reporter's own gate against
- * committed baselines does not matter here, so the exit code does not
- * either; what counts is the results.json it wrote and whether any spec
- * failed (jest --json). The run is its own process group, killed whole on abort.
+ * pointed at the round's own folder and its gate against committed baselines
+ * off (PLANEBENCH_BASELINE_GATE=off): the comparison judges the rounds itself.
+ * What counts is the results.json it wrote and whether any spec failed (jest --json). The run is its own process group, killed whole on abort.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
@@ -69,12 +68,13 @@ function runJest(request: RoundRequest, jestJson: string, logFile: string): Prom
   ];
   const child = spawn(process.execPath, args, {
     cwd: request.cwd,
-    // Rounds are pooled by the comparison itself: no confirmation run against committed baselines.
+    // Rounds are pooled and judged by the comparison itself: no gate against committed baselines.
     env: {
       ...process.env,
       PLANEBENCH_RESULTS_ROOT: request.resultsRoot,
       PERF_PROFILE: request.profile,
       PLANEBENCH_CONFIRM: '0',
+      PLANEBENCH_BASELINE_GATE: 'off',
     },
     stdio: ['ignore', log, log],
     detached: true,

@@ -28,6 +28,7 @@ interface RunOptions {
   readonly confirmOf?: string;
   /** Test suites that failed in the run. */
   readonly failedSuites?: number;
+  readonly baselineGate?: boolean;
 }
 
 function runReporter(results: ReturnType<typeof syntheticResult>[], options: RunOptions = {}) {
@@ -39,6 +40,7 @@ function runReporter(results: ReturnType<typeof syntheticResult>[], options: Run
       print: (text) => (printed += text),
       printError: (text) => (printed += text),
       ...(options.confirmOf ? { confirmOf: options.confirmOf } : {}),
+      ...(options.baselineGate !== undefined ? { baselineGate: options.baselineGate } : {}),
     },
   );
   reporter.onRunStart();
@@ -127,6 +129,18 @@ describe('jest reporter', () => {
     const reporter = runReporter([syntheticResult([1000])], { confirmOf: path.join(dir.path, 'nowhere.json') });
     expect(reporter.getLastError()?.message).toContain(`${path.join(dir.path, 'nowhere.json')}: cannot read`);
     expect(printed).toContain('planebench reporter: ');
+  });
+
+  test('with the baseline gate off (a compare round), a regression neither fails nor asks for confirmation', () => {
+    writeBaseline([100, 101, 99]);
+    const reporter = runReporter([syntheticResult([300, 310, 290])], { baselineGate: false });
+    expect(reporter.getLastError()).toBeUndefined();
+    expect(existsSync(requestFile())).toBe(false);
+    expect(printed).toContain('not judged against baselines/');
+    const specs = JSON.parse(
+      readFileSync(path.join(dir.path, 'perf-results', 'latest', 'specs.json'), 'utf8'),
+    ) as unknown;
+    expect(specs).toEqual({ 'demo/query/v2': '/specs/query.perf.ts' });
   });
 
   test('a scenario that did not complete fails the run', () => {

@@ -14,7 +14,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { compareRun } from '../gate/compare-run.js';
+import { compareRun, summarizeRun } from '../gate/compare-run.js';
 import { captureEnvironment } from '../harness/environment.js';
 import { resolveProfile } from '../harness/profile.js';
 import { resultsRoot } from '../harness/paths.js';
@@ -49,6 +49,8 @@ export interface PlanebenchReporterOptions {
   readonly printError?: (text: string) => void;
   /** The first run's results.json when this run confirms its regressions; default PLANEBENCH_CONFIRM_OF. */
   readonly confirmOf?: string;
+  /** Judge against baselines/ (default, unless PLANEBENCH_BASELINE_GATE=off). */
+  readonly baselineGate?: boolean;
 }
 
 interface GlobalConfigLike {
@@ -73,6 +75,8 @@ export default class PlanebenchReporter {
   private readonly print: (text: string) => void;
   private readonly printError: (text: string) => void;
   private readonly confirmOf: string | undefined;
+  /** False for the rounds of `planebench compare`, which judge base against head themselves. */
+  private readonly baselineGate: boolean;
   /** Handed-over result file → the spec file that wrote it. */
   private readonly specOfResult = new Map<string, string>();
   private error: Error | undefined;
@@ -86,6 +90,7 @@ export default class PlanebenchReporter {
     this.print = options.print ?? ((text) => process.stdout.write(text));
     this.printError = options.printError ?? ((text) => process.stderr.write(text));
     this.confirmOf = options.confirmOf ?? (process.env[CONFIRM_OF_VARIABLE] || undefined);
+    this.baselineGate = options.baselineGate ?? process.env[BASELINE_GATE_VARIABLE] !== 'off';
     this.runId = `${timestampId(new Date())}-${process.pid}`;
     this.handoffDir = path.join(this.resultsDir, '.handoff', this.runId);
     // Test files are set up after reporters, so they inherit this.
@@ -112,7 +117,9 @@ export default class PlanebenchReporter {
       const pooled = this.confirmOf ? this.poolWithFirstRun(this.confirmOf, measured) : undefined;
       const results = pooled?.results ?? measured;
       const environment = captureEnvironment(resolveProfile());
-      const comparison = compareRun(results, this.baselinesDir, { remeasured: pooled?.remeasured });
+      const comparison = this.baselineGate
+        ? compareRun(results, this.baselinesDir, { remeasured: pooled?.remeasured })
+        : notJudged(results);
       const outputs = writeRunOutputs(
         this.resultsDir,
         this.runId,
@@ -127,7 +134,11 @@ export default class PlanebenchReporter {
             'each is judged on the trials of both runs (the rest of the run is as measured first)\n',
         );
       }
-      this.print(`${renderConsoleTable(comparison, { only: pooled?.remeasured })}\n`);
+      this.print(
+        this.baselineGate
+          ? `${renderConsoleTable(comparison, { only: pooled?.remeasured })}\n`
+          : `\nplanebench: ${results.length} scenario(s) measured; not judged against baselines/ (${BASELINE_GATE_VARIABLE}=off)\n`,
+      );
       this.print(`planebench: results in ${path.relative(process.cwd(), outputs.latestDir) || '.'}/\n`);
       if (comparison.failed) {
         this.error = new Error(`planebench gate failed:\n  ${failureReasons(comparison).join('\n  ')}`);
@@ -183,6 +194,26 @@ export default class PlanebenchReporter {
   getLastError(): Error | undefined {
     return this.error;
   }
+}
+
+/** Set to `off` by `planebench compare` for its rounds. */
+export const BASELINE_GATE_VARIABLE = 'PLANEBENCH_BASELINE_GATE';
+
+/** A run not judged against baselines: only scenarios that did not complete fail it. */
+function notJudged(results: readonly ScenarioResult[]): RunComparison {
+  return summarizeRun(
+    results.map((r) => ({
+      suite: r.suite,
+      scenario: r.scenario,
+      variant: r.variant,
+      profile: r.profile,
+      status:
+        r.state === 'completed'
+          ? { kind: 'no-baseline' as const }
+          : { kind: 'not-completed' as const, state: r.state, error: r.error ?? '' },
+      metrics: [],
+    })),
+  );
 }
 
 function failureReasons(comparison: RunComparison): string[] {
