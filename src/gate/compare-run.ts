@@ -9,6 +9,7 @@ import { coerceError } from '../lib/coerce-error.js';
 import { readBaseline, type BaselineFile, type BaselineMetric } from './baseline-file.js';
 import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, scaledToMachine, speedExplains } from './machine-speed.js';
 import { defaultNoise, type NoiseThreshold } from '../harness/metric-kinds.js';
+import { calibratedDetectable } from './log-shift.js';
 import { noiseKey, readNoiseCalibration, type NoiseCalibration } from './noise-calibration.js';
 import { judge, type NoiseRule, type Verdict, type VerdictStatus } from './verdict.js';
 
@@ -27,6 +28,19 @@ export interface MetricComparison {
   readonly verdict?: Verdict;
   /** Set when the head changes the metric's rules (its gating or default threshold); the reference's apply. */
   readonly ruleChange?: string;
+  /** Why a metric the reference gates is not gated in this comparison: its measured noise hides a 2× change. */
+  readonly ungatedBecause?: string;
+}
+
+/** A gated metric must be able to see this worsening (1 = 2×); one whose calibrated noise hides it is not gated. */
+export const BLIND_BEYOND = 1;
+
+/** Why the calibrated noise leaves this comparison blind to a 2× change, or undefined when it can see one. */
+export function noiseBlindness(rule: NoiseRule, baseTrials: number, headTrials: number): string | undefined {
+  if (rule.source !== 'calibration') return undefined;
+  const detectable = calibratedDetectable(rule.noise, baseTrials, headTrials);
+  if (detectable <= BLIND_BEYOND) return undefined;
+  return `its measured noise hides a 2× change (could see ≥ ${(detectable + 1).toFixed(1)}×)`;
 }
 
 export type ScenarioStatus =
@@ -133,19 +147,22 @@ export function compareMetric(
     };
   }
   const ruleChange = describeRuleChange(current, base);
+  const rule = noiseRule(rules, noiseKey(result, name), base);
+  const blind = base.gated ? noiseBlindness(rule, base.trials.length, current.trials.length) : undefined;
   const shared = {
     ...identity,
     unit: base.unit,
     direction: base.direction,
-    gated: base.gated,
+    gated: base.gated && blind === undefined,
     current: current.value,
     baseline: base.value,
     ...(ruleChange ? { ruleChange } : {}),
+    ...(blind ? { ungatedBecause: blind } : {}),
   };
   const input = {
     name: `${result.suite}/${scenarioKey(result)}/${name}`,
     direction: base.direction,
-    rule: noiseRule(rules, noiseKey(result, name), base),
+    rule,
     baseline: base.trials,
     current: current.trials,
   };

@@ -98,3 +98,16 @@ export function logShift(base: readonly number[], head: readonly number[], noise
     high: shift + Z_INTERVAL * standardError,
   };
 }
+
+/**
+ * The smallest worsening (fraction) a comparison of these trial counts can
+ * catch with the calibrated noise alone — what the reference side promises,
+ * whatever the judged side's own spread.
+ */
+export function calibratedDetectable(noise: ShiftNoise, baseTrials: number, headTrials: number): number {
+  const sigma = Math.max(noise.trialLogSd, SIGMA_FLOOR);
+  const standardError = Math.sqrt(
+    sigma * sigma * (1 / baseTrials + 1 / headTrials) + noise.driftLogSd * noise.driftLogSd,
+  );
+  return Math.expm1(Math.max(Z_CRITICAL * standardError, Math.log1p(MIN_EFFECT)));
+}

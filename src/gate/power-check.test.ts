@@ -33,7 +33,7 @@ describe('power check', () => {
     expect(n?.metrics[0]?.trials).toEqual(noisy);
   });
 
-  test('a quiet metric is caught at ×1.2, a noisy one only at ×2 or never; A/A raises no alarm', () => {
+  test('a quiet metric is caught at ×1.2; one whose noise hides 2× is ungated and counts as missed; no A/A alarm', () => {
     const report = powerCheck(
       side(quiet, noisy),
       side([...quiet].reverse(), [...noisy].reverse()),
@@ -43,7 +43,8 @@ describe('power check', () => {
     expect(report.total).toBe(2);
     expect(report.falseAlarms).toHaveLength(0);
     expect(report.overall.get(1.2)).toBe(1);
-    expect(report.overall.get(5)).toBe(2);
+    expect(report.overall.get(5)).toBe(1);
+    expect(report.missedAtLargest).toEqual(['fixture/noisy/v2 queryLatencyUs.p99']);
     expect(report.byGroup.get('fixture · latencyUs tail')?.get(1.2)).toEqual({ caught: 1, total: 2 });
     expect(renderPowerReport(report)).toContain('all gated metrics');
   });

@@ -46,6 +46,7 @@ export function verdictLabel(m: MetricComparison): string {
       : m.status === 'unchanged'
         ? `unchanged (machine ${machine}: explains it)`
         : `${m.status} (beyond the machine's ${machine})`;
+  if (m.ungatedBecause) return `${base} (not gated: ${m.ungatedBecause})`;
   return m.gated || m.status === 'new' || m.status === 'missing' ? base : `${base} (not gated)`;
 }
 
@@ -106,16 +107,17 @@ export function summaryLine(comparison: RunComparison): string {
   return parts.join(' · ');
 }
 
-/** "142 of 175 gated metrics could see a 20 % change (160 calibrated)". */
+/** "142 of 175 gated metrics could see a 20 % change (160 calibrated; 6 ungated: noise hides 2×)". */
 export function powerLine(comparison: RunComparison): string {
   const judged = comparison.scenarios.flatMap((s) =>
     s.metrics.filter((m) => m.gated && m.verdict !== undefined && m.status !== 'new' && m.status !== 'missing'),
   );
   const canSee = judged.filter((m) => (m.verdict?.detectable ?? Number.POSITIVE_INFINITY) <= POWER_REFERENCE_CHANGE);
   const calibrated = judged.filter((m) => m.verdict?.thresholdSource === 'calibration').length;
+  const blind = comparison.scenarios.flatMap((s) => s.metrics.filter((m) => m.ungatedBecause !== undefined)).length;
   return (
     `${canSee.length} of ${judged.length} gated metrics could see a ${POWER_REFERENCE_CHANGE * 100} % change ` +
-    `(${calibrated} with calibrated noise)`
+    `(${calibrated} with calibrated noise${blind > 0 ? `; ${blind} ungated: noise hides 2×` : ''})`
   );
 }
 

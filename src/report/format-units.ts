@@ -40,7 +40,7 @@ function formatBytes(bytes: number): string {
 export function formatValue(value: number | null | undefined, unit: string): string {
   if (value === undefined || value === null || !Number.isFinite(value)) return '—';
   const ns = NS_PER[unit];
-  if (ns !== undefined) return formatTime(value * ns);
+  if (ns !== undefined) return value === 0 ? `0 ${unit === 'us' ? 'µs' : unit}` : formatTime(value * ns);
   switch (unit) {
     case 'B':
       return formatBytes(value);
