@@ -1,0 +1,85 @@
+/**
+ * `planebench calibrate --from` and `planebench power` on a comparison's
+ * output folder written here: the calibration is derived from one A/A
+ * comparison, and power refuses to judge that same comparison with it.
+ */
+import { jest } from '@jest/globals';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { readNoiseCalibration } from '../gate/noise-calibration.js';
+import { captureEnvironment } from '../harness/environment.js';
+import type { ScenarioResult } from '../harness/result-model.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
+import { syntheticResult } from '../test-support/synthetic-result.js';
+import { makeTempDir } from '../test-support/temp-dir.js';
+import { runCalibrateCommand } from './calibrate-command.js';
+import { runPowerCommand } from './power-command.js';
+
+let dir: ReturnType<typeof makeTempDir>;
+let printed = '';
+beforeEach(() => {
+  dir = makeTempDir();
+  printed = '';
+  jest.spyOn(process.stdout, 'write').mockImplementation((text) => {
+    printed += String(text);
+    return true;
+  });
+});
+afterEach(() => {
+  jest.restoreAllMocks();
+  dir.remove();
+});
+
+function results(runId: string, scenarios: ScenarioResult[]): ResultsFile {
+  return { schemaVersion: RESULTS_SCHEMA_VERSION, runId, environment: captureEnvironment('ci'), scenarios };
+}
+
+/** A compare output folder: two rounds of the same code, and the pooled sides. */
+function compareDir(name: string, spread: number): string {
+  const out = path.join(dir.path, name);
+  const trials = (k: number) => [100, 100 * (1 + spread), 100 * (1 - spread)].map((v) => v * (1 + k * 0.001));
+  let k = 0;
+  for (const round of [1, 2]) {
+    for (const side of ['base', 'head']) {
+      const latest = path.join(out, 'rounds', `${round}-${side}`, 'latest');
+      mkdirSync(latest, { recursive: true });
+      writeFileSync(
+        path.join(latest, 'results.json'),
+        JSON.stringify(results(`${name}-${round}-${side}`, [syntheticResult(trials((k += 1)))])),
+      );
+    }
+  }
+  const pooled = (side: string) => results(`${name}-${side}`, [syntheticResult([...trials(1), ...trials(3)])]);
+  writeFileSync(path.join(out, 'base-results.json'), JSON.stringify(pooled('base')));
+  writeFileSync(path.join(out, 'results.json'), JSON.stringify(pooled('head')));
+  return out;
+}
+
+describe('planebench calibrate --from and planebench power', () => {
+  test('calibrates from one A/A comparison, judges power on another, refuses the same one', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    mkdirSync(baselines);
+    const calibrationRun = compareDir('aa1', 0.02);
+    expect(await runCalibrateCommand(['--from', calibrationRun, '--baselines', baselines])).toBe(0);
+    const calibration = readNoiseCalibration(baselines);
+    expect(calibration?.metrics['demo/query/v2/queryLatencyUs.p50']?.trials).toBe(12);
+    expect(calibration?.sourceRuns).toHaveLength(4);
+    expect(printed).toMatch(/1 metrics from 4 runs \(2 rounds\)/);
+
+    const noise = path.join(baselines, 'noise.json');
+    expect(await runPowerCommand(['--results', compareDir('aa2', 0.02), '--noise', noise])).toBe(0);
+    expect(printed).toMatch(/all gated metrics\s+1\/1 \(100 %\)/);
+    expect(printed).toContain('A/A false alarms (as measured, no injection): 0');
+
+    await expect(runPowerCommand(['--results', calibrationRun, '--noise', noise])).rejects.toThrow(
+      /`sourceRuns` includes 4 run\(s\) of .*aa1; judge power on a comparison the calibration was not derived from/,
+    );
+  });
+
+  test('a folder that is not a comparison’s output is an error naming it', async () => {
+    await expect(runCalibrateCommand(['--from', dir.path])).rejects.toThrow(/rounds: no rounds here/);
+    await expect(runPowerCommand(['--results', dir.path, '--factors', '0.5'])).rejects.toThrow(
+      /Expected `--factors` to be numbers > 1/,
+    );
+  });
+});
