@@ -2,8 +2,8 @@
  * `planebench baseline update [--results <results.json>]… [--new-metrics-only] [selector…]` — see
  * src/gate/update-baselines.ts. Given several results files (runs of the same
  * code and profile), each scenario's baseline pools the trials of all of them:
- * a baseline from one run carries that run's luck (the same code's procman
- * query p50 measured 16 µs in one run and 38–70 µs in four others).
+ * a baseline from one run carries that run's luck (docs/decisions.md,
+ * "Baselines pool runs").
  */
 import path from 'node:path';
 import { poolRounds } from '../gate/pool-rounds.js';

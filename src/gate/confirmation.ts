@@ -9,8 +9,7 @@
  *
  * A real regression is slow in both runs and stays regressed with twice the
  * trials; a slow stretch of a shared machine during one run is outvoted by the
- * other run's trials (fresh-clone CI runs of unchanged code flagged a different
- * metric each time: a WASM fill rate, a spawn-all latency, a routing rate).
+ * other run's trials (docs/decisions.md, "A regression must reproduce").
  *
  * The request file (perf-results/.confirm-request.json) is read by the plain
  * JavaScript wrapper, so its shape is kept small:

@@ -4,18 +4,12 @@
  * reference differs from the baseline's by more than the tolerance, the
  * machine was not the same speed, and a CPU-bound metric's change — of a
  * nanosecond-scale micro-benchmark or a rate — may be the machine's, not the
- * code's (A/A on this VM: the same code measured 87 ns in one process and
- * 139 ns in the next, the reference 7–10 vs 12–19 ns).
+ * code's.
  *
  * The machine explains a change up to its own speed difference, not more: such
  * a metric is judged again against the baseline scaled to the run's machine
  * (time-like values × the ratio, rates ÷ it), and only a change that remains
- * keeps its verdict. Exempting the metric outright let any regression through
- * whenever the reference read slow — and one scenario's reference is noisy: in
- * an A/A of two quiet runs, 28 of 50 scenarios' references differed by more
- * than ±20 %, while the CPU-bound metrics followed them only loosely
- * (correlation 0.1–0.5 over three pairs of runs). A CI run let a 2× slower
- * micro-benchmark pass on a reference 1.53× slower; scaled, it is +31 %.
+ * keeps its verdict. Evidence: docs/decisions.md, "Machine speed".
  */
 import type { Direction, MetricKindName } from '../harness/metric-kinds.js';
 import { CALIBRATION_METRIC } from '../harness/runner/cpu-calibration.js';
