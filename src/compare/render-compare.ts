@@ -56,20 +56,19 @@ export function renderCompareMarkdown(
   summary: CompareSummary,
   comparison: RunComparison,
   environment: EnvironmentFingerprint,
+  audience: 'comment' | 'summary' = 'comment',
 ): string {
-  const heading = [
-    '## planebench: head against base',
-    '',
+  const context = [
     `**Base** \`${summary.baseRef}\` @ \`${short(summary.baseSha)}\` → **Head** \`${headLabel(summary)}\` · ` +
-      `${summary.order.length / 2} round(s) interleaved on one machine (${summary.order.join(' → ')}) · ` +
-      `${trials(summary)} trials per scenario and side. In the tables **Baseline** is the base and **Current** the head.`,
-    '',
+      `${summary.order.length / 2} round(s) interleaved on one machine · ${trials(summary)} trials per scenario and side.`,
   ];
   if (summary.headSpecFailures > 0)
-    heading.push(`❌ **${summary.headSpecFailures} perf spec assertion(s) failed on the head.**`, '');
+    context.push('', `❌ **${summary.headSpecFailures} perf spec assertion(s) failed on the head.**`);
   if (summary.baseSpecFailures > 0)
-    heading.push(`ℹ️ ${summary.baseSpecFailures} perf spec assertion(s) failed on the base.`, '');
-  const report = renderMarkdownReport(comparison, environment);
-  const title = '## planebench performance report\n\n';
-  return `${heading.join('\n')}\n${report.startsWith(title) ? report.slice(title.length) : report}`;
+    context.push('', `ℹ️ ${summary.baseSpecFailures} perf spec assertion(s) failed on the base.`);
+  return renderMarkdownReport(comparison, environment, {
+    audience,
+    context,
+    sides: { reference: 'Base', judged: 'Head' },
+  });
 }

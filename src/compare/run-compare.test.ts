@@ -119,9 +119,11 @@ describe('runCompare', () => {
     const text = printed.join('');
     expect(text).toContain('Baseline = base, Current = head');
     expect(text).toMatch(/queryLatencyUs\.p99\s+100 µs\s+300 µs\s+\+200\.0 %/);
-    expect(readFileSync(outcome.reportFile, 'utf8')).toContain(
-      'In the tables **Baseline** is the base and **Current** the head',
-    );
+    const report = readFileSync(outcome.reportFile, 'utf8');
+    expect(report.split('\n')[0]).toBe('## planebench: ❌ 1 regression');
+    expect(report).toMatch(/\| Base → Head \|/);
+    expect(report).toContain('100 µs → 300 µs');
+    expect(existsSync(path.join(out, 'summary.md'))).toBe(true);
     for (const f of ['results.json', 'base-results.json', 'benchmark-smaller.json', 'benchmark-bigger.json']) {
       expect(existsSync(path.join(out, f))).toBe(true);
     }

@@ -3,7 +3,7 @@
  * runs the perf specs of base and head alternately (A B A B …) on this
  * machine, pools each side's trials over the rounds, judges head against
  * base with the gate's verdict rules and writes <results>/compare/:
- * report.md, results.json (head, with the comparison), base-results.json,
+ * report.md (the comment), summary.md (every metric), results.json (head, with the comparison), base-results.json,
  * benchmark-smaller.json / benchmark-bigger.json (head) and rounds/.
  * The worktree is removed afterwards, also on failure or interrupt.
  */
@@ -190,7 +190,7 @@ function writeOutputs(
   head: readonly ScenarioResult[],
   last: ResultsFile,
   comparison: RunComparison,
-  markdown: string,
+  markdown: { readonly comment: string; readonly summary: string },
 ): string {
   const runId = `compare-${last.runId}`;
   const headFile: ResultsFile = {
@@ -212,7 +212,8 @@ function writeOutputs(
   writeFileAtomic(path.join(outDir, 'benchmark-smaller.json'), `${JSON.stringify(bench.smaller, null, 1)}\n`);
   writeFileAtomic(path.join(outDir, 'benchmark-bigger.json'), `${JSON.stringify(bench.bigger, null, 1)}\n`);
   const reportFile = path.join(outDir, 'report.md');
-  writeFileAtomic(reportFile, markdown);
+  writeFileAtomic(reportFile, markdown.comment);
+  writeFileAtomic(path.join(outDir, 'summary.md'), markdown.summary);
   return reportFile;
 }
 
@@ -269,7 +270,11 @@ export async function runCompare(options: ResolvedCompareOptions, deps: CompareD
       headSpecFailures,
       baseSpecFailures: sideRounds('base').reduce((n, r) => n + r.failedTests, 0),
     };
-    const markdown = renderCompareMarkdown(summary, comparison, lastHead.results.environment);
+    const environment = lastHead.results.environment;
+    const markdown = {
+      comment: renderCompareMarkdown(summary, comparison, environment),
+      summary: renderCompareMarkdown(summary, comparison, environment, 'summary'),
+    };
     const reportFile = writeOutputs(options.outDir, base, headResults, lastHead.results, comparison, markdown);
     print(`${renderCompareConsole(summary, comparison)}\n`);
     print(`planebench compare: report in ${path.relative(process.cwd(), reportFile)}\n`);

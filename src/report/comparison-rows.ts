@@ -90,7 +90,7 @@ export function rowsOf(comparison: RunComparison): ReportRow[] {
   );
 }
 
-export function summaryLine(comparison: RunComparison): string {
+export function summaryLine(comparison: RunComparison, withPower = true): string {
   const c = comparison.counts;
   const regressions = comparison.regressions.length;
   const notCompleted = comparison.scenarios.filter((s) => s.status.kind === 'not-completed').length;
@@ -102,7 +102,7 @@ export function summaryLine(comparison: RunComparison): string {
     `${c.missing} missing`,
   ];
   if (notCompleted > 0) parts.push(`${notCompleted} scenario(s) did not complete`);
-  parts.push(powerLine(comparison));
+  if (withPower) parts.push(powerLine(comparison));
   if (comparison.baselineErrors.length > 0) parts.push(`${comparison.baselineErrors.length} unreadable baseline(s)`);
   return parts.join(' · ');
 }

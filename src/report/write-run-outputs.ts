@@ -1,6 +1,7 @@
 /**
  * Writes a run's files into perf-results/<runId>/ and mirrors them into
- * perf-results/latest/: results.json, report.md, benchmark-smaller.json,
+ * perf-results/latest/: results.json, report.md (the pull-request comment),
+ * summary.md (the job summary: every metric), benchmark-smaller.json,
  * benchmark-bigger.json, and specs.json (which spec file measured each
  * scenario, for the re-runs of `planebench compare`).
  */
@@ -43,6 +44,7 @@ export function writeRunOutputs(
   const contents: Record<string, string> = {
     'results.json': `${JSON.stringify(resultsFile, null, 1)}\n`,
     'report.md': renderMarkdownReport(comparison, environment),
+    'summary.md': renderMarkdownReport(comparison, environment, { audience: 'summary' }),
     'benchmark-smaller.json': `${JSON.stringify(bench.smaller, null, 1)}\n`,
     'benchmark-bigger.json': `${JSON.stringify(bench.bigger, null, 1)}\n`,
     [SPECS_FILE]: `${JSON.stringify(specs, null, 1)}\n`,
