@@ -37,6 +37,7 @@ import {
 import { renderConsoleTable } from './console-table.js';
 import { readResultsFile } from './results-file.js';
 import { writeRunOutputs } from './write-run-outputs.js';
+import { setting, type SettingName } from '../harness/settings.js';
 
 export interface PlanebenchReporterOptions {
   /** Folder of baselines/<suite>.json; default PLANEBENCH_BASELINES_DIR, else <rootDir>/baselines. */
@@ -84,13 +85,13 @@ export default class PlanebenchReporter {
   constructor(globalConfig: GlobalConfigLike, options: PlanebenchReporterOptions = {}) {
     this.baselinesDir = path.resolve(
       globalConfig.rootDir,
-      options.baselinesDir ?? process.env['PLANEBENCH_BASELINES_DIR'] ?? 'baselines',
+      options.baselinesDir ?? setting('PLANEBENCH_BASELINES_DIR') ?? 'baselines',
     );
     this.resultsDir = options.resultsDir ? path.resolve(globalConfig.rootDir, options.resultsDir) : resultsRoot();
     this.print = options.print ?? ((text) => process.stdout.write(text));
     this.printError = options.printError ?? ((text) => process.stderr.write(text));
-    this.confirmOf = options.confirmOf ?? (process.env[CONFIRM_OF_VARIABLE] || undefined);
-    this.baselineGate = options.baselineGate ?? process.env[BASELINE_GATE_VARIABLE] !== 'off';
+    this.confirmOf = options.confirmOf ?? setting(CONFIRM_OF_VARIABLE);
+    this.baselineGate = options.baselineGate ?? setting(BASELINE_GATE_VARIABLE) !== 'off';
     this.runId = `${timestampId(new Date())}-${process.pid}`;
     this.handoffDir = path.join(this.resultsDir, '.handoff', this.runId);
     // Test files are set up after reporters, so they inherit this.
@@ -197,7 +198,7 @@ export default class PlanebenchReporter {
 }
 
 /** Set to `off` by `planebench compare` for its rounds. */
-export const BASELINE_GATE_VARIABLE = 'PLANEBENCH_BASELINE_GATE';
+export const BASELINE_GATE_VARIABLE = 'PLANEBENCH_BASELINE_GATE' satisfies SettingName;
 
 /** A run not judged against baselines: only scenarios that did not complete fail it. */
 function notJudged(results: readonly ScenarioResult[]): RunComparison {
