@@ -14,11 +14,12 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { readBaseline } from '../gate/baseline-file.js';
 import { compareRun, summarizeRun } from '../gate/compare-run.js';
 import { captureEnvironment } from '../harness/environment.js';
 import { resolveProfile } from '../harness/profile.js';
 import { resultsRoot } from '../harness/paths.js';
-import { scenarioId, type ScenarioResult } from '../harness/result-model.js';
+import { scenarioId, type RecordedHistogram, type ScenarioResult } from '../harness/result-model.js';
 import {
   collectHandedOverResults,
   handedOverFileNames,
@@ -35,6 +36,7 @@ import {
   type PooledRun,
 } from '../gate/confirmation.js';
 import { renderConsoleTable } from './console-table.js';
+import { regressionDistributions } from './distribution-chart.js';
 import { readResultsFile } from './results-file.js';
 import { writeRunOutputs } from './write-run-outputs.js';
 import { setting, type SettingName } from '../harness/settings.js';
@@ -128,6 +130,7 @@ export default class PlanebenchReporter {
         results,
         comparison,
         this.specsOf(results),
+        regressionDistributions(comparison.regressions, results, (id) => this.baselineHistograms(id)),
       );
       if (pooled) {
         this.print(
@@ -176,6 +179,17 @@ export default class PlanebenchReporter {
       regressions: comparison.regressions.map((r) => `${scenarioId(r)} ${r.metric}`),
     });
     this.print(`planebench: confirmation requested in ${path.relative(process.cwd(), file)}\n`);
+  }
+
+  /** The committed baseline's histograms of a scenario (suite/scenario/variant), for the regressions' charts. */
+  private baselineHistograms(id: string): Readonly<Record<string, RecordedHistogram>> | undefined {
+    const [suite, scenario, variant] = id.split('/');
+    if (!suite || !scenario || !variant) return undefined;
+    try {
+      return readBaseline(this.baselinesDir, suite)?.scenarios[`${scenario}/${variant}`]?.histograms;
+    } catch {
+      return undefined; // an unreadable baseline is reported by the gate already
+    }
   }
 
   /** suite/scenario/variant → the spec file that measured it, where known. */

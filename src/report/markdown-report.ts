@@ -20,6 +20,7 @@ import {
   summaryLine,
   verdictLabel,
 } from './comparison-rows.js';
+import { distributionKey, renderDistributionChart, type Distribution } from './distribution-chart.js';
 import { formatChange, formatValue } from './format-units.js';
 import { metricInWords } from './metric-words.js';
 
@@ -34,7 +35,12 @@ export interface MarkdownReportOptions {
   /** Column names of the two sides. */
   readonly sides?: { readonly reference: string; readonly judged: string };
   readonly limitChars?: number;
+  /** Base and head distributions of regressed latencies (distribution-chart.ts), drawn under the regressions. */
+  readonly distributions?: ReadonlyMap<string, Distribution>;
 }
+
+/** Charts drawn at most; the rest of the regressions keep their table row. */
+const MAX_CHARTS = 8;
 
 const ICON: Readonly<Record<string, string>> = {
   regressed: '🔴',
@@ -189,8 +195,15 @@ export function renderMarkdownReport(
   for (const change of ruleChangeLines(comparison)) head.push(`- ⚠️ rule changed by the judged side: ${change}`);
   budget.add(head);
 
-  if (n > 0)
+  if (n > 0) {
     budget.add(['### Regressions', '', ...fittingRows(changeTable(regressions, sides), limit / 2, 'regressions'), '']);
+    const charted = regressions.filter((m) => options.distributions?.has(distributionKey(m))).slice(0, MAX_CHARTS);
+    for (const m of charted) {
+      const d = options.distributions?.get(distributionKey(m)) as Distribution;
+      const title = `${m.scenario}/${m.variant} ${m.metric.replace(/\.[^.]+$/, '')}`;
+      budget.offer([...renderDistributionChart(title, d, sides), ''], `the chart of ${distributionKey(m)}`);
+    }
+  }
   if (improvements.length > 0) {
     budget.offer(['### Improvements', '', ...changeTable(improvements, sides), ''], 'the improvements table');
   }
