@@ -6,8 +6,8 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkTrendPage } from './chromium/check-trend-page.js';
-import { CHROMIUM_INSTALL_HINT, findChromium } from './chromium/find-chromium.js';
+import { checkTrendPage } from './check-trend-page.js';
+import { CHROMIUM_INSTALL_HINT, findChromium } from '../chromium/find-chromium.js';
 import { fixtureRun } from './fixture-runs.js';
 import { updateTrend } from './update-trend.js';
 import { setting } from '../../harness/settings.js';

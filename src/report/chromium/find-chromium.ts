@@ -1,7 +1,7 @@
 /** Finds a Chromium binary: PLANEBENCH_CHROMIUM, else chromium / chrome on PATH. */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { setting } from '../../../harness/settings.js';
+import { setting } from '../../harness/settings.js';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
