@@ -18,6 +18,7 @@ export const SETTINGS = {
   PLANEBENCH_DAEMON_BUILD: 'a compiled daemon library to measure (set by the daemon spec for its trials)',
   PLANEBENCH_CHROMIUM: 'the Chromium executable for the trend page check (default: chromium on PATH)',
   PLANEBENCH_TREND_SCREENSHOT: "where the trend page's browser test saves a screenshot, to look at",
+  PLANEBENCH_COMMENT_SCREENSHOT: "where the pull-request comment's browser test saves its first screen, to look at",
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -161,6 +161,18 @@ function fittingRows(table: readonly string[], limit: number, what: string): str
   return out;
 }
 
+/** Where the thresholds came from: the noise calibration's date, machine and rounds, or the kinds' defaults. */
+export function calibrationLine(comparison: RunComparison, environment: EnvironmentFingerprint): string {
+  const c = comparison.calibration;
+  if (!c) return "<sub>Thresholds: the metric kinds' defaults (no noise calibration for this profile).</sub>";
+  const machine = `${c.machine.cpuModel} × ${c.machine.cores}, Node ${c.machine.node}`;
+  const other =
+    c.machine.cpuModel !== environment.cpuModel || c.machine.cores !== environment.cores
+      ? " ⚠️ another machine than this run's: its noise may differ"
+      : '';
+  return `<sub>Thresholds from the noise measured on ${c.measuredAt.slice(0, 10)} (${machine}, ${c.rounds} rounds of commit \`${c.gitCommit.slice(0, 12)}\`).${other}</sub>`;
+}
+
 export function renderMarkdownReport(
   comparison: RunComparison,
   environment: EnvironmentFingerprint,
@@ -185,6 +197,8 @@ export function renderMarkdownReport(
       `${environment.gitDirty ? ' (dirty)' : ''} · ${environment.cpuModel} × ${environment.cores} · Node ${environment.node} · ${environment.date}</sub>`,
     '',
     `**Power:** ${powerLine(comparison)}.`,
+    '',
+    calibrationLine(comparison, environment),
     '',
   );
   for (const e of comparison.baselineErrors)
