@@ -7,10 +7,11 @@ import { measureScenario } from '../../src/harness/measure-scenario.js';
 import { resolveProfile, type ProfileName } from '../../src/harness/profile.js';
 import { findMetric, type ScenarioResult } from '../../src/harness/result-model.js';
 import type { OrchestratorScenarioParams } from './orchestrator.scenario.js';
+import { setting } from '../../src/harness/settings.js';
 
 export const suite = 'orchestrator';
 export const profile: ProfileName = resolveProfile();
-export const PG_URL = process.env['PLANEBENCH_PG_URL'];
+export const PG_URL = setting('PLANEBENCH_PG_URL');
 
 export interface StoreVariant {
   readonly store: 'sqlite' | 'postgres';

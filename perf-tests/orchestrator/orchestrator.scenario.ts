@@ -18,6 +18,7 @@ import { measureSqlitePickupFloor } from '../../src/orchestrator/perf/sqlite-pic
 import { measureSpawnCeiling, type SpawnCeiling } from '../../src/orchestrator/perf/spawn-ceiling.js';
 import type { TaskRecord } from '../../src/orchestrator/model.js';
 import { taskSamples } from '../../src/orchestrator/perf/task-metrics.js';
+import { setting } from '../../src/harness/settings.js';
 
 export interface OrchestratorScenarioParams {
   /** A perf-configs/ name. */
@@ -55,7 +56,7 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
     runs: params.runs ?? base.runs,
     tasksPerRun: params.tasksPerRun ?? base.tasksPerRun,
   };
-  const databaseUrl = params.store === 'postgres' ? process.env['PLANEBENCH_PG_URL'] : undefined;
+  const databaseUrl = params.store === 'postgres' ? setting('PLANEBENCH_PG_URL') : undefined;
   if (params.store === 'postgres' && !databaseUrl) throw new Error('The postgres variant needs PLANEBENCH_PG_URL');
   const total = config.runs * config.tasksPerRun;
   const ceilingRun = (): Promise<SpawnCeiling> =>

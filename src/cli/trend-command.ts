@@ -10,8 +10,8 @@
  */
 import path from 'node:path';
 import { resultsRoot } from '../harness/paths.js';
-import { checkTrendPage } from '../report/trend/chromium/check-trend-page.js';
-import { CHROMIUM_INSTALL_HINT, findChromium } from '../report/trend/chromium/find-chromium.js';
+import { checkTrendPage } from '../report/trend/check-trend-page.js';
+import { CHROMIUM_INSTALL_HINT, findChromium } from '../report/chromium/find-chromium.js';
 import { updateTrend, writeTrendPage } from '../report/trend/update-trend.js';
 
 const USAGE =

@@ -6,6 +6,7 @@
 import type { RunComparison } from '../gate/compare-run.js';
 import type { EnvironmentFingerprint } from '../harness/result-model.js';
 import { renderConsoleTable } from '../report/console-table.js';
+import type { Distribution } from '../report/distribution-chart.js';
 import { renderMarkdownReport } from '../report/markdown-report.js';
 
 export interface CompareSummary {
@@ -57,6 +58,7 @@ export function renderCompareMarkdown(
   comparison: RunComparison,
   environment: EnvironmentFingerprint,
   audience: 'comment' | 'summary' = 'comment',
+  distributions: ReadonlyMap<string, Distribution> = new Map(),
 ): string {
   const context = [
     `**Base** \`${summary.baseRef}\` @ \`${short(summary.baseSha)}\` → **Head** \`${headLabel(summary)}\` · ` +
@@ -70,5 +72,6 @@ export function renderCompareMarkdown(
     audience,
     context,
     sides: { reference: 'Base', judged: 'Head' },
+    distributions,
   });
 }

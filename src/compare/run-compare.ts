@@ -15,6 +15,7 @@ import { scenarioId, type ScenarioResult } from '../harness/result-model.js';
 import { undecidedScenarios } from '../gate/undecided.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { toBenchmarkFiles } from '../report/benchmark-action.js';
+import { regressionDistributions } from '../report/distribution-chart.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
 import { createBaseWorktree, type WorktreeOptions } from './base-worktree.js';
 import { CompareError } from './compare-error.js';
@@ -271,9 +272,11 @@ export async function runCompare(options: ResolvedCompareOptions, deps: CompareD
       baseSpecFailures: sideRounds('base').reduce((n, r) => n + r.failedTests, 0),
     };
     const environment = lastHead.results.environment;
+    const baseById = new Map(base.map((r) => [scenarioId(r), r]));
+    const charts = regressionDistributions(comparison.regressions, headResults, (id) => baseById.get(id)?.histograms);
     const markdown = {
-      comment: renderCompareMarkdown(summary, comparison, environment),
-      summary: renderCompareMarkdown(summary, comparison, environment, 'summary'),
+      comment: renderCompareMarkdown(summary, comparison, environment, 'comment', charts),
+      summary: renderCompareMarkdown(summary, comparison, environment, 'summary', charts),
     };
     const reportFile = writeOutputs(options.outDir, base, headResults, lastHead.results, comparison, markdown);
     print(`${renderCompareConsole(summary, comparison)}\n`);

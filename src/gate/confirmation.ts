@@ -22,9 +22,10 @@ import { poolRounds } from './pool-rounds.js';
 import { JsonReader, parseJsonFile } from './json-shape.js';
 import { scenarioId, type ScenarioResult } from '../harness/result-model.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
+import type { SettingName } from '../harness/settings.js';
 
 /** Set on the confirmation run: the first run's results.json. */
-export const CONFIRM_OF_VARIABLE = 'PLANEBENCH_CONFIRM_OF';
+export const CONFIRM_OF_VARIABLE = 'PLANEBENCH_CONFIRM_OF' satisfies SettingName;
 
 /** In the results root: written by the reporter (which clears it as every run starts), read by scripts/jest.mjs. */
 export const CONFIRM_REQUEST_FILE = '.confirm-request.json';

@@ -16,6 +16,7 @@ import { waitForQuietCpu, type QuietCpuOutcome } from './process/quiet-cpu.js';
 import { aggregateTrials } from './runner/aggregate-trials.js';
 import type { TrialOutput } from './runner/protocol.js';
 import { runTrial, type TrialOutcome } from './runner/trial-runner.js';
+import { setting } from './settings.js';
 
 export interface MeasureOptions<P> {
   readonly suite: string;
@@ -171,7 +172,7 @@ export async function measureInterleaved(list: readonly MeasureOptions<unknown>[
         trial,
         timeoutMs: p.options.timeoutMs,
         ...(p.options.env ? { env: p.options.env } : {}),
-        echoOutput: process.env['PLANEBENCH_ECHO'] === '1',
+        echoOutput: setting('PLANEBENCH_ECHO') === '1',
       });
       p.elapsedMs += performance.now() - started;
       if (outcome.state === 'completed') {

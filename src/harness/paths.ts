@@ -2,6 +2,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { setting } from './settings.js';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -18,5 +19,5 @@ export const SCENARIO_LOADER = fileURLToPath(new URL('./runner/ts-loader/registe
 
 /** The folder perf results go to; PLANEBENCH_RESULTS_ROOT overrides it. */
 export function resultsRoot(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env['PLANEBENCH_RESULTS_ROOT'] ?? path.join(process.cwd(), 'perf-results'));
+  return path.resolve(setting('PLANEBENCH_RESULTS_ROOT', env) ?? path.join(process.cwd(), 'perf-results'));
 }

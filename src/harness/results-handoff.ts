@@ -7,11 +7,12 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import path from 'node:path';
 import { resultsRoot } from './paths.js';
 import type { ScenarioResult } from './result-model.js';
+import { setting, type SettingName } from './settings.js';
 
-export const RUN_DIR_VARIABLE = 'PLANEBENCH_RUN_DIR';
+export const RUN_DIR_VARIABLE = 'PLANEBENCH_RUN_DIR' satisfies SettingName;
 
 export function runDirectory(env: NodeJS.ProcessEnv = process.env): string {
-  return env[RUN_DIR_VARIABLE] ?? path.join(resultsRoot(env), '.incoming');
+  return setting(RUN_DIR_VARIABLE, env) ?? path.join(resultsRoot(env), '.incoming');
 }
 
 export function handoffFileName(result: Pick<ScenarioResult, 'suite' | 'scenario' | 'variant'>): string {

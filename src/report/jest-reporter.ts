@@ -14,11 +14,12 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { readBaseline } from '../gate/baseline-file.js';
 import { compareRun, summarizeRun } from '../gate/compare-run.js';
 import { captureEnvironment } from '../harness/environment.js';
 import { resolveProfile } from '../harness/profile.js';
 import { resultsRoot } from '../harness/paths.js';
-import { scenarioId, type ScenarioResult } from '../harness/result-model.js';
+import { scenarioId, type RecordedHistogram, type ScenarioResult } from '../harness/result-model.js';
 import {
   collectHandedOverResults,
   handedOverFileNames,
@@ -35,8 +36,10 @@ import {
   type PooledRun,
 } from '../gate/confirmation.js';
 import { renderConsoleTable } from './console-table.js';
+import { regressionDistributions } from './distribution-chart.js';
 import { readResultsFile } from './results-file.js';
 import { writeRunOutputs } from './write-run-outputs.js';
+import { setting, type SettingName } from '../harness/settings.js';
 
 export interface PlanebenchReporterOptions {
   /** Folder of baselines/<suite>.json; default PLANEBENCH_BASELINES_DIR, else <rootDir>/baselines. */
@@ -84,13 +87,13 @@ export default class PlanebenchReporter {
   constructor(globalConfig: GlobalConfigLike, options: PlanebenchReporterOptions = {}) {
     this.baselinesDir = path.resolve(
       globalConfig.rootDir,
-      options.baselinesDir ?? process.env['PLANEBENCH_BASELINES_DIR'] ?? 'baselines',
+      options.baselinesDir ?? setting('PLANEBENCH_BASELINES_DIR') ?? 'baselines',
     );
     this.resultsDir = options.resultsDir ? path.resolve(globalConfig.rootDir, options.resultsDir) : resultsRoot();
     this.print = options.print ?? ((text) => process.stdout.write(text));
     this.printError = options.printError ?? ((text) => process.stderr.write(text));
-    this.confirmOf = options.confirmOf ?? (process.env[CONFIRM_OF_VARIABLE] || undefined);
-    this.baselineGate = options.baselineGate ?? process.env[BASELINE_GATE_VARIABLE] !== 'off';
+    this.confirmOf = options.confirmOf ?? setting(CONFIRM_OF_VARIABLE);
+    this.baselineGate = options.baselineGate ?? setting(BASELINE_GATE_VARIABLE) !== 'off';
     this.runId = `${timestampId(new Date())}-${process.pid}`;
     this.handoffDir = path.join(this.resultsDir, '.handoff', this.runId);
     // Test files are set up after reporters, so they inherit this.
@@ -127,6 +130,7 @@ export default class PlanebenchReporter {
         results,
         comparison,
         this.specsOf(results),
+        regressionDistributions(comparison.regressions, results, (id) => this.baselineHistograms(id)),
       );
       if (pooled) {
         this.print(
@@ -177,6 +181,17 @@ export default class PlanebenchReporter {
     this.print(`planebench: confirmation requested in ${path.relative(process.cwd(), file)}\n`);
   }
 
+  /** The committed baseline's histograms of a scenario (suite/scenario/variant), for the regressions' charts. */
+  private baselineHistograms(id: string): Readonly<Record<string, RecordedHistogram>> | undefined {
+    const [suite, scenario, variant] = id.split('/');
+    if (!suite || !scenario || !variant) return undefined;
+    try {
+      return readBaseline(this.baselinesDir, suite)?.scenarios[`${scenario}/${variant}`]?.histograms;
+    } catch {
+      return undefined; // an unreadable baseline is reported by the gate already
+    }
+  }
+
   /** suite/scenario/variant → the spec file that measured it, where known. */
   private specsOf(results: readonly ScenarioResult[]): Record<string, string> {
     const specs: Record<string, string> = {};
@@ -197,7 +212,7 @@ export default class PlanebenchReporter {
 }
 
 /** Set to `off` by `planebench compare` for its rounds. */
-export const BASELINE_GATE_VARIABLE = 'PLANEBENCH_BASELINE_GATE';
+export const BASELINE_GATE_VARIABLE = 'PLANEBENCH_BASELINE_GATE' satisfies SettingName;
 
 /** A run not judged against baselines: only scenarios that did not complete fail it. */
 function notJudged(results: readonly ScenarioResult[]): RunComparison {

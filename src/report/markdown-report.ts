@@ -20,6 +20,7 @@ import {
   summaryLine,
   verdictLabel,
 } from './comparison-rows.js';
+import { distributionKey, renderDistributionChart, type Distribution } from './distribution-chart.js';
 import { formatChange, formatValue } from './format-units.js';
 import { metricInWords } from './metric-words.js';
 
@@ -34,7 +35,12 @@ export interface MarkdownReportOptions {
   /** Column names of the two sides. */
   readonly sides?: { readonly reference: string; readonly judged: string };
   readonly limitChars?: number;
+  /** Base and head distributions of regressed latencies (distribution-chart.ts), drawn under the regressions. */
+  readonly distributions?: ReadonlyMap<string, Distribution>;
 }
+
+/** Charts drawn at most; the rest of the regressions keep their table row. */
+const MAX_CHARTS = 8;
 
 const ICON: Readonly<Record<string, string>> = {
   regressed: '🔴',
@@ -155,6 +161,18 @@ function fittingRows(table: readonly string[], limit: number, what: string): str
   return out;
 }
 
+/** Where the thresholds came from: the noise calibration's date, machine and rounds, or the kinds' defaults. */
+export function calibrationLine(comparison: RunComparison, environment: EnvironmentFingerprint): string {
+  const c = comparison.calibration;
+  if (!c) return "<sub>Thresholds: the metric kinds' defaults (no noise calibration for this profile).</sub>";
+  const machine = `${c.machine.cpuModel} × ${c.machine.cores}, Node ${c.machine.node}`;
+  const other =
+    c.machine.cpuModel !== environment.cpuModel || c.machine.cores !== environment.cores
+      ? " ⚠️ another machine than this run's: its noise may differ"
+      : '';
+  return `<sub>Thresholds from the noise measured on ${c.measuredAt.slice(0, 10)} (${machine}, ${c.rounds} rounds of commit \`${c.gitCommit.slice(0, 12)}\`).${other}</sub>`;
+}
+
 export function renderMarkdownReport(
   comparison: RunComparison,
   environment: EnvironmentFingerprint,
@@ -180,6 +198,8 @@ export function renderMarkdownReport(
     '',
     `**Power:** ${powerLine(comparison)}.`,
     '',
+    calibrationLine(comparison, environment),
+    '',
   );
   for (const e of comparison.baselineErrors)
     head.push(`- ❌ baseline of suite \`${e.suite}\` is unreadable: ${e.message}`);
@@ -189,8 +209,15 @@ export function renderMarkdownReport(
   for (const change of ruleChangeLines(comparison)) head.push(`- ⚠️ rule changed by the judged side: ${change}`);
   budget.add(head);
 
-  if (n > 0)
+  if (n > 0) {
     budget.add(['### Regressions', '', ...fittingRows(changeTable(regressions, sides), limit / 2, 'regressions'), '']);
+    const charted = regressions.filter((m) => options.distributions?.has(distributionKey(m))).slice(0, MAX_CHARTS);
+    for (const m of charted) {
+      const d = options.distributions?.get(distributionKey(m)) as Distribution;
+      const title = `${m.scenario}/${m.variant} ${m.metric.replace(/\.[^.]+$/, '')}`;
+      budget.offer([...renderDistributionChart(title, d, sides), ''], `the chart of ${distributionKey(m)}`);
+    }
+  }
   if (improvements.length > 0) {
     budget.offer(['### Improvements', '', ...changeTable(improvements, sides), ''], 'the improvements table');
   }

@@ -11,6 +11,7 @@ import type { RunComparison } from '../gate/compare-run.js';
 import type { EnvironmentFingerprint, ScenarioResult } from '../harness/result-model.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { toBenchmarkFiles } from './benchmark-action.js';
+import type { Distribution } from './distribution-chart.js';
 import { renderMarkdownReport } from './markdown-report.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from './results-file.js';
 
@@ -30,6 +31,7 @@ export function writeRunOutputs(
   results: readonly ScenarioResult[],
   comparison: RunComparison,
   specs: Readonly<Record<string, string>> = {},
+  distributions: ReadonlyMap<string, Distribution> = new Map(),
 ): RunOutputs {
   const runDir = path.join(root, runId);
   mkdirSync(runDir, { recursive: true });
@@ -43,8 +45,8 @@ export function writeRunOutputs(
   const bench = toBenchmarkFiles(results);
   const contents: Record<string, string> = {
     'results.json': `${JSON.stringify(resultsFile, null, 1)}\n`,
-    'report.md': renderMarkdownReport(comparison, environment),
-    'summary.md': renderMarkdownReport(comparison, environment, { audience: 'summary' }),
+    'report.md': renderMarkdownReport(comparison, environment, { distributions }),
+    'summary.md': renderMarkdownReport(comparison, environment, { audience: 'summary', distributions }),
     'benchmark-smaller.json': `${JSON.stringify(bench.smaller, null, 1)}\n`,
     'benchmark-bigger.json': `${JSON.stringify(bench.bigger, null, 1)}\n`,
     [SPECS_FILE]: `${JSON.stringify(specs, null, 1)}\n`,

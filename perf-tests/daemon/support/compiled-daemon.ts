@@ -19,10 +19,11 @@ import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as DaemonIndex from '../../../src/daemon/index.js';
 import { REPO_ROOT } from '../../../src/harness/paths.js';
+import { setting, type SettingName } from '../../../src/harness/settings.js';
 
 type DaemonLibrary = typeof DaemonIndex;
 
-export const DAEMON_BUILD_VARIABLE = 'PLANEBENCH_DAEMON_BUILD';
+export const DAEMON_BUILD_VARIABLE = 'PLANEBENCH_DAEMON_BUILD' satisfies SettingName;
 
 /** Folders compiled, relative to the repository root. */
 const SOURCE_DIRS = ['src/daemon', 'test-scripts/daemon'];
@@ -75,7 +76,7 @@ export async function buildDaemon(): Promise<DaemonBuild> {
 
 /** The compiled library: the spec's build if it passed one, else a fresh one. */
 export async function loadCompiledDaemon(env: NodeJS.ProcessEnv = process.env): Promise<CompiledDaemon> {
-  const given = env[DAEMON_BUILD_VARIABLE];
+  const given = setting(DAEMON_BUILD_VARIABLE, env);
   const build: DaemonBuild = given ? { root: given, remove: async () => {} } : await buildDaemon();
   try {
     const library = (await import(pathToFileURL(join(build.root, 'src/daemon/index.js')).href)) as DaemonLibrary;

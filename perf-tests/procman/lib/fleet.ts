@@ -11,6 +11,7 @@ import type { ProcessManager, ProcessSpec } from '../../../src/procman/index.js'
 import { gatedProcessSpec, gateFilesIn, plainProcessSpec } from '../../../src/procman/testing/test-processes.js';
 import type { GateFiles } from '../../../src/procman/testing/test-processes.js';
 import { waitForFile } from '../../../src/procman/testing/wait-for-file.js';
+import { setting } from '../../../src/harness/settings.js';
 
 export const GATED_ID = 'proc-gated';
 const READY_TIMEOUT_MS = 30_000;
@@ -25,7 +26,7 @@ export interface Fleet {
 
 export function planFleet(n: number, name: string): Fleet {
   const dir = mkdtempSync(join(tmpdir(), `procman-${name}-`));
-  const tag = process.env[SCENARIO_TAG_VARIABLE] ?? `procman-${name}`;
+  const tag = setting(SCENARIO_TAG_VARIABLE) ?? `procman-${name}`;
   const gate = gateFilesIn(dir, 'gated');
   const plain = Array.from({ length: Math.max(0, n - 1) }, (_, i) => plainProcessSpec(`proc-${i}`, { tag }));
   return {

@@ -4,6 +4,7 @@
  * every process a scenario started, also those reparented to init.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import type { SettingName } from '../settings.js';
 
 export interface ProcessEntry {
   readonly pid: number;
@@ -13,7 +14,7 @@ export interface ProcessEntry {
   readonly command: string;
 }
 
-export const SCENARIO_TAG_VARIABLE = 'PLANEBENCH_SCENARIO_TAG';
+export const SCENARIO_TAG_VARIABLE = 'PLANEBENCH_SCENARIO_TAG' satisfies SettingName;
 
 function readStat(pid: number): ProcessEntry | undefined {
   try {

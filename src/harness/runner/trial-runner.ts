@@ -12,6 +12,7 @@ import { REPO_ROOT, SCENARIO_LOADER } from '../paths.js';
 import { SCENARIO_TAG_VARIABLE, killAll, listTaggedProcesses } from '../process/process-table.js';
 import type { ProfileName } from '../profile.js';
 import type { ChildMessage, RunTrialRequest, TrialOutput } from './protocol.js';
+import { setting } from '../settings.js';
 
 const CHILD_ENTRY = fileURLToPath(new URL('./child-entry.ts', import.meta.url));
 const TAIL_BYTES = 8192;
@@ -59,7 +60,7 @@ function describeProcesses(entries: readonly { pid: number; command: string }[])
  * (`PLANEBENCH_NODE_FLAGS="--trace-gc"`, `--cpu-prof`); space-separated.
  */
 export function extraNodeFlags(env: NodeJS.ProcessEnv = process.env): string[] {
-  return (env['PLANEBENCH_NODE_FLAGS'] ?? '').split(/\s+/).filter((flag) => flag.length > 0);
+  return (setting('PLANEBENCH_NODE_FLAGS', env) ?? '').split(/\s+/).filter((flag) => flag.length > 0);
 }
 
 export function runTrial(options: TrialRunOptions): Promise<TrialOutcome> {

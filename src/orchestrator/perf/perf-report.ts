@@ -5,6 +5,7 @@ import { REPO_ROOT } from '../paths.js';
 import type { PerfRunResult } from './perf-run.js';
 import type { SpawnCeiling } from './spawn-ceiling.js';
 import type { DistributionUs } from './task-metrics.js';
+import { setting } from '../../harness/settings.js';
 
 export interface PerfReport {
   readonly run: PerfRunResult;
@@ -95,7 +96,7 @@ export function formatProgress(p: {
 
 /** Saves perf-results/<timestamp>-<config>.txt and .json; returns the base path. */
 export function savePerfReport(report: PerfReport, env: NodeJS.ProcessEnv = process.env, date = new Date()): string {
-  const root = env['PLANEBENCH_RESULTS_ROOT'] ?? join(REPO_ROOT, 'perf-results');
+  const root = setting('PLANEBENCH_RESULTS_ROOT', env) ?? join(REPO_ROOT, 'perf-results');
   mkdirSync(root, { recursive: true });
   const stamp = date.toISOString().replace(/[:.]/g, '-');
   const base = join(root, `${stamp}-${report.run.config.name}`);

@@ -6,10 +6,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { checkTrendPage } from './chromium/check-trend-page.js';
-import { CHROMIUM_INSTALL_HINT, findChromium } from './chromium/find-chromium.js';
+import { checkTrendPage } from './check-trend-page.js';
+import { CHROMIUM_INSTALL_HINT, findChromium } from '../chromium/find-chromium.js';
 import { fixtureRun } from './fixture-runs.js';
 import { updateTrend } from './update-trend.js';
+import { setting } from '../../harness/settings.js';
 
 const chromium = findChromium();
 const withChromium = chromium ? test : test.skip;
@@ -41,7 +42,7 @@ describe('trend page in headless Chromium', () => {
       const update = updateTrend({ resultsRoot: root, cwd: root, repoUrl: '' });
       expect(update.runsInHistory).toBe(2);
 
-      const screenshotFile = process.env['PLANEBENCH_TREND_SCREENSHOT'];
+      const screenshotFile = setting('PLANEBENCH_TREND_SCREENSHOT');
       const check = await checkTrendPage(update.pageFile, {
         chromium: chromium as string,
         ...(screenshotFile ? { screenshotFile } : {}),

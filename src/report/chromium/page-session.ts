@@ -1,53 +1,31 @@
 /**
- * Opens a trend page in a real headless Chromium (over the DevTools pipe),
- * collects console errors, uncaught exceptions and failed loads, probes what
- * was drawn, and optionally saves a full-page screenshot.
+ * A page opened in a real headless Chromium over the DevTools pipe: the
+ * session evaluates expressions in it, collects console errors, uncaught
+ * exceptions and failed loads, and takes screenshots. Chromium and its
+ * profile folder are gone when `inChromiumPage` returns, also on failure
+ * and timeout.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CdpPipe, ChromiumError, type CdpEvent } from './cdp-pipe.js';
-import { LAST_POINT_EXPRESSION, PAGE_PROBE_EXPRESSION, TOOLTIP_EXPRESSION, type PageProbe } from './in-page-probe.js';
 
-export interface PageCheckOptions {
+export interface ChromiumPageOptions {
   readonly chromium: string;
-  readonly screenshotFile?: string;
-  /** The screenshot is cut at this height, px (a page of hundreds of charts is very tall). */
-  readonly screenshotMaxHeight?: number;
-  /** Limit for the whole check, ms. */
+  /** Limit for the whole visit, ms. */
   readonly timeoutMs?: number;
   readonly windowSize?: { readonly width: number; readonly height: number };
 }
 
-export interface PageCheck extends PageProbe {
+export interface PageSession {
+  readonly cdp: CdpPipe;
+  readonly sessionId: string;
   /** console.error / console.assert calls, uncaught exceptions and error log entries (failed loads). */
   readonly consoleErrors: readonly string[];
-  /** The tooltip's lines with the mouse on the first chart's last point (empty when there is no chart). */
-  readonly tooltip: readonly string[];
-}
-
-async function evaluate<T>(cdp: CdpPipe, sessionId: string, expression: string): Promise<T> {
-  const evaluated = (await cdp.send(
-    'Runtime.evaluate',
-    { expression, awaitPromise: true, returnByValue: true },
-    sessionId,
-  )) as {
-    result?: { value?: T };
-    exceptionDetails?: { text?: string; exception?: { description?: string } };
-  };
-  if (evaluated.exceptionDetails) {
-    const d = evaluated.exceptionDetails;
-    throw new ChromiumError(`probing the page failed: ${d.exception?.description ?? d.text ?? 'exception'}`, '');
-  }
-  return evaluated.result?.value as T;
-}
-
-async function hoverLastPoint(cdp: CdpPipe, sessionId: string): Promise<string[]> {
-  const point = await evaluate<{ x: number; y: number } | null>(cdp, sessionId, LAST_POINT_EXPRESSION);
-  if (!point) return [];
-  await cdp.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: point.x, y: point.y }, sessionId);
-  return evaluate<string[]>(cdp, sessionId, TOOLTIP_EXPRESSION);
+  evaluate<T>(expression: string): Promise<T>;
+  /** A PNG of the page from its top, `maxHeight` px at most (the whole page when omitted). */
+  screenshot(file: string, maxHeight?: number): Promise<void>;
 }
 
 function describeConsoleEvent(event: CdpEvent): string | undefined {
@@ -71,7 +49,7 @@ function describeConsoleEvent(event: CdpEvent): string | undefined {
   }
 }
 
-async function inspect(cdp: CdpPipe, pageFile: string, options: PageCheckOptions): Promise<PageCheck> {
+async function openSession(cdp: CdpPipe, pageFile: string): Promise<PageSession> {
   const { targetId } = (await cdp.send('Target.createTarget', { url: 'about:blank' })) as { targetId: string };
   const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId, flatten: true })) as { sessionId: string };
   const consoleErrors: string[] = [];
@@ -87,26 +65,42 @@ async function inspect(cdp: CdpPipe, pageFile: string, options: PageCheckOptions
   };
   if (nav.errorText) throw new ChromiumError(`cannot open ${pageFile}: ${nav.errorText}`, '');
   await loaded;
-  const probe = await evaluate<PageProbe | undefined>(cdp, sessionId, PAGE_PROBE_EXPRESSION);
-  if (!probe) throw new ChromiumError('probing the page returned nothing', '');
-  const tooltip = probe.ready ? await hoverLastPoint(cdp, sessionId) : [];
-  if (options.screenshotFile) {
+  const evaluate = async <T>(expression: string): Promise<T> => {
+    const evaluated = (await cdp.send(
+      'Runtime.evaluate',
+      { expression, awaitPromise: true, returnByValue: true },
+      sessionId,
+    )) as {
+      result?: { value?: T };
+      exceptionDetails?: { text?: string; exception?: { description?: string } };
+    };
+    if (evaluated.exceptionDetails) {
+      const d = evaluated.exceptionDetails;
+      throw new ChromiumError(`probing the page failed: ${d.exception?.description ?? d.text ?? 'exception'}`, '');
+    }
+    return evaluated.result?.value as T;
+  };
+  const screenshot = async (file: string, maxHeight?: number): Promise<void> => {
     const metrics = (await cdp.send('Page.getLayoutMetrics', {}, sessionId)) as {
       cssContentSize: { width: number; height: number };
     };
     const width = metrics.cssContentSize.width;
-    const height = Math.min(metrics.cssContentSize.height, options.screenshotMaxHeight ?? 4000);
+    const height = Math.min(metrics.cssContentSize.height, maxHeight ?? Number.POSITIVE_INFINITY);
     const shot = (await cdp.send(
       'Page.captureScreenshot',
       { format: 'png', captureBeyondViewport: true, clip: { x: 0, y: 0, width, height, scale: 1 } },
       sessionId,
     )) as { data: string };
-    writeFileSync(options.screenshotFile, Buffer.from(shot.data, 'base64'));
-  }
-  return { ...probe, consoleErrors, tooltip };
+    writeFileSync(file, Buffer.from(shot.data, 'base64'));
+  };
+  return { cdp, sessionId, consoleErrors, evaluate, screenshot };
 }
 
-export async function checkTrendPage(pageFile: string, options: PageCheckOptions): Promise<PageCheck> {
+export async function inChromiumPage<T>(
+  pageFile: string,
+  options: ChromiumPageOptions,
+  visit: (page: PageSession) => Promise<T>,
+): Promise<T> {
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'planebench-chromium-'));
   const size = options.windowSize ?? { width: 1280, height: 1000 };
   const cdp = CdpPipe.launch(options.chromium, [
@@ -131,7 +125,7 @@ export async function checkTrendPage(pageFile: string, options: PageCheckOptions
         timeoutMs,
       );
     });
-    return await Promise.race([inspect(cdp, pageFile, options), timedOut]);
+    return await Promise.race([openSession(cdp, pageFile).then(visit), timedOut]);
   } finally {
     clearTimeout(timer);
     await cdp.close();

@@ -1,6 +1,7 @@
 /** Finds a Chromium binary: PLANEBENCH_CHROMIUM, else chromium / chrome on PATH. */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
+import { setting } from '../../harness/settings.js';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -14,7 +15,7 @@ function executable(file: string): boolean {
 }
 
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const explicit = env['PLANEBENCH_CHROMIUM'];
+  const explicit = setting('PLANEBENCH_CHROMIUM', env);
   if (explicit) return executable(explicit) ? explicit : undefined;
   const dirs = (env['PATH'] ?? '').split(path.delimiter).filter(Boolean);
   for (const name of NAMES) {
