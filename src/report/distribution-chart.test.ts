@@ -17,7 +17,8 @@ describe('the distribution chart of a regressed latency', () => {
     expect(d?.judged[0]).toBeCloseTo(249, -1);
     const block = renderDistributionChart('query/v2 queryLatencyUs', d!, { reference: 'Base', judged: 'Head' });
     expect(block[0]).toBe('```mermaid');
-    expect(block[1]).toBe('xychart-beta');
+    expect(block[1]).toMatch(/^%%\{init: \{"xyChart": \{"height": 260\}/);
+    expect(block[2]).toBe('xychart-beta');
     expect(block).toContain('  x-axis ["p50", "p90", "p99", "p99.9"]');
     expect(block.find((l) => l.startsWith('  bar ['))).toMatch(/^ {2}bar \[12\d, 14\d, 14\d, 14\d\]$/);
     expect(block.find((l) => l.startsWith('  line ['))).toMatch(/^ {2}line \[2\d\d, 2\d\d, 2\d\d, 2\d\d\]$/);

@@ -39,6 +39,10 @@ export function distributionOf(
 
 const UNIT_LABEL: Readonly<Record<string, string>> = { us: 'µs' };
 
+/** Short enough that the verdict, the regression and its chart share a first screen; base grey, head red. */
+const CHART_INIT =
+  '%%{init: {"xyChart": {"height": 260}, "themeVariables": {"xyChart": {"plotColorPalette": "#8c959f, #cf222e"}}}}%%';
+
 function round(value: number): number {
   return Number(value.toPrecision(4));
 }
@@ -54,6 +58,7 @@ export function renderDistributionChart(
   const quote = (s: string): string => s.replace(/"/g, "'");
   return [
     '```mermaid',
+    CHART_INIT,
     'xychart-beta',
     `  title "${quote(title)} — bars ${quote(sides.reference)}, line ${quote(sides.judged)}"`,
     `  x-axis [${CHART_PERCENTILES.map((p) => `"p${p}"`).join(', ')}]`,
