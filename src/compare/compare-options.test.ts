@@ -1,3 +1,4 @@
+import { anchoredPattern } from './perf-round.js';
 import path from 'node:path';
 import { parseCompareArgs } from './compare-options.js';
 
@@ -33,5 +34,14 @@ describe('parseCompareArgs', () => {
     expect(() => parseCompareArgs(['--base', 'x'], { PERF_PROFILE: 'huge' })).toThrow(
       'Expected `PERF_PROFILE` to be one of',
     );
+  });
+});
+
+describe('anchoredPattern', () => {
+  test('a spec pattern matches inside the tree only, not in the folders above it', () => {
+    const pattern = new RegExp(anchoredPattern('/work/wt-procman', 'procman'));
+    expect(pattern.test('/work/wt-procman/perf-tests/procman/scaling.perf.ts')).toBe(true);
+    expect(pattern.test('/work/wt-procman/perf-tests/agents/wasm.perf.ts')).toBe(false);
+    expect(new RegExp(anchoredPattern('/a/b', 'x|y')).test('/a/b/y.perf.ts')).toBe(true);
   });
 });

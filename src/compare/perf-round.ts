@@ -56,12 +56,22 @@ export type RoundRunner = (request: RoundRequest) => Promise<RoundOutcome>;
 /** Grace between SIGTERM and SIGKILL of an aborted round, ms. */
 const KILL_GRACE_MS = 5_000;
 
+/**
+ * Jest matches path patterns against absolute paths, so `procman` would pick
+ * every spec of a checkout in a folder named …procman…: a pattern is matched
+ * within the tree only.
+ */
+export function anchoredPattern(tree: string, pattern: string): string {
+  const root = path.resolve(tree).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return `^${root}/.*(?:${pattern})`;
+}
+
 function runJest(request: RoundRequest, jestJson: string, logFile: string): Promise<number> {
   const log = openSync(logFile, 'a');
   const args = [
     'scripts/jest.mjs',
     'perf',
-    ...request.patterns,
+    ...request.patterns.map((pattern) => anchoredPattern(request.cwd, pattern)),
     '--passWithNoTests',
     '--json',
     `--outputFile=${jestJson}`,

@@ -57,4 +57,9 @@ describe('deriveNoise', () => {
     const runs = [run('a', [0, 1, 2]), run('b', [1, 2, 3])];
     expect(deriveNoise(runs, () => undefined, { environment, rounds: 1 }).metrics[KEY]).toBeUndefined();
   });
+
+  test('a metric some runs did not measure is not calibrated from the others', () => {
+    const runs = [run('a', [100, 101, 99]), { runId: 'b', scenarios: [] }];
+    expect(deriveNoise(runs, () => undefined, { environment, rounds: 1 }).metrics[KEY]).toBeUndefined();
+  });
 });

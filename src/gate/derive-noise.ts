@@ -13,8 +13,9 @@
  *   so a metric's drift is never taken below the root mean square of the
  *   drifts of its suite's metrics of the same kind.
  *
- * Only metrics whose values are all positive are calibrated (the log scale);
- * the others keep their kind's default thresholds.
+ * Only metrics whose values are all positive (the log scale) and that every
+ * run measured are calibrated; the others keep their kind's default
+ * thresholds.
  */
 import type { EnvironmentFingerprint, ScenarioResult } from '../harness/result-model.js';
 import type { BaselineFile } from './baseline-file.js';
@@ -96,7 +97,10 @@ export function deriveNoise(
   baselineOf: (suite: string) => BaselineFile | undefined,
   meta: DeriveNoiseMeta,
 ): NoiseCalibration {
-  const gathered = [...gather(runs, baselineOf).values()].filter((g) => g.runs.flat().length >= 2);
+  // Only metrics measured in every run: a scenario some runs skipped is not calibrated from the rest.
+  const gathered = [...gather(runs, baselineOf).values()].filter(
+    (g) => g.runs.length === runs.length && g.runs.flat().length >= 2,
+  );
   const trialVariance = new Map(gathered.map((g) => [g.key, sampleVariance(g.runs.flat())]));
   const drift = new Map(gathered.map((g) => [g.key, driftVariance(g, trialVariance.get(g.key) ?? 0)]));
   const groupDrift = new Map<string, number[]>();
