@@ -11,6 +11,7 @@ import { waitForFile } from '../../../src/procman/testing/wait-for-file.js';
 import { GATED_ID, planFleet, startFleet } from './fleet.js';
 import { minExpectedSamples } from './perf-config.js';
 import type { ProcmanPerfConfig } from './perf-config.js';
+import { bareQueryOf, newSamples, recordOverFloor } from './bare-query.js';
 import { runQueryLoop } from './query-loop.js';
 import { QUERY_LATENCY_NOISE } from './query-noise.js';
 import { withTimeout } from './with-timeout.js';
@@ -28,7 +29,13 @@ export async function runCancellationWorkload(ctx: ScenarioContext<CancellationP
   const now = (): number => ctx.now();
   const manager = createProcessManager(variant);
   const fleet = planFleet(config.n, name);
-  const loop = { manager, now, paceMs: config.queryPaceMs, timeoutMs: config.timeoutMs };
+  const loop = {
+    manager,
+    now,
+    paceMs: config.queryPaceMs,
+    timeoutMs: config.timeoutMs,
+    bareQuery: bareQueryOf(config.n),
+  };
   try {
     await startFleet(manager, fleet);
     const controller = new AbortController();
@@ -62,7 +69,8 @@ export async function runCancellationWorkload(ctx: ScenarioContext<CancellationP
       stats: ['p50', 'p95', 'p99', 'max'],
       noise: QUERY_LATENCY_NOISE,
     });
-    const counts = await runQueryLoop({ ...loop, untilMs: now() + config.windowMs, recorder });
+    const samples = newSamples();
+    const counts = await runQueryLoop({ ...loop, untilMs: now() + config.windowMs, recorder, samples });
 
     fleet.openGate();
     const second = await withTimeout(
@@ -78,6 +86,7 @@ export async function runCancellationWorkload(ctx: ScenarioContext<CancellationP
     ctx.value('cancelProbeTimeouts', 'count', probeTimeouts, { gate: gateV2 });
     ctx.value('abortReleaseUs', 'latencyUs', Math.max(1, releaseUs), { gate: false });
     ctx.value('queryTimeouts', 'count', counts.timeouts, { gate: gateV2 });
+    recordOverFloor(ctx, [samples], { p50: true, p95: true });
     ctx.value('querySamples', 'completedCount', counts.samples, { gate: false });
     ctx.value('queryErrors', 'count', counts.errors, { gate: false });
     ctx.value('secondStopAccepted', 'fraction', secondStopAccepted ? 1 : 0, { gate: false });

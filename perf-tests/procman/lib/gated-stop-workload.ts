@@ -14,6 +14,7 @@ import type { ChurnStats } from './churn.js';
 import { GATED_ID, planFleet, startFleet } from './fleet.js';
 import { gateHoldMs, minExpectedSamples } from './perf-config.js';
 import type { ProcmanPerfConfig } from './perf-config.js';
+import { bareQueryOf, newSamples, recordOverFloor } from './bare-query.js';
 import { runQueryLoop, sumCounts } from './query-loop.js';
 import { QUERY_LATENCY_NOISE } from './query-noise.js';
 import { withTimeout } from './with-timeout.js';
@@ -45,7 +46,13 @@ export async function runGatedStopWorkload(
   const holdMs = gateHoldMs(config.windowMs);
   const manager = createProcessManager(variant);
   const fleet = planFleet(config.n, name);
-  const loop = { manager, now, paceMs: config.queryPaceMs, timeoutMs: config.timeoutMs };
+  const loop = {
+    manager,
+    now,
+    paceMs: config.queryPaceMs,
+    timeoutMs: config.timeoutMs,
+    bareQuery: bareQueryOf(config.n),
+  };
   try {
     await startFleet(manager, fleet);
     await runQueryLoop({ ...loop, untilMs: now() + config.warmupMs });
@@ -70,8 +77,9 @@ export async function runGatedStopWorkload(
       noise: QUERY_LATENCY_NOISE,
     });
     let churn: ChurnStats | undefined;
+    const samples = Array.from({ length: shape.readers }, newSamples);
     const [loops] = await Promise.all([
-      Promise.all(Array.from({ length: shape.readers }, () => runQueryLoop({ ...loop, untilMs, recorder }))),
+      Promise.all(samples.map((s) => runQueryLoop({ ...loop, untilMs, recorder, samples: s }))),
       shape.churnTasks > 0
         ? runChurn({
             manager,
@@ -95,6 +103,7 @@ export async function runGatedStopWorkload(
     const counts = sumCounts(loops);
     const gateV2 = variant === 'v2';
     ctx.value('queryTimeouts', 'count', counts.timeouts, { gate: gateV2 });
+    recordOverFloor(ctx, samples, { p50: true, p95: true });
     ctx.value('querySamples', 'completedCount', counts.samples, { gate: false });
     ctx.value('queryErrors', 'count', counts.errors, { gate: false });
     ctx.value('gatedStopMs', 'latencyMs', stopped.value, { gate: false });
