@@ -83,7 +83,9 @@ async function measure(args: CalibrateArgs): Promise<Measured> {
 
 function merged(previous: NoiseCalibration | undefined, next: NoiseCalibration): NoiseCalibration {
   if (!previous || previous.profile !== next.profile) return next;
-  return { ...next, metrics: { ...previous.metrics, ...next.metrics } };
+  // The file's runs are every run any of its entries came from.
+  const sourceRuns = [...new Set([...previous.sourceRuns, ...next.sourceRuns])];
+  return { ...next, sourceRuns, metrics: { ...previous.metrics, ...next.metrics } };
 }
 
 export async function runCalibrateCommand(argv: readonly string[]): Promise<number> {
