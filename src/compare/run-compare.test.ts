@@ -12,7 +12,7 @@ import path from 'node:path';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
 import { CompareError } from './compare-error.js';
 import type { ResolvedCompareOptions } from './compare-options.js';
-import { latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
+import { fixtureCalibration, latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
 import type { RoundRequest, RoundRunner } from './perf-round.js';
 import { runCompare } from './run-compare.js';
 
@@ -207,17 +207,7 @@ describe('runCompare', () => {
       mkdirSync(path.join(repo, 'baselines'), { recursive: true });
       commitFile(
         'baselines/noise.json',
-        JSON.stringify({
-          version: 1,
-          profile: 'ci',
-          measuredAt: '2026-12-05T00:00:00.000Z',
-          gitCommit: 'x',
-          machine: { cpuModel: 'x', cores: 2, node: 'v20' },
-          rounds: 3,
-          trialsPerSide: 9,
-          sourceRuns: ['calibration'],
-          metrics: { 'fixture/steady/v2/queryLatencyUs.p99': { trialLogSd: 0.1, driftLogSd: 0, trials: 18 } },
-        }),
+        JSON.stringify(fixtureCalibration({ 'fixture/steady/v2/queryLatencyUs.p99': 0.1 })),
       );
     }
 

@@ -1,5 +1,5 @@
 import { compareSides } from './compare-sides.js';
-import { latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
+import { fixtureCalibration, latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
 
 describe('compareSides', () => {
   test('a head twice as slow as its base regresses, with the base in the baseline column', () => {
@@ -85,17 +85,7 @@ describe('the reference side owns the rules', () => {
 
 describe('a metric whose measured noise hides a 2× change', () => {
   test('is not gated in the comparison, says why, and its regression does not fail the build', () => {
-    const calibration = {
-      version: 1 as const,
-      profile: 'ci' as const,
-      measuredAt: 'x',
-      gitCommit: 'x',
-      machine: { cpuModel: 'x', cores: 2, node: 'x' },
-      rounds: 3,
-      trialsPerSide: 6,
-      sourceRuns: ['x'],
-      metrics: { 'fixture/steady/v2/queryLatencyUs.p99': { trialLogSd: 0.6, driftLogSd: 0, trials: 18 } },
-    };
+    const calibration = fixtureCalibration({ 'fixture/steady/v2/queryLatencyUs.p99': 0.6 });
     const base = [scenarioResult([latencyMetric([100, 104, 98, 101, 99, 103])])];
     const head = [scenarioResult([latencyMetric([1000, 1040, 980, 1010, 990, 1030])])];
     const c = compareSides(base, head, calibration);
@@ -103,10 +93,7 @@ describe('a metric whose measured noise hides a 2× change', () => {
     expect(m?.gated).toBe(false);
     expect(m?.ungatedBecause).toMatch(/hides a 2× change \(could see ≥ 4\.0×\)/);
     expect(c.failed).toBe(false);
-    const quieter = {
-      ...calibration,
-      metrics: { 'fixture/steady/v2/queryLatencyUs.p99': { trialLogSd: 0.2, driftLogSd: 0, trials: 18 } },
-    };
+    const quieter = fixtureCalibration({ 'fixture/steady/v2/queryLatencyUs.p99': 0.2 });
     expect(compareSides(base, head, quieter).failed).toBe(true);
   });
 });

@@ -1,19 +1,8 @@
-import type { EnvironmentFingerprint } from '../harness/result-model.js';
-import { latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
+import { FIXTURE_ENVIRONMENT, latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
 import type { BaselineFile } from './baseline-file.js';
 import { deriveNoise } from './derive-noise.js';
 
-const environment: EnvironmentFingerprint = {
-  cpuModel: 'cpu',
-  cores: 2,
-  totalMemoryBytes: 1,
-  node: 'v20.20.2',
-  os: 'linux',
-  profile: 'ci',
-  gitCommit: 'abc',
-  gitDirty: false,
-  date: '2026-12-05T14:00:00.000Z',
-};
+const environment = FIXTURE_ENVIRONMENT;
 
 const run = (runId: string, trials: number[]) => ({ runId, scenarios: [scenarioResult([latencyMetric(trials)])] });
 const KEY = 'fixture/steady/v2/queryLatencyUs.p99';

@@ -1,21 +1,11 @@
 import { summarizeRun, type MetricComparison, type ScenarioComparison } from '../gate/compare-run.js';
 import type { Verdict, VerdictReason, VerdictStatus } from '../gate/verdict.js';
-import type { EnvironmentFingerprint } from '../harness/result-model.js';
+import { FIXTURE_ENVIRONMENT } from '../test-support/fixture-results.js';
 import { verdictLabel } from './comparison-rows.js';
 import { COMMENT_LIMIT_CHARS, renderMarkdownReport } from './markdown-report.js';
 import { metricInWords } from './metric-words.js';
 
-const environment: EnvironmentFingerprint = {
-  cpuModel: 'cpu',
-  cores: 2,
-  totalMemoryBytes: 1,
-  node: 'v20.20.2',
-  os: 'linux',
-  profile: 'ci',
-  gitCommit: 'abcdef1234567890',
-  gitDirty: false,
-  date: '2026-12-05T00:00:00.000Z',
-};
+const environment = FIXTURE_ENVIRONMENT;
 
 function metric(
   name: string,
