@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readBaseline } from '../gate/baseline-file.js';
 import { captureEnvironment } from '../harness/environment.js';
+import type { ProfileName } from '../harness/profile.js';
 import type { ScenarioResult } from '../harness/result-model.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
 import { syntheticResult } from '../test-support/synthetic-result.js';
@@ -19,7 +20,7 @@ afterEach(() => {
   dir.remove();
 });
 
-function resultsFile(name: string, scenarios: ScenarioResult[], profile: 'ci' | 'full' = 'ci'): string {
+function resultsFile(name: string, scenarios: ScenarioResult[], profile: ProfileName = 'ci'): string {
   const file = path.join(dir.path, name);
   const results: ResultsFile = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
@@ -104,5 +105,59 @@ describe('planebench baseline update', () => {
     await expect(
       runBaselineCommand(['update', '--results', first, '--results', second, '--baselines', dir.path]),
     ).rejects.toThrow(/Cannot pool runs of different profiles: .*a\.json \(ci\), .*b\.json \(full\)/);
+  });
+
+  test('an entry of another profile is not replaced unless asked, and nothing is written', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    await runBaselineCommand([
+      'update',
+      '--results',
+      resultsFile('a.json', [syntheticResult([10, 11, 12])]),
+      '--baselines',
+      baselines,
+    ]);
+    const smoke = resultsFile('b.json', [syntheticResult([40], { profile: 'smoke' })], 'smoke');
+    await expect(runBaselineCommand(['update', '--results', smoke, '--baselines', baselines])).rejects.toThrow(
+      /Refusing to replace the ci-profile baseline of demo\/query\/v2 with smoke-profile results .* pass --replace-profile/,
+    );
+    expect(readBaseline(baselines, 'demo')?.scenarios['query/v2']?.profile).toBe('ci');
+    expect(
+      await runBaselineCommand(['update', '--results', smoke, '--baselines', baselines, '--replace-profile']),
+    ).toBe(0);
+    expect(readBaseline(baselines, 'demo')?.scenarios['query/v2']?.profile).toBe('smoke');
+  });
+
+  test('a run with a scenario that did not complete is refused whole', async () => {
+    const file = resultsFile('a.json', [
+      syntheticResult([10]),
+      syntheticResult([10], { scenario: 'broken', state: 'errored', error: 'boom' }),
+    ]);
+    await expect(
+      runBaselineCommand(['update', '--results', file, '--baselines', dir.path, 'demo/query']),
+    ).rejects.toThrow(/did not all complete: demo\/broken\/v2 \(errored\)/);
+  });
+
+  test('each changed metric prints old → new; --dry-run writes nothing', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    const output = jest.spyOn(process.stdout, 'write');
+    await runBaselineCommand([
+      'update',
+      '--results',
+      resultsFile('a.json', [syntheticResult([10, 11, 12])]),
+      '--baselines',
+      baselines,
+    ]);
+    expect(output).toHaveBeenCalledWith(expect.stringContaining('queryLatencyUs.p50: new → 11.0 µs'));
+    const slower = resultsFile('b.json', [syntheticResult([40, 41, 42])]);
+    expect(await runBaselineCommand(['update', '--results', slower, '--baselines', baselines, '--dry-run'])).toBe(0);
+    expect(output).toHaveBeenCalledWith(expect.stringContaining('queryLatencyUs.p50: 11.0 µs → 41.0 µs'));
+    expect(output).toHaveBeenCalledWith(expect.stringContaining('dry run'));
+    expect(readBaseline(baselines, 'demo')?.scenarios['query/v2']?.metrics['queryLatencyUs.p50']?.value).toBe(11);
+  });
+
+  test('--help prints the usage and exits 0', async () => {
+    const output = jest.spyOn(process.stdout, 'write');
+    expect(await runBaselineCommand(['update', '--help'])).toBe(0);
+    expect(output).toHaveBeenCalledWith(expect.stringContaining('usage: planebench baseline update'));
   });
 });

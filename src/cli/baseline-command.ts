@@ -9,24 +9,37 @@ import path from 'node:path';
 import { poolRounds } from '../gate/pool-rounds.js';
 import { updateBaselines } from '../gate/update-baselines.js';
 import { resultsRoot } from '../harness/paths.js';
+import { formatValue } from '../report/format-units.js';
 import { readResultsFile } from '../report/results-file.js';
+
+export const BASELINE_USAGE =
+  'usage: planebench baseline update [--results <results.json>]… [--baselines <dir>] [--new-metrics-only] ' +
+  '[--replace-profile] [--dry-run] [selector…]';
 
 export async function runBaselineCommand(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${BASELINE_USAGE}\n`);
+    return 0;
+  }
   if (sub !== 'update') {
-    process.stderr.write(
-      'usage: planebench baseline update [--results <results.json>]… [--baselines <dir>] [--new-metrics-only] [selector…]\n',
-    );
+    process.stderr.write(`${BASELINE_USAGE}\n`);
     return 2;
   }
   const resultsFiles: string[] = [];
   let baselinesDir = path.resolve('baselines');
   const selectors: string[] = [];
   let newMetricsOnly = false;
+  let allowProfileChange = false;
+  let dryRun = false;
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i] as string;
     if (arg === '--new-metrics-only') {
       newMetricsOnly = true;
+    } else if (arg === '--replace-profile') {
+      allowProfileChange = true;
+    } else if (arg === '--dry-run') {
+      dryRun = true;
     } else if (arg === '--results' || arg === '--baselines') {
       const value = rest[i + 1];
       if (!value) throw new Error(`Expected a path after \`${arg}\``);
@@ -49,12 +62,26 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
   }
   const scenarios = runs.length === 1 ? runs[0]!.results.scenarios : poolRounds(runs.map((r) => r.results.scenarios));
   const environment = runs[runs.length - 1]!.results.environment;
-  const changes = updateBaselines(baselinesDir, scenarios, environment, selectors, { newMetricsOnly });
+  const changes = updateBaselines(baselinesDir, scenarios, environment, selectors, {
+    newMetricsOnly,
+    allowProfileChange,
+    dryRun,
+  });
   for (const c of changes) {
     const profile =
       c.previousProfile && c.previousProfile !== c.profile ? `${c.previousProfile} → ${c.profile}` : c.profile;
     const what = c.action === 'extended' ? `${c.metrics} new metrics` : `${c.metrics} metrics`;
     process.stdout.write(`${c.action.padEnd(8)} ${c.suite}/${c.key} (${what}, profile ${profile})\n`);
+    for (const m of c.changes) {
+      const before = m.before === undefined ? 'new' : formatValue(m.before, m.unit);
+      process.stdout.write(`           ${m.name}: ${before} → ${formatValue(m.after, m.unit)}\n`);
+    }
+  }
+  if (dryRun) {
+    process.stdout.write(
+      `planebench: dry run — ${changes.length} baseline entr${changes.length === 1 ? 'y' : 'ies'} would be written; nothing was\n`,
+    );
+    return 0;
   }
   const suites = new Set(changes.map((c) => c.suite));
   process.stdout.write(

@@ -143,6 +143,6 @@ describe('baseline files', () => {
 
   test('a scenario that did not complete is never baselined', () => {
     const failed = syntheticResult([1, 1, 1], { state: 'errored', error: 'boom', metrics: [] });
-    expect(() => updateBaselines(dir.path, [failed], environment, [])).toThrow('did not complete');
+    expect(() => updateBaselines(dir.path, [failed], environment, [])).toThrow('did not all complete');
   });
 });

@@ -5,7 +5,9 @@
  * written, so a corrupt baseline or an unknown selector changes nothing.
  * With `newMetricsOnly`, an existing entry keeps every metric it has and gains
  * only those it lacks (a scenario that started measuring something new), so
- * the rest is not re-based on the new run's machine.
+ * the rest is not re-based on the new run's machine. It refuses a run with a
+ * scenario that did not complete, and an entry of another profile unless
+ * asked (`allowProfileChange`); `dryRun` returns the changes, writing nothing.
  */
 import type { ScenarioResult } from '../harness/result-model.js';
 import { scenarioKey } from '../harness/result-model.js';
@@ -18,6 +20,14 @@ import {
   type BaselineFile,
 } from './baseline-file.js';
 
+export interface MetricChange {
+  readonly name: string;
+  readonly unit: string;
+  /** The entry's value before; absent for a metric it did not have. */
+  readonly before?: number;
+  readonly after: number;
+}
+
 export interface BaselineChange {
   readonly suite: string;
   readonly key: string;
@@ -26,6 +36,8 @@ export interface BaselineChange {
   readonly metrics: number;
   readonly profile: string;
   readonly previousProfile?: string;
+  /** Every metric written, with its value before and after. */
+  readonly changes: readonly MetricChange[];
 }
 
 export class BaselineUpdateError extends Error {
@@ -86,6 +98,22 @@ function entryOf(result: ScenarioResult, environment: EnvironmentFingerprint): B
 export interface UpdateOptions {
   /** Existing entries only gain the metrics they lack; entries that do not exist are added whole. */
   readonly newMetricsOnly?: boolean;
+  /** Replace entries recorded at another profile (refused otherwise). */
+  readonly allowProfileChange?: boolean;
+  /** Work out and return the changes, write nothing. */
+  readonly dryRun?: boolean;
+}
+
+function metricChanges(
+  written: BaselineEntry['metrics'],
+  before: BaselineEntry['metrics'] | undefined,
+  names: readonly string[],
+): MetricChange[] {
+  return names.map((name) => {
+    const after = written[name]!;
+    const previous = before?.[name];
+    return { name, unit: after.unit, after: after.value, ...(previous ? { before: previous.value } : {}) };
+  });
 }
 
 export function updateBaselines(
@@ -95,27 +123,32 @@ export function updateBaselines(
   selectors: readonly string[],
   options: UpdateOptions = {},
 ): BaselineChange[] {
-  const selected = selectResults(results, selectors);
-  const incomplete = selected.filter((r) => r.state !== 'completed');
+  const incomplete = results.filter((r) => r.state !== 'completed');
   if (incomplete.length > 0) {
     throw new BaselineUpdateError(
-      `Refusing to baseline scenarios that did not complete: ${incomplete.map((r) => `${r.suite}/${scenarioKey(r)} (${r.state})`).join(', ')}`,
+      `Refusing the results of a run whose scenarios did not all complete: ${incomplete.map((r) => `${r.suite}/${scenarioKey(r)} (${r.state})`).join(', ')}; measure again`,
     );
   }
+  const selected = selectResults(results, selectors);
   const bySuite = new Map<string, ScenarioResult[]>();
   for (const r of selected) bySuite.set(r.suite, [...(bySuite.get(r.suite) ?? []), r]);
   // Read (and so validate) every file first: nothing is written if one is corrupt.
   const existing = new Map<string, BaselineFile | undefined>();
   for (const suite of bySuite.keys()) existing.set(suite, readBaseline(baselinesDir, suite));
-  if (options.newMetricsOnly) {
-    for (const [suite, suiteResults] of bySuite) {
-      for (const r of suiteResults) {
-        const before = existing.get(suite)?.scenarios[scenarioKey(r)];
-        if (before && before.profile !== r.profile) {
-          throw new BaselineUpdateError(
-            `Cannot add ${r.profile}-profile metrics to the ${before.profile}-profile baseline of ${suite}/${scenarioKey(r)}`,
-          );
-        }
+  for (const [suite, suiteResults] of bySuite) {
+    for (const r of suiteResults) {
+      const before = existing.get(suite)?.scenarios[scenarioKey(r)];
+      if (!before || before.profile === r.profile) continue;
+      if (options.newMetricsOnly) {
+        throw new BaselineUpdateError(
+          `Cannot add ${r.profile}-profile metrics to the ${before.profile}-profile baseline of ${suite}/${scenarioKey(r)}`,
+        );
+      }
+      if (!options.allowProfileChange) {
+        throw new BaselineUpdateError(
+          `Refusing to replace the ${before.profile}-profile baseline of ${suite}/${scenarioKey(r)} with ${r.profile}-profile results ` +
+            `(a ${before.profile} run would then have nothing to compare with); pass --replace-profile to do it anyway`,
+        );
       }
     }
   }
@@ -134,10 +167,12 @@ export function updateBaselines(
           metrics: { ...before.metrics, ...Object.fromEntries(added.map((name) => [name, fresh.metrics[name]!])) },
           histograms: { ...fresh.histograms, ...before.histograms },
         };
-        changes.push({ suite, key, action: 'extended', metrics: added.length, profile: r.profile });
+        const changed = metricChanges(fresh.metrics, before.metrics, added);
+        changes.push({ suite, key, action: 'extended', metrics: added.length, profile: r.profile, changes: changed });
         continue;
       }
-      scenarios[key] = entryOf(r, environment);
+      const entry = entryOf(r, environment);
+      scenarios[key] = entry;
       changes.push({
         suite,
         key,
@@ -145,9 +180,10 @@ export function updateBaselines(
         metrics: r.metrics.length,
         profile: r.profile,
         ...(before ? { previousProfile: before.profile } : {}),
+        changes: metricChanges(entry.metrics, before?.metrics, Object.keys(entry.metrics)),
       });
     }
-    writeBaseline(baselinesDir, { version: BASELINE_VERSION, suite, scenarios });
+    if (!options.dryRun) writeBaseline(baselinesDir, { version: BASELINE_VERSION, suite, scenarios });
   }
   return changes;
 }
