@@ -5,10 +5,14 @@
  * regressed, a scenario or spec failed on the head, or the run broke; 2: usage.
  */
 import { CompareError } from '../compare/compare-error.js';
-import { parseCompareArgs } from '../compare/compare-options.js';
+import { COMPARE_USAGE, parseCompareArgs } from '../compare/compare-options.js';
 import { runCompare } from '../compare/run-compare.js';
 
 export async function runCompareCommand(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${COMPARE_USAGE}\n`);
+    return 0;
+  }
   try {
     const outcome = await runCompare(parseCompareArgs(argv));
     return outcome.failed ? 1 : 0;

@@ -85,6 +85,10 @@ async function checkInChromium(pageFile: string, screenshot: string | undefined)
 }
 
 export async function runTrendCommand(argv: readonly string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
   const args = parseArgs(argv);
   if (args.pageOnly) {
     const page = writeTrendPage(args.pageOnly);
