@@ -109,7 +109,9 @@ describe('runCompare', () => {
     });
 
     expect(calls.map((c) => `${c.round}-${c.side}`)).toEqual(['1-base', '1-head', '2-base', '2-head']);
-    expect(calls.every((c) => (c.side === 'head' ? c.cwd === repo : c.cwd !== repo))).toBe(true);
+    // Both sides run from worktrees; the head's carries the uncommitted change (latency 300).
+    expect(calls.every((c) => c.cwd !== repo)).toBe(true);
+    expect(new Set(calls.map((c) => c.cwd)).size).toBe(2);
     expect(outcome.failed).toBe(true);
     expect(outcome.head.dirty).toBe(true);
     const [metric] = outcome.comparison.scenarios[0]?.metrics ?? [];
@@ -129,6 +131,25 @@ describe('runCompare', () => {
     }
     expect(worktrees()).toHaveLength(1);
     expect(calls[0] && existsSync(calls[0].cwd)).toBe(false);
+  });
+
+  test("the head's worktree carries untracked files too, and both worktrees are gone afterwards", async () => {
+    writeFileSync(path.join(repo, 'latency.txt'), '100');
+    mkdirSync(path.join(repo, 'new-dir'));
+    writeFileSync(path.join(repo, 'new-dir', 'untracked.txt'), 'here');
+    const seen: string[] = [];
+    const runner = treeRunner([]);
+    await runCompare(options(), {
+      runRound: async (request) => {
+        if (request.side === 'head')
+          seen.push(readFileSync(path.join(request.cwd, 'new-dir', 'untracked.txt'), 'utf8'));
+        return runner(request);
+      },
+      print: () => undefined,
+      handleSignals: false,
+    });
+    expect(seen).toEqual(['here', 'here']);
+    expect(worktrees()).toHaveLength(1);
   });
 
   test('the same code on both sides passes', async () => {

@@ -1,11 +1,14 @@
 /**
- * `npm run perf:compare -- --base <ref>`: builds the base in a git worktree,
- * runs the perf specs of base and head alternately (A B A B …) on this
- * machine, pools each side's trials over the rounds, judges head against
- * base with the gate's verdict rules and writes <results>/compare/:
- * report.md (the comment), summary.md (every metric), results.json (head, with the comparison), base-results.json,
+ * `npm run perf:compare -- --base <ref>`: checks out the base and the head
+ * (HEAD with the working tree's uncommitted changes) in two git worktrees of
+ * the same kind, runs their perf specs alternately (A B A B …) on this
+ * machine, pools each side's trials over the rounds, judges head against base
+ * with the gate's verdict rules and the base's noise calibration, measures
+ * undecided scenarios again while the budget lasts, and writes
+ * <results>/compare/: report.md (the comment), summary.md (every metric),
+ * results.json (head, with the comparison), base-results.json,
  * benchmark-smaller.json / benchmark-bigger.json (head) and rounds/.
- * The worktree is removed afterwards, also on failure or interrupt.
+ * Both worktrees are removed afterwards, also on failure or interrupt.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -17,7 +20,7 @@ import { writeFileAtomic } from '../lib/atomic-write.js';
 import { toBenchmarkFiles } from '../report/benchmark-action.js';
 import { regressionDistributions } from '../report/distribution-chart.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
-import { createBaseWorktree, type WorktreeOptions } from './base-worktree.js';
+import { createWorktree, type WorktreeOptions } from './base-worktree.js';
 import { CompareError } from './compare-error.js';
 import type { ResolvedCompareOptions } from './compare-options.js';
 import { compareSides } from '../gate/compare-sides.js';
@@ -70,6 +73,12 @@ function trialsRange(results: readonly ScenarioResult[]): readonly [number, numb
 
 type Measured = Extract<RoundOutcome, { state: 'measured' }>;
 
+/** Where each side runs: two worktrees, the head's with the working tree's changes. */
+interface Trees {
+  readonly base: string;
+  readonly head: string;
+}
+
 interface RoundPlan {
   readonly round: number;
   /** Jest path patterns of this round: the options' for the fixed rounds, the undecided specs' after. */
@@ -80,7 +89,7 @@ interface RoundPlan {
 async function runRound(
   plan: RoundPlan,
   options: ResolvedCompareOptions,
-  baseDir: string,
+  trees: Trees,
   runner: RoundRunner,
   print: (text: string) => void,
   signal: AbortSignal,
@@ -91,7 +100,7 @@ async function runRound(
     const outcome = await runner({
       side,
       round: plan.round,
-      cwd: side === 'base' ? baseDir : options.repoDir,
+      cwd: side === 'base' ? trees.base : trees.head,
       resultsRoot: path.join(options.outDir, 'rounds', `${plan.round}-${side}`),
       patterns: plan.patterns,
       profile: options.profile,
@@ -151,7 +160,7 @@ function estimateRoundMs(rounds: readonly Measured[], scenarioIds: ReadonlySet<s
  */
 async function runRounds(
   options: ResolvedCompareOptions,
-  baseDir: string,
+  trees: Trees,
   runner: RoundRunner,
   print: (text: string) => void,
   signal: AbortSignal,
@@ -161,12 +170,12 @@ async function runRounds(
   const measured: Measured[] = [];
   for (let round = 1; round <= options.rounds; round += 1) {
     const plan = { round, patterns: options.patterns, label: `${round}/${options.rounds}` };
-    measured.push(...(await runRound(plan, options, baseDir, runner, print, signal)));
+    measured.push(...(await runRound(plan, options, trees, runner, print, signal)));
   }
   for (let round = options.rounds + 1; ; round += 1) {
     const undecided = undecidedScenarios(judgeSides(measured));
     if (undecided.length === 0) break;
-    const patterns = specPatterns(measured, undecided, options.repoDir);
+    const patterns = specPatterns(measured, undecided, trees.head);
     const needMs = 2 * estimateRoundMs(measured, new Set(undecided)) * ROUND_OVERHEAD;
     const leftMs = options.budgetMs - (Date.now() - started);
     if (!patterns || needMs > leftMs) {
@@ -180,7 +189,7 @@ async function runRounds(
     }
     print(`planebench compare: undecided, measured again: ${undecided.join(', ')}\n`);
     const plan = { round, patterns, label: `${round} (undecided only)` };
-    measured.push(...(await runRound(plan, options, baseDir, runner, print, signal)));
+    measured.push(...(await runRound(plan, options, trees, runner, print, signal)));
   }
   return measured;
 }
@@ -227,10 +236,15 @@ export async function runCompare(options: ResolvedCompareOptions, deps: CompareD
 
   return withAbortOnSignals(deps.handleSignals ?? true, async (signal) => {
     print(`planebench compare: base ${options.baseRef} (${baseSha.slice(0, 12)}) in a git worktree…\n`);
-    const worktree = await createBaseWorktree(options.repoDir, baseSha, {
-      signal,
-      ...(deps.install ? { install: deps.install } : {}),
-    });
+    const install = deps.install ? { install: deps.install } : {};
+    const worktree = await createWorktree(options.repoDir, baseSha, { signal, side: 'base', ...install });
+    let headTree: Awaited<ReturnType<typeof createWorktree>>;
+    try {
+      headTree = await createWorktree(options.repoDir, head.sha, { signal, side: 'head', ...install });
+    } catch (error) {
+      worktree.remove();
+      throw error;
+    }
     let rounds: Measured[];
     let calibration: NoiseCalibration | undefined;
     try {
@@ -243,15 +257,21 @@ export async function runCompare(options: ResolvedCompareOptions, deps: CompareD
           ? `planebench compare: thresholds from the base's noise calibration (${calibration.measuredAt}, ${Object.keys(calibration.metrics).length} metrics)\n`
           : `planebench compare: the base has no noise calibration for profile ${options.profile}: kind defaults\n`,
       );
-      print(`planebench compare: worktree ${worktree.dir} (node_modules ${worktree.nodeModules})\n`);
+      print(
+        `planebench compare: worktrees ${worktree.dir} (node_modules ${worktree.nodeModules}) and ${headTree.dir} (the working tree's state)\n`,
+      );
       const judgeSides = (done: readonly Measured[]): RunComparison => {
         const sides = pooledSides(done);
         return compareSides(sides.base, sides.head, calibration);
       };
-      rounds = await runRounds(options, worktree.dir, deps.runRound ?? runPerfRound, print, signal, judgeSides);
+      const trees = { base: worktree.dir, head: headTree.dir };
+      rounds = await runRounds(options, trees, deps.runRound ?? runPerfRound, print, signal, judgeSides);
     } finally {
-      if (options.keepWorktree) print(`planebench compare: kept the base worktree ${worktree.dir}\n`);
-      else worktree.remove();
+      if (options.keepWorktree) print(`planebench compare: kept the worktrees ${worktree.dir} and ${headTree.dir}\n`);
+      else {
+        worktree.remove();
+        headTree.remove();
+      }
     }
     const sideRounds = (side: Side): typeof rounds => rounds.filter((r) => r.side === side);
     const { base, head: headResults } = pooledSides(rounds);
