@@ -1,6 +1,6 @@
 /**
  * Manager options, resolved once into a readonly, fully defaulted object.
- * Defaults follow the original (hsu-procman-rust); see ../shared/REFERENCE.md.
+ * Defaults follow the original (hsu-procman-rust).
  */
 import { ProcmanError } from './errors.js';
 

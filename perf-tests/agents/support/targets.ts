@@ -1,5 +1,5 @@
 /**
- * Caxton's published targets (../shared/REFERENCE.md), used as the bounds the
+ * Caxton's published targets, used as the bounds the
  * specs assert. They are architectural bounds, far from this runtime's
  * numbers on any machine that runs the suite, not tuned thresholds.
  */
