@@ -13,6 +13,7 @@ import type { ProfileName } from '../harness/profile.js';
 import { coerceError } from '../lib/coerce-error.js';
 import { readResultsFile, type ResultsFile } from '../report/results-file.js';
 import { SPECS_FILE } from '../report/write-run-outputs.js';
+import { escapeRegExp } from '../lib/escape-regexp.js';
 
 export type Side = 'base' | 'head';
 
@@ -62,7 +63,7 @@ const KILL_GRACE_MS = 5_000;
  * within the tree only.
  */
 export function anchoredPattern(tree: string, pattern: string): string {
-  const root = path.resolve(tree).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const root = escapeRegExp(path.resolve(tree));
   return `^${root}/.*(?:${pattern})`;
 }
 

@@ -28,6 +28,7 @@ import { headFacts, resolveCommit, type HeadFacts } from './git.js';
 import { poolRounds } from '../gate/pool-rounds.js';
 import { runPerfRound, type RoundOutcome, type RoundRunner, type Side } from './perf-round.js';
 import { renderCompareConsole, renderCompareMarkdown, type CompareSummary } from './render-compare.js';
+import { escapeRegExp } from '../lib/escape-regexp.js';
 
 export interface CompareDeps {
   readonly runRound?: RoundRunner;
@@ -139,7 +140,7 @@ function specPatterns(
   for (const id of scenarioIds) {
     const spec = rounds.findLast((r) => r.side === 'head' && r.specs[id] !== undefined)?.specs[id];
     if (spec === undefined) return undefined;
-    specs.add(path.relative(repoDir, spec).replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    specs.add(escapeRegExp(path.relative(repoDir, spec)));
   }
   return [...specs].sort();
 }

@@ -11,8 +11,8 @@ import { waitForFile } from '../../../src/procman/testing/wait-for-file.js';
 import { GATED_ID, planFleet, startFleet } from './fleet.js';
 import { minExpectedSamples } from './perf-config.js';
 import type { ProcmanPerfConfig } from './perf-config.js';
-import { bareQueryOf, newSamples, recordOverFloor } from './bare-query.js';
-import { runQueryLoop } from './query-loop.js';
+import { newSamples, recordOverFloor } from './bare-query.js';
+import { queryLoopOf, runQueryLoop } from './query-loop.js';
 import { QUERY_LATENCY_NOISE } from './query-noise.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -29,13 +29,7 @@ export async function runCancellationWorkload(ctx: ScenarioContext<CancellationP
   const now = (): number => ctx.now();
   const manager = createProcessManager(variant);
   const fleet = planFleet(config.n, name);
-  const loop = {
-    manager,
-    now,
-    paceMs: config.queryPaceMs,
-    timeoutMs: config.timeoutMs,
-    bareQuery: bareQueryOf(config.n),
-  };
+  const loop = queryLoopOf(manager, config, now);
   try {
     await startFleet(manager, fleet);
     const controller = new AbortController();

@@ -14,8 +14,8 @@ import type { ChurnStats } from './churn.js';
 import { GATED_ID, planFleet, startFleet } from './fleet.js';
 import { gateHoldMs, minExpectedSamples } from './perf-config.js';
 import type { ProcmanPerfConfig } from './perf-config.js';
-import { bareQueryOf, newSamples, recordOverFloor } from './bare-query.js';
-import { runQueryLoop, sumCounts } from './query-loop.js';
+import { newSamples, recordOverFloor } from './bare-query.js';
+import { queryLoopOf, runQueryLoop, sumCounts } from './query-loop.js';
 import { QUERY_LATENCY_NOISE } from './query-noise.js';
 import { withTimeout } from './with-timeout.js';
 
@@ -46,13 +46,7 @@ export async function runGatedStopWorkload(
   const holdMs = gateHoldMs(config.windowMs);
   const manager = createProcessManager(variant);
   const fleet = planFleet(config.n, name);
-  const loop = {
-    manager,
-    now,
-    paceMs: config.queryPaceMs,
-    timeoutMs: config.timeoutMs,
-    bareQuery: bareQueryOf(config.n),
-  };
+  const loop = queryLoopOf(manager, config, now);
   try {
     await startFleet(manager, fleet);
     await runQueryLoop({ ...loop, untilMs: now() + config.warmupMs });

@@ -12,6 +12,8 @@
  */
 import type { SampleRecorder } from '../../../src/harness/scenario.js';
 import type { ProcessManager } from '../../../src/procman/index.js';
+import { bareQueryOf } from './bare-query.js';
+import type { ProcmanPerfConfig } from './perf-config.js';
 import { sleepMs, withTimeout } from './with-timeout.js';
 
 export interface QueryLoopOptions {
@@ -43,6 +45,15 @@ async function timed(request: () => Promise<unknown>, options: QueryLoopOptions)
   const sentAt = options.now();
   const answer = await withTimeout(request(), options.timeoutMs);
   return answer.kind === 'timeout' ? 'timeout' : Math.max(1, (options.now() - sentAt) * 1000);
+}
+
+/** The loop options every procman workload shares: the original's pace and timeout, a bare query of n records. */
+export function queryLoopOf(
+  manager: ProcessManager,
+  config: Pick<ProcmanPerfConfig, 'n' | 'queryPaceMs' | 'timeoutMs'>,
+  now: () => number,
+): Omit<QueryLoopOptions, 'untilMs'> {
+  return { manager, now, paceMs: config.queryPaceMs, timeoutMs: config.timeoutMs, bareQuery: bareQueryOf(config.n) };
 }
 
 export async function runQueryLoop(options: QueryLoopOptions): Promise<QueryLoopCounts> {
