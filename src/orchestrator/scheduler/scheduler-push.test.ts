@@ -53,7 +53,8 @@ const url = process.env['PLANEBENCH_PG_URL'];
      */
     async function startScheduler(concurrency: number, pushDispatch: boolean): Promise<Scheduler> {
       schedulerStore = new PostgresStore({ url: url!, schema, pushDispatch });
-      const options = { pollIntervalMs: 600_000, concurrency, prefetch: 0, leaseMs: 5_000 };
+      // A lease far beyond the test, so no offer renewal (at half a lease) races a trigger.
+      const options = { pollIntervalMs: 600_000, concurrency, prefetch: 0, leaseMs: 600_000 };
       scheduler = new Scheduler(schedulerStore, options);
       scheduler.start();
       await schedulerStore.ready();
@@ -64,9 +65,19 @@ const url = process.env['PLANEBENCH_PG_URL'];
       }
       return scheduler;
     }
-    /** Triggers `runs` runs one after another, each once the previous one finished. */
-    async function triggerOneByOne(runs: number): Promise<void> {
+    /**
+     * Triggers `runs` runs one after another, each once the previous one finished
+     * and, when `offer` is given, once the scheduler offers that many slots again:
+     * a trigger skips an offer row locked by the scheduler's own write of it
+     * (SKIP LOCKED) and leaves its run to the claim path.
+     */
+    async function triggerOneByOne(runs: number, offer?: number): Promise<void> {
       for (let i = 1; i <= runs; i += 1) {
+        if (offer !== undefined) {
+          await waitForStore(client, async () => ((await offeredSlots()) === offer ? true : undefined), {
+            what: `an offer of ${offer} slots before run ${i}`,
+          });
+        }
         await client.triggerRun('one', wallClockUs());
         await waitForFinishedTasks(client, i);
       }
@@ -74,7 +85,7 @@ const url = process.env['PLANEBENCH_PG_URL'];
 
     it('runs a run triggered while it is idle without claiming it, and offers its slot again', async () => {
       await startScheduler(2, true);
-      await triggerOneByOne(3);
+      await triggerOneByOne(3, 2);
       const tasks = await client.listTasks();
       expect(tasks).toHaveLength(3);
       for (const task of tasks) {
