@@ -49,6 +49,24 @@ describe('power check', () => {
     expect(renderPowerReport(report)).toContain('all gated metrics');
   });
 
+  test('the A/A margin lists gated calibrated metrics by their worsening in standard errors, largest first', () => {
+    // Head 3 % slower on the quiet metric: 0.03 / (0.02·√(2/6)) ≈ 2.6 standard errors, short of 4.
+    const report = powerCheck(
+      side(quiet, noisy),
+      side(
+        quiet.map((v) => v * 1.03),
+        noisy,
+      ),
+      calibrationWith(0.02),
+      [2],
+    );
+    expect(report.falseAlarms).toHaveLength(0);
+    // The noisy metric is ungated (its noise hides 2×), so it has no margin to show.
+    expect(report.aaWorseZ.map((w) => w.key)).toEqual(['fixture/quiet/v2 queryLatencyUs.p99']);
+    expect(report.aaWorseZ[0]?.z).toBeCloseTo(Math.log(1.03) / (0.02 * Math.sqrt(2 / 6)), 1);
+    expect(renderPowerReport(report)).toContain('> 2.5: 1, > 3: 0');
+  });
+
   test('without a calibration the base’s default threshold (10 %) judges: ×1.1 is missed', () => {
     const report = powerCheck(side(quiet, noisy), side(quiet, noisy), undefined, [1.1]);
     expect(report.overall.get(1.1)).toBe(0);

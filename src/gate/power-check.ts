@@ -13,6 +13,7 @@ import { scenarioId } from '../harness/result-model.js';
 import { CALIBRATION_METRIC } from '../harness/runner/cpu-calibration.js';
 import type { MetricComparison } from './compare-run.js';
 import { compareSides } from './compare-sides.js';
+import { Z_CRITICAL } from './log-shift.js';
 import type { NoiseCalibration } from './noise-calibration.js';
 
 export const DEFAULT_FACTORS: readonly number[] = [1.1, 1.2, 1.5, 2];
@@ -34,7 +35,16 @@ export interface PowerReport {
   readonly byGroup: ReadonlyMap<string, ReadonlyMap<number, PowerCell>>;
   /** suite/scenario/variant metric of the metrics missed at the largest factor. */
   readonly missedAtLargest: readonly string[];
+  /**
+   * The A/A comparison's worsening in standard errors (Verdict.worseZ) of every
+   * targeted metric judged by its calibrated noise, largest first: how close
+   * unchanged code came to the gate's limit.
+   */
+  readonly aaWorseZ: readonly { readonly key: string; readonly z: number }[];
 }
+
+/** Standard-error marks the A/A margin is counted at. */
+const Z_MARKS: readonly number[] = [2, 2.5, 3, 3.5, Z_CRITICAL];
 
 function statClass(m: Pick<Metric, 'stat'>): string {
   if (m.stat === 'value') return 'value';
@@ -70,14 +80,20 @@ export function injectSlowdown(
   }));
 }
 
+function gatedComparisons(
+  base: readonly ScenarioResult[],
+  head: readonly ScenarioResult[],
+  calibration: NoiseCalibration | undefined,
+): MetricComparison[] {
+  return compareSides(base, head, calibration).scenarios.flatMap((s) => s.metrics.filter((m) => m.gated));
+}
+
 function caughtIds(
   base: readonly ScenarioResult[],
   head: readonly ScenarioResult[],
   calibration: NoiseCalibration | undefined,
 ): MetricComparison[] {
-  return compareSides(base, head, calibration).scenarios.flatMap((s) =>
-    s.metrics.filter((m) => m.gated && m.status === 'regressed'),
-  );
+  return gatedComparisons(base, head, calibration).filter((m) => m.status === 'regressed');
 }
 
 export function powerCheck(
@@ -88,7 +104,11 @@ export function powerCheck(
 ): PowerReport {
   const targets = targetIds(base, head);
   const key = (m: MetricComparison): string => `${m.suite}/${m.scenario}/${m.variant} ${m.metric}`;
-  const falseAlarms = caughtIds(base, head, calibration).filter((m) => targets.has(key(m)));
+  const asMeasured = gatedComparisons(base, head, calibration).filter((m) => targets.has(key(m)));
+  const falseAlarms = asMeasured.filter((m) => m.status === 'regressed');
+  const aaWorseZ = asMeasured
+    .flatMap((m) => (m.verdict?.worseZ === undefined ? [] : [{ key: key(m), z: m.verdict.worseZ }]))
+    .sort((a, b) => b.z - a.z);
   const overall = new Map<number, number>();
   const byGroup = new Map<string, Map<number, PowerCell>>();
   let missedAtLargest: string[] = [];
@@ -106,11 +126,22 @@ export function powerCheck(
     }
     if (factor === Math.max(...factors)) missedAtLargest = [...targets.keys()].filter((k) => !caught.has(k)).sort();
   }
-  return { factors, total: targets.size, falseAlarms, overall, byGroup, missedAtLargest };
+  return { factors, total: targets.size, falseAlarms, overall, byGroup, missedAtLargest, aaWorseZ };
 }
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '–' : `${Math.round((100 * part) / whole)} %`;
+}
+
+/** How close the A/A comparison came to the gate's limit, in standard errors. */
+function renderMargin(worseZ: PowerReport['aaWorseZ']): string[] {
+  if (worseZ.length === 0) return [];
+  const counts = Z_MARKS.map((mark) => `> ${mark}: ${worseZ.filter((w) => w.z > mark).length}`).join(', ');
+  const top = worseZ.slice(0, 3).map((w) => `  ${w.z.toFixed(2)}  ${w.key}`);
+  return [
+    `A/A worsening in standard errors, ${worseZ.length} calibrated metrics (a regression needs > ${Z_CRITICAL}): ${counts}`,
+    ...top,
+  ];
 }
 
 export function renderPowerReport(report: PowerReport): string {
@@ -142,6 +173,7 @@ export function renderPowerReport(report: PowerReport): string {
     '',
     `A/A false alarms (as measured, no injection): ${report.falseAlarms.length}`,
     ...report.falseAlarms.map((m) => `  ✗ ${m.suite}/${m.scenario}/${m.variant} ${m.metric}`),
+    ...renderMargin(report.aaWorseZ),
   ];
   const largest = Math.max(...report.factors);
   if (report.missedAtLargest.length > 0) {

@@ -49,6 +49,12 @@ export interface Verdict {
   readonly threshold: number;
   /** The smallest worsening (fraction, 0.12 = 12 %) this comparison could have caught; Infinity when none. */
   readonly detectable: number;
+  /**
+   * Judged by log shift: the shift toward worse in standard errors (negative =
+   * better). A regression needs more than Z_CRITICAL; A/A runs show how close
+   * unchanged code comes (src/gate/power-check.ts).
+   */
+  readonly worseZ?: number;
 }
 
 export type NoiseRule =
@@ -80,7 +86,8 @@ function judgeByLogShift(input: VerdictInput, noise: ShiftNoise): Verdict {
         : 'below the smallest effect judged';
   const ratio = { estimate: Math.exp(s.shift), low: Math.exp(s.low), high: Math.exp(s.high) };
   const threshold = Math.expm1(s.threshold);
-  return { status, reason, ratio, thresholdSource: 'calibration', threshold, detectable: threshold };
+  const worseZ = worse / s.standardError;
+  return { status, reason, ratio, thresholdSource: 'calibration', threshold, detectable: threshold, worseZ };
 }
 
 function judgeByDefaults(input: VerdictInput, noise: NoiseThreshold): Verdict {
