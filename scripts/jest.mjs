@@ -62,8 +62,14 @@ async function readRequest() {
   }
 }
 
+/** Whether a failed run's gated regressions get their confirmation run (PLANEBENCH_CONFIRM, src/harness/settings.ts). */
+async function confirmationWanted() {
+  const { setting } = await tsImport('../src/harness/settings.ts', import.meta.url);
+  return setting('PLANEBENCH_CONFIRM') !== '0';
+}
+
 const firstCode = await runJest(projectArgs);
-const request = firstCode !== 0 && process.env.PLANEBENCH_CONFIRM !== '0' ? await readRequest() : undefined;
+const request = firstCode !== 0 && (await confirmationWanted()) ? await readRequest() : undefined;
 if (!request) {
   process.exitCode = firstCode;
 } else {

@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { measurePostgresPickupFloor } from './postgres-pickup-floor.js';
+import { setting } from '../../harness/settings.js';
 
-const url = process.env['PLANEBENCH_PG_URL'];
+const url = setting('PLANEBENCH_PG_URL');
 
 async function floorSchemas(): Promise<string[]> {
   const client = new pg.Client({ connectionString: url });

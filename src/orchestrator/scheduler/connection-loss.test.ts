@@ -12,8 +12,9 @@ import { EXAMPLE_TASK } from '../paths.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import { waitForFinishedTasks, waitForStore } from '../test-helpers.js';
 import { Scheduler } from './scheduler.js';
+import { setting } from '../../harness/settings.js';
 
-const url = process.env['PLANEBENCH_PG_URL'];
+const url = setting('PLANEBENCH_PG_URL');
 const RUNS = 4;
 const TASKS_PER_RUN = 3;
 

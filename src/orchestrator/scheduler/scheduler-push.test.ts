@@ -11,8 +11,9 @@ import { PostgresStore } from '../store/postgres/postgres-store.js';
 import { peakConcurrency, waitForFinishedTasks, waitForStore } from '../test-helpers.js';
 import { wallClockUs } from '../clock.js';
 import { Scheduler } from './scheduler.js';
+import { setting } from '../../harness/settings.js';
 
-const url = process.env['PLANEBENCH_PG_URL'];
+const url = setting('PLANEBENCH_PG_URL');
 
 (url ? describe : describe.skip)(
   url

@@ -10,8 +10,9 @@ import { EXAMPLE_TASK } from '../paths.js';
 import { Scheduler } from '../scheduler/scheduler.js';
 import { PostgresStore } from '../store/postgres/postgres-store.js';
 import { waitForFinishedTasks, waitForStore } from '../test-helpers.js';
+import { setting } from '../../harness/settings.js';
 
-const url = process.env['PLANEBENCH_PG_URL'];
+const url = setting('PLANEBENCH_PG_URL');
 const WORKERS = 3;
 const RUNS = 6;
 const TASKS_PER_RUN = 4;

@@ -4,8 +4,9 @@ import type { WorkKind } from '../../model.js';
 import { describeStoreContract } from '../store-contract.js';
 import type { Store } from '../store.js';
 import { PostgresStore } from './postgres-store.js';
+import { setting } from '../../../harness/settings.js';
 
-const url = process.env['PLANEBENCH_PG_URL'];
+const url = setting('PLANEBENCH_PG_URL');
 
 if (!url) {
   describe('Store contract: postgres', () => {

@@ -9,8 +9,9 @@ import pg from 'pg';
 import type { ClaimedTask, TaskUpdate, WorkflowDefinition } from '../../model.js';
 import { PostgresPushDispatch } from './push-dispatch.js';
 import { PostgresStore } from './postgres-store.js';
+import { setting } from '../../../harness/settings.js';
 
-const url = process.env['PLANEBENCH_PG_URL'];
+const url = setting('PLANEBENCH_PG_URL');
 const LEASE_MS = 30_000;
 
 describe('PostgresPushDispatch bookkeeping', () => {
