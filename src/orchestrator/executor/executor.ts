@@ -3,24 +3,17 @@
  * start and finish as a TaskUpdate. It knows nothing about the store.
  *
  * A spawn blocks the event loop until the child has exec'd (libuv waits), a
- * few ms each on a 2-core VM, so starting a claimed batch in one go kept the
- * scheduler deaf for the whole batch: with the heavy config (claims of 500) its
- * event loop stalled 6.9–8.8 s at a time — no status writes, no lease renewals.
- * So spawning goes in slices of at most SPAWN_SLICE_MS (plus one spawn): the
- * first task of a claim at once (a pick-up pays nothing), the rest in slices
- * with a turn of the event loop between them. The slice is a trade: with 20 ms
- * slices the loop stalled ≤ 60–90 ms but the scheduler iterated between every
- * slice and lost 10–25 % of its tasks/s on the quick and latency configs; with
- * 100 ms, measured interleaved against batch spawning, the longest stall fell
- * from 206–781 ms to 136–163 ms and the fraction of the spawn ceiling moved
- * −0.6 to −5.2 % (no change the gate calls real).
+ * few ms each, so a claimed batch is never spawned in one go: spawning goes in
+ * slices of at most SPAWN_SLICE_MS (plus one spawn) — the first task of a claim
+ * at once (a pick-up pays nothing), the rest in slices with a turn of the event
+ * loop between them, so status writes and lease renewals go on.
  *
  * Beyond its `concurrency` running tasks the executor holds up to `prefetch`
- * claimed tasks, and a task's exit spawns the next at once: a freed slot no
- * longer waits for the owner's next iteration and claim round trip. Measured
- * interleaved on PostgreSQL (12 pairs each, prefetch = concurrency against 0):
- * standard +6.8 % tasks/s [+3.8, +10.4], quick +3.9 % [+2.8, +4.9], latency
- * −1.2 % [−6.7, +5.3]; SQLite standard +5.3 % [+0.4, +10.2].
+ * claimed tasks, and a task's exit spawns the next at once: a freed slot does
+ * not wait for the owner's next iteration and claim round trip.
+ *
+ * The slice length and prefetch were chosen from interleaved measurements:
+ * docs/decisions.md, "The orchestrator spawns in slices and prefetches".
  */
 import type { ClockUs } from '../clock.js';
 import type { ClaimedTask, TaskUpdate } from '../model.js';

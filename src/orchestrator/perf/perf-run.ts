@@ -137,9 +137,8 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
     }
     const taskParents = new Set(workers > 0 ? processes.slice(1).map((p) => p.pid) : [scheduler.pid]);
     const monitor = new ResourceMonitor(scheduler.pid, taskParents);
-    // The test's own store triggers the runs; open its connections (PostgreSQL) before the clock
-    // starts. Opened by the burst itself, their backends' start-up (60–100 ms of PostgreSQL CPU here)
-    // competed with the scheduler inside the measured span and stretched the burst 3–5×.
+    // The test's own store triggers the runs; its connections (PostgreSQL) open before the clock
+    // starts, so their backends' start-up is not inside the measured span (docs/decisions.md).
     await store.warmUp();
     await monitor.sample(); // initial RSS, before any work
     let done = 0;
