@@ -3,6 +3,7 @@
  * per metric, what happened; the run fails when a gated metric regressed,
  * a scenario did not complete, or a baseline could not be read.
  */
+import { busyAtStart, type BusyStart } from '../harness/busy-machine.js';
 import type { Metric, ScenarioResult } from '../harness/result-model.js';
 import { scenarioId, scenarioKey } from '../harness/result-model.js';
 import { coerceError } from '../lib/coerce-error.js';
@@ -58,6 +59,8 @@ export interface ScenarioComparison {
   readonly metrics: readonly MetricComparison[];
   /** Measured twice to confirm a regression: its trials are both runs' (src/gate/confirmation.ts). */
   readonly remeasured?: true;
+  /** Its trials began on a busy machine (src/harness/busy-machine.ts): the busiest start of either side. */
+  readonly busyAtStart?: BusyStart;
 }
 
 export interface RunComparison {
@@ -184,7 +187,14 @@ function compareScenario(
   baseline: BaselineFile | undefined,
   rules: GateRules,
 ): ScenarioComparison {
-  const identity = { suite: result.suite, scenario: result.scenario, variant: result.variant, profile: result.profile };
+  const busy = busyAtStart(result);
+  const identity = {
+    suite: result.suite,
+    scenario: result.scenario,
+    variant: result.variant,
+    profile: result.profile,
+    ...(busy ? { busyAtStart: busy } : {}),
+  };
   if (result.state !== 'completed') {
     return {
       ...identity,

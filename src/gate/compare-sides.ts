@@ -5,6 +5,7 @@
  * calibration, in the RunComparison shape every report renders — with the
  * base in the "baseline" place.
  */
+import { busier, busyAtStart } from '../harness/busy-machine.js';
 import type { ScenarioResult } from '../harness/result-model.js';
 import { scenarioId } from '../harness/result-model.js';
 import {
@@ -18,7 +19,14 @@ import { machineSpeedRatio } from './machine-speed.js';
 import type { NoiseCalibration } from './noise-calibration.js';
 
 function compareScenario(head: ScenarioResult, base: ScenarioResult | undefined, rules: GateRules): ScenarioComparison {
-  const identity = { suite: head.suite, scenario: head.scenario, variant: head.variant, profile: head.profile };
+  const busy = busier(busyAtStart(head), base ? busyAtStart(base) : undefined);
+  const identity = {
+    suite: head.suite,
+    scenario: head.scenario,
+    variant: head.variant,
+    profile: head.profile,
+    ...(busy ? { busyAtStart: busy } : {}),
+  };
   if (head.state !== 'completed') {
     return { ...identity, status: { kind: 'not-completed', state: head.state, error: head.error ?? '' }, metrics: [] };
   }

@@ -117,7 +117,11 @@ function toResult(p: Pending): ScenarioResult {
       ...o.notes,
       runnerStartupMs: p.startupMs[i],
       ...(p.quietBefore
-        ? { cpuBusyBeforeStart: round3(p.quietBefore.busyFraction), quietWaitMs: Math.round(p.quietBefore.waitedMs) }
+        ? {
+            cpuBusyBeforeStart: round3(p.quietBefore.busyFraction),
+            quietWaitMs: Math.round(p.quietBefore.waitedMs),
+            cpuQuietBeforeStart: p.quietBefore.quiet,
+          }
         : {}),
     })),
   };
@@ -153,10 +157,16 @@ export async function measureInterleaved(list: readonly MeasureOptions<unknown>[
   });
   const logs = new Map<Pending, string>();
   // What ran before (another spec, the unit tests) must not be measured as this scenario.
-  const quietBefore = await waitForQuietCpu();
+  const what = `${list[0]?.suite}/${list[0]?.scenario}`;
+  const quietBefore = await waitForQuietCpu({
+    onBusy: (busy, timeoutMs) =>
+      process.stderr.write(
+        `planebench: the CPUs are ${Math.round(busy * 100)} % busy; waiting up to ${timeoutMs / 1000} s for them to quiet before measuring ${what}\n`,
+      ),
+  });
   if (!quietBefore.quiet) {
     process.stderr.write(
-      `planebench: the CPUs are still ${Math.round(quietBefore.busyFraction * 100)} % busy after ${Math.round(quietBefore.waitedMs)} ms; measuring ${list[0]?.suite}/${list[0]?.scenario} anyway\n`,
+      `planebench: the CPUs are still ${Math.round(quietBefore.busyFraction * 100)} % busy after ${Math.round(quietBefore.waitedMs)} ms; measuring ${what} anyway; its results say so\n`,
     );
   }
   for (const p of pending) p.quietBefore = quietBefore;

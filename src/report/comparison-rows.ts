@@ -65,8 +65,15 @@ function statusNote(s: ScenarioComparison): string | undefined {
 
 export const REMEASURED_NOTE = 're-measured to confirm a regression: the trials of both runs are pooled';
 
+/** "measured on a busy machine: the CPUs were 80 % busy after waiting 15 s". */
+export function busyNote(s: ScenarioComparison): string | undefined {
+  const busy = s.busyAtStart;
+  if (!busy) return undefined;
+  return `measured on a busy machine: the CPUs were ${Math.round(busy.busyFraction * 100)} % busy after waiting ${Math.round(busy.waitedMs / 1000)} s`;
+}
+
 export function scenarioNote(s: ScenarioComparison): string | undefined {
-  const notes = [statusNote(s), s.remeasured ? REMEASURED_NOTE : undefined].filter((n) => n !== undefined);
+  const notes = [statusNote(s), s.remeasured ? REMEASURED_NOTE : undefined, busyNote(s)].filter((n) => n !== undefined);
   return notes.length > 0 ? notes.join('; ') : undefined;
 }
 
@@ -102,6 +109,8 @@ export function summaryLine(comparison: RunComparison, withPower = true): string
     `${c.missing} missing`,
   ];
   if (notCompleted > 0) parts.push(`${notCompleted} scenario(s) did not complete`);
+  const busy = comparison.scenarios.filter((s) => s.busyAtStart !== undefined).length;
+  if (busy > 0) parts.push(`${busy} scenario(s) measured on a busy machine`);
   if (withPower) parts.push(powerLine(comparison));
   if (comparison.baselineErrors.length > 0) parts.push(`${comparison.baselineErrors.length} unreadable baseline(s)`);
   return parts.join(' · ');

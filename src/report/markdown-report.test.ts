@@ -75,6 +75,22 @@ describe('report.md', () => {
     expect(md.split('\n')[0]).toBe('## planebench: ✅ no regression');
   });
 
+  test('a scenario measured on a busy machine is named near the top, in its suite and in the summary line', () => {
+    const busy = {
+      ...scenario('daemon', 'shutdown-latency', [metric('sigtermToExitUs.p50', 'unchanged')]),
+      busyAtStart: { busyFraction: 0.83, waitedMs: 15_200 },
+    };
+    const quiet = scenario('daemon', 'micro', [metric('x', 'unchanged')]);
+    const comparison = summarizeRun([busy, quiet]);
+    const md = renderMarkdownReport(comparison, environment);
+    const note = 'measured on a busy machine: the CPUs were 83 % busy after waiting 15 s';
+    expect(md).toContain(`- ⚠️ \`daemon/shutdown-latency/v2\` ${note}`);
+    expect(md).toContain(`- \`shutdown-latency/v2\`: ${note}`);
+    expect(md).toContain('1 scenario(s) measured on a busy machine');
+    expect(md).not.toContain('`micro/v2`: measured');
+    expect(md.indexOf('⚠️ `daemon/shutdown-latency/v2`')).toBeLessThan(md.indexOf('### By suite'));
+  });
+
   test('the comment shows gated metrics only; the summary every metric', () => {
     const comparison = summarizeRun([
       scenario('agents', 's', [

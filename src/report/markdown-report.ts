@@ -17,6 +17,7 @@ import {
   powerLine,
   ruleChangeLines,
   scenarioNote,
+  busyNote,
   summaryLine,
   verdictLabel,
 } from './comparison-rows.js';
@@ -207,6 +208,9 @@ export function renderMarkdownReport(
     head.push(`- ❌ \`${id(s)}\` ${scenarioNote(s) ?? ''}`);
   }
   for (const change of ruleChangeLines(comparison)) head.push(`- ⚠️ rule changed by the judged side: ${change}`);
+  for (const s of comparison.scenarios.filter((x) => x.busyAtStart !== undefined)) {
+    head.push(`- ⚠️ \`${id(s)}\` ${busyNote(s) ?? ''}`);
+  }
   budget.add(head);
 
   if (n > 0) {

@@ -33,6 +33,19 @@ describe('waitForQuietCpu', () => {
     expect(outcome.waitedMs).toBeGreaterThanOrEqual(20);
   });
 
+  it('says once, at the first busy window, that it waits (before the wait, not after)', async () => {
+    const said: number[] = [];
+    await waitForQuietCpu({
+      windowMs: 1,
+      readCpuTimes: sequence([90, 60, 10]),
+      onBusy: (busy, timeoutMs) => said.push(busy, timeoutMs),
+    });
+    expect(said).toEqual([0.9, 15_000]);
+    const quiet: number[] = [];
+    await waitForQuietCpu({ windowMs: 1, readCpuTimes: sequence([5]), onBusy: (busy) => quiet.push(busy) });
+    expect(quiet).toEqual([]);
+  });
+
   it('does not wait where CPU times cannot be read', async () => {
     expect(await waitForQuietCpu({ readCpuTimes: () => undefined })).toEqual({
       quiet: true,

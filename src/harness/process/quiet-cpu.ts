@@ -14,14 +14,21 @@ export interface CpuTimes {
 }
 
 export interface QuietCpuOptions {
-  /** Quiet means at most this fraction of all CPU time was busy in one window; default 0.25. */
+  /** Quiet means at most this fraction of all CPU time was busy in one window; default QUIET_MAX_BUSY_FRACTION. */
   readonly maxBusyFraction?: number;
   /** One measurement window, ms; default 250. */
   readonly windowMs?: number;
-  /** Gives up (and the trials run anyway) after this long, ms; default 15 000. */
+  /** Gives up (and the trials run anyway) after this long, ms; default QUIET_TIMEOUT_MS. */
   readonly timeoutMs?: number;
+  /** Called once, at the first window found busy: the wait begins (to say so before it, not after). */
+  readonly onBusy?: (busyFraction: number, timeoutMs: number) => void;
   readonly readCpuTimes?: () => CpuTimes | undefined;
 }
+
+/** How long the harness waits for quiet CPUs before measuring anyway, ms. */
+export const QUIET_TIMEOUT_MS = 15_000;
+/** Quiet: at most this fraction of all CPU time busy in one window. */
+export const QUIET_MAX_BUSY_FRACTION = 0.25;
 
 export interface QuietCpuOutcome {
   readonly quiet: boolean;
@@ -46,9 +53,10 @@ export function readProcStat(path = '/proc/stat'): CpuTimes | undefined {
 }
 
 export async function waitForQuietCpu(options: QuietCpuOptions = {}): Promise<QuietCpuOutcome> {
-  const maxBusy = options.maxBusyFraction ?? 0.25;
+  const maxBusy = options.maxBusyFraction ?? QUIET_MAX_BUSY_FRACTION;
   const windowMs = options.windowMs ?? 250;
-  const timeoutMs = options.timeoutMs ?? 15_000;
+  const timeoutMs = options.timeoutMs ?? QUIET_TIMEOUT_MS;
+  let saidBusy = false;
   const read = options.readCpuTimes ?? (() => readProcStat());
   const started = performance.now();
   let before = read();
@@ -62,6 +70,8 @@ export async function waitForQuietCpu(options: QuietCpuOptions = {}): Promise<Qu
     const waitedMs = performance.now() - started;
     if (busyFraction <= maxBusy) return { quiet: true, busyFraction, waitedMs };
     if (waitedMs >= timeoutMs) return { quiet: false, busyFraction, waitedMs };
+    if (!saidBusy) options.onBusy?.(busyFraction, timeoutMs);
+    saidBusy = true;
     before = after;
   }
 }
