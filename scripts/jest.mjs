@@ -5,7 +5,8 @@
 //   npm test            unit tests, then perf specs
 //   npm test -- perf    only the perf specs under perf-tests/
 //   npm test -- unit    only the unit tests under src/
-// Further arguments go to jest (e.g. a path pattern: npm test -- perf procman).
+// Further arguments go to jest (e.g. a path pattern: npm test -- perf procman), except
+// --profile <smoke|ci|full>, which sets PERF_PROFILE (npm test -- perf --profile smoke).
 //
 // A regression must reproduce: when the gate failed on gated regressions and
 // nothing else, the reporter names the spec files behind them in
@@ -21,7 +22,28 @@ const require = createRequire(import.meta.url);
 const jestBin = path.join(path.dirname(require.resolve('jest/package.json')), 'bin', 'jest.js');
 const tsx = require.resolve('tsx');
 
-const [first, ...rest] = process.argv.slice(2);
+/**
+ * `--profile <name>` (or `--profile=<name>`) sets PERF_PROFILE for the run; jest itself does not
+ * know the flag. An unknown name is an error naming the flag and the profiles there are.
+ */
+async function takeProfile(args) {
+  const at = args.findIndex((a) => a === '--profile' || a.startsWith('--profile='));
+  if (at < 0) return { args, env: process.env };
+  const inline = args[at].startsWith('--profile=');
+  const name = inline ? args[at].slice('--profile='.length) : args[at + 1];
+  const { isProfileName, PROFILE_NAMES } = await tsImport('../src/harness/profile.ts', import.meta.url);
+  if (!isProfileName(name)) {
+    process.stderr.write(
+      `npm test: Expected \`--profile\` to be one of ${PROFILE_NAMES.join(', ')}, got \`${name ?? ''}\`\n`,
+    );
+    process.exit(2);
+  }
+  const left = [...args.slice(0, at), ...args.slice(at + (inline ? 1 : 2))];
+  return { args: left, env: { ...process.env, PERF_PROFILE: name } };
+}
+
+const taken = await takeProfile(process.argv.slice(2));
+const [first, ...rest] = taken.args;
 const projectArgs =
   first === 'perf' || first === 'unit' ? [...rest, '--selectProjects', first] : first ? [first, ...rest] : [];
 
@@ -30,7 +52,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => current?.kill(signal));
 }
 
-function runJest(args, env = process.env) {
+function runJest(args, env = taken.env) {
   current = spawn(
     process.execPath,
     [
@@ -79,7 +101,7 @@ if (!request) {
       `so ${files.join(', ')} run(s) once more and both runs' trials are judged together\n`,
   );
   process.exitCode = await runJest(['--runTestsByPath', ...request.testFiles], {
-    ...process.env,
+    ...taken.env,
     PLANEBENCH_CONFIRM_OF: request.results,
   });
 }
