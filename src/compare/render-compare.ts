@@ -5,7 +5,7 @@
  */
 import type { RunComparison } from '../gate/compare-run.js';
 import type { EnvironmentFingerprint } from '../harness/result-model.js';
-import { renderConsoleTable } from '../report/console-table.js';
+import { renderConsoleTable, type ConsoleTableOptions } from '../report/console-table.js';
 import type { Distribution } from '../report/distribution-chart.js';
 import { renderMarkdownReport } from '../report/markdown-report.js';
 
@@ -36,13 +36,17 @@ function headLabel(summary: CompareSummary): string {
   return `${short(summary.headSha)}${summary.headDirty ? ' + uncommitted changes' : ''}`;
 }
 
-export function renderCompareConsole(summary: CompareSummary, comparison: RunComparison): string {
+export function renderCompareConsole(
+  summary: CompareSummary,
+  comparison: RunComparison,
+  table: ConsoleTableOptions = {},
+): string {
   const lines = [
     '',
     `planebench compare · base ${summary.baseRef} (${short(summary.baseSha)}) → head ${headLabel(summary)}`,
     `  profile ${summary.profile} · ${summary.order.length / 2} round(s), run ${summary.order.join(' ')} · ${trials(summary)} trials per scenario and side`,
     '  Baseline = base, Current = head',
-    renderConsoleTable(comparison),
+    renderConsoleTable(comparison, table),
   ];
   if (summary.baseSpecFailures > 0)
     lines.push(

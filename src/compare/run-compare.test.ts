@@ -120,7 +120,7 @@ describe('runCompare', () => {
 
     const text = printed.join('');
     expect(text).toContain('Baseline = base, Current = head');
-    expect(text).toMatch(/queryLatencyUs\.p99\s+100 µs\s+300 µs\s+\+200\.0 %/);
+    expect(text).toContain('✗ regressed: fixture/steady/v2 queryLatencyUs.p99: 100 µs → 300 µs, +200.0 %');
     const report = readFileSync(outcome.reportFile, 'utf8');
     expect(report.split('\n')[0]).toBe('## planebench: ❌ 1 regression');
     expect(report).toMatch(/\| Base → Head \|/);

@@ -10,6 +10,7 @@
  * benchmark-smaller.json / benchmark-bigger.json (head) and rounds/.
  * Both worktrees are removed afterwards, also on failure or interrupt.
  */
+import { setting } from '../harness/settings.js';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { loadCalibration, type RunComparison } from '../gate/compare-run.js';
@@ -300,7 +301,11 @@ export async function runCompare(options: ResolvedCompareOptions, deps: CompareD
       summary: renderCompareMarkdown(summary, comparison, environment, 'summary', charts),
     };
     const reportFile = writeOutputs(options.outDir, base, headResults, lastHead.results, comparison, markdown);
-    print(`${renderCompareConsole(summary, comparison)}\n`);
+    const table = {
+      verbose: setting('PLANEBENCH_VERBOSE') === '1',
+      fullReport: path.relative(process.cwd(), path.join(options.outDir, 'summary.md')),
+    };
+    print(`${renderCompareConsole(summary, comparison, table)}\n`);
     print(`planebench compare: report in ${path.relative(process.cwd(), reportFile)}\n`);
     return { comparison, summary, rounds, head, failed: comparison.failed, outDir: options.outDir, reportFile };
   });

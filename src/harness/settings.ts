@@ -13,6 +13,7 @@ export const SETTINGS = {
   PLANEBENCH_RUN_DIR: 'folder perf specs hand their results to (set by the reporter)',
   PLANEBENCH_SCENARIO_TAG: "tag of a trial's processes, by which leftovers are found (set by the harness)",
   PLANEBENCH_ECHO: "`1`: show the trial processes' output",
+  PLANEBENCH_VERBOSE: "`1`: print every metric's row in the console, not only the verdict, changes and suite lines",
   PLANEBENCH_NODE_FLAGS: 'extra Node flags for every trial process, space-separated (e.g. --cpu-prof)',
   PLANEBENCH_PG_URL: 'PostgreSQL URL for the orchestrator specs; without it their PostgreSQL variants are skipped',
   PLANEBENCH_DAEMON_BUILD: 'a compiled daemon library to measure (set by the daemon spec for its trials)',

@@ -138,3 +138,40 @@ export function ruleChangeLines(comparison: RunComparison): string[] {
       .map((m) => `${s.suite}/${s.scenario}/${s.variant} ${m.metric}: ${m.ruleChange}`),
   );
 }
+
+/** What a verdict was judged against, in words. */
+export function judgedAgainst(m: MetricComparison): string {
+  const v = m.verdict;
+  if (!v) return '';
+  const threshold = `${formatChange(1 + v.threshold)}`;
+  const source = v.thresholdSource === 'calibration' ? 'from measured noise' : "kind's default, noise not measured";
+  return `threshold ${threshold} (${source})`;
+}
+
+/** "41 of 43 gated metrics unchanged; could see a 20 % change on 12 of them; 3 ungated (noise hides 2×)". */
+export function suiteSummary(metrics: readonly MetricComparison[]): string {
+  const gated = metrics.filter((m) => m.gated && m.status !== 'new' && m.status !== 'missing');
+  const unchanged = gated.filter((m) => m.status === 'unchanged');
+  const canSee = unchanged.filter(
+    (m) => (m.verdict?.detectable ?? Number.POSITIVE_INFINITY) <= POWER_REFERENCE_CHANGE,
+  ).length;
+  const blind = metrics.filter((m) => m.ungatedBecause !== undefined).length;
+  return (
+    `${unchanged.length} of ${gated.length} gated metrics unchanged; ` +
+    `could see a ${POWER_REFERENCE_CHANGE * 100} % change on ${canSee} of them` +
+    (blind > 0 ? `; ${blind} ungated (noise hides 2×)` : '')
+  );
+}
+
+/** "procman/cpi/v2 queryLatencyUs.p50: 40.5 µs → 68.8 µs, +70.0 % [+53.0 %, +87.0 %], threshold +12.0 % (from measured noise)". */
+export function changeLine(m: MetricComparison): string {
+  const ratio = m.verdict?.ratio;
+  const change = ratio
+    ? `, ${formatChange(ratio.estimate)} [${formatChange(ratio.low)}, ${formatChange(ratio.high)}]`
+    : '';
+  const against = judgedAgainst(m);
+  return (
+    `${m.suite}/${m.scenario}/${m.variant} ${m.metric}: ` +
+    `${formatValue(m.baseline, m.unit)} → ${formatValue(m.current, m.unit)}${change}${against ? `, ${against}` : ''}`
+  );
+}

@@ -1,18 +1,27 @@
-/** The comparison as a plain-text table for the terminal. */
+/**
+ * The comparison for the terminal, in the order a reviewer reads it: the
+ * verdict, every regression with its numbers and what it was judged against,
+ * improvements, one line per suite, then where every metric is. The full
+ * per-metric tables only when asked (`verbose`: PLANEBENCH_VERBOSE=1).
+ */
 import type { RunComparison } from '../gate/compare-run.js';
 import { scenarioId } from '../harness/result-model.js';
-import { ruleChangeLines, rowsOf, scenarioNote, summaryLine } from './comparison-rows.js';
+import { changeLine, ruleChangeLines, rowsOf, scenarioNote, suiteSummary, summaryLine } from './comparison-rows.js';
 
 export interface ConsoleTableOptions {
   /** Show the rows of these scenarios (suite/scenario/variant) only; the summary still covers the whole run. */
   readonly only?: ReadonlySet<string>;
+  /** Print every metric's row, not only the verdict, changes and suite lines. */
+  readonly verbose?: boolean;
+  /** Where the reader finds every metric when the tables are not printed (e.g. perf-results/latest/summary.md). */
+  readonly fullReport?: string;
 }
 
 function pad(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - [...text].length));
 }
 
-export function renderConsoleTable(comparison: RunComparison, options: ConsoleTableOptions = {}): string {
+function renderTables(comparison: RunComparison, options: ConsoleTableOptions): string[] {
   const lines: string[] = [];
   const header = ['Scenario', 'Metric', 'Baseline', 'Current', 'Change', '95 % interval', 'Could see', 'Verdict'];
   const shown = comparison.scenarios.filter((s) => options.only?.has(scenarioId(s)) ?? true);
@@ -41,19 +50,32 @@ export function renderConsoleTable(comparison: RunComparison, options: ConsoleTa
           .join('  ')
           .trimEnd(),
       );
-    for (const s of shown.filter((x) => x.suite === suite)) {
-      const note = scenarioNote(s);
-      if (note) lines.push(`  ${s.scenario}/${s.variant}: ${note}`);
-    }
   }
-  for (const e of comparison.baselineErrors)
-    lines.push('', `✗ baseline of suite ${e.suite} is unreadable: ${e.message}`);
+  return lines;
+}
+
+export function renderConsoleTable(comparison: RunComparison, options: ConsoleTableOptions = {}): string {
+  const lines: string[] = options.verbose ? renderTables(comparison, options) : [];
+  lines.push('', `planebench: ${summaryLine(comparison)}${comparison.failed ? ' — FAILED' : ' — ok'}`);
+  for (const r of comparison.regressions) lines.push(`  ✗ regressed: ${changeLine(r)}`);
+  const improved = comparison.scenarios.flatMap((s) => s.metrics.filter((m) => m.gated && m.status === 'improved'));
+  for (const m of improved) lines.push(`  ↑ improved: ${changeLine(m)}`);
+  for (const e of comparison.baselineErrors) lines.push(`  ✗ baseline of suite ${e.suite} is unreadable: ${e.message}`);
   const changes = ruleChangeLines(comparison);
   if (changes.length > 0)
-    lines.push('', "Rules the head changed (the reference's apply):", ...changes.map((c) => `  ⚠ ${c}`));
-  lines.push('', `planebench: ${summaryLine(comparison)}${comparison.failed ? ' — FAILED' : ' — ok'}`);
-  for (const r of comparison.regressions) {
-    lines.push(`  ✗ regressed: ${r.suite}/${r.scenario}/${r.variant} ${r.metric}`);
+    lines.push("  Rules the head changed (the reference's apply):", ...changes.map((c) => `    ⚠ ${c}`));
+  const shown = comparison.scenarios.filter((s) => options.only?.has(scenarioId(s)) ?? true);
+  for (const suite of new Set(shown.map((s) => s.suite))) {
+    const inSuite = shown.filter((s) => s.suite === suite);
+    lines.push(`  ${suite} — ${suiteSummary(inSuite.flatMap((s) => s.metrics))}`);
+    for (const s of inSuite) {
+      const note = scenarioNote(s);
+      if (note) lines.push(`    ${s.scenario}/${s.variant}: ${note}`);
+    }
+  }
+  if (!options.verbose) {
+    const where = options.fullReport ? `${options.fullReport}, or ` : '';
+    lines.push(`  Every metric: ${where}PLANEBENCH_VERBOSE=1 for the tables here`);
   }
   return lines.join('\n');
 }

@@ -140,7 +140,11 @@ export default class PlanebenchReporter {
       }
       this.print(
         this.baselineGate
-          ? `${renderConsoleTable(comparison, { only: pooled?.remeasured })}\n`
+          ? `${renderConsoleTable(comparison, {
+              ...(pooled ? { only: pooled.remeasured } : {}),
+              verbose: setting('PLANEBENCH_VERBOSE') === '1',
+              fullReport: path.relative(process.cwd(), path.join(outputs.latestDir, 'summary.md')),
+            })}\n`
           : `\nplanebench: ${results.length} scenario(s) measured; not judged against baselines/ (${BASELINE_GATE_VARIABLE}=off)\n`,
       );
       this.print(`planebench: results in ${path.relative(process.cwd(), outputs.latestDir) || '.'}/\n`);

@@ -12,12 +12,13 @@
 import type { MetricComparison, RunComparison, ScenarioComparison } from '../gate/compare-run.js';
 import type { EnvironmentFingerprint } from '../harness/result-model.js';
 import {
+  busyNote,
   formatCouldSee,
-  POWER_REFERENCE_CHANGE,
+  judgedAgainst,
   powerLine,
   ruleChangeLines,
   scenarioNote,
-  busyNote,
+  suiteSummary,
   summaryLine,
   verdictLabel,
 } from './comparison-rows.js';
@@ -65,15 +66,6 @@ function changeCell(m: MetricComparison): string {
   return `${formatChange(ratio.estimate)} <sub>[${formatChange(ratio.low)}, ${formatChange(ratio.high)}]</sub>`;
 }
 
-/** What a verdict was judged against, in words. */
-export function judgedAgainst(m: MetricComparison): string {
-  const v = m.verdict;
-  if (!v) return '';
-  const threshold = `${formatChange(1 + v.threshold)}`;
-  const source = v.thresholdSource === 'calibration' ? 'from measured noise' : "kind's default, noise not measured";
-  return `threshold ${threshold} (${source})`;
-}
-
 function changeTable(metrics: readonly MetricComparison[], sides: Required<MarkdownReportOptions>['sides']): string[] {
   const lines = [
     `| Scenario | Metric | ${sides.reference} → ${sides.judged} | Change <sub>[95 % interval]</sub> | Judged against |`,
@@ -102,17 +94,8 @@ function suiteTable(metrics: readonly MetricComparison[], sides: Required<Markdo
   return lines;
 }
 
-/** "41 gated metrics unchanged; could see ≥ 20 % on 12 of them". */
 function suiteLine(suite: string, metrics: readonly MetricComparison[]): string {
-  const gated = metrics.filter((m) => m.gated && m.status !== 'new' && m.status !== 'missing');
-  const unchanged = gated.filter((m) => m.status === 'unchanged');
-  const canSee = unchanged.filter((m) => (m.verdict?.detectable ?? Infinity) <= POWER_REFERENCE_CHANGE).length;
-  const blind = metrics.filter((m) => m.ungatedBecause !== undefined).length;
-  return (
-    `- **${suite}** — ${unchanged.length} of ${gated.length} gated metrics unchanged; ` +
-    `could see a ${POWER_REFERENCE_CHANGE * 100} % change on ${canSee} of them` +
-    (blind > 0 ? `; ${blind} ungated (noise hides 2×)` : '')
-  );
+  return `- **${suite}** — ${suiteSummary(metrics)}`;
 }
 
 /** Adds blocks while they fit; says what was left out. */

@@ -1,0 +1,69 @@
+import { summarizeRun, type MetricComparison, type ScenarioComparison } from '../gate/compare-run.js';
+import type { VerdictStatus } from '../gate/verdict.js';
+import { renderConsoleTable } from './console-table.js';
+
+function metric(name: string, status: VerdictStatus, ratio: number): MetricComparison {
+  return {
+    suite: 'procman',
+    scenario: 'cpi',
+    variant: 'v2',
+    metric: name,
+    unit: 'us',
+    direction: 'smaller',
+    gated: true,
+    status,
+    baseline: 40,
+    current: 40 * ratio,
+    verdict: {
+      status,
+      reason: status === 'unchanged' ? 'within the noise' : 'beyond the threshold',
+      ratio: { estimate: ratio, low: ratio * 0.9, high: ratio * 1.1 },
+      thresholdSource: 'calibration',
+      threshold: 0.12,
+      detectable: 0.12,
+    },
+  };
+}
+
+const scenario = (suite: string, metrics: MetricComparison[]): ScenarioComparison => ({
+  suite,
+  scenario: 'cpi',
+  variant: 'v2',
+  profile: 'ci',
+  status: { kind: 'compared' },
+  metrics: metrics.map((m) => ({ ...m, suite })),
+});
+
+const comparison = summarizeRun([
+  scenario('procman', [
+    metric('queryLatencyUs.p50', 'regressed', 1.7),
+    metric('queryLatencyUs.p95', 'improved', 0.6),
+    metric('queryLatencyUs.p99', 'unchanged', 1.01),
+  ]),
+  scenario('daemon', [metric('sigtermToExitUs.p50', 'unchanged', 1)]),
+]);
+
+describe('console report', () => {
+  test('verdict, regressions, improvements, one line per suite, then where every metric is', () => {
+    const lines = renderConsoleTable(comparison, { fullReport: 'perf-results/latest/summary.md' }).split('\n');
+    expect(lines[1]).toMatch(/^planebench: 1 regression · 1 improved · 2 unchanged .* — FAILED$/);
+    expect(lines[2]).toBe(
+      '  ✗ regressed: procman/cpi/v2 queryLatencyUs.p50: 40.0 µs → 68.0 µs, +70.0 % [+53.0 %, +87.0 %], threshold +12.0 % (from measured noise)',
+    );
+    expect(lines[3]).toMatch(/^ {2}↑ improved: procman\/cpi\/v2 queryLatencyUs.p95: 40.0 µs → 24.0 µs, −40.0 %/);
+    expect(lines[4]).toBe('  procman — 1 of 3 gated metrics unchanged; could see a 20 % change on 1 of them');
+    expect(lines[5]).toBe('  daemon — 1 of 1 gated metrics unchanged; could see a 20 % change on 1 of them');
+    expect(lines[6]).toBe(
+      '  Every metric: perf-results/latest/summary.md, or PLANEBENCH_VERBOSE=1 for the tables here',
+    );
+    expect(lines).toHaveLength(7);
+  });
+
+  test('verbose prints every row first, and the verdict block after it', () => {
+    const text = renderConsoleTable(comparison, { verbose: true });
+    expect(text).toContain('planebench · suite procman');
+    expect(text).toMatch(/cpi\/v2 +queryLatencyUs\.p99 +40\.0 µs/);
+    expect(text.indexOf('planebench · suite daemon')).toBeLessThan(text.indexOf('planebench: 1 regression'));
+    expect(text).not.toContain('Every metric:');
+  });
+});
