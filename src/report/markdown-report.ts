@@ -22,6 +22,7 @@ import {
   summaryLine,
   verdictLabel,
 } from './comparison-rows.js';
+import { renderAgentsTargets } from './agents-targets.js';
 import { distributionKey, renderDistributionChart, type Distribution } from './distribution-chart.js';
 import { formatChange, formatValue } from './format-units.js';
 import { metricInWords } from './metric-words.js';
@@ -216,6 +217,8 @@ export function renderMarkdownReport(
     ['### By suite', '', ...suites.map((suite) => suiteLine(suite, metricsOf(suite))), ''],
     'the suite lines',
   );
+  const agents = renderAgentsTargets(comparison);
+  if (agents.length > 0) budget.offer(agents, "the agents suite's targets");
 
   for (const suite of suites) {
     const shown = metricsOf(suite).filter((m) => audience === 'summary' || m.gated || m.ungatedBecause !== undefined);
