@@ -14,7 +14,7 @@ import { readResultsFile } from '../report/results-file.js';
 
 export const BASELINE_USAGE =
   'usage: planebench baseline update [--results <results.json>]… [--baselines <dir>] [--new-metrics-only] ' +
-  '[--replace-profile] [--dry-run] [selector…]';
+  '[--replace-profile] [--replace-testbed] [--dry-run] [selector…]';
 
 export async function runBaselineCommand(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -31,6 +31,7 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
   const selectors: string[] = [];
   let newMetricsOnly = false;
   let allowProfileChange = false;
+  let allowTestbedChange = false;
   let dryRun = false;
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i] as string;
@@ -38,6 +39,8 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
       newMetricsOnly = true;
     } else if (arg === '--replace-profile') {
       allowProfileChange = true;
+    } else if (arg === '--replace-testbed') {
+      allowTestbedChange = true;
     } else if (arg === '--dry-run') {
       dryRun = true;
     } else if (arg === '--results' || arg === '--baselines') {
@@ -65,6 +68,7 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
   const changes = updateBaselines(baselinesDir, scenarios, environment, selectors, {
     newMetricsOnly,
     allowProfileChange,
+    allowTestbedChange,
     dryRun,
   });
   for (const c of changes) {

@@ -49,6 +49,38 @@ describe('baseline files', () => {
     expect(comparison.scenarios[0]?.status).toEqual({ kind: 'other-profile', baselineProfile: 'full' });
   });
 
+  test('a baseline of another machine class is not compared, and says so; the same class is judged', () => {
+    const github = { ...environment, cpuModel: 'AMD EPYC 7763 64-Core Processor', cores: 4 };
+    updateBaselines(dir.path, [syntheticResult([1000, 1000, 1000])], github, []);
+    const slower = [syntheticResult([5000, 5000, 5000])];
+    const elsewhere = compareRun(slower, dir.path, {
+      environment: { ...environment, cpuModel: 'Intel Xeon', cores: 2 },
+    });
+    expect(elsewhere.failed).toBe(false);
+    expect(elsewhere.regressions).toEqual([]);
+    expect(elsewhere.scenarios[0]?.status).toEqual({
+      kind: 'other-testbed',
+      baselineTestbed: expect.stringMatching(/^AMD EPYC 7763 64-Core Processor × 4, Node \d+$/),
+      runTestbed: expect.stringMatching(/^Intel Xeon × 2, Node \d+$/),
+    });
+    const nextNode = compareRun(slower, dir.path, { environment: { ...github, node: 'v99.0.0' } });
+    expect(nextNode.scenarios[0]?.status.kind).toBe('other-testbed');
+    expect(compareRun(slower, dir.path, { environment: github }).failed).toBe(true);
+  });
+
+  test('perf:baseline refuses to replace or extend a baseline of another machine class unless asked', () => {
+    updateBaselines(dir.path, [syntheticResult([1000, 1000, 1000])], environment, []);
+    const other = { ...environment, cores: environment.cores + 2 };
+    for (const options of [{}, { newMetricsOnly: true }]) {
+      expect(() => updateBaselines(dir.path, [syntheticResult([900, 900, 900])], other, [], options)).toThrow(
+        /Refusing to (replace|extend) the baseline of demo\/query\/v2, recorded on .* with results from .* pass --replace-testbed/,
+      );
+    }
+    expect(readBaseline(dir.path, 'demo')?.scenarios['query/v2']?.metrics['queryLatencyUs.p50']?.value).toBe(1000);
+    updateBaselines(dir.path, [syntheticResult([900, 900, 900])], other, [], { allowTestbedChange: true });
+    expect(readBaseline(dir.path, 'demo')?.scenarios['query/v2']?.metrics['queryLatencyUs.p50']?.value).toBe(900);
+  });
+
   test('a metric the baseline has but the run lacks is missing', () => {
     updateBaselines(dir.path, [syntheticResult([1000, 1000, 1000])], environment, []);
     const comparison = compareRun([syntheticResult([1000, 1000, 1000], { metrics: [] })], dir.path);

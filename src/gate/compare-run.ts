@@ -3,8 +3,9 @@
  * per metric, what happened; the run fails when a gated metric regressed,
  * a scenario did not complete, or a baseline could not be read.
  */
+import { describeTestbed, sameTestbed, testbedOf, type Testbed } from '../harness/testbed.js';
 import { busyAtStart, type BusyStart } from '../harness/busy-machine.js';
-import type { Metric, ScenarioResult } from '../harness/result-model.js';
+import type { EnvironmentFingerprint, Metric, ScenarioResult } from '../harness/result-model.js';
 import { scenarioId, scenarioKey } from '../harness/result-model.js';
 import { coerceError } from '../lib/coerce-error.js';
 import { readBaseline, type BaselineFile, type BaselineMetric } from './baseline-file.js';
@@ -48,6 +49,8 @@ export type ScenarioStatus =
   | { readonly kind: 'compared' }
   | { readonly kind: 'no-baseline' }
   | { readonly kind: 'other-profile'; readonly baselineProfile: string }
+  /** The baseline was recorded on another testbed (src/harness/testbed.ts): not compared. */
+  | { readonly kind: 'other-testbed'; readonly baselineTestbed: string; readonly runTestbed: string }
   | { readonly kind: 'not-completed'; readonly state: ScenarioResult['state']; readonly error: string };
 
 export interface ScenarioComparison {
@@ -186,6 +189,7 @@ function compareScenario(
   result: ScenarioResult,
   baseline: BaselineFile | undefined,
   rules: GateRules,
+  runTestbed: Testbed | undefined,
 ): ScenarioComparison {
   const busy = busyAtStart(result);
   const identity = {
@@ -207,6 +211,16 @@ function compareScenario(
     const metrics = result.metrics.map((m) => compareMetric(result, m, m.name, undefined, rules));
     return { ...identity, status: { kind: 'other-profile', baselineProfile: entry.profile }, metrics };
   }
+  const baselineTestbed = entry ? testbedOf(entry.environment) : undefined;
+  if (baselineTestbed && runTestbed && !sameTestbed(baselineTestbed, runTestbed)) {
+    const metrics = result.metrics.map((m) => compareMetric(result, m, m.name, undefined, rules));
+    const status = {
+      kind: 'other-testbed' as const,
+      baselineTestbed: describeTestbed(baselineTestbed),
+      runTestbed: describeTestbed(runTestbed),
+    };
+    return { ...identity, status, metrics };
+  }
   const names = new Set([...result.metrics.map((m) => m.name), ...Object.keys(entry?.metrics ?? {})]);
   const speedRatio = machineSpeedRatio(result, entry?.metrics);
   const metrics = [...names].map((name) =>
@@ -225,6 +239,8 @@ function compareScenario(
 export interface CompareRunOptions {
   /** suite/scenario/variant of scenarios whose trials were pooled from two runs. */
   readonly remeasured?: ReadonlySet<string>;
+  /** The run's machine: a baseline of another testbed is not compared (omitted: every baseline is). */
+  readonly environment?: EnvironmentFingerprint;
 }
 
 /** The run's verdict from its scenarios: counts, gated regressions, and whether it fails. */
@@ -282,9 +298,10 @@ export function compareRun(
   const loaded = loadCalibration(baselinesDir, results[0]?.profile);
   if (loaded.error) baselineErrors.push(loaded.error);
   const rules: GateRules = { mode: 'committed', ...(loaded.calibration ? { calibration: loaded.calibration } : {}) };
+  const runTestbed = options.environment ? testbedOf(options.environment) : undefined;
   const scenarios = results
     .filter((r) => !baselineErrors.some((e) => e.suite === r.suite))
-    .map((r) => compareScenario(r, baselines.get(r.suite), rules))
+    .map((r) => compareScenario(r, baselines.get(r.suite), rules, runTestbed))
     .map((s) => (options.remeasured?.has(scenarioId(s)) ? { ...s, remeasured: true as const } : s));
   return summarizeRun(scenarios, baselineErrors, loaded.calibration);
 }

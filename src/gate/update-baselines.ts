@@ -6,9 +6,11 @@
  * With `newMetricsOnly`, an existing entry keeps every metric it has and gains
  * only those it lacks (a scenario that started measuring something new), so
  * the rest is not re-based on the new run's machine. It refuses a run with a
- * scenario that did not complete, and an entry of another profile unless
+ * scenario that did not complete, an entry of another testbed (machine class)
+ * unless allowTestbedChange, and an entry of another profile unless
  * asked (`allowProfileChange`); `dryRun` returns the changes, writing nothing.
  */
+import { describeTestbed, sameTestbed, testbedOf } from '../harness/testbed.js';
 import type { ScenarioResult } from '../harness/result-model.js';
 import { scenarioKey } from '../harness/result-model.js';
 import type { EnvironmentFingerprint } from '../harness/result-model.js';
@@ -100,6 +102,8 @@ export interface UpdateOptions {
   readonly newMetricsOnly?: boolean;
   /** Replace entries recorded at another profile (refused otherwise). */
   readonly allowProfileChange?: boolean;
+  /** Replace entries recorded on another testbed — machine class (refused otherwise). */
+  readonly allowTestbedChange?: boolean;
   /** Work out and return the changes, write nothing. */
   readonly dryRun?: boolean;
 }
@@ -135,9 +139,18 @@ export function updateBaselines(
   // Read (and so validate) every file first: nothing is written if one is corrupt.
   const existing = new Map<string, BaselineFile | undefined>();
   for (const suite of bySuite.keys()) existing.set(suite, readBaseline(baselinesDir, suite));
+  const runTestbed = testbedOf(environment);
   for (const [suite, suiteResults] of bySuite) {
     for (const r of suiteResults) {
       const before = existing.get(suite)?.scenarios[scenarioKey(r)];
+      const beforeTestbed = before ? testbedOf(before.environment) : undefined;
+      if (beforeTestbed && runTestbed && !sameTestbed(beforeTestbed, runTestbed) && !options.allowTestbedChange) {
+        throw new BaselineUpdateError(
+          `Refusing to ${options.newMetricsOnly ? 'extend' : 'replace'} the baseline of ${suite}/${scenarioKey(r)}, recorded on ` +
+            `${describeTestbed(beforeTestbed)}, with results from ${describeTestbed(runTestbed)} (runs on its machine would ` +
+            'then have nothing to compare with); pass --replace-testbed to do it anyway',
+        );
+      }
       if (!before || before.profile === r.profile) continue;
       if (options.newMetricsOnly) {
         throw new BaselineUpdateError(

@@ -54,6 +54,8 @@ function statusNote(s: ScenarioComparison): string | undefined {
   switch (s.status.kind) {
     case 'other-profile':
       return `baseline is of profile ${s.status.baselineProfile}, this run is ${s.profile}: not compared`;
+    case 'other-testbed':
+      return `baseline from another machine (${s.status.baselineTestbed}), this run on ${s.status.runTestbed}: not compared`;
     case 'no-baseline':
       return 'no baseline yet: every metric is new';
     case 'not-completed':
@@ -109,6 +111,8 @@ export function summaryLine(comparison: RunComparison, withPower = true): string
     `${c.missing} missing`,
   ];
   if (notCompleted > 0) parts.push(`${notCompleted} scenario(s) did not complete`);
+  const otherTestbed = comparison.scenarios.filter((s) => s.status.kind === 'other-testbed').length;
+  if (otherTestbed > 0) parts.push(`${otherTestbed} scenario(s) not compared: baseline from another machine`);
   const busy = comparison.scenarios.filter((s) => s.busyAtStart !== undefined).length;
   if (busy > 0) parts.push(`${busy} scenario(s) measured on a busy machine`);
   if (withPower) parts.push(powerLine(comparison));

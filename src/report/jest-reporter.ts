@@ -121,7 +121,10 @@ export default class PlanebenchReporter {
       const results = pooled?.results ?? measured;
       const environment = captureEnvironment(resolveProfile());
       const comparison = this.baselineGate
-        ? compareRun(results, this.baselinesDir, { remeasured: pooled?.remeasured })
+        ? compareRun(results, this.baselinesDir, {
+            ...(pooled ? { remeasured: pooled.remeasured } : {}),
+            environment,
+          })
         : notJudged(results);
       const outputs = writeRunOutputs(
         this.resultsDir,
