@@ -7,16 +7,24 @@
  *   --page-only <dir>  only write <dir>/index.html for a data.js kept elsewhere (the Pages branch)
  *   --check            open the page in headless Chromium: every chart drawn, no console errors
  *   --screenshot <png> with --check, save a full-page screenshot
+ *   --changes          print the change points of every gated metric's history
+ *                      (src/history/change-points.ts); exit 1 when one made a metric
+ *                      worse within the newest --since <n> runs (default 5)
+ *   --data <data.js>   with --changes: the history to read (default <out>/data.js)
  */
 import path from 'node:path';
 import { resultsRoot } from '../harness/paths.js';
 import { checkTrendPage } from '../report/trend/check-trend-page.js';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../report/chromium/find-chromium.js';
-import { updateTrend, writeTrendPage } from '../report/trend/update-trend.js';
+import { DATA_FILE, updateTrend, writeTrendPage } from '../report/trend/update-trend.js';
+import { parseBenchmarkDataJs } from '../report/trend/benchmark-data.js';
+import { DEFAULT_SINCE_RUNS, formatHistoryChange, historyChanges } from '../history/history-changes.js';
+import { existsSync, readFileSync } from 'node:fs';
 
 const USAGE =
   'usage: planebench trend [--results <dir>] [--out <dir>] [--check] [--screenshot <file.png>]\n' +
-  '       planebench trend --page-only <dir>';
+  '       planebench trend --page-only <dir>\n' +
+  '       planebench trend --changes [--data <data.js>] [--since <runs>]';
 
 interface TrendArgs {
   readonly results: string;
@@ -24,16 +32,29 @@ interface TrendArgs {
   readonly pageOnly?: string;
   readonly check: boolean;
   readonly screenshot?: string;
+  readonly changes: boolean;
+  readonly data?: string;
+  readonly since: number;
 }
 
 function parseArgs(argv: readonly string[]): TrendArgs {
   const values: Record<string, string> = {};
   let check = false;
+  let changes = false;
+  let since = DEFAULT_SINCE_RUNS;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === '--check') {
       check = true;
-    } else if (['--results', '--out', '--page-only', '--screenshot'].includes(arg)) {
+    } else if (arg === '--changes') {
+      changes = true;
+    } else if (arg === '--since') {
+      const value = argv[i + 1] ?? '';
+      since = Number(value);
+      if (!/^\d+$/.test(value) || since < 1)
+        throw new Error(`Expected \`--since\` to be a whole number of runs ≥ 1, got \`${value}\`\n${USAGE}`);
+      i += 1;
+    } else if (['--results', '--out', '--page-only', '--screenshot', '--data'].includes(arg)) {
       const value = argv[i + 1];
       if (!value || value.startsWith('--'))
         throw new Error(`Expected a path after \`${arg}\`, got \`${value ?? ''}\`\n${USAGE}`);
@@ -44,9 +65,13 @@ function parseArgs(argv: readonly string[]): TrendArgs {
     }
   }
   if (values['--screenshot'] && !check) throw new Error('`--screenshot` needs `--check`');
+  if (values['--data'] && !changes) throw new Error('`--data` needs `--changes`');
   return {
     results: values['--results'] ?? resultsRoot(),
     check,
+    changes,
+    since,
+    ...(values['--data'] ? { data: values['--data'] } : {}),
     ...(values['--out'] ? { out: values['--out'] } : {}),
     ...(values['--page-only'] ? { pageOnly: values['--page-only'] } : {}),
     ...(values['--screenshot'] ? { screenshot: values['--screenshot'] } : {}),
@@ -84,12 +109,29 @@ async function checkInChromium(pageFile: string, screenshot: string | undefined)
   return problems.length === 0 ? 0 : 1;
 }
 
+function printChanges(args: TrendArgs): number {
+  const file = args.data ?? path.join(args.out ?? path.join(args.results, 'trend'), DATA_FILE);
+  if (!existsSync(file))
+    throw new Error(`${file}: no trend history here; run \`npm run perf:trend\` first or pass --data`);
+  const data = parseBenchmarkDataJs(readFileSync(file, 'utf8'), file);
+  const changes = historyChanges(data);
+  for (const c of changes) process.stdout.write(`${c.regression ? '✗' : '·'} ${formatHistoryChange(c)}\n`);
+  const recent = changes.filter((c) => c.regression && c.runsAgo < args.since);
+  const runs = Math.max(0, ...Object.values(data.entries).map((r) => r.length));
+  process.stdout.write(
+    `planebench trend: ${changes.length} change point(s) in a history of ${runs} run(s); ` +
+      `${recent.length} made a metric worse within the newest ${args.since} run(s)${recent.length > 0 ? ' — FAILED' : ''}\n`,
+  );
+  return recent.length > 0 ? 1 : 0;
+}
+
 export async function runTrendCommand(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const args = parseArgs(argv);
+  if (args.changes) return printChanges(args);
   if (args.pageOnly) {
     const page = writeTrendPage(args.pageOnly);
     process.stdout.write(`planebench trend: wrote ${path.relative(process.cwd(), page)}\n`);
