@@ -218,7 +218,7 @@ function writeOutputs(
     environment: last.environment,
     scenarios: base,
   };
-  const bench = toBenchmarkFiles(head);
+  const bench = toBenchmarkFiles(head, { gatedOnly: true });
   writeFileAtomic(path.join(outDir, 'results.json'), `${JSON.stringify(headFile, null, 1)}\n`);
   writeFileAtomic(path.join(outDir, 'base-results.json'), `${JSON.stringify(baseFile, null, 1)}\n`);
   writeFileAtomic(path.join(outDir, 'benchmark-smaller.json'), `${JSON.stringify(bench.smaller, null, 1)}\n`);

@@ -10,6 +10,16 @@ describe('github-action-benchmark files', () => {
     ]);
   });
 
+  test('the files the action reads carry gated metrics only; the local trend keeps every metric', () => {
+    const result = syntheticResult([10, 20, 30]);
+    const ungated = { ...result.metrics[0]!, name: 'queryLatencyUs.max', gated: false };
+    const both = [{ ...result, metrics: [...result.metrics, ungated] }];
+    expect(toBenchmarkFiles(both, { gatedOnly: true }).smaller.map((e) => e.name)).toEqual([
+      'demo/query/v2/queryLatencyUs.p50',
+    ]);
+    expect(toBenchmarkFiles(both).smaller).toHaveLength(2);
+  });
+
   test('results that did not complete are left out', () => {
     const files = toBenchmarkFiles([syntheticResult([1], { state: 'errored', metrics: [] })]);
     expect(files.smaller).toEqual([]);

@@ -42,11 +42,24 @@ function spread(trials: readonly number[]): string {
   return `${trials.length} trials, ${min.toPrecision(4)} … ${max.toPrecision(4)}`;
 }
 
-export function toBenchmarkFiles(results: readonly ScenarioResult[]): BenchmarkFiles {
+export interface BenchmarkFileOptions {
+  /**
+   * Only the metrics the gate judges: the files github-action-benchmark reads,
+   * whose own alert compares one point with the previous and would raise alarms
+   * on maxima and calibration loops (the local trend keeps every metric).
+   */
+  readonly gatedOnly?: boolean;
+}
+
+export function toBenchmarkFiles(
+  results: readonly ScenarioResult[],
+  options: BenchmarkFileOptions = {},
+): BenchmarkFiles {
   const files: BenchmarkFiles = { smaller: [], bigger: [] };
   for (const result of results) {
     if (result.state !== 'completed') continue;
     for (const metric of result.metrics) {
+      if (options.gatedOnly && !metric.gated) continue;
       const half = (Math.max(...metric.trials) - Math.min(...metric.trials)) / 2;
       const entry = checkBenchmarkEntry({
         name: benchmarkName(result, metric),

@@ -42,7 +42,7 @@ export function writeRunOutputs(
     scenarios: results,
     comparison,
   };
-  const bench = toBenchmarkFiles(results);
+  const bench = toBenchmarkFiles(results, { gatedOnly: true });
   const contents: Record<string, string> = {
     'results.json': `${JSON.stringify(resultsFile, null, 1)}\n`,
     'report.md': renderMarkdownReport(comparison, environment, { distributions }),
