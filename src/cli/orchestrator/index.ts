@@ -1,6 +1,7 @@
 /**
  * `planebench orchestrator <command>`: run | trigger | worker | clean-data | perf-test.
- * Returns the exit code; errors print their message (invalid input without a stack).
+ * Returns the exit code; errors print their message (invalid input, exit 2, and an
+ * unreachable store, exit 1, without a stack).
  */
 import { OrchestratorError, coerceError } from '../../orchestrator/errors.js';
 type Command = (argv: string[]) => Promise<number>;
@@ -40,7 +41,8 @@ export async function runOrchestratorCli(argv: string[]): Promise<number> {
     const invalidInput =
       (e instanceof OrchestratorError && e.isInvalidInput) ||
       (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    process.stderr.write(invalidInput ? `${e.message}\n` : `${e.stack ?? e.message}\n`);
+    const brief = invalidInput || (e instanceof OrchestratorError && e.isUnreachable);
+    process.stderr.write(brief ? `${e.message}\n` : `${e.stack ?? e.message}\n`);
     return invalidInput ? 2 : 1;
   }
 }

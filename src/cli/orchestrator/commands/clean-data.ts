@@ -4,7 +4,7 @@ import { STORE_FLAGS, describeStore, openStoreFromFlags } from '../store-args.js
 
 export async function cleanDataCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...STORE_FLAGS } });
-  const store = await openStoreFromFlags(values);
+  const store = await openStoreFromFlags(values, { existing: true });
   try {
     await store.clean();
     process.stdout.write(`cleaned runs and tasks in ${describeStore(values)}\n`);

@@ -10,7 +10,9 @@ import { adHocPerfConfig, loadPerfConfig } from '../../../orchestrator/perf/perf
 import { formatPerfReport, formatProgress, savePerfReport } from '../../../orchestrator/perf/perf-report.js';
 import { runPerfTest } from '../../../orchestrator/perf/perf-run.js';
 import { measureSpawnCeiling } from '../../../orchestrator/perf/spawn-ceiling.js';
-import { integerFlag, numberFlag } from '../number-flag.js';
+import { integerFlag, numberFlag, parseNumber } from '../number-flag.js';
+import { databaseUrlOf } from '../store-args.js';
+import { unreachableStore } from '../unreachable-store.js';
 
 export async function perfTestCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -25,17 +27,8 @@ export async function perfTestCommand(argv: string[]): Promise<number> {
       'no-save': { type: 'boolean' },
     },
   });
-  const config = values.config
-    ? loadPerfConfig(values.config)
-    : positionals.length === 3
-      ? adHocPerfConfig(Number(positionals[0]), Number(positionals[1]), Number(positionals[2]))
-      : undefined;
-  if (!config) {
-    throw new OrchestratorError('perf-test needs --config <name> or <runs> <tasks_per_run> <duration>', {
-      invalidInput: true,
-    });
-  }
-  const databaseUrl = values['database-url'] ?? process.env['DATABASE_URL'];
+  const config = values.config ? loadPerfConfig(values.config) : adHocConfig(positionals);
+  const databaseUrl = databaseUrlOf(values);
   const rate = numberFlag('rate', values.rate, 'positive');
   const workers = integerFlag('workers', values.workers);
   const tty = process.stderr.isTTY;
@@ -45,6 +38,8 @@ export async function perfTestCommand(argv: string[]): Promise<number> {
     ...(rate ? { trigger: { kind: 'open-loop' as const, ratePerSec: rate } } : {}),
     ...(workers ? { externalWorkers: workers } : {}),
     onProgress: (p) => process.stderr.write(tty ? `\r${formatProgress(p)}   ` : `${formatProgress(p)}\n`),
+  }).catch((error: unknown) => {
+    throw (databaseUrl && unreachableStore(error, databaseUrl)) || error;
   });
   if (tty) process.stderr.write('\n');
   const ceiling = values['no-ceiling']
@@ -62,4 +57,20 @@ export async function perfTestCommand(argv: string[]): Promise<number> {
   process.stdout.write(`\n${formatPerfReport(report)}`);
   if (!values['no-save']) process.stdout.write(`\nSaved ${savePerfReport(report)}.{txt,json}\n`);
   return run.timedOut || run.lostTasks > 0 ? 1 : 0;
+}
+
+/** `<runs> <tasks_per_run> <duration>`; a bad one is named as the usage names it. */
+function adHocConfig(positionals: readonly string[]) {
+  const [runs, tasksPerRun, duration] = positionals;
+  if (positionals.length !== 3 || runs === undefined || tasksPerRun === undefined || duration === undefined) {
+    const got = positionals.length === 0 ? 'nothing' : `\`${positionals.join(' ')}\``;
+    throw new OrchestratorError(`perf-test needs --config <name> or <runs> <tasks_per_run> <duration>, got ${got}`, {
+      invalidInput: true,
+    });
+  }
+  return adHocPerfConfig(
+    parseNumber('<runs>', runs, 'positive', true),
+    parseNumber('<tasks_per_run>', tasksPerRun, 'positive', true),
+    parseNumber('<duration>', duration, 'positive'),
+  );
 }

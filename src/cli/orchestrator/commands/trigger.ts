@@ -22,7 +22,7 @@ export async function triggerCommand(argv: string[]): Promise<number> {
   const workflowName = name ?? workflow?.name;
   if (!workflowName) throw new OrchestratorError('trigger needs a workflow name or --file', { invalidInput: true });
   const count = integerFlag('count', values.count) ?? 1;
-  const store = await openStoreFromFlags(values);
+  const store = await openStoreFromFlags(values, { existing: true });
   try {
     if (workflow) await store.upsertWorkflow(workflow);
     const ids: number[] = [];
