@@ -25,6 +25,13 @@ export interface StoreFlags {
 
 export const DEFAULT_SQLITE_PATH = join(tmpdir(), 'planebench', 'orchestrator.db');
 
+export const STORE_USAGE = `Store (the same for every command):
+  --database-url <url>     PostgreSQL, a postgres:// or postgresql:// URL (else DATABASE_URL; anything else is an error)
+  --schema <name>          PostgreSQL schema (default orchestrator)
+  --async-commit           PostgreSQL: commits do not wait for the log flush (at least once either way)
+  --pull-only              PostgreSQL: an idle scheduler or worker offers no slots; every task is claimed
+  --db <file>              without a URL: the SQLite file (default ${DEFAULT_SQLITE_PATH})`;
+
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
 /**

@@ -1,6 +1,10 @@
 /** `planebench orchestrator clean-data`: deletes every run and task between tests. */
 import { parseArgs } from 'node:util';
-import { STORE_FLAGS, describeStore, openStoreFromFlags } from '../store-args.js';
+import { STORE_FLAGS, STORE_USAGE, describeStore, openStoreFromFlags } from '../store-args.js';
+
+export const usage = `Usage: planebench orchestrator clean-data [store flags]
+Deletes every run and task (workflows stay). The SQLite store must exist.
+${STORE_USAGE}`;
 
 export async function cleanDataCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { ...STORE_FLAGS } });

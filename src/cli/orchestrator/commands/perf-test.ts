@@ -14,6 +14,17 @@ import { integerFlag, numberFlag, parseNumber } from '../number-flag.js';
 import { databaseUrlOf } from '../store-args.js';
 import { unreachableStore } from '../unreachable-store.js';
 
+export const usage = `Usage: planebench orchestrator perf-test (--config <name> | <runs> <tasks_per_run> <duration>) [options]
+Runs the orchestrator perf test on a fresh store (a temporary SQLite file, or its own
+PostgreSQL schema), prints its report and saves it under perf-results/.
+  --config <name>            perf-configs/<name>.yaml (quick, standard, heavy, latency, memory) or a YAML path
+  <runs> <tasks_per_run> <duration>   an ad-hoc size: positive integers, and seconds per task
+  --database-url <url>       PostgreSQL (else DATABASE_URL; else SQLite)
+  --workers N                tasks run in N \`worker\` processes, not in the scheduler (PostgreSQL)
+  --rate R                   trigger runs open-loop at R per second (default: all at once)
+  --no-ceiling               skip the raw spawn ceiling measurement
+  --no-save                  do not save the report`;
+
 export async function perfTestCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,

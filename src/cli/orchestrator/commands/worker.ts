@@ -2,7 +2,20 @@
 import { parseArgs } from 'node:util';
 import { Worker } from '../../../orchestrator/worker/worker.js';
 import { integerFlag } from '../number-flag.js';
-import { STORE_FLAGS, describeStore, openStoreFromFlags } from '../store-args.js';
+import { STORE_FLAGS, STORE_USAGE, describeStore, openStoreFromFlags } from '../store-args.js';
+
+export const usage = `Usage: planebench orchestrator worker [options]
+A task worker: claims tasks of runs a scheduler (\`orchestrator run\`) expanded, runs them,
+until SIGTERM (drain) or Ctrl-C (kill). Any number share one PostgreSQL store. Prints one
+JSON line {"event":"ready",…} once started.
+  --concurrency N            task subprocesses running at once (default 50)
+  --prefetch N               claimed tasks held beyond --concurrency (default = --concurrency)
+  --batch-size N             tasks claimed per iteration (default 100)
+  --status-batch-size N      task status updates per store transaction (default 100)
+  --poll-interval-ms N       an idle loop's sleep unless woken (default 1000)
+  --lease-ms N               a claim expires unless renewed within this long (default 30000)
+  --worker-id <id>           the name its claims carry (default: generated)
+${STORE_USAGE}`;
 
 export async function workerCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
