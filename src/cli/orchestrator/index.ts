@@ -1,5 +1,5 @@
 /**
- * `planebench orchestrator <command>`: run | trigger | worker | clean-data | perf-test.
+ * `planebench orchestrator <command>`: run | trigger | worker | status | logs | clean-data | perf-test.
  * `-h`/`--help` on it or anywhere in a command's arguments prints that usage to stdout.
  * Returns the exit code; errors print their message (invalid input, exit 2, and an
  * unreachable store, exit 1, without a stack).
@@ -18,6 +18,8 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   trigger: () => import('./commands/trigger.js').then((m) => ({ run: m.triggerCommand, usage: m.usage })),
   worker: () => import('./commands/worker.js').then((m) => ({ run: m.workerCommand, usage: m.usage })),
   'clean-data': () => import('./commands/clean-data.js').then((m) => ({ run: m.cleanDataCommand, usage: m.usage })),
+  status: () => import('./commands/status.js').then((m) => ({ run: m.statusCommand, usage: m.usage })),
+  logs: () => import('./commands/logs.js').then((m) => ({ run: m.logsCommand, usage: m.usage })),
   'perf-test': () => import('./commands/perf-test.js').then((m) => ({ run: m.perfTestCommand, usage: m.usage })),
 };
 
@@ -25,6 +27,8 @@ const USAGE = `Usage: planebench orchestrator <command> [options]   (<command> -
   run         the scheduler (--config <name>, --concurrency, --prefetch, --no-local-worker, --verbose)
   trigger     <workflow> [--count N] [--file workflow.yaml]
   worker      a task worker on a shared PostgreSQL store (--concurrency, --prefetch, --lease-ms, --worker-id)
+  status      runs and tasks by status, the newest runs with their tasks (--limit N, --json)
+  logs        <task id>: what is known of one task (command, exit code, error, times)
   clean-data  delete every run and task
   perf-test   --config <name> | <runs> <tasks_per_run> <duration>
 --prefetch N: claimed tasks held beyond --concurrency, started as running ones exit (default = --concurrency).
