@@ -4,6 +4,10 @@ import { Worker } from '../../../orchestrator/worker/worker.js';
 import { integerFlag } from '../number-flag.js';
 import { STORE_FLAGS, STORE_USAGE, describeStore, openStoreFromFlags } from '../store-args.js';
 
+/** For a person at the terminal (stdout is the JSON lines): a worker alone runs nothing until a scheduler expands runs. */
+export const WAITING =
+  'worker: waiting for tasks of runs dispatched by a scheduler (`planebench orchestrator run` on the same store); a worker does not turn triggered runs into tasks itself';
+
 export const usage = `Usage: planebench orchestrator worker [options]
 A task worker: claims tasks of runs a scheduler (\`orchestrator run\`) expanded, runs them,
 until SIGTERM (drain) or Ctrl-C (kill). Any number share one PostgreSQL store. Prints one
@@ -50,6 +54,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
   process.stdout.write(
     `${JSON.stringify({ event: 'ready', pid: process.pid, store: describeStore(values), options: worker.options })}\n`,
   );
+  process.stderr.write(`${WAITING}\n`);
   const mode = await new Promise<'drain' | 'kill'>((resolve) => {
     process.once('SIGTERM', () => resolve('drain'));
     process.once('SIGINT', () => resolve('kill'));
