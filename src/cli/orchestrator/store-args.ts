@@ -3,9 +3,9 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { OrchestratorError, invalid } from '../../orchestrator/errors.js';
-import { openStore } from '../../orchestrator/store/open-store.js';
+import { maskPassword, openStore } from '../../orchestrator/store/open-store.js';
 import type { Store } from '../../orchestrator/store/store.js';
-import { maskPassword, unreachableStore } from './unreachable-store.js';
+import { unreachableStore } from './unreachable-store.js';
 
 export const STORE_FLAGS = {
   'database-url': { type: 'string' },

@@ -1,5 +1,6 @@
 import { OrchestratorError } from '../../orchestrator/errors.js';
-import { maskPassword, unreachableStore } from './unreachable-store.js';
+import { maskPassword } from '../../orchestrator/store/open-store.js';
+import { unreachableStore } from './unreachable-store.js';
 
 const URL = 'postgres://me:secret@db.example:5432/planebench';
 

@@ -4,6 +4,7 @@
  * and how to start the database.
  */
 import { OrchestratorError } from '../../orchestrator/errors.js';
+import { maskPassword } from '../../orchestrator/store/open-store.js';
 
 export const START_POSTGRES = 'bash test-scripts/orchestrator/setup-postgres.sh';
 
@@ -37,11 +38,6 @@ function connectionCause(error: unknown, depth = 0): Error | undefined {
     if (found) return found;
   }
   return undefined;
-}
-
-/** `postgres://user:***@host/db`. */
-export function maskPassword(url: string): string {
-  return url.replace(/:[^:@/]*@/, ':***@');
 }
 
 /** The one-line error for a connection failure to `url`; undefined for any other error. */
