@@ -21,9 +21,15 @@ describe('planebench orchestrator errors', () => {
   }, 60_000);
 
   it('refuses a DATABASE_URL that is not a PostgreSQL URL, its password masked', () => {
-    const run = runCli(['status', '--db', join(dir, 'o.db')], { DATABASE_URL: 'mysql://me:secret@db/z' });
+    const run = runCli(['status'], { DATABASE_URL: 'mysql://me:secret@db/z' });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`Expected \`DATABASE_URL\` to be ${EXPECTED_URL}, got \`mysql://me:***@db/z\` (string)\n`);
+  }, 60_000);
+
+  it('refuses --database-url and --db together', () => {
+    const run = runCli(['status', '--database-url', 'postgres://x@h/d', '--db', join(dir, 'o.db')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toBe('Give --database-url (PostgreSQL) or --db (SQLite), not both\n');
   }, 60_000);
 
   test.each([['trigger', 'hello'], ['clean-data'], ['status'], ['logs', '1']])(

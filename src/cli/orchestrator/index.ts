@@ -34,8 +34,8 @@ const USAGE = `Usage: planebench orchestrator <command> [options]   (<command> -
 --prefetch N: claimed tasks held beyond --concurrency, started as running ones exit (default = --concurrency).
 Store: --database-url <postgres://…> or DATABASE_URL selects PostgreSQL (--schema; --async-commit: commits
   do not wait for the log flush, at least once either way; --pull-only: an idle scheduler or worker offers
-  no slots, so triggers push it nothing and every task is claimed); else SQLite --db <file> (\`run\` creates
-  it; trigger, status, logs and clean-data need it to exist).`;
+  no slots, so triggers push it nothing and every task is claimed); else SQLite --db <file>, which wins over
+  DATABASE_URL (\`run\` creates it; trigger, status, logs and clean-data need it to exist).`;
 
 export async function runOrchestratorCli(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

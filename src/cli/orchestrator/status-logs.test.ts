@@ -64,6 +64,13 @@ describe('planebench orchestrator status and logs', () => {
     expect(run.stdout).toMatch(/^ {2}task \d+ {2}flaky {2}failed {3}exit 3 {2}attempt 1\/1 {2}exited with code 3$/m);
   }, 60_000);
 
+  it('reads the --db file even when DATABASE_URL is set: the flag wins', () => {
+    const run = runCli(['status', '--db', db, '--limit', '1'], { DATABASE_URL: 'postgres://x:y@127.0.0.1:1/db' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(run.stdout).toContain(`Store sqlite (${db})`);
+  }, 60_000);
+
   it('prints one JSON object with --json, and only --limit runs', () => {
     const run = runCli(['status', '--db', db, '--json', '--limit', '1']);
     expect(run.status).toBe(0);

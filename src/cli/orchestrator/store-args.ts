@@ -30,20 +30,26 @@ export const STORE_USAGE = `Store (the same for every command):
   --schema <name>          PostgreSQL schema (default orchestrator)
   --async-commit           PostgreSQL: commits do not wait for the log flush (at least once either way)
   --pull-only              PostgreSQL: an idle scheduler or worker offers no slots; every task is claimed
-  --db <file>              without a URL: the SQLite file (default ${DEFAULT_SQLITE_PATH})`;
+  --db <file>              SQLite, this file even when DATABASE_URL is set (default without a URL:
+                           ${DEFAULT_SQLITE_PATH})`;
 
 const POSTGRES_URL = /^postgres(ql)?:\/\//;
 
 /**
- * The PostgreSQL URL from `--database-url`, else DATABASE_URL (empty = unset);
- * undefined selects SQLite. A URL that is not postgres:// or postgresql:// is
- * an error naming the flag or variable it came from.
+ * The PostgreSQL URL from `--database-url`, else DATABASE_URL (empty = unset)
+ * unless `--db` is given; undefined selects SQLite. A URL that is not
+ * postgres:// or postgresql:// is an error naming the flag or variable it came
+ * from, and so are both flags at once.
  */
 export function databaseUrlOf(
-  flags: Pick<StoreFlags, 'database-url'>,
+  flags: Pick<StoreFlags, 'database-url' | 'db'>,
   env: NodeJS.ProcessEnv = process.env,
 ): string | undefined {
   const flag = flags['database-url'];
+  if (flag !== undefined && flags.db !== undefined) {
+    throw new OrchestratorError('Give --database-url (PostgreSQL) or --db (SQLite), not both', { invalidInput: true });
+  }
+  if (flags.db !== undefined) return undefined;
   const [source, url] =
     flag === undefined ? ['DATABASE_URL', env['DATABASE_URL'] || undefined] : ['--database-url', flag];
   if (url === undefined) return undefined;
