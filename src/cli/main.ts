@@ -22,7 +22,7 @@ const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: 
   },
   orchestrator: {
     run: (argv) => runOrchestratorCli([...argv]),
-    help: 'orchestrator run | trigger | worker | clean-data | perf-test …   the workflow orchestrator',
+    help: 'orchestrator run | trigger | worker | status | logs | clean-data | perf-test …   the workflow orchestrator',
   },
   power: {
     run: runPowerCommand,

@@ -7,11 +7,17 @@ export class OrchestratorError extends Error {
   readonly isInvalidInput: boolean;
   /** The store (SQLite or PostgreSQL) failed. */
   readonly isStoreFailure: boolean;
+  /** The store's server could not be reached; the message says which and how to start it. */
+  readonly isUnreachable: boolean;
 
-  constructor(message: string, options: { cause?: unknown; invalidInput?: boolean; storeFailure?: boolean } = {}) {
+  constructor(
+    message: string,
+    options: { cause?: unknown; invalidInput?: boolean; storeFailure?: boolean; unreachable?: boolean } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.isInvalidInput = options.invalidInput === true;
-    this.isStoreFailure = options.storeFailure === true;
+    this.isStoreFailure = options.storeFailure === true || options.unreachable === true;
+    this.isUnreachable = options.unreachable === true;
   }
 }
 

@@ -97,5 +97,11 @@ export function emptyStatusCounts(): Record<TaskStatus, number> {
   return { pending: 0, dispatched: 0, running: 0, success: 0, failed: 0 };
 }
 
+export type RunStatusCounts = Readonly<Record<RunStatus, number>>;
+
+export function emptyRunStatusCounts(): Record<RunStatus, number> {
+  return { pending: 0, running: 0, success: 0, failed: 0 };
+}
+
 /** What wakes a sleeping scheduler or worker: new runs, new tasks, or task updates. */
 export type WorkKind = 'runs' | 'tasks' | 'updates';

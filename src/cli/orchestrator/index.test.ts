@@ -46,17 +46,17 @@ describe('planebench orchestrator CLI', () => {
     expect(await runOrchestratorCli(['trigger', 'w', '--count', '-3', '--db', join(dir, 'o.db')])).toBe(2);
     expect(stderr.text()).toMatch(/Option '--count' argument is ambiguous/);
     expect(await runOrchestratorCli(['trigger', 'w', '--count=-3', '--db', join(dir, 'o.db')])).toBe(2);
-    expect(stderr.text()).toMatch(/Expected `--count` to be a positive number, got `-3`/);
+    expect(stderr.text()).toMatch(/Expected `--count` to be a positive integer, got `-3`/);
   });
 
   it('triggers runs of a workflow from a file and cleans them', async () => {
     const db = join(dir, 'orchestrator.db');
     const file = join(dir, 'workflow.yaml');
     writeFileSync(file, 'name: hello\ntasks:\n  - name: a\n    command: [echo, hi]\n');
+    const store = new SqliteStore({ path: db }); // trigger needs an existing store; `run` creates one
+    await store.migrate();
     expect(await runOrchestratorCli(['trigger', '--file', file, '--count', '3', '--db', db])).toBe(0);
     expect(stdout.text()).toContain('"runIds":[1,2,3]');
-    const store = new SqliteStore({ path: db });
-    await store.migrate();
     expect((await store.listRuns()).map((r) => r.status)).toEqual(['pending', 'pending', 'pending']);
     expect(await runOrchestratorCli(['clean-data', '--db', db])).toBe(0);
     expect(await store.listRuns()).toEqual([]);

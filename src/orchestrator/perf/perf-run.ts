@@ -78,7 +78,7 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
   const { config } = options;
   const trigger = options.trigger ?? { kind: 'burst' };
   const totalTasks = config.runs * config.tasksPerRun;
-  const postgres = options.databaseUrl !== undefined && /^postgres(ql)?:\/\//.test(options.databaseUrl);
+  const postgres = options.databaseUrl !== undefined; // openStore refuses a URL that is not PostgreSQL's
   const dir = postgres ? undefined : mkdtempSync(join(tmpdir(), 'planebench-perf-'));
   const schema = `perf_${randomBytes(5).toString('hex')}`;
   const storeArgs = postgres

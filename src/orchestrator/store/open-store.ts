@@ -1,8 +1,9 @@
-/** Opens the store a URL names: PostgreSQL for `postgres://…`, else the embedded SQLite file. */
+/** Opens the store a URL names: PostgreSQL for `postgres://…`; without a URL, the embedded SQLite file. */
+import { invalid } from '../errors.js';
 import type { Store } from './store.js';
 
 export interface OpenStoreOptions {
-  /** `postgres://…` or `postgresql://…` selects PostgreSQL. */
+  /** `postgres://…` or `postgresql://…` selects PostgreSQL; any other URL is an error. */
   readonly databaseUrl?: string;
   /** The SQLite file used when no database URL is given. */
   readonly sqlitePath: string;
@@ -13,18 +14,26 @@ export interface OpenStoreOptions {
   readonly pushDispatch?: boolean;
 }
 
+/** `postgres://user:***@host/db`: a URL as errors and logs show it. */
+export function maskPassword(url: string): string {
+  return url.replace(/:[^:@/]*@/, ':***@');
+}
+
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const url = options.databaseUrl;
+  if (url !== undefined && !/^postgres(ql)?:\/\//.test(url)) {
+    throw invalid('databaseUrl', 'a postgres:// or postgresql:// URL', maskPassword(url));
+  }
   // Each driver is loaded only when used: a scheduler's RSS is measured.
   const store: Store =
-    url && /^postgres(ql)?:\/\//.test(url)
+    url !== undefined
       ? new (await import('./postgres/postgres-store.js')).PostgresStore({
           url,
           ...(options.schema ? { schema: options.schema } : {}),
           ...(options.synchronousCommit === false ? { synchronousCommit: false } : {}),
           ...(options.pushDispatch === false ? { pushDispatch: false } : {}),
         })
-      : new (await import('./sqlite/sqlite-store.js')).SqliteStore({ path: url ?? options.sqlitePath });
+      : new (await import('./sqlite/sqlite-store.js')).SqliteStore({ path: options.sqlitePath });
   try {
     await store.migrate();
   } catch (error) {

@@ -246,6 +246,29 @@ export function describeStoreContract(name: string, fixture: StoreFixture): void
       expect(seen).toContain('tasks');
     });
 
+    it('reads runs by status, the newest runs, their tasks and one task by id', async () => {
+      const first = await store.triggerRun('two-tasks', T0);
+      const second = await store.triggerRun('two-tasks', T0 + 1);
+      const third = await store.triggerRun('two-tasks', T0 + 2);
+      await store.expandPendingRuns(2, T0 + 10);
+      const [a] = await store.claimTasks({ workerId: 'w1', limit: 1, nowUs: T0 + 20, leaseMs: 1000 });
+      await store.applyUpdates([finished(a!.id, 'w1', 1, T0 + 900, 3)]);
+
+      expect(await store.countRuns()).toEqual({ pending: 1, running: 2, success: 0, failed: 0 });
+      expect((await store.listRecentRuns(2)).map((r) => [r.id, r.workflowName, r.status])).toEqual([
+        [third, 'two-tasks', 'pending'],
+        [second, 'two-tasks', 'running'],
+      ]);
+      const tasks = await store.listTasksOfRuns([first, third]);
+      expect(tasks.map((t) => [t.runId, t.name])).toEqual([
+        [first, 'a'],
+        [first, 'b'],
+      ]);
+      expect(await store.listTasksOfRuns([])).toEqual([]);
+      expect(await store.getTask(a!.id)).toMatchObject({ id: a!.id, status: 'failed', exitCode: 3, attempt: 1 });
+      expect(await store.getTask(a!.id + 1000)).toBeUndefined();
+    });
+
     it('cleans runs and tasks but keeps workflows', async () => {
       await store.triggerRun('two-tasks', T0);
       await store.expandPendingRuns(10, T0);

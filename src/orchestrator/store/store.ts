@@ -6,6 +6,7 @@
 import type {
   ClaimedTask,
   RunRecord,
+  RunStatusCounts,
   StatusCounts,
   TaskRecord,
   TaskUpdate,
@@ -106,6 +107,13 @@ export interface Store {
   countTasks(): Promise<StatusCounts>;
   listRuns(): Promise<RunRecord[]>;
   listTasks(): Promise<TaskRecord[]>;
+  countRuns(): Promise<RunStatusCounts>;
+  /** The newest `limit` runs, newest first. */
+  listRecentRuns(limit: number): Promise<RunRecord[]>;
+  /** The tasks of these runs, by id. */
+  listTasksOfRuns(runIds: readonly number[]): Promise<TaskRecord[]>;
+  /** The task with this id; undefined when there is none. */
+  getTask(taskId: number): Promise<TaskRecord | undefined>;
   /** Deletes every run and task (workflows stay). */
   clean(): Promise<void>;
   /** Calls `listener` when another party (this or another process) created work of a kind. */

@@ -10,7 +10,20 @@ import { adHocPerfConfig, loadPerfConfig } from '../../../orchestrator/perf/perf
 import { formatPerfReport, formatProgress, savePerfReport } from '../../../orchestrator/perf/perf-report.js';
 import { runPerfTest } from '../../../orchestrator/perf/perf-run.js';
 import { measureSpawnCeiling } from '../../../orchestrator/perf/spawn-ceiling.js';
-import { integerFlag, numberFlag } from '../number-flag.js';
+import { integerFlag, numberFlag, parseNumber } from '../number-flag.js';
+import { databaseUrlOf } from '../store-args.js';
+import { unreachableStore } from '../unreachable-store.js';
+
+export const usage = `Usage: planebench orchestrator perf-test (--config <name> | <runs> <tasks_per_run> <duration>) [options]
+Runs the orchestrator perf test on a fresh store (a temporary SQLite file, or its own
+PostgreSQL schema), prints its report and saves it under perf-results/.
+  --config <name>            perf-configs/<name>.yaml (quick, standard, heavy, latency, memory) or a YAML path
+  <runs> <tasks_per_run> <duration>   an ad-hoc size: positive integers, and seconds per task
+  --database-url <url>       PostgreSQL (else DATABASE_URL; else SQLite)
+  --workers N                tasks run in N \`worker\` processes, not in the scheduler (PostgreSQL)
+  --rate R                   trigger runs open-loop at R per second (default: all at once)
+  --no-ceiling               skip the raw spawn ceiling measurement
+  --no-save                  do not save the report`;
 
 export async function perfTestCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -25,17 +38,8 @@ export async function perfTestCommand(argv: string[]): Promise<number> {
       'no-save': { type: 'boolean' },
     },
   });
-  const config = values.config
-    ? loadPerfConfig(values.config)
-    : positionals.length === 3
-      ? adHocPerfConfig(Number(positionals[0]), Number(positionals[1]), Number(positionals[2]))
-      : undefined;
-  if (!config) {
-    throw new OrchestratorError('perf-test needs --config <name> or <runs> <tasks_per_run> <duration>', {
-      invalidInput: true,
-    });
-  }
-  const databaseUrl = values['database-url'] ?? process.env['DATABASE_URL'];
+  const config = values.config ? loadPerfConfig(values.config) : adHocConfig(positionals);
+  const databaseUrl = databaseUrlOf(values);
   const rate = numberFlag('rate', values.rate, 'positive');
   const workers = integerFlag('workers', values.workers);
   const tty = process.stderr.isTTY;
@@ -45,6 +49,8 @@ export async function perfTestCommand(argv: string[]): Promise<number> {
     ...(rate ? { trigger: { kind: 'open-loop' as const, ratePerSec: rate } } : {}),
     ...(workers ? { externalWorkers: workers } : {}),
     onProgress: (p) => process.stderr.write(tty ? `\r${formatProgress(p)}   ` : `${formatProgress(p)}\n`),
+  }).catch((error: unknown) => {
+    throw (databaseUrl && unreachableStore(error, databaseUrl)) || error;
   });
   if (tty) process.stderr.write('\n');
   const ceiling = values['no-ceiling']
@@ -62,4 +68,20 @@ export async function perfTestCommand(argv: string[]): Promise<number> {
   process.stdout.write(`\n${formatPerfReport(report)}`);
   if (!values['no-save']) process.stdout.write(`\nSaved ${savePerfReport(report)}.{txt,json}\n`);
   return run.timedOut || run.lostTasks > 0 ? 1 : 0;
+}
+
+/** `<runs> <tasks_per_run> <duration>`; a bad one is named as the usage names it. */
+function adHocConfig(positionals: readonly string[]) {
+  const [runs, tasksPerRun, duration] = positionals;
+  if (positionals.length !== 3 || runs === undefined || tasksPerRun === undefined || duration === undefined) {
+    const got = positionals.length === 0 ? 'nothing' : `\`${positionals.join(' ')}\``;
+    throw new OrchestratorError(`perf-test needs --config <name> or <runs> <tasks_per_run> <duration>, got ${got}`, {
+      invalidInput: true,
+    });
+  }
+  return adHocPerfConfig(
+    parseNumber('<runs>', runs, 'positive', true),
+    parseNumber('<tasks_per_run>', tasksPerRun, 'positive', true),
+    parseNumber('<duration>', duration, 'positive'),
+  );
 }

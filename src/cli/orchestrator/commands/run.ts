@@ -10,7 +10,23 @@ import { StallMonitor } from '../../../harness/resources/stall-monitor.js';
 import { Scheduler } from '../../../orchestrator/scheduler/scheduler.js';
 import type { SchedulerOptions } from '../../../orchestrator/options.js';
 import { integerFlag } from '../number-flag.js';
-import { STORE_FLAGS, describeStore, openStoreFromFlags } from '../store-args.js';
+import { STORE_FLAGS, STORE_USAGE, describeStore, openStoreFromFlags } from '../store-args.js';
+
+export const usage = `Usage: planebench orchestrator run [options]
+The scheduler: turns triggered runs into tasks and runs them, until SIGTERM (drains running
+tasks) or Ctrl-C (kills them). Creates the SQLite store if it does not exist. Prints one JSON
+line {"event":"ready",…} once listening and {"event":"stopped",…} with its summary on stopping.
+  --config <name>            sizes from perf-configs/<name>.yaml (or a YAML file's path)
+  --concurrency N            task subprocesses running at once (default 50)
+  --prefetch N               claimed tasks held beyond --concurrency (default = --concurrency)
+  --batch-size N             runs expanded and tasks claimed per iteration (default 100)
+  --status-batch-size N      task status updates per store transaction (default 100)
+  --poll-interval-ms N       an idle loop's sleep unless woken (default 1000)
+  --lease-ms N               a claim expires unless renewed within this long (default 30000)
+  --reclaim-interval-ms N    how often expired leases are reclaimed (default 1000)
+  --no-local-worker          run no tasks here: \`worker\` processes run them (PostgreSQL)
+  --verbose                  one line per busy iteration on stderr
+${STORE_USAGE}`;
 
 export async function runCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({

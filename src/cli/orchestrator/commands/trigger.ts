@@ -9,7 +9,16 @@ import { wallClockUs } from '../../../orchestrator/clock.js';
 import { OrchestratorError, coerceError } from '../../../orchestrator/errors.js';
 import { validateWorkflow } from '../../../orchestrator/workflow.js';
 import { integerFlag } from '../number-flag.js';
-import { STORE_FLAGS, openStoreFromFlags } from '../store-args.js';
+import { STORE_FLAGS, STORE_USAGE, openStoreFromFlags } from '../store-args.js';
+
+export const usage = `Usage: planebench orchestrator trigger [<workflow>] [--file workflow.yaml] [--count N]
+Creates N (default 1) pending runs of a workflow and prints their ids; \`run\` runs them.
+  <workflow>                 the workflow's name (default: the name in --file)
+  --file <workflow.yaml>     defines (or replaces) the workflow first; see
+                             test-scripts/orchestrator/example-workflow.yaml
+  --count N                  how many runs (default 1)
+The SQLite store must exist (\`run\` creates it).
+${STORE_USAGE}`;
 
 export async function triggerCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -22,7 +31,7 @@ export async function triggerCommand(argv: string[]): Promise<number> {
   const workflowName = name ?? workflow?.name;
   if (!workflowName) throw new OrchestratorError('trigger needs a workflow name or --file', { invalidInput: true });
   const count = integerFlag('count', values.count) ?? 1;
-  const store = await openStoreFromFlags(values);
+  const store = await openStoreFromFlags(values, { existing: true });
   try {
     if (workflow) await store.upsertWorkflow(workflow);
     const ids: number[] = [];

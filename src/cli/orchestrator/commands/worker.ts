@@ -2,7 +2,24 @@
 import { parseArgs } from 'node:util';
 import { Worker } from '../../../orchestrator/worker/worker.js';
 import { integerFlag } from '../number-flag.js';
-import { STORE_FLAGS, describeStore, openStoreFromFlags } from '../store-args.js';
+import { STORE_FLAGS, STORE_USAGE, describeStore, openStoreFromFlags } from '../store-args.js';
+
+/** For a person at the terminal (stdout is the JSON lines): a worker alone runs nothing until a scheduler expands runs. */
+export const WAITING =
+  'worker: waiting for tasks of runs dispatched by a scheduler (`planebench orchestrator run` on the same store); a worker does not turn triggered runs into tasks itself';
+
+export const usage = `Usage: planebench orchestrator worker [options]
+A task worker: claims tasks of runs a scheduler (\`orchestrator run\`) expanded, runs them,
+until SIGTERM (drain) or Ctrl-C (kill). Any number share one PostgreSQL store. Prints one
+JSON line {"event":"ready",…} once started.
+  --concurrency N            task subprocesses running at once (default 50)
+  --prefetch N               claimed tasks held beyond --concurrency (default = --concurrency)
+  --batch-size N             tasks claimed per iteration (default 100)
+  --status-batch-size N      task status updates per store transaction (default 100)
+  --poll-interval-ms N       an idle loop's sleep unless woken (default 1000)
+  --lease-ms N               a claim expires unless renewed within this long (default 30000)
+  --worker-id <id>           the name its claims carry (default: generated)
+${STORE_USAGE}`;
 
 export async function workerCommand(argv: string[]): Promise<number> {
   const { values } = parseArgs({
@@ -37,6 +54,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
   process.stdout.write(
     `${JSON.stringify({ event: 'ready', pid: process.pid, store: describeStore(values), options: worker.options })}\n`,
   );
+  process.stderr.write(`${WAITING}\n`);
   const mode = await new Promise<'drain' | 'kill'>((resolve) => {
     process.once('SIGTERM', () => resolve('drain'));
     process.once('SIGINT', () => resolve('kill'));

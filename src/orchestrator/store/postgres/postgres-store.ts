@@ -7,9 +7,12 @@
 import pg from 'pg';
 import { OrchestratorError, coerceError } from '../../errors.js';
 import {
+  emptyRunStatusCounts,
   emptyStatusCounts,
   type ClaimedTask,
   type RunRecord,
+  type RunStatus,
+  type RunStatusCounts,
   type StatusCounts,
   type TaskRecord,
   type TaskStatus,
@@ -240,6 +243,26 @@ export class PostgresStore implements Store {
 
   async listTasks(): Promise<TaskRecord[]> {
     return (await this.query<TaskRow>(SQL.listTasks)).map(toTaskRecord);
+  }
+
+  async countRuns(): Promise<RunStatusCounts> {
+    const counts = emptyRunStatusCounts();
+    for (const row of await this.query<{ status: RunStatus; n: number }>(SQL.countRuns)) counts[row.status] = row.n;
+    return counts;
+  }
+
+  async listRecentRuns(limit: number): Promise<RunRecord[]> {
+    return (await this.query<RunRow>(SQL.listRecentRuns, [limit])).map(toRunRecord);
+  }
+
+  async listTasksOfRuns(runIds: readonly number[]): Promise<TaskRecord[]> {
+    if (runIds.length === 0) return [];
+    return (await this.query<TaskRow>(SQL.listTasksOfRuns, [runIds])).map(toTaskRecord);
+  }
+
+  async getTask(taskId: number): Promise<TaskRecord | undefined> {
+    const [row] = await this.query<TaskRow>(SQL.getTask, [taskId]);
+    return row && toTaskRecord(row);
   }
 
   async clean(): Promise<void> {

@@ -161,6 +161,11 @@ export const SQL = {
   listRuns: `SELECT r.id, w.name AS workflow_name, r.status, r.task_count, r.created_at_us, r.finished_at_us
     FROM runs r JOIN workflows w ON w.id = r.workflow_id ORDER BY r.id`,
   listTasks: `SELECT * FROM tasks ORDER BY id`,
+  countRuns: `SELECT status, count(*)::int AS n FROM runs GROUP BY status`,
+  listRecentRuns: `SELECT r.id, w.name AS workflow_name, r.status, r.task_count, r.created_at_us, r.finished_at_us
+    FROM runs r JOIN workflows w ON w.id = r.workflow_id ORDER BY r.id DESC LIMIT $1`,
+  listTasksOfRuns: `SELECT * FROM tasks WHERE run_id = ANY($1::bigint[]) ORDER BY id`,
+  getTask: `SELECT * FROM tasks WHERE id = $1`,
   /**
    * $1 worker_id, $2 slots (a new offer or one that lapsed), $3 change to a standing offer,
    * $4 lease_ms, $5 listener_pid, $6 expires_at_us, $7 now_us. Also deletes the offers of runners

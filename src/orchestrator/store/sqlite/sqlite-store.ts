@@ -8,9 +8,12 @@ import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { OrchestratorError } from '../../errors.js';
 import {
+  emptyRunStatusCounts,
   emptyStatusCounts,
   type ClaimedTask,
   type RunRecord,
+  type RunStatus,
+  type RunStatusCounts,
   type StatusCounts,
   type TaskRecord,
   type TaskStatus,
@@ -221,6 +224,28 @@ export class SqliteStore implements Store {
     return ((await this.retryingBusy(() => this.sql.listTasks.all())) as TaskRow[]).map(toTaskRecord);
   }
 
+  async countRuns(): Promise<RunStatusCounts> {
+    const counts = emptyRunStatusCounts();
+    const rows = (await this.retryingBusy(() => this.sql.countRuns.all())) as { status: RunStatus; n: number }[];
+    for (const row of rows) counts[row.status] = row.n;
+    return counts;
+  }
+
+  async listRecentRuns(limit: number): Promise<RunRecord[]> {
+    return ((await this.retryingBusy(() => this.sql.listRecentRuns.all(limit))) as RunRow[]).map(toRunRecord);
+  }
+
+  async listTasksOfRuns(runIds: readonly number[]): Promise<TaskRecord[]> {
+    if (runIds.length === 0) return [];
+    const rows = (await this.retryingBusy(() => this.sql.listTasksOfRuns.all(JSON.stringify(runIds)))) as TaskRow[];
+    return rows.map(toTaskRecord);
+  }
+
+  async getTask(taskId: number): Promise<TaskRecord | undefined> {
+    const row = (await this.retryingBusy(() => this.sql.getTask.get(taskId))) as TaskRow | undefined;
+    return row && toTaskRecord(row);
+  }
+
   async clean(): Promise<void> {
     await this.retryingBusy(() =>
       this.db
@@ -341,6 +366,13 @@ export class SqliteStore implements Store {
          FROM runs r JOIN workflows w ON w.id = r.workflow_id ORDER BY r.id`,
       ),
       listTasks: s(`SELECT * FROM tasks ORDER BY id`),
+      countRuns: s(`SELECT status, count(*) AS n FROM runs GROUP BY status`),
+      listRecentRuns: s(
+        `SELECT r.id, w.name AS workflow_name, r.status, r.task_count, r.created_at_us, r.finished_at_us
+         FROM runs r JOIN workflows w ON w.id = r.workflow_id ORDER BY r.id DESC LIMIT ?`,
+      ),
+      listTasksOfRuns: s(`SELECT * FROM tasks WHERE run_id IN (SELECT value FROM json_each(?)) ORDER BY id`),
+      getTask: s(`SELECT * FROM tasks WHERE id = ?`),
     };
   }
 }
