@@ -2,8 +2,9 @@
  * One orchestrator perf test in a plain Node child: the scheduler runs as its
  * own process on a fresh store (SQLite file, or a PostgreSQL schema when the
  * variant is postgres), the runs are triggered (all at once, or open-loop at a
- * steady rate), and the raw spawn ceiling of the same task command at the same
- * concurrency is measured in the same trial (before or after, alternating);
+ * steady rate), and two spawn ceilings of the same task command are measured in
+ * the same trial (before or after, alternating): our own executor's spawn path
+ * at the same concurrency, and a minimal Node process's (the machine's limit);
  * open-loop runs also measure the bare chain under a pick-up on the same store
  * after the run (PostgreSQL: trigger → NOTIFY → claim; SQLite: insert → wake
  * file → claim in another process), the floor the pick-up is judged against.
@@ -16,6 +17,7 @@ import { runPerfTest } from '../../src/orchestrator/perf/perf-run.js';
 import { measurePostgresPickupFloor } from '../../src/orchestrator/perf/postgres-pickup-floor.js';
 import { measureSqlitePickupFloor } from '../../src/orchestrator/perf/sqlite-pickup-floor.js';
 import { measureSpawnCeiling, type SpawnCeiling } from '../../src/orchestrator/perf/spawn-ceiling.js';
+import { measureBareSpawnCeiling } from '../../src/orchestrator/perf/bare-spawn-ceiling.js';
 import type { TaskRecord } from '../../src/orchestrator/model.js';
 import { taskSamples } from '../../src/orchestrator/perf/task-metrics.js';
 import { setting } from '../../src/harness/settings.js';
@@ -66,9 +68,19 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
       concurrency: config.scheduler.concurrency,
       cwd: REPO_ROOT,
     });
+  // The machine's own ceiling: a minimal Node process spawning the same tasks, best of the
+  // config's concurrency and a quarter of it (src/orchestrator/perf/bare-spawn-ceiling.ts).
+  const bareRun = (): Promise<SpawnCeiling> =>
+    measureBareSpawnCeiling({
+      command: [EXAMPLE_TASK, String(config.taskDurationSec)],
+      count: total,
+      concurrencies: [config.scheduler.concurrency, Math.max(1, Math.floor(config.scheduler.concurrency / 4))],
+      cwd: REPO_ROOT,
+    });
   const withCeiling = params.ceiling !== false;
   const ceilingFirst = ctx.trial % 2 === 0;
   const before = withCeiling && ceilingFirst ? await ceilingRun() : undefined;
+  const bareBefore = withCeiling && ceilingFirst ? await bareRun() : undefined;
 
   let ratePerSec = params.ratePerSec;
   if (params.rateFractionOfCapacity !== undefined) {
@@ -98,6 +110,7 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
     },
   });
   const ceiling = before ?? (withCeiling ? await ceilingRun() : undefined);
+  const bare = bareBefore ?? (withCeiling ? await bareRun() : undefined);
   // The bare chain under a pick-up on the same store, measured in the same trial at the same rate.
   const floorSamples = Math.min(FLOOR_SAMPLES, config.runs);
   const floorUs =
@@ -187,7 +200,13 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
   ctx.value('tasksPerSec', 'throughputPerSec', run.tasks.tasksPerSec, { gate: !queueing });
   if (ceiling) {
     ctx.value('spawnCeilingTasksPerSec', 'throughputPerSec', ceiling.tasksPerSec, { gate: false });
+    // Over our own executor's spawn path in this process: the orchestration's overhead.
     ctx.value('ceilingFraction', 'fraction', run.tasks.tasksPerSec / ceiling.tasksPerSec);
+  }
+  if (bare) {
+    // Over what this machine spawns from a minimal process: the distance to the machine's limit.
+    ctx.value('bareSpawnTasksPerSec', 'throughputPerSec', bare.tasksPerSec, { gate: false });
+    ctx.value('bareCeilingFraction', 'fraction', run.tasks.tasksPerSec / bare.tasksPerSec);
   }
   ctx.value('lostTasks', 'count', run.lostTasks);
   ctx.value('failedTasks', 'count', run.tasks.failed);

@@ -1,0 +1,70 @@
+/**
+ * The machine's spawn ceiling: a minimal Node process — nothing loaded but
+ * `child_process` — spawning the same task command the same number of times,
+ * the best of the given concurrencies. The orchestrator's tasks/s divided by
+ * it is how close the orchestrator comes to what this machine can spawn; the
+ * ceiling of src/orchestrator/perf/spawn-ceiling.ts (our own spawn path inside
+ * a loaded process) only shows the overhead above our own executor.
+ */
+import { spawn } from 'node:child_process';
+import type { SpawnCeiling } from './spawn-ceiling.js';
+
+/** The bare spawner, run with `node -e`: argv = JSON { command, count, concurrency, cwd }; prints JSON. */
+const BARE_SPAWNER = `
+const { spawn } = require('node:child_process');
+const { command, count, concurrency, cwd } = JSON.parse(process.argv[1]);
+let next = 0, failed = 0;
+const lane = () => new Promise((resolve) => {
+  const one = () => {
+    if (next >= count) return resolve();
+    next += 1;
+    const child = spawn(command[0], command.slice(1), { stdio: 'ignore', cwd });
+    child.on('error', () => { failed += 1; one(); });
+    child.on('exit', (code) => { if (code !== 0) failed += 1; one(); });
+  };
+  one();
+});
+const start = process.hrtime.bigint();
+Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane)).then(() => {
+  const durationUs = Number(process.hrtime.bigint() - start) / 1000;
+  process.stdout.write(JSON.stringify({ failed, durationUs }));
+});
+`;
+
+async function runBareSpawner(command: readonly string[], count: number, concurrency: number, cwd?: string) {
+  const child = spawn(
+    process.execPath,
+    ['-e', BARE_SPAWNER, JSON.stringify({ command, count, concurrency, cwd: cwd ?? process.cwd() })],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  let out = '';
+  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', resolve);
+  });
+  if (code !== 0) throw new Error(`The bare spawner exited with ${String(code)}`);
+  const { failed, durationUs } = JSON.parse(out) as { failed: number; durationUs: number };
+  return {
+    tasks: count,
+    failed,
+    durationUs,
+    tasksPerSec: durationUs > 0 ? (count - failed) / (durationUs / 1e6) : 0,
+  };
+}
+
+/** The best (highest tasks/s) of a bare spawner at each concurrency. */
+export async function measureBareSpawnCeiling(options: {
+  command: readonly string[];
+  count: number;
+  concurrencies: readonly number[];
+  cwd?: string;
+}): Promise<SpawnCeiling & { readonly concurrency: number }> {
+  let best: (SpawnCeiling & { concurrency: number }) | undefined;
+  for (const concurrency of new Set(options.concurrencies)) {
+    const ceiling = await runBareSpawner(options.command, options.count, concurrency, options.cwd);
+    if (!best || ceiling.tasksPerSec > best.tasksPerSec) best = { ...ceiling, concurrency };
+  }
+  if (!best) throw new Error('measureBareSpawnCeiling needs at least one concurrency');
+  return best;
+}
