@@ -126,20 +126,15 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
           })
         : await measureSqlitePickupFloor({ samples: floorSamples, ratePerSec, signal: ctx.signal });
 
-  // When every run is triggered at once, latency is queueing behind the
-  // machine's spawn rate, which moved ±30 % between runs of the same code
-  // depending on what ran before (A/A: latency/sqlite 67 → 48 → 79 tasks/s).
-  // Those runs gate the spawn-normalized `ceilingFraction` instead; the
-  // open-loop pick-up runs (no queue) gate their latencies.
-  // Their millisecond latencies are cold-path costs of an idle VM (three process hops) and
-  // moved ±20–35 % between quiet runs of the same code (A/A this session, 2 trials each:
-  // PostgreSQL pick-up p50 3.96–4.81 ms, with --async-commit 3.19–4.38 ms, SQLite 2.08–2.51
-  // ms), so they are gated with a 40 % relative threshold instead of the latency default.
+  // What each kind of run gates (the evidence: docs/decisions.md, "What the orchestrator specs gate"):
+  // - every run at once: latency is queueing behind the machine's spawn rate, so the spawn-normalized
+  //   ceiling fractions are gated, not the latencies;
+  // - open loop (no queue): the pick-up latencies, at a 40 % relative threshold where no calibration
+  //   judges them (cold-path costs of an idle VM, three process hops);
+  // - on PostgreSQL the pick-up over the bare chain under it (the floor, measured in the same trial)
+  //   is gated and the milliseconds are reported; on SQLite that ratio is bimodal, so it is reported
+  //   and the milliseconds stay gated.
   const queueing = ratePerSec === undefined;
-  // On PostgreSQL the bare chain under a pick-up moves with the machine as the pick-up does (p50 2.04
-  // over a 2.09 ms floor in a fast phase, 4.98 over 4.38 ms in a slow one): there the ratio to it is
-  // gated, and the milliseconds are reported. On SQLite the ratio is bimodal (the same code's trials
-  // 1.1 or 2.3–2.6 over a steady 0.39–0.42 ms floor): reported, and the milliseconds stay gated.
   const normalizedByFloor = floorUs.length > 0 && databaseUrl !== undefined;
   const openLoop = { gate: !queueing && !normalizedByFloor, noise: { relative: 0.4 } };
   const latency = ctx.histogram('taskLatencyUs', 'latencyUs', { stats: ['p50', 'p99', 'max', 'min'], ...openLoop });
@@ -187,10 +182,8 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
     // A property of the machine and its store, not of the orchestrator: reported, not gated.
     const floor = ctx.histogram('pickupFloorUs', 'latencyUs', { stats: ['p50', 'p99'], gate: false });
     for (const us of floorUs) floor.record(us);
-    // The pick-up in units of the machine's bare pull chain. Pulling (--pull-only), the orchestrator
-    // adds to it: 1.09–1.16 in four slow-phase trials, 0.74–1.37 in sixteen fast ones (the floor
-    // itself moves ±10 % between trials). Pushing skips the claim round trip and comes in under it.
-    // Gated at 35 %: about 0.7 ms over a 2 ms floor.
+    // The pick-up in units of the machine's bare pull chain: pulling (--pull-only) the orchestrator
+    // adds to it; pushing skips the claim round trip and comes in under it.
     ctx.value('pickupOverFloorRatio', 'ratio', run.tasks.pickupOverheadUs.p50 / median(floorUs), {
       gate: normalizedByFloor,
       noise: { relative: 0.35 },
