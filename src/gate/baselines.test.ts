@@ -58,11 +58,11 @@ describe('baseline files', () => {
     });
     expect(elsewhere.failed).toBe(false);
     expect(elsewhere.regressions).toEqual([]);
-    expect(elsewhere.scenarios[0]?.status).toEqual({
-      kind: 'other-testbed',
-      baselineTestbed: expect.stringMatching(/^AMD EPYC 7763 64-Core Processor × 4, Node \d+$/),
-      runTestbed: expect.stringMatching(/^Intel Xeon × 2, Node \d+$/),
-    });
+    const status = elsewhere.scenarios[0]?.status;
+    expect(status?.kind).toBe('other-testbed');
+    if (status?.kind !== 'other-testbed') return;
+    expect(status.baselineTestbed).toMatch(/^AMD EPYC 7763 64-Core Processor × 4, Node \d+$/);
+    expect(status.runTestbed).toMatch(/^Intel Xeon × 2, Node \d+$/);
     const nextNode = compareRun(slower, dir.path, { environment: { ...github, node: 'v99.0.0' } });
     expect(nextNode.scenarios[0]?.status.kind).toBe('other-testbed');
     expect(compareRun(slower, dir.path, { environment: github }).failed).toBe(true);
