@@ -14,6 +14,7 @@ import type { Direction, NoiseThreshold } from '../harness/metric-kinds.js';
 import { median } from '../harness/stats/median.js';
 import { compareMedians, hashSeed, type Interval } from './bootstrap.js';
 import { allPositive, logShift, MIN_EFFECT, type ShiftNoise } from './log-shift.js';
+import { RANK_ALPHA, rankAboveP, smallestRankP } from './rank-test.js';
 
 export type VerdictStatus = 'improved' | 'unchanged' | 'regressed' | 'new' | 'missing';
 
@@ -26,7 +27,8 @@ export type VerdictReason =
   | 'within the noise'
   | 'below the smallest effect judged'
   | 'below the absolute floor'
-  | 'too few trials';
+  | 'too few trials'
+  | 'the trials overlap';
 
 export type ThresholdSource = 'calibration' | 'kind default';
 
@@ -77,17 +79,35 @@ function worseSign(direction: Direction): 1 | -1 {
 function judgeByLogShift(input: VerdictInput, noise: ShiftNoise): Verdict {
   const s = logShift(input.baseline, input.current, noise);
   const worse = worseSign(input.direction) * s.shift;
-  const status: VerdictStatus = worse > s.threshold ? 'regressed' : worse < -s.threshold ? 'improved' : 'unchanged';
+  // Rank evidence in the direction of the change: head's trials above base's for a worse
+  // "smaller" metric, below them for a worse "bigger" one (src/gate/rank-test.ts).
+  const up = rankAboveP(input.baseline, input.current);
+  const down = rankAboveP(input.current, input.baseline);
+  const worseRanks = input.direction === 'smaller' ? up : down;
+  const betterRanks = input.direction === 'smaller' ? down : up;
+  const beyondWorse = worse > s.threshold;
+  const beyondBetter = worse < -s.threshold;
+  const status: VerdictStatus =
+    beyondWorse && worseRanks <= RANK_ALPHA
+      ? 'regressed'
+      : beyondBetter && betterRanks <= RANK_ALPHA
+        ? 'improved'
+        : 'unchanged';
   const reason: VerdictReason =
     status !== 'unchanged'
       ? 'beyond the threshold'
-      : s.threshold > Math.log1p(MIN_EFFECT)
-        ? 'within the noise'
-        : 'below the smallest effect judged';
+      : beyondWorse || beyondBetter
+        ? 'the trials overlap'
+        : s.threshold > Math.log1p(MIN_EFFECT)
+          ? 'within the noise'
+          : 'below the smallest effect judged';
   const ratio = { estimate: Math.exp(s.shift), low: Math.exp(s.low), high: Math.exp(s.high) };
   const threshold = Math.expm1(s.threshold);
+  // Trial counts whose best rank p-value is above RANK_ALPHA cannot show any change.
+  const detectable =
+    smallestRankP(input.baseline.length, input.current.length) <= RANK_ALPHA ? threshold : Number.POSITIVE_INFINITY;
   const worseZ = worse / s.standardError;
-  return { status, reason, ratio, thresholdSource: 'calibration', threshold, detectable: threshold, worseZ };
+  return { status, reason, ratio, thresholdSource: 'calibration', threshold, detectable, worseZ };
 }
 
 function judgeByDefaults(input: VerdictInput, noise: NoiseThreshold): Verdict {

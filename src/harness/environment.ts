@@ -1,4 +1,5 @@
 /** Where a result came from: machine, runtime, code and profile. */
+import { setting } from './settings.js';
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import type { EnvironmentFingerprint } from './result-model.js';
@@ -25,7 +26,7 @@ export function captureEnvironment(
     node: process.version,
     os: `${os.platform()} ${os.release()} ${os.arch()}`,
     profile,
-    gitCommit: process.env['GITHUB_SHA'] ?? git(['rev-parse', 'HEAD'], cwd) ?? 'unknown',
+    gitCommit: setting('GITHUB_SHA') ?? git(['rev-parse', 'HEAD'], cwd) ?? 'unknown',
     gitDirty: (git(['status', '--porcelain', '--untracked-files=no'], cwd) ?? '') !== '',
     date: now.toISOString(),
   };

@@ -2,7 +2,8 @@
  * Every environment variable planebench reads, in one place: its name, what
  * it does, and one reader. The README's "Settings" table lists the same.
  * (PERF_PROFILE is read by src/harness/profile.ts, which validates it;
- * PROCMAN_PERF_* by the procman specs' config, which owns those sizes.)
+ * PROCMAN_PERF_* by the procman specs' config, which owns those sizes; the
+ * daemon library's DAEMON_ERROR_STACKS by that library.)
  */
 export const SETTINGS = {
   PLANEBENCH_RESULTS_ROOT: 'folder perf results go to (default ./perf-results)',
@@ -20,6 +21,10 @@ export const SETTINGS = {
   PLANEBENCH_CHROMIUM: 'the Chromium executable for the trend page check (default: chromium on PATH)',
   PLANEBENCH_TREND_SCREENSHOT: "where the trend page's browser test saves a screenshot, to look at",
   PLANEBENCH_COMMENT_SCREENSHOT: "where the pull-request comment's browser test saves its first screen, to look at",
+  DATABASE_URL: "the orchestrator commands' PostgreSQL store when `--database-url` and `--db` are not given",
+  GITHUB_SHA: 'the commit a run is recorded for (set by GitHub Actions; otherwise `git rev-parse HEAD`)',
+  GITHUB_SERVER_URL: 'with GITHUB_REPOSITORY, the repository address the trend page links (set by GitHub Actions)',
+  GITHUB_REPOSITORY: 'owner/name of the repository (set by GitHub Actions)',
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;

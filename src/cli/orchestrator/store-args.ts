@@ -1,4 +1,5 @@
 /** The flags every orchestrator command shares: which store to open. */
+import { setting } from '../../harness/settings.js';
 import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -50,8 +51,7 @@ export function databaseUrlOf(
     throw new OrchestratorError('Give --database-url (PostgreSQL) or --db (SQLite), not both', { invalidInput: true });
   }
   if (flags.db !== undefined) return undefined;
-  const [source, url] =
-    flag === undefined ? ['DATABASE_URL', env['DATABASE_URL'] || undefined] : ['--database-url', flag];
+  const [source, url] = flag === undefined ? ['DATABASE_URL', setting('DATABASE_URL', env)] : ['--database-url', flag];
   if (url === undefined) return undefined;
   if (!POSTGRES_URL.test(url)) {
     throw invalid(
