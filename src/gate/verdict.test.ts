@@ -118,3 +118,34 @@ describe('verdicts of a calibrated metric', () => {
     expect(judge({ ...rate, baseline: six, current: six.map((v) => v * 1.2) }).status).toBe('improved');
   });
 });
+
+describe('calibrated verdicts need the ranks to agree', () => {
+  const calibrated = {
+    name: 'x/y/z/schedulerRssBytes',
+    direction: 'smaller' as const,
+    rule: {
+      source: 'calibration' as const,
+      noise: { trialLogSd: 0.01, driftLogSd: 0 },
+      fallback: METRIC_KINDS.bytes.noise,
+    },
+  };
+
+  test('modal values: a shift many standard errors wide whose trials overlap is unchanged, and says why', () => {
+    // The scheduler RSS of a real A/A: the same code at 85 and 90 MiB modes.
+    const verdict = judge({ ...calibrated, baseline: [85.5, 86.5, 84.9, 85.3], current: [89.4, 90.7, 88.8, 84.8] });
+    expect(verdict.worseZ).toBeGreaterThan(4);
+    expect(verdict.status).toBe('unchanged');
+    expect(verdict.reason).toBe('the trials overlap');
+  });
+
+  test('the same shift with every head trial above every base trial is a regression', () => {
+    const verdict = judge({ ...calibrated, baseline: [85.5, 86.5, 84.9, 85.3], current: [89.4, 90.7, 88.8, 89.9] });
+    expect(verdict.status).toBe('regressed');
+  });
+
+  test('2 trials against 2 can see nothing, whatever their values', () => {
+    const verdict = judge({ ...calibrated, baseline: [100, 101], current: [300, 301] });
+    expect(verdict.status).toBe('unchanged');
+    expect(verdict.detectable).toBe(Number.POSITIVE_INFINITY);
+  });
+});

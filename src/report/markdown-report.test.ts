@@ -125,6 +125,7 @@ describe('every verdict explains itself', () => {
     ['below the absolute floor', { thresholdSource: 'kind default' }, /^unchanged \(below the absolute floor\)$/],
     ['below the smallest effect judged', {}, /^unchanged \(below the smallest effect judged\)$/],
     ['too few trials', { tooFewTrials: true }, /^unchanged \(1 trial: not judged\)$/],
+    ['the trials overlap', {}, /^unchanged \(the trials overlap\)$/],
   ];
   test.each(reasons)('%s', (reason, verdict, label) => {
     expect(verdictLabel(metric('x', 'unchanged', {}, { reason, ...verdict }))).toMatch(label);
