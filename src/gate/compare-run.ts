@@ -185,20 +185,27 @@ export function compareMetric(
   return { ...shared, status: verdict.status, verdict };
 }
 
-function compareScenario(
+/** Which scenario a comparison is of, and whether it was measured on a busy machine. */
+export function scenarioIdentity(
   result: ScenarioResult,
-  baseline: BaselineFile | undefined,
-  rules: GateRules,
-  runTestbed: Testbed | undefined,
-): ScenarioComparison {
-  const busy = busyAtStart(result);
-  const identity = {
+  busy: BusyStart | undefined,
+): Pick<ScenarioComparison, 'suite' | 'scenario' | 'variant' | 'profile' | 'busyAtStart'> {
+  return {
     suite: result.suite,
     scenario: result.scenario,
     variant: result.variant,
     profile: result.profile,
     ...(busy ? { busyAtStart: busy } : {}),
   };
+}
+
+function compareScenario(
+  result: ScenarioResult,
+  baseline: BaselineFile | undefined,
+  rules: GateRules,
+  runTestbed: Testbed | undefined,
+): ScenarioComparison {
+  const identity = scenarioIdentity(result, busyAtStart(result));
   if (result.state !== 'completed') {
     return {
       ...identity,

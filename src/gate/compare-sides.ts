@@ -10,6 +10,7 @@ import type { ScenarioResult } from '../harness/result-model.js';
 import { scenarioId } from '../harness/result-model.js';
 import {
   compareMetric,
+  scenarioIdentity,
   summarizeRun,
   type GateRules,
   type RunComparison,
@@ -19,14 +20,7 @@ import { machineSpeedRatio } from './machine-speed.js';
 import type { NoiseCalibration } from './noise-calibration.js';
 
 function compareScenario(head: ScenarioResult, base: ScenarioResult | undefined, rules: GateRules): ScenarioComparison {
-  const busy = busier(busyAtStart(head), base ? busyAtStart(base) : undefined);
-  const identity = {
-    suite: head.suite,
-    scenario: head.scenario,
-    variant: head.variant,
-    profile: head.profile,
-    ...(busy ? { busyAtStart: busy } : {}),
-  };
+  const identity = scenarioIdentity(head, busier(busyAtStart(head), base ? busyAtStart(base) : undefined));
   if (head.state !== 'completed') {
     return { ...identity, status: { kind: 'not-completed', state: head.state, error: head.error ?? '' }, metrics: [] };
   }

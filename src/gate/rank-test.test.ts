@@ -1,4 +1,4 @@
-import { mannWhitneyU, rankAboveP, smallestRankP } from './rank-test.js';
+import { mannWhitneyU, rankAboveP, rankTails, smallestRankP } from './rank-test.js';
 
 describe('the rank test', () => {
   test('U counts head values above base values, ties as ½', () => {
@@ -9,6 +9,8 @@ describe('the rank test', () => {
     expect(rankAboveP([1, 2, 3, 4], [5, 6, 7, 8])).toBeCloseTo(1 / 70, 12);
     expect(rankAboveP([1, 2], [3, 4])).toBeCloseTo(1 / 6, 12);
     expect(rankAboveP([5, 6, 7, 8], [1, 2, 3, 4])).toBe(1); // below, not above
+    expect(rankTails([5, 6, 7, 8], [1, 2, 3, 4]).below).toBeCloseTo(1 / 70, 12);
+    expect(rankTails([1, 2], [3, 2]).below).toBeCloseTo(rankAboveP([3, 2], [1, 2]), 12); // ties: the mirror
   });
 
   test('the p-value of a middling arrangement matches the Mann–Whitney table (m = n = 4, U ≥ 12: 12/70)', () => {

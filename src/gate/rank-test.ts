@@ -44,14 +44,32 @@ export function mannWhitneyU(base: readonly number[], head: readonly number[]): 
   return u;
 }
 
+export interface RankTails {
+  /** P(U ≥ observed): how surprising it is that head sits this far above base. */
+  readonly above: number;
+  /** The same for head below base. */
+  readonly below: number;
+}
+
+/** Both one-sided p-values from one U distribution (below uses U' = m·n − U). */
+export function rankTails(base: readonly number[], head: readonly number[]): RankTails {
+  const counts = uDistribution(base.length, head.length);
+  const total = counts.reduce((sum, c) => sum + c, 0);
+  const u = mannWhitneyU(base, head);
+  const tail = (from: number): number => {
+    let sum = 0;
+    for (let k = Math.max(0, from); k < counts.length; k += 1) sum += counts[k] as number;
+    return sum / total;
+  };
+  return {
+    above: tail(Math.ceil(u - 1e-9)),
+    below: tail(Math.ceil(base.length * head.length - u - 1e-9)),
+  };
+}
+
 /** P(U ≥ the observed U) with no real difference: how surprising it is that head sits this far above base. */
 export function rankAboveP(base: readonly number[], head: readonly number[]): number {
-  const counts = uDistribution(base.length, head.length);
-  const total = counts.reduce((s, c) => s + c, 0);
-  const observed = Math.ceil(mannWhitneyU(base, head) - 1e-9);
-  let tail = 0;
-  for (let u = observed; u < counts.length; u += 1) tail += counts[u] as number;
-  return tail / total;
+  return rankTails(base, head).above;
 }
 
 /** The smallest p-value these trial counts can reach: 1 / C(m + n, n). */

@@ -14,7 +14,7 @@ import type { Direction, NoiseThreshold } from '../harness/metric-kinds.js';
 import { median } from '../harness/stats/median.js';
 import { compareMedians, hashSeed, type Interval } from './bootstrap.js';
 import { allPositive, logShift, MIN_EFFECT, type ShiftNoise } from './log-shift.js';
-import { RANK_ALPHA, rankAboveP, smallestRankP } from './rank-test.js';
+import { RANK_ALPHA, rankTails, smallestRankP } from './rank-test.js';
 
 export type VerdictStatus = 'improved' | 'unchanged' | 'regressed' | 'new' | 'missing';
 
@@ -81,10 +81,9 @@ function judgeByLogShift(input: VerdictInput, noise: ShiftNoise): Verdict {
   const worse = worseSign(input.direction) * s.shift;
   // Rank evidence in the direction of the change: head's trials above base's for a worse
   // "smaller" metric, below them for a worse "bigger" one (src/gate/rank-test.ts).
-  const up = rankAboveP(input.baseline, input.current);
-  const down = rankAboveP(input.current, input.baseline);
-  const worseRanks = input.direction === 'smaller' ? up : down;
-  const betterRanks = input.direction === 'smaller' ? down : up;
+  const ranks = rankTails(input.baseline, input.current);
+  const worseRanks = input.direction === 'smaller' ? ranks.above : ranks.below;
+  const betterRanks = input.direction === 'smaller' ? ranks.below : ranks.above;
   const beyondWorse = worse > s.threshold;
   const beyondBetter = worse < -s.threshold;
   const status: VerdictStatus =

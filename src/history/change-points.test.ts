@@ -1,15 +1,9 @@
+import { seededRandom } from '../gate/bootstrap.js';
 import { bestSplit, findChangePoints } from './change-points.js';
 
-/** Seeded uniform → standard normal (Box–Muller), so every series is the same on every run. */
+/** Seeded standard normal noise (Box–Muller), so every series is the same on every run. */
 function noise(seed: number): () => number {
-  let a = seed >>> 0;
-  const uniform = (): number => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = seededRandom(seed);
   return () => Math.sqrt(-2 * Math.log(uniform() || 1e-12)) * Math.cos(2 * Math.PI * uniform());
 }
 

@@ -17,6 +17,8 @@
  * - Binary segmentation: a significant split divides the segment and both
  *   sides are searched again.
  */
+import { seededRandom } from '../gate/bootstrap.js';
+import { median } from '../harness/stats/median.js';
 
 export interface ChangePointOptions {
   /** Significance level of each split; default 0.01 (Otava's). */
@@ -36,18 +38,6 @@ export interface ChangePoint {
   /** Median of the segment before and after (bounded by the neighbouring change points). */
   readonly before: number;
   readonly after: number;
-}
-
-/** mulberry32: a small, good-enough seeded generator for shuffles. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The best split of `values` by Q̂, or undefined when the segment is too short. */
@@ -82,12 +72,6 @@ export function bestSplit(values: readonly number[], minSegment: number): { tau:
     if (!best || q > best.q) best = { tau, q };
   }
   return best;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 /** Permutation p-value of the best split's Q̂; stops once p cannot reach alpha. */
