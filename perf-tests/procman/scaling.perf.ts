@@ -14,8 +14,12 @@ import { describeView, queryView, v2Problems } from './lib/verdict.js';
 
 const profile = resolveProfile();
 const sizes = byProfile(profile, { smoke: [8, 64], ci: [8, 32, 64, 256], full: [8, 32, 64, 256] });
-/** Starting 256 processes takes most of a trial, so ci runs one trial per size. */
-const trials = byProfile(profile, { smoke: 1, ci: 1, full: 3 });
+/**
+ * Trials per size and run: two in ci, so that two rounds of perf:compare give
+ * four trials a side — the fewest for which the gate's rank test can tell a
+ * change from luck (2 against 2 never can).
+ */
+const trials = byProfile(profile, { smoke: 1, ci: 2, full: 3 });
 /** n = 256 spawns 256 processes (serially: a spawn forks the whole Node process). */
 const SCALING_TRIAL_TIMEOUT_MS = 240_000;
 /** Flat: the largest n's p99 is within this factor (or this many µs) of the smallest n's. */

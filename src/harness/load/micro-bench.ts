@@ -2,8 +2,14 @@
  * Criterion-style micro-benchmark: warm up, calibrate how many iterations
  * make one sample last `sampleTargetMs`, then take `samples` samples; each
  * sample's time per iteration is one data point. Runs in the scenario child.
+ *
+ * Each sample is followed by a batch of the harness's reference workload
+ * (reference-workload.ts) lasting about half a sample: the pair was timed
+ * milliseconds apart on the same machine state, so sample ÷ reference is the
+ * routine's cost in units of the machine's speed at that moment.
  */
 import { performance } from 'node:perf_hooks';
+import { runReferenceWorkload } from './reference-workload.js';
 
 export interface MicroBenchOptions {
   /** Time spent running the routine before measuring, ms. */
@@ -14,13 +20,20 @@ export interface MicroBenchOptions {
   readonly sampleTargetMs: number;
   /** Monotonic clock in ms; injectable for tests. */
   readonly now?: () => number;
+  /** The reference batch after each sample; injectable for tests. */
+  readonly reference?: (iterations: number) => void;
 }
 
 export interface MicroBenchResult {
   /** Time per iteration of each sample, ns (fractional). */
   readonly perIterationNs: number[];
+  /** Time per iteration of the reference batch right after each sample, ns. */
+  readonly referenceNs: number[];
   readonly iterationsPerSample: number;
 }
+
+/** A reference batch lasts this fraction of a sample. */
+const REFERENCE_SHARE = 0.5;
 
 function checkPositive(name: string, value: number, integer: boolean): void {
   if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
@@ -28,6 +41,12 @@ function checkPositive(name: string, value: number, integer: boolean): void {
       `Expected \`${name}\` to be a positive ${integer ? 'integer' : 'number'}, got \`${value}\` (${typeof value})`,
     );
   }
+}
+
+function checkOptions(options: MicroBenchOptions): void {
+  checkPositive('warmupMs', options.warmupMs, false);
+  checkPositive('samples', options.samples, true);
+  checkPositive('sampleTargetMs', options.sampleTargetMs, false);
 }
 
 type Routine = () => unknown;
@@ -38,13 +57,19 @@ function timeBatch(routine: Routine, iterations: number, now: () => number): num
   return now() - start;
 }
 
+function timeReference(reference: (iterations: number) => void, iterations: number, now: () => number): number {
+  const start = now();
+  reference(iterations);
+  return now() - start;
+}
+
 async function timeBatchAsync(routine: () => Promise<unknown>, iterations: number, now: () => number): Promise<number> {
   const start = now();
   for (let i = 0; i < iterations; i += 1) await routine();
   return now() - start;
 }
 
-/** Doubles iterations until one batch lasts at least `targetMs`; returns the scaled count. */
+/** The iteration count that makes one batch last `targetMs`, once a batch lasted at least a quarter of it. */
 function scaleIterations(elapsedMs: number, iterations: number, targetMs: number): number | undefined {
   if (elapsedMs >= targetMs / 4 && elapsedMs > 0) {
     return Math.max(1, Math.round((iterations * targetMs) / elapsedMs));
@@ -52,45 +77,69 @@ function scaleIterations(elapsedMs: number, iterations: number, targetMs: number
   return undefined;
 }
 
-export function microBench(routine: Routine, options: MicroBenchOptions): MicroBenchResult {
+/** Doubles the reference batch until it can be scaled to `targetMs`. */
+function calibrateReference(reference: (iterations: number) => void, targetMs: number, now: () => number): number {
+  let iterations = 1;
+  for (;;) {
+    const scaled = scaleIterations(timeReference(reference, iterations, now), iterations, targetMs);
+    if (scaled !== undefined) return scaled;
+    iterations *= 2;
+  }
+}
+
+interface Sampler {
+  readonly now: () => number;
+  readonly reference: (iterations: number) => void;
+  readonly referenceIterations: number;
+}
+
+function sampler(options: MicroBenchOptions): Sampler {
   const now = options.now ?? (() => performance.now());
-  checkPositive('warmupMs', options.warmupMs, false);
-  checkPositive('samples', options.samples, true);
-  checkPositive('sampleTargetMs', options.sampleTargetMs, false);
-  const warmupEnd = now() + options.warmupMs;
+  const reference = options.reference ?? runReferenceWorkload;
+  return { now, reference, referenceIterations: calibrateReference(reference, options.sampleTargetMs * REFERENCE_SHARE, now) };
+}
+
+function referenceSampleNs(s: Sampler): number {
+  return (timeReference(s.reference, s.referenceIterations, s.now) * 1e6) / s.referenceIterations;
+}
+
+export function microBench(routine: Routine, options: MicroBenchOptions): MicroBenchResult {
+  checkOptions(options);
+  const s = sampler(options);
+  const warmupEnd = s.now() + options.warmupMs;
   let iterations = 1;
   let scaled: number | undefined;
-  while (now() < warmupEnd || scaled === undefined) {
-    const elapsed = timeBatch(routine, iterations, now);
-    scaled = scaleIterations(elapsed, iterations, options.sampleTargetMs);
+  while (s.now() < warmupEnd || scaled === undefined) {
+    scaled = scaleIterations(timeBatch(routine, iterations, s.now), iterations, options.sampleTargetMs);
     if (scaled === undefined) iterations *= 2;
   }
   const perIterationNs: number[] = [];
-  for (let s = 0; s < options.samples; s += 1) {
-    perIterationNs.push((timeBatch(routine, scaled, now) * 1e6) / scaled);
+  const referenceNs: number[] = [];
+  for (let i = 0; i < options.samples; i += 1) {
+    perIterationNs.push((timeBatch(routine, scaled, s.now) * 1e6) / scaled);
+    referenceNs.push(referenceSampleNs(s));
   }
-  return { perIterationNs, iterationsPerSample: scaled };
+  return { perIterationNs, referenceNs, iterationsPerSample: scaled };
 }
 
 export async function microBenchAsync(
   routine: () => Promise<unknown>,
   options: MicroBenchOptions,
 ): Promise<MicroBenchResult> {
-  const now = options.now ?? (() => performance.now());
-  checkPositive('warmupMs', options.warmupMs, false);
-  checkPositive('samples', options.samples, true);
-  checkPositive('sampleTargetMs', options.sampleTargetMs, false);
-  const warmupEnd = now() + options.warmupMs;
+  checkOptions(options);
+  const s = sampler(options);
+  const warmupEnd = s.now() + options.warmupMs;
   let iterations = 1;
   let scaled: number | undefined;
-  while (now() < warmupEnd || scaled === undefined) {
-    const elapsed = await timeBatchAsync(routine, iterations, now);
-    scaled = scaleIterations(elapsed, iterations, options.sampleTargetMs);
+  while (s.now() < warmupEnd || scaled === undefined) {
+    scaled = scaleIterations(await timeBatchAsync(routine, iterations, s.now), iterations, options.sampleTargetMs);
     if (scaled === undefined) iterations *= 2;
   }
   const perIterationNs: number[] = [];
-  for (let s = 0; s < options.samples; s += 1) {
-    perIterationNs.push(((await timeBatchAsync(routine, scaled, now)) * 1e6) / scaled);
+  const referenceNs: number[] = [];
+  for (let i = 0; i < options.samples; i += 1) {
+    perIterationNs.push(((await timeBatchAsync(routine, scaled, s.now)) * 1e6) / scaled);
+    referenceNs.push(referenceSampleNs(s));
   }
-  return { perIterationNs, iterationsPerSample: scaled };
+  return { perIterationNs, referenceNs, iterationsPerSample: scaled };
 }
