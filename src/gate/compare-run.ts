@@ -14,6 +14,7 @@ import { defaultNoise, type NoiseThreshold } from '../harness/metric-kinds.js';
 import { calibratedDetectable } from './log-shift.js';
 import { noiseKey, readNoiseCalibration, type NoiseCalibration } from './noise-calibration.js';
 import { judge, type NoiseRule, type Verdict, type VerdictStatus } from './verdict.js';
+import { replacementOf } from './replacements.js';
 
 export interface MetricComparison {
   readonly suite: string;
@@ -38,11 +39,17 @@ export interface MetricComparison {
 export const BLIND_BEYOND = 1;
 
 /** Why the calibrated noise leaves this comparison blind to a 2× change, or undefined when it can see one. */
-export function noiseBlindness(rule: NoiseRule, baseTrials: number, headTrials: number): string | undefined {
+export function noiseBlindness(
+  rule: NoiseRule,
+  baseTrials: number,
+  headTrials: number,
+  replacement?: string,
+): string | undefined {
   if (rule.source !== 'calibration') return undefined;
   const detectable = calibratedDetectable(rule.noise, baseTrials, headTrials);
   if (detectable <= BLIND_BEYOND) return undefined;
-  return `its measured noise hides a 2× change (could see ≥ ${(detectable + 1).toFixed(1)}×)`;
+  const judgedBy = replacement ? `; ${replacement} judges the same behaviour` : '';
+  return `its measured noise hides a 2× change (could see ≥ ${(detectable + 1).toFixed(1)}×)${judgedBy}`;
 }
 
 export type ScenarioStatus =
@@ -154,7 +161,8 @@ export function compareMetric(
   }
   const ruleChange = describeRuleChange(current, base);
   const rule = noiseRule(rules, noiseKey(result, name), base);
-  const blind = base.gated ? noiseBlindness(rule, base.trials.length, current.trials.length) : undefined;
+  const replacement = replacementOf(name, new Set(result.metrics.map((m) => m.name)));
+  const blind = base.gated ? noiseBlindness(rule, base.trials.length, current.trials.length, replacement) : undefined;
   const shared = {
     ...identity,
     unit: base.unit,

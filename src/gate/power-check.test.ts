@@ -1,4 +1,4 @@
-import { latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
+import { fixtureCalibration, latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
 import type { NoiseCalibration } from './noise-calibration.js';
 import { injectSlowdown, powerCheck, renderPowerReport } from './power-check.js';
 
@@ -71,5 +71,22 @@ describe('power check', () => {
     const report = powerCheck(side(quiet, noisy), side(quiet, noisy), undefined, [1.1]);
     expect(report.overall.get(1.1)).toBe(0);
     expect(report.missedAtLargest).toHaveLength(2);
+  });
+
+  test('a raw metric missed for its noise counts as caught when its replacement, the same behaviour over the trial floor, is caught', () => {
+    const raw = (t: number[]) => latencyMetric(t, { name: 'queryLatencyUs.p50', stat: 'p50' });
+    const ratio = (t: number[]) =>
+      latencyMetric(t, { name: 'queryOverFloorP50Ratio', stat: 'value', kind: 'ratio', unit: 'x' });
+    const floorRatio = [2.0, 2.02, 1.98, 2.01, 1.99, 2.0];
+    const sides = (rawTrials: number[]) => [scenarioResult([raw(rawTrials), ratio(floorRatio)], { scenario: 'q' })];
+    const calibration = fixtureCalibration({
+      'fixture/q/v2/queryLatencyUs.p50': 0.6,
+      'fixture/q/v2/queryOverFloorP50Ratio': 0.02,
+    });
+    const report = powerCheck(sides(noisy), sides([...noisy].reverse()), calibration, [2]);
+    expect(report.total).toBe(2);
+    expect(report.overall.get(2)).toBe(1);
+    expect(report.overallWithReplacements.get(2)).toBe(2);
+    expect(renderPowerReport(report)).toContain('counting replacements');
   });
 });
