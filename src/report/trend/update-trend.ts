@@ -16,7 +16,8 @@ import {
 } from './benchmark-data.js';
 import { addRun } from './add-run.js';
 import { collectRuns, type CollectedRuns } from './collect-runs.js';
-import { readCommitInfo, repositoryUrl } from './commit-info.js';
+import { readCommitInfo } from './commit-info.js';
+import { repositoryUrl } from './repository-web-address.js';
 import { renderTrendPage } from './render-trend-page.js';
 
 export const DATA_FILE = 'data.js';
