@@ -4,7 +4,8 @@
  * renders perf-results/trend/index.html. See src/report/trend/update-trend.ts.
  *   --results <dir>    results root (default perf-results, or PLANEBENCH_RESULTS_ROOT)
  *   --out <dir>        trend folder (default <results>/trend)
- *   --page-only <dir>  only write <dir>/index.html for a data.js kept elsewhere (the Pages branch)
+ *   --page-only <dir>  only write <dir>/index.html for a data.js kept elsewhere (the Pages branch);
+ *                      the change points it marks are found in <dir>/data.js as it is written
  *   --check            open the page in headless Chromium: every chart drawn, no console errors
  *   --screenshot <png> with --check, save a full-page screenshot
  *   --changes          print the change points of every gated metric's history
@@ -103,7 +104,12 @@ async function checkInChromium(pageFile: string, screenshot: string | undefined)
     problems.push('hovering the first chart showed no tooltip');
   if (check.tooltip.length > 0)
     process.stdout.write(`chromium: hover on ${check.charts[0]?.key ?? ''}: ${check.tooltip.join(' · ')}\n`);
-  process.stdout.write(`chromium: ${check.charts.length} charts drawn · ${check.summary}\n`);
+  const headline = check.charts.filter((c) => c.part === 'headline').length;
+  const marks = check.charts.reduce((n, c) => n + c.marks, 0);
+  process.stdout.write(
+    `chromium: ${check.charts.length} charts drawn (${headline} in the headline, ${marks} change mark(s)) · ${check.summary}\n`,
+  );
+  if (check.verdict) process.stdout.write(`chromium: ${check.verdict}\n`);
   if (screenshot) process.stdout.write(`chromium: screenshot in ${path.relative(process.cwd(), screenshot)}\n`);
   for (const p of problems) process.stderr.write(`  ✗ ${p}\n`);
   return problems.length === 0 ? 0 : 1;

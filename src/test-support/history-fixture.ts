@@ -1,4 +1,5 @@
 import type { BenchmarkData, BenchmarkRun } from '../report/trend/benchmark-data.js';
+import { headlineList } from '../report/trend/headline-metrics.js';
 
 /** A history of `values.length` runs of one gated and one ungated benchmark. */
 export function historyOf(values: readonly number[], tool = 'customSmallerIsBetter'): BenchmarkData {
@@ -27,4 +28,31 @@ export function historyOf(values: readonly number[], tool = 'customSmallerIsBett
     ],
   }));
   return { lastUpdate: 0, repoUrl: 'https://example.com/planebench', entries: { 'planebench ci': runs } };
+}
+
+/**
+ * historyOf(values) (the step metric, a headline entry, and its ungated maximum)
+ * plus every other headline metric, a gated calibration loop and a gated
+ * non-headline metric, each flat with a little noise.
+ */
+export function historyWithHeadline(values: readonly number[]): BenchmarkData {
+  const base = historyOf(values);
+  const flat = [
+    ...headlineList().map((h) => h.name),
+    'procman/control-plane-isolation/v1/queryLatencyUs.p50',
+    'procman/control-plane-isolation/v2/cpuCalibrationNs',
+  ];
+  const entries = Object.fromEntries(
+    Object.entries(base.entries).map(([history, runs]) => [
+      history,
+      runs.map((run, i) => {
+        const have = new Set(run.benches.map((b) => b.name));
+        const extra = flat
+          .filter((name) => !have.has(name))
+          .map((name) => ({ name, unit: 'us', value: 1000 + ((i * 7) % 5) * 10, extra: '3 trials' }));
+        return { ...run, benches: [...run.benches, ...extra] };
+      }),
+    ]),
+  );
+  return { ...base, entries };
 }

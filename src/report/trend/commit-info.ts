@@ -3,7 +3,6 @@
  * (read-only commands). A commit git does not know (a CI sha, a pruned
  * branch) still gets an entry: its id, with the run's date.
  */
-import { setting } from '../../harness/settings.js';
 import { execFileSync } from 'node:child_process';
 import type { BenchmarkCommit } from './benchmark-data.js';
 
@@ -13,18 +12,6 @@ function git(args: readonly string[], cwd: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** https://github.com/owner/repo from GITHUB_* variables or the origin remote; '' when unknown. */
-export function repositoryUrl(cwd: string, env: NodeJS.ProcessEnv = process.env): string {
-  const server = setting('GITHUB_SERVER_URL', env);
-  const repository = setting('GITHUB_REPOSITORY', env);
-  if (server && repository) return `${server}/${repository}`;
-  const remote = git(['remote', 'get-url', 'origin'], cwd);
-  if (!remote) return '';
-  const ssh = /^git@([^:]+):(.+?)(\.git)?$/.exec(remote);
-  if (ssh) return `https://${ssh[1]}/${ssh[2]}`;
-  return remote.replace(/\.git$/, '');
 }
 
 export interface RunCommitFacts {

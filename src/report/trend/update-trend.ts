@@ -3,7 +3,8 @@
  * history lacks to perf-results/trend/data.js (github-action-benchmark's
  * shape), then renders perf-results/trend/index.html beside it.
  * `writeTrendPage` renders only the page, e.g. into a Pages checkout whose
- * data.js the action maintains.
+ * data.js the action maintains; the change points it marks are found in that
+ * data.js when the page is written.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -16,7 +17,9 @@ import {
 } from './benchmark-data.js';
 import { addRun } from './add-run.js';
 import { collectRuns, type CollectedRuns } from './collect-runs.js';
-import { readCommitInfo, repositoryUrl } from './commit-info.js';
+import { readCommitInfo } from './commit-info.js';
+import { repositoryUrl } from './repository-web-address.js';
+import { buildPageFacts } from './page-facts.js';
 import { renderTrendPage } from './render-trend-page.js';
 
 export const DATA_FILE = 'data.js';
@@ -74,9 +77,20 @@ export function countRuns(data: BenchmarkData): number {
   return new Set(Object.values(data.entries).flatMap((runs) => runs.map((r) => `${r.date}|${r.commit.id}`))).size;
 }
 
-export function writeTrendPage(dir: string, title = DEFAULT_TITLE): string {
+export interface TrendPageWrite {
+  readonly title?: string;
+  /** The history the page's change points are found in; default the data.js in `dir`, if any. */
+  readonly data?: BenchmarkData;
+  /** The repository's web address; default repositoryUrl() of the working directory. */
+  readonly repoUrl?: string;
+}
+
+export function writeTrendPage(dir: string, options: TrendPageWrite = {}): string {
   const pageFile = path.join(dir, PAGE_FILE);
-  writeFileAtomic(pageFile, renderTrendPage({ title, dataScript: DATA_FILE }));
+  const dataFile = path.join(dir, DATA_FILE);
+  const data = options.data ?? (existsSync(dataFile) ? readHistory(dataFile, '') : undefined);
+  const facts = buildPageFacts(data, options.repoUrl ?? repositoryUrl(process.cwd()));
+  writeFileAtomic(pageFile, renderTrendPage({ title: options.title ?? DEFAULT_TITLE, dataScript: DATA_FILE, facts }));
   return pageFile;
 }
 
@@ -98,6 +112,6 @@ export function updateTrend(input: TrendOptions): TrendUpdate {
   }
   if (options.repoUrl && !data.repoUrl) data = { ...data, repoUrl: options.repoUrl };
   writeFileAtomic(dataFile, formatBenchmarkDataJs(data));
-  const pageFile = writeTrendPage(options.trendDir, options.title);
+  const pageFile = writeTrendPage(options.trendDir, { title: options.title, data, repoUrl: options.repoUrl });
   return { dataFile, pageFile, added, runsInHistory: countRuns(data), skipped: collected.skipped };
 }
