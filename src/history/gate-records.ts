@@ -1,10 +1,14 @@
 /**
  * What a run leaves in the trend history for the history verdict
- * (src/history/judge-run.ts): its id and testbed, and per metric the gate
- * judges (plus the machine-speed reference, cpuCalibrationNs) the metric's
- * rules and trial values, on the bench of the same name.
+ * (src/history/judge-run.ts): its id and testbed, and per metric its rules
+ * (gated or not: a metric the newest reference run does not gate is not
+ * judged) and trial values, on the bench of the same name. The history the
+ * action keeps holds benches of gated metrics only; there the machine-speed
+ * reference (cpuCalibrationNs) gets a bench of its own
+ * (src/history/record-run.ts).
  */
 import { CALIBRATION_METRIC } from '../harness/runner/cpu-calibration.js';
+import type { Metric } from '../harness/result-model.js';
 import { benchmarkName } from '../harness/result-model.js';
 import { testbedOf } from '../harness/testbed.js';
 import type { ResultsFile } from '../report/results-file.js';
@@ -16,7 +20,6 @@ export function gateRecords(results: ResultsFile): ReadonlyMap<string, GateRecor
   for (const scenario of results.scenarios) {
     if (scenario.state !== 'completed') continue;
     for (const m of scenario.metrics) {
-      if (!m.gated && m.name !== CALIBRATION_METRIC) continue;
       if (m.trials.length === 0) continue;
       records.set(benchmarkName(scenario, m), {
         kind: m.kind,
@@ -28,6 +31,11 @@ export function gateRecords(results: ResultsFile): ReadonlyMap<string, GateRecor
     }
   }
   return records;
+}
+
+/** Whether the history the action keeps needs a bench of its own for this metric's record. */
+export function recordedOnPages(metric: Pick<Metric, 'name' | 'gated'>): boolean {
+  return metric.gated || metric.name === CALIBRATION_METRIC;
 }
 
 /** The run-level fields: its id, and its testbed when the environment names one. */

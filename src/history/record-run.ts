@@ -14,7 +14,7 @@ import type { ResultsFile } from '../report/results-file.js';
 import { addRun } from '../report/trend/add-run.js';
 import type { BenchmarkCommit, BenchmarkData, BenchmarkRun } from '../report/trend/benchmark-data.js';
 import { trendSuiteName } from '../report/trend/trend-suites.js';
-import { gateRecords, runFields, withGateRecords } from './gate-records.js';
+import { gateRecords, recordedOnPages, runFields, withGateRecords } from './gate-records.js';
 
 export interface RecordOutcome {
   readonly data: BenchmarkData;
@@ -44,7 +44,14 @@ export function recordRun(
     if (at < 0) continue;
     const run = runs[at] as BenchmarkRun;
     const names = new Set(run.benches.map((b) => b.name));
-    const missing = files[direction].filter((b) => records.has(b.name) && !names.has(b.name));
+    const missing = files[direction].filter((b) => {
+      const record = records.get(b.name);
+      return (
+        record &&
+        !names.has(b.name) &&
+        recordedOnPages({ name: b.name.slice(b.name.lastIndexOf('/') + 1), gated: record.gated })
+      );
+    });
     const benches = withGateRecords([...run.benches, ...missing], records);
     entries[suite] = runs.map((r, i) => (i === at ? { ...run, benches, ...runFields(results) } : r));
     recorded = true;
