@@ -72,17 +72,22 @@ function splitBenchName(
   return { suite, scenario, variant, metric: rest.join('/') };
 }
 
+interface RecordedIn {
+  readonly run: number;
+  readonly bench: RecordedBench;
+}
+
 interface PooledScenario {
   readonly suite: string;
   readonly scenario: string;
   readonly variant: string;
   /** Index of the newest run that recorded the scenario. */
   newest: number;
-  readonly metrics: Map<string, { run: number; bench: RecordedBench }[]>;
+  readonly metrics: Map<string, RecordedIn[]>;
 }
 
-function pooledMetric(name: string, recorded: readonly { bench: RecordedBench }[]): Metric {
-  const newest = (recorded[recorded.length - 1] as { bench: RecordedBench }).bench;
+function pooledMetric(name: string, recorded: readonly RecordedIn[]): Metric {
+  const newest = (recorded[recorded.length - 1] as RecordedIn).bench;
   const trials = recorded.flatMap((r) => r.bench.gate.trials);
   return {
     name,
@@ -105,7 +110,7 @@ export function pooledReference(runs: readonly ReferenceRun[], profile: ProfileN
       const parts = splitBenchName(bench.name);
       if (!parts || !isMetricKindName(bench.gate.kind)) continue;
       const id = `${parts.suite}/${parts.scenario}/${parts.variant}`;
-      const s = scenarios.get(id) ?? { ...parts, newest: index, metrics: new Map() };
+      const s = scenarios.get(id) ?? { ...parts, newest: index, metrics: new Map<string, RecordedIn[]>() };
       s.newest = index;
       s.metrics.set(parts.metric, [...(s.metrics.get(parts.metric) ?? []), { run: index, bench }]);
       scenarios.set(id, s);
