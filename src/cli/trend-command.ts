@@ -11,7 +11,15 @@
  *   --changes          print the change points of every gated metric's history
  *                      (src/history/change-points.ts); exit 1 when one made a metric
  *                      worse within the newest --since <n> runs (default 5)
- *   --data <data.js>   with --changes: the history to read (default <out>/data.js)
+ *   --data <data.js>   with --changes, --judge or --record: the history (default <out>/data.js)
+ *   --judge <results.json>  judge the run against its testbed's recent history (the pooled
+ *                      trials of its last --runs <k> runs, default 5), else the committed
+ *                      baseline (src/history/judge-run.ts); exit 1 on a gated regression,
+ *                      2 when an input is unreadable
+ *   --baselines <dir>  with --judge: the committed baselines and noise.json (default baselines/,
+ *                      or PLANEBENCH_BASELINES_DIR)
+ *   --record <results.json>  with --data: record the run's testbed and trial values on the
+ *                      entries github-action-benchmark added for it (src/history/record-run.ts)
  */
 import path from 'node:path';
 import { resultsRoot } from '../harness/paths.js';
@@ -21,11 +29,24 @@ import { DATA_FILE, updateTrend, writeTrendPage } from '../report/trend/update-t
 import { parseBenchmarkDataJs } from '../report/trend/benchmark-data.js';
 import { DEFAULT_SINCE_RUNS, formatHistoryChange, historyChanges } from '../history/history-changes.js';
 import { existsSync, readFileSync } from 'node:fs';
+import { coerceError } from '../lib/coerce-error.js';
+import { writeFileAtomic } from '../lib/atomic-write.js';
+import { setting } from '../harness/settings.js';
+import { readResultsFile, type ResultsFile } from '../report/results-file.js';
+import { emptyBenchmarkData, formatBenchmarkDataJs, type BenchmarkData } from '../report/trend/benchmark-data.js';
+import { readCommitInfo, repositoryUrl } from '../report/trend/commit-info.js';
+import { checkJudgedResults } from '../history/check-judged-results.js';
+import { HISTORY_RUNS } from '../history/history-reference.js';
+import { judgeRun } from '../history/judge-run.js';
+import { recordRun } from '../history/record-run.js';
+import { renderJudgement } from '../history/render-judgement.js';
 
 const USAGE =
   'usage: planebench trend [--results <dir>] [--out <dir>] [--check] [--screenshot <file.png>]\n' +
   '       planebench trend --page-only <dir>\n' +
-  '       planebench trend --changes [--data <data.js>] [--since <runs>]';
+  '       planebench trend --changes [--data <data.js>] [--since <runs>]\n' +
+  '       planebench trend --judge <results.json> [--data <data.js>] [--runs <k>] [--baselines <dir>]\n' +
+  '       planebench trend --record <results.json> --data <data.js>';
 
 interface TrendArgs {
   readonly results: string;
@@ -36,6 +57,17 @@ interface TrendArgs {
   readonly changes: boolean;
   readonly data?: string;
   readonly since: number;
+  readonly judge?: string;
+  readonly record?: string;
+  readonly baselines?: string;
+  readonly runs: number;
+}
+
+function wholeNumber(flag: string, value: string, what: string): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1)
+    throw new Error(`Expected \`${flag}\` to be a whole number of ${what} ≥ 1, got \`${value}\`\n${USAGE}`);
+  return n;
 }
 
 function parseArgs(argv: readonly string[]): TrendArgs {
@@ -43,6 +75,7 @@ function parseArgs(argv: readonly string[]): TrendArgs {
   let check = false;
   let changes = false;
   let since = DEFAULT_SINCE_RUNS;
+  let runs = HISTORY_RUNS;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === '--check') {
@@ -50,12 +83,16 @@ function parseArgs(argv: readonly string[]): TrendArgs {
     } else if (arg === '--changes') {
       changes = true;
     } else if (arg === '--since') {
-      const value = argv[i + 1] ?? '';
-      since = Number(value);
-      if (!/^\d+$/.test(value) || since < 1)
-        throw new Error(`Expected \`--since\` to be a whole number of runs ≥ 1, got \`${value}\`\n${USAGE}`);
+      since = wholeNumber(arg, argv[i + 1] ?? '', 'runs');
       i += 1;
-    } else if (['--results', '--out', '--page-only', '--screenshot', '--data'].includes(arg)) {
+    } else if (arg === '--runs') {
+      runs = wholeNumber(arg, argv[i + 1] ?? '', 'runs');
+      i += 1;
+    } else if (
+      ['--results', '--out', '--page-only', '--screenshot', '--data', '--judge', '--record', '--baselines'].includes(
+        arg,
+      )
+    ) {
       const value = argv[i + 1];
       if (!value || value.startsWith('--'))
         throw new Error(`Expected a path after \`${arg}\`, got \`${value ?? ''}\`\n${USAGE}`);
@@ -66,12 +103,24 @@ function parseArgs(argv: readonly string[]): TrendArgs {
     }
   }
   if (values['--screenshot'] && !check) throw new Error('`--screenshot` needs `--check`');
-  if (values['--data'] && !changes) throw new Error('`--data` needs `--changes`');
+  const judge = values['--judge'];
+  const record = values['--record'];
+  if (values['--data'] && !changes && !judge && !record)
+    throw new Error('`--data` needs `--changes`, `--judge` or `--record`');
+  if (values['--baselines'] && !judge) throw new Error('`--baselines` needs `--judge`');
+  if (argv.includes('--runs') && !judge) throw new Error('`--runs` needs `--judge`');
+  if (record && !values['--data']) throw new Error(`\`--record\` needs \`--data <data.js>\`\n${USAGE}`);
+  if ([changes, judge, record].filter(Boolean).length > 1)
+    throw new Error('`--changes`, `--judge` and `--record` are separate commands; give one');
   return {
     results: values['--results'] ?? resultsRoot(),
     check,
     changes,
     since,
+    runs,
+    ...(judge ? { judge } : {}),
+    ...(record ? { record } : {}),
+    ...(values['--baselines'] ? { baselines: values['--baselines'] } : {}),
     ...(values['--data'] ? { data: values['--data'] } : {}),
     ...(values['--out'] ? { out: values['--out'] } : {}),
     ...(values['--page-only'] ? { pageOnly: values['--page-only'] } : {}),
@@ -115,8 +164,12 @@ async function checkInChromium(pageFile: string, screenshot: string | undefined)
   return problems.length === 0 ? 0 : 1;
 }
 
+function historyFile(args: TrendArgs): string {
+  return args.data ?? path.join(args.out ?? path.join(args.results, 'trend'), DATA_FILE);
+}
+
 function printChanges(args: TrendArgs): number {
-  const file = args.data ?? path.join(args.out ?? path.join(args.results, 'trend'), DATA_FILE);
+  const file = historyFile(args);
   if (!existsSync(file))
     throw new Error(`${file}: no trend history here; run \`npm run perf:trend\` first or pass --data`);
   const data = parseBenchmarkDataJs(readFileSync(file, 'utf8'), file);
@@ -131,11 +184,68 @@ function printChanges(args: TrendArgs): number {
   return recent.length > 0 ? 1 : 0;
 }
 
+function readJudgedRun(file: string): ResultsFile {
+  return checkJudgedResults(file, readResultsFile(file));
+}
+
+/** A history that does not exist yet is an empty one (the first push to main); a corrupt one is an error. */
+function readHistoryOrEmpty(file: string): BenchmarkData | undefined {
+  if (!existsSync(file)) return undefined;
+  return parseBenchmarkDataJs(readFileSync(file, 'utf8'), file);
+}
+
+function judge(args: TrendArgs, resultsFile: string): number {
+  const results = readJudgedRun(resultsFile);
+  const file = historyFile(args);
+  const history = readHistoryOrEmpty(file);
+  if (!history) process.stdout.write(`planebench trend: no trend history at ${file}; judged without it\n`);
+  const baselinesDir = args.baselines ?? path.resolve(setting('PLANEBENCH_BASELINES_DIR') ?? 'baselines');
+  const judgement = judgeRun(results, history ?? emptyBenchmarkData(''), { baselinesDir, runs: args.runs });
+  process.stdout.write(`${renderJudgement(judgement, results, setting('PLANEBENCH_VERBOSE') === '1')}\n`);
+  return judgement.comparison.failed ? 1 : 0;
+}
+
+function record(args: TrendArgs, resultsFile: string): number {
+  const results = readJudgedRun(resultsFile);
+  const file = historyFile(args);
+  if (!existsSync(file)) throw new Error(`${file}: no trend history here to record the run in`);
+  const data = parseBenchmarkDataJs(readFileSync(file, 'utf8'), file);
+  const cwd = process.cwd();
+  const commit = () =>
+    readCommitInfo(
+      { sha: results.environment.gitCommit, dirty: results.environment.gitDirty, runDate: results.environment.date },
+      data.repoUrl || repositoryUrl(cwd),
+      cwd,
+    );
+  const outcome = recordRun(data, results, commit, Date.now());
+  if (outcome.how !== 'already') writeFileAtomic(file, formatBenchmarkDataJs(outcome.data));
+  const what = {
+    recorded: "recorded its testbed and trial values on the action's entries",
+    added: 'added it (the action added no entry for its commit)',
+    already: 'the history already has it',
+  }[outcome.how];
+  process.stdout.write(`planebench trend: run ${results.runId} in ${path.relative(cwd, file) || file}: ${what}\n`);
+  return 0;
+}
+
+/** Judging and recording are steps of a workflow: any bad input is one line and exit 2. */
+function inputStep(argv: readonly string[], step: (args: TrendArgs, file: string) => number): number {
+  try {
+    const args = parseArgs(argv);
+    return step(args, (args.judge ?? args.record) as string);
+  } catch (error) {
+    process.stderr.write(`planebench trend: ${coerceError(error).message}\n`);
+    return 2;
+  }
+}
+
 export async function runTrendCommand(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (argv.includes('--judge')) return inputStep(argv, judge);
+  if (argv.includes('--record')) return inputStep(argv, record);
   const args = parseArgs(argv);
   if (args.changes) return printChanges(args);
   if (args.pageOnly) {

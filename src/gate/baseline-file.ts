@@ -45,7 +45,7 @@ export interface BaselineFile {
   readonly scenarios: Readonly<Record<string, BaselineEntry>>;
 }
 
-const STATS: readonly MetricStat[] = ['value', 'mean', 'p50', 'p90', 'p95', 'p99', 'p99.9', 'max', 'min'];
+export const METRIC_STATS: readonly MetricStat[] = ['value', 'mean', 'p50', 'p90', 'p95', 'p99', 'p99.9', 'max', 'min'];
 
 export function baselinePath(dir: string, suite: string): string {
   return path.join(dir, `${suite}.json`);
@@ -60,7 +60,7 @@ function readMetric(r: JsonReader, raw: unknown, field: string): BaselineMetric 
     kind,
     unit: r.string(m['unit'], `${field}.unit`),
     direction: r.oneOf(m['direction'], `${field}.direction`, ['smaller', 'bigger'] as const),
-    stat: r.oneOf(m['stat'], `${field}.stat`, STATS),
+    stat: r.oneOf(m['stat'], `${field}.stat`, METRIC_STATS),
     gated: r.boolean(m['gated'], `${field}.gated`),
     value: r.number(m['value'], `${field}.value`),
     trials: r.numbers(m['trials'], `${field}.trials`),

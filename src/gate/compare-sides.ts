@@ -4,6 +4,10 @@
  * the base's rules (its gating, its defaults) and the base tree's noise
  * calibration, in the RunComparison shape every report renders — with the
  * base in the "baseline" place.
+ *
+ * The history verdict (src/history/judge-run.ts) judges a run against its
+ * testbed's pooled recent runs the same way, in `committed` mode: those runs
+ * were measured on other days.
  */
 import { busier, busyAtStart } from '../harness/busy-machine.js';
 import type { ScenarioResult } from '../harness/result-model.js';
@@ -62,8 +66,9 @@ export function compareSides(
   base: readonly ScenarioResult[],
   head: readonly ScenarioResult[],
   calibration?: NoiseCalibration,
+  mode: GateRules['mode'] = 'interleaved',
 ): RunComparison {
-  const rules: GateRules = { mode: 'interleaved', ...(calibration ? { calibration } : {}) };
+  const rules: GateRules = { mode, ...(calibration ? { calibration } : {}) };
   const baseById = new Map(base.map((r) => [scenarioId(r), r]));
   const headIds = new Set(head.map(scenarioId));
   const scenarios = [

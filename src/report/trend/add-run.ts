@@ -2,9 +2,11 @@
  * Adds one perf run (a results.json) to the trend history, as
  * github-action-benchmark would: its benchmark files become one run per
  * direction suite. A run already in the history (same commit and date) is
- * not added twice.
+ * not added twice. Each run also keeps its id, testbed and per gated metric
+ * its trial values (src/history/gate-records.ts), for the history verdict.
  */
 import type { Direction } from '../../harness/metric-kinds.js';
+import { gateRecords, runFields, withGateRecords } from '../../history/gate-records.js';
 import { toBenchmarkFiles } from '../benchmark-action.js';
 import type { ResultsFile } from '../results-file.js';
 import type { BenchmarkCommit, BenchmarkData, BenchmarkRun } from './benchmark-data.js';
@@ -34,6 +36,7 @@ export function addRun(
 ): AddRunOutcome {
   const date = runDateMs(results);
   const files = toBenchmarkFiles(results.scenarios);
+  const records = gateRecords(results);
   const entries: Record<string, readonly BenchmarkRun[]> = { ...data.entries };
   let added = false;
   for (const [direction, benches] of [
@@ -44,7 +47,13 @@ export function addRun(
     const suite = trendSuiteName(results.environment.profile, direction);
     const runs = entries[suite] ?? [];
     if (runs.some((r) => r.date === date && r.commit.id === commit.id)) continue;
-    const run: BenchmarkRun = { commit, date, tool: benchmarkTool(direction), benches };
+    const run: BenchmarkRun = {
+      commit,
+      date,
+      tool: benchmarkTool(direction),
+      benches: withGateRecords(benches, records),
+      ...runFields(results),
+    };
     entries[suite] = [...runs, run].sort((a, b) => a.date - b.date);
     added = true;
   }
