@@ -1,6 +1,5 @@
 /** Recovery after an agent crash: throw (native), trap and memory-limit overrun (WASM). */
-import { findMetric } from '../../src/harness/result-model.js';
-import { measureInterleaved } from '../../src/harness/measure-scenario.js';
+import { findMetric, measureInterleaved } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
 
 describe('agents: crash recovery', () => {

@@ -2,8 +2,7 @@
  * Request/response latency (p50 … p99.9, max), local routing latency, request
  * rate with 64 in flight, and agent response time (handle alone).
  */
-import { findMetric } from '../../src/harness/result-model.js';
-import { measureInterleaved } from '../../src/harness/measure-scenario.js';
+import { findMetric, measureInterleaved } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
 
 const MS_IN_NS = 1_000_000;

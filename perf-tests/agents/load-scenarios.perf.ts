@@ -2,9 +2,7 @@
  * The seed's load scenarios: peak, sustained and burst. Full profile: the
  * seed's rates and agent counts, minutes instead of 24 h; ci: short runs.
  */
-import { byProfile, resolveProfile } from '../../src/harness/profile.js';
-import { findMetric } from '../../src/harness/result-model.js';
-import { measureScenario } from '../../src/harness/measure-scenario.js';
+import { byProfile, findMetric, measureScenario, resolveProfile } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
 
 const profile = resolveProfile();

@@ -1,7 +1,5 @@
 /** Open-loop load test with ramp-up and per-interval figures. */
-import { byProfile, resolveProfile } from '../../src/harness/profile.js';
-import { findMetric } from '../../src/harness/result-model.js';
-import { measureScenario } from '../../src/harness/measure-scenario.js';
+import { byProfile, findMetric, measureScenario, resolveProfile } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
 
 const params = byProfile(resolveProfile(), {

@@ -1,7 +1,5 @@
 /** Memory per agent (creation, after 1000 messages, after a checkpoint) and CPU while idle, processing and spawning. */
-import { byProfile, resolveProfile } from '../../src/harness/profile.js';
-import { findMetric } from '../../src/harness/result-model.js';
-import { measureInterleaved } from '../../src/harness/measure-scenario.js';
+import { byProfile, findMetric, measureInterleaved, resolveProfile } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
 
 const profile = resolveProfile();

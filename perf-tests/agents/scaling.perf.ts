@@ -2,9 +2,7 @@
  * Horizontal scaling at 1, 10, 100, 1000 and 10 000 agents: spawn time,
  * throughput and memory at each, native and WASM.
  */
-import { byProfile, resolveProfile } from '../../src/harness/profile.js';
-import { findMetric } from '../../src/harness/result-model.js';
-import { measureInterleaved } from '../../src/harness/measure-scenario.js';
+import { byProfile, findMetric, measureInterleaved, resolveProfile } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
 
 const agentCounts = byProfile(resolveProfile(), {

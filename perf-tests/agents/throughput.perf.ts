@@ -2,8 +2,7 @@
  * Message throughput by size (64 B – 32 KB) for native and WASM agents, and
  * task processing by a pool of agents.
  */
-import { findMetric } from '../../src/harness/result-model.js';
-import { measureInterleaved } from '../../src/harness/measure-scenario.js';
+import { findMetric, measureInterleaved } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
 
 const messageBytes = [64, 1024, 32 * 1024];

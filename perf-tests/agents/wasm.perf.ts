@@ -1,7 +1,5 @@
 /** WASM overhead against native on the same task, and WASM memory limits of 1, 10, 100 and 1000 MB. */
-import { byProfile, resolveProfile } from '../../src/harness/profile.js';
-import { findMetric } from '../../src/harness/result-model.js';
-import { measureScenario } from '../../src/harness/measure-scenario.js';
+import { byProfile, findMetric, measureScenario, resolveProfile } from '../../src/harness/index.js';
 import { SUITE } from './support/targets.js';
 
 const MB = 1024 * 1024;

@@ -4,8 +4,7 @@
  * of a real daemon process. The assertions are architectural bounds with wide
  * margins; the baseline gate catches drift.
  */
-import { findMetric } from '../../src/harness/result-model.js';
-import { measureScenario } from '../../src/harness/measure-scenario.js';
+import { findMetric, measureScenario } from '../../src/harness/index.js';
 import { buildDaemon, DAEMON_BUILD_VARIABLE, type DaemonBuild } from './support/compiled-daemon.js';
 
 const suite = 'daemon';

@@ -4,8 +4,7 @@
  * system exists and exercise the whole pipeline: child runner, histograms,
  * trials, hand-over, reporter, gate.
  */
-import { findMetric } from '../../src/harness/result-model.js';
-import { measureScenario } from '../../src/harness/measure-scenario.js';
+import { findMetric, measureScenario } from '../../src/harness/index.js';
 
 const suite = 'harness';
 

@@ -3,7 +3,7 @@
  * Every task finishes with latency ≥ its duration; tasks/s is reported as a
  * fraction of the raw spawn ceiling of the same command at the same concurrency.
  */
-import { byProfile } from '../../src/harness/profile.js';
+import { byProfile } from '../../src/harness/index.js';
 import { describeConfig, profile } from './orchestrator-spec.js';
 
 describeConfig({

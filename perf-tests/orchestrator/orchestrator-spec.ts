@@ -3,11 +3,15 @@
  * when PLANEBENCH_PG_URL is set, else skipped with the reason in the test
  * name), the sizes per profile, and the assertions every config shares.
  */
-import { measureScenario } from '../../src/harness/measure-scenario.js';
-import { resolveProfile, type ProfileName } from '../../src/harness/profile.js';
-import { findMetric, type ScenarioResult } from '../../src/harness/result-model.js';
+import {
+  findMetric,
+  measureScenario,
+  type ProfileName,
+  resolveProfile,
+  type ScenarioResult,
+  setting,
+} from '../../src/harness/index.js';
 import type { OrchestratorScenarioParams } from './orchestrator.scenario.js';
-import { setting } from '../../src/harness/settings.js';
 
 export const suite = 'orchestrator';
 export const profile: ProfileName = resolveProfile();

@@ -11,15 +11,20 @@
  */
 import { defineScenario } from '../../src/harness/scenario.js';
 import { median } from '../../src/harness/stats/median.js';
-import { EXAMPLE_TASK, REPO_ROOT } from '../../src/orchestrator/paths.js';
-import { loadPerfConfig, type PerfConfig } from '../../src/orchestrator/perf/perf-config.js';
-import { runPerfTest } from '../../src/orchestrator/perf/perf-run.js';
-import { measurePostgresPickupFloor } from '../../src/orchestrator/perf/postgres-pickup-floor.js';
-import { measureSqlitePickupFloor } from '../../src/orchestrator/perf/sqlite-pickup-floor.js';
-import { measureSpawnCeiling, type SpawnCeiling } from '../../src/orchestrator/perf/spawn-ceiling.js';
-import { measureBareSpawnCeiling } from '../../src/orchestrator/perf/bare-spawn-ceiling.js';
-import type { TaskRecord } from '../../src/orchestrator/model.js';
-import { taskSamples } from '../../src/orchestrator/perf/task-metrics.js';
+import {
+  EXAMPLE_TASK,
+  loadPerfConfig,
+  measureBareSpawnCeiling,
+  measurePostgresPickupFloor,
+  measureSpawnCeiling,
+  measureSqlitePickupFloor,
+  type PerfConfig,
+  REPO_ROOT,
+  runPerfTest,
+  type SpawnCeiling,
+  type TaskRecord,
+  taskSamples,
+} from '../../src/orchestrator/index.js';
 import { setting } from '../../src/harness/settings.js';
 
 export interface OrchestratorScenarioParams {

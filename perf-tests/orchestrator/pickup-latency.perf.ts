@@ -25,7 +25,7 @@
  * SQLite the ratio is bimodal (1.1 or 2.3–2.6 in trials of the same code) and
  * the milliseconds stay gated.
  */
-import { byProfile } from '../../src/harness/profile.js';
+import { byProfile } from '../../src/harness/index.js';
 import {
   STORE_VARIANTS,
   expectEveryTaskDone,

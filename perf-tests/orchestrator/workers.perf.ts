@@ -8,8 +8,7 @@
  * process, as for the single-process configs; `busiestWorkerShare` says how
  * evenly the two shared the work (1 = evenly).
  */
-import { byProfile } from '../../src/harness/profile.js';
-import { findMetric } from '../../src/harness/result-model.js';
+import { byProfile, findMetric } from '../../src/harness/index.js';
 import {
   PG_URL,
   expectEveryTaskDone,

@@ -6,8 +6,7 @@
  * wedged, some progress, a second stop accepted.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { findMetric } from '../../src/harness/result-model.js';
-import { resolveProfile } from '../../src/harness/profile.js';
+import { findMetric, resolveProfile } from '../../src/harness/index.js';
 import { reportVariants } from './lib/assert-bars.js';
 import type { CancellationParams } from './lib/cancellation-workload.js';
 import { measureVariants, SPEC_TIMEOUT_MS } from './lib/measure-variants.js';

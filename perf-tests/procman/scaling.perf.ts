@@ -4,8 +4,7 @@
  * n = 8, 32, 64, 256 (smoke: 8 and 64).
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { measureInterleaved } from '../../src/harness/measure-scenario.js';
-import { byProfile, resolveProfile } from '../../src/harness/profile.js';
+import { byProfile, measureInterleaved, resolveProfile } from '../../src/harness/index.js';
 import type { GatedStopParams } from './lib/gated-stop-workload.js';
 import { SPEC_TIMEOUT_MS, SUITE } from './lib/measure-variants.js';
 import { minExpectedSamples, resolvePerfConfig } from './lib/perf-config.js';

@@ -6,7 +6,8 @@
 import { hostname } from 'node:os';
 import { invalid } from './errors.js';
 
-export interface SchedulerOptions {
+/** What every loop that runs tasks takes: the standalone worker, and the scheduler's local worker. */
+export interface WorkerOptions {
   /** How long an iteration that found no work sleeps, unless woken; ms. */
   readonly pollIntervalMs?: number;
   /** Runs expanded and tasks claimed per iteration at most. */
@@ -22,26 +23,20 @@ export interface SchedulerOptions {
   readonly prefetch?: number;
   /** A claim expires unless renewed within this long; ms. */
   readonly leaseMs?: number;
-  /** How often expired leases are reclaimed; ms. */
-  readonly reclaimIntervalMs?: number;
-  /** Whether this process runs tasks itself (false when separate workers do). */
-  readonly localWorker?: boolean;
-  readonly workerId?: string;
-}
-
-export type ResolvedSchedulerOptions = Readonly<Required<SchedulerOptions>>;
-
-export interface WorkerOptions {
-  readonly pollIntervalMs?: number;
-  readonly batchSize?: number;
-  readonly concurrency?: number;
-  readonly statusBatchSize?: number;
-  readonly prefetch?: number;
-  readonly leaseMs?: number;
+  /** Who claims the tasks, as the store records it (default: `<role>-<host>-<pid>`). */
   readonly workerId?: string;
 }
 
 export type ResolvedWorkerOptions = Readonly<Required<WorkerOptions>>;
+
+export interface SchedulerOptions extends WorkerOptions {
+  /** How often expired leases are reclaimed; ms. */
+  readonly reclaimIntervalMs?: number;
+  /** Whether this process runs tasks itself (false when separate workers do). */
+  readonly localWorker?: boolean;
+}
+
+export type ResolvedSchedulerOptions = Readonly<Required<SchedulerOptions>>;
 
 export const DEFAULTS = {
   pollIntervalMs: 1000,

@@ -1,7 +1,6 @@
 /** The jest assertions every gated-stop spec makes, on the original's bars. */
 import { expect } from '@jest/globals';
-import { findMetric } from '../../../src/harness/result-model.js';
-import type { ScenarioResult } from '../../../src/harness/result-model.js';
+import { findMetric, type ScenarioResult } from '../../../src/harness/index.js';
 import type { ProcmanVariant } from '../../../src/procman/index.js';
 import { gateHoldMs, minExpectedSamples } from './perf-config.js';
 import type { ProcmanPerfConfig } from './perf-config.js';

@@ -1,6 +1,6 @@
 /** One jest spec per gated-stop scenario: run v1 and v2 on the same workload and assert the bars. */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import { resolveProfile } from '../../../src/harness/profile.js';
+import { resolveProfile } from '../../../src/harness/index.js';
 import { expectGatedStopBars, reportVariants } from './assert-bars.js';
 import type { GatedStopParams } from './gated-stop-workload.js';
 import { measureVariants, SPEC_TIMEOUT_MS } from './measure-variants.js';

@@ -1,6 +1,5 @@
 /** Runs one procman scenario against v1 and v2 with identical params, trials interleaved. */
-import { measureInterleaved } from '../../../src/harness/measure-scenario.js';
-import type { ScenarioResult } from '../../../src/harness/result-model.js';
+import { measureInterleaved, type ScenarioResult } from '../../../src/harness/index.js';
 import type { ProcmanVariant } from '../../../src/procman/index.js';
 
 export const SUITE = 'procman';

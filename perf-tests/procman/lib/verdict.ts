@@ -4,8 +4,7 @@
  * v1 — contention observed: a timeout, or p95/p99 within max(gate/5, 50 ms)
  * of the gate hold, or too few samples.
  */
-import { findMetric } from '../../../src/harness/result-model.js';
-import type { ScenarioResult } from '../../../src/harness/result-model.js';
+import { findMetric, type ScenarioResult } from '../../../src/harness/index.js';
 
 export const V2_MAX_P99_US = 500_000;
 

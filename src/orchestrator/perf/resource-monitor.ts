@@ -2,8 +2,8 @@
  * Samples the scheduler's RSS and CPU (pidusage) and counts task processes:
  * the children of the processes that run tasks (the scheduler, or the workers).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import pidusage from 'pidusage';
+import { listProcesses } from '../../harness/process/process-table.js';
 
 export interface ResourceSample {
   readonly rssBytes: number;
@@ -26,21 +26,13 @@ export interface ResourceSummary {
 
 /**
  * Counts task processes: children of one of `parents` that lead their own
- * process group, as the executor starts every task (Linux /proc). Helpers of the
+ * process group, as the executor starts every task (the harness's /proc table). Helpers of the
  * runtime (e.g. a loader's service process) share the parent's group and are not counted.
  */
 export function countChildren(parents: ReadonlySet<number>): number {
   let count = 0;
-  for (const name of readdirSync('/proc')) {
-    const pid = Number(name);
-    if (!Number.isInteger(pid)) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (fields[0] !== 'Z' && parents.has(Number(fields[1])) && Number(fields[2]) === pid) count += 1;
-    } catch {
-      // exited while listing
-    }
+  for (const entry of listProcesses()) {
+    if (entry.state !== 'Z' && parents.has(entry.ppid) && entry.pgid === entry.pid) count += 1;
   }
   return count;
 }
