@@ -40,14 +40,3 @@ export class AgentError extends Error {
     this.timedOut = code === 'request-timeout';
   }
 }
-
-/** Every `catch (e: unknown)` goes through here, so code after it sees an Error. */
-export function coerceError(value: unknown): Error {
-  if (value instanceof Error) return value;
-  if (typeof value === 'string') return new Error(value);
-  try {
-    return new Error(`Non-error thrown: ${JSON.stringify(value)}`);
-  } catch {
-    return new Error(`Non-error thrown: ${String(value)}`);
-  }
-}

@@ -3,7 +3,7 @@ export { AgentRuntime } from './runtime/agent-runtime.js';
 export { AgentPool } from './pool/agent-pool.js';
 export { MessageBatcher } from './router/message-batcher.js';
 export { SloMonitor } from './metrics/slo-monitor.js';
-export { AgentError, coerceError } from './errors.js';
+export { AgentError } from './errors.js';
 export { toAgent, toCapability } from './messages/message.js';
 export { PERFORMATIVES, isPerformative } from './messages/performative.js';
 export { loadAgentModule, toAgentModule, WASM_AGENT_EXPORTS, WASM_CALLABLE_EXPORTS } from './wasm/agent-module.js';

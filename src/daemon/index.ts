@@ -5,7 +5,7 @@ export { DaemonBuilder } from './daemon/daemon-builder.js';
 export { DEFAULT_SIGNALS, KILL_EXIT_CODE } from './daemon/signal-handling.js';
 export { waitIntervalOrShutdown } from './daemon/monitor-loop.js';
 export { DaemonError } from './errors/daemon-error.js';
-export { coerceError, errorChain, formatErrorChain } from './errors/error-chain.js';
+export { errorChain, formatErrorChain } from './errors/error-chain.js';
 export { ShutdownCoordinator } from './shutdown/shutdown-coordinator.js';
 export { ShutdownHandle } from './shutdown/shutdown-handle.js';
 export { REQUESTED } from './shutdown/shutdown-types.js';

@@ -1,4 +1,5 @@
-import { types } from 'node:util';
+/** The one coerceError (src/lib), for the orchestrator and its CLI, which import it from here. */
+export { coerceError } from '../lib/coerce-error.js';
 
 /** The orchestrator's one error class: a message, boolean facts and a cause. */
 export class OrchestratorError extends Error {
@@ -19,13 +20,6 @@ export class OrchestratorError extends Error {
     this.isStoreFailure = options.storeFailure === true || options.unreachable === true;
     this.isUnreachable = options.unreachable === true;
   }
-}
-
-/** Every `catch (e: unknown)` goes through here. */
-export function coerceError(value: unknown): Error {
-  // isNativeError also recognises errors from another realm (a vm context such as jest's).
-  if (value instanceof Error || types.isNativeError(value)) return value;
-  return new Error(typeof value === 'string' ? value : `Non-error thrown: ${String(value)}`);
 }
 
 /** ``Expected `field` to be rule, got `value` (type)``. */

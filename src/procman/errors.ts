@@ -42,12 +42,6 @@ export function isProcmanError(value: unknown, code?: ProcmanErrorCode): value i
   return value instanceof ProcmanError && (code === undefined || value.code === code);
 }
 
-/** Every `catch (e: unknown)` goes through here. */
-export function coerceError(value: unknown): Error {
-  if (value instanceof Error) return value;
-  return new Error(typeof value === 'string' ? value : `Non-error thrown: ${String(value)}`);
-}
-
 export function abortedError(processId: string | undefined, signal: AbortSignal): ProcmanError {
   return new ProcmanError('Aborted', `Operation on \`${processId ?? '?'}\` was aborted`, {
     ...(processId === undefined ? {} : { processId }),

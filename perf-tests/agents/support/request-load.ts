@@ -4,7 +4,8 @@
  * the intended send time (µs, HDR), per-interval figures and success counts.
  */
 import type { AgentRuntime } from '../../../src/agents/index.js';
-import { coerceError, toCapability } from '../../../src/agents/index.js';
+import { toCapability } from '../../../src/agents/index.js';
+import { coerceError } from '../../../src/lib/coerce-error.js';
 import type { SampleRecorder } from '../../../src/harness/scenario.js';
 import { IntervalRecorder, type IntervalFigures } from './interval-figures.js';
 import { runPhasedLoad, type LoadPhase, type PhasedLoadResult } from './phased-load.js';
@@ -47,7 +48,7 @@ export async function runRequestLoad(options: RequestLoadOptions): Promise<Reque
         intervals.received(intendedAtMs, latencyMs * 1000);
       } else {
         intervals.error(intendedAtMs);
-        if (firstErrors.length < 5) firstErrors.push(coerceError(error).message);
+        if (firstErrors.length < 5) firstErrors.push(coerceError(error, { show: 'json' }).message);
       }
     },
     ...(options.drainTimeoutMs === undefined ? {} : { drainTimeoutMs: options.drainTimeoutMs }),

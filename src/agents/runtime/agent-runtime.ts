@@ -6,7 +6,8 @@
 import type { AgentContext, RequestOptions } from '../agent/agent-context.js';
 import { classifyCrash, type AgentKind } from '../agent/agent-instance.js';
 import { resolveAgentSpec, type AgentSpec } from '../agent/agent-spec.js';
-import { AgentError, coerceError } from '../errors.js';
+import { coerceError } from '../../lib/coerce-error.js';
+import { AgentError } from '../errors.js';
 import { Mailbox } from '../mailbox/mailbox.js';
 import type { AgentMessage, Target } from '../messages/message.js';
 import type { Performative } from '../messages/performative.js';
@@ -273,7 +274,7 @@ export class AgentRuntime {
   }
 
   private crashed(cell: AgentCell, message: AgentMessage, thrown: unknown): void {
-    const error = coerceError(thrown);
+    const error = coerceError(thrown, { show: 'json' });
     const kind = classifyCrash(thrown);
     const atMs = this.options.now();
     this.metrics.counters.processed++;

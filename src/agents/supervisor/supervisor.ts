@@ -4,7 +4,7 @@
  * failed and its queued messages are failed with it.
  */
 import type { CrashKind } from '../agent/agent-instance.js';
-import { coerceError } from '../errors.js';
+import { coerceError } from '../../lib/coerce-error.js';
 import { decideRestart, type RestartPolicy } from './restart-policy.js';
 
 export interface CrashReport {
@@ -79,7 +79,7 @@ export class Supervisor {
       try {
         agent.restart();
       } catch (error: unknown) {
-        this.giveUp(agent, crash.kind, `restart failed: ${coerceError(error).message}`);
+        this.giveUp(agent, crash.kind, `restart failed: ${coerceError(error, { show: 'json' }).message}`);
         return;
       }
       this.options.onEvent({

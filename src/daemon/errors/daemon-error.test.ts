@@ -1,6 +1,6 @@
 import { inspect } from 'node:util';
 import { DaemonError } from './daemon-error.js';
-import { coerceError, errorChain, formatErrorChain } from './error-chain.js';
+import { errorChain, formatErrorChain } from './error-chain.js';
 
 describe('DaemonError', () => {
   test('is an Error with a code, a message and the DaemonError name', () => {
@@ -75,16 +75,5 @@ describe('DaemonError', () => {
     expect(() => {
       throw DaemonError.invalidState('nope');
     }).toThrow('nope');
-  });
-});
-
-describe('coerceError', () => {
-  test('keeps errors, wraps strings and other values', () => {
-    const error = new Error('x');
-    expect(coerceError(error)).toBe(error);
-    expect(coerceError('boom').message).toBe('boom');
-    const wrapped = coerceError(42);
-    expect(wrapped.message).toBe('Non-error thrown: 42');
-    expect(wrapped.cause).toBe(42);
   });
 });

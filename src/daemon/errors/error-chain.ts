@@ -1,4 +1,4 @@
-/** Walking and printing `cause` chains, and turning any thrown value into an Error. */
+/** Walking and printing `cause` chains. */
 
 const MAX_CHAIN_DEPTH = 32;
 
@@ -20,11 +20,4 @@ export function formatErrorChain(error: unknown): string {
   return errorChain(error)
     .map((e) => (e instanceof Error ? e.message : String(e)))
     .join(': caused by ');
-}
-
-/** Every `catch (e: unknown)` goes through here. */
-export function coerceError(value: unknown): Error {
-  if (value instanceof Error) return value;
-  if (typeof value === 'string') return new Error(value);
-  return new Error(`Non-error thrown: ${String(value)}`, { cause: value });
 }

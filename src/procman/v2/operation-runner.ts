@@ -4,7 +4,7 @@
  * A job that fails is a failed completion; the runner itself failing (its
  * completion queue gone) is reported once through `onFailure`.
  */
-import { coerceError } from '../errors.js';
+import { coerceError } from '../../lib/coerce-error.js';
 import { BoundedQueue } from './bounded-queue.js';
 import type { Completion, Job, JobExecutor } from './messages.js';
 

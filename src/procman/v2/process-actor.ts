@@ -8,7 +8,8 @@
  */
 import type { ManagedChild } from '../control/managed-child.js';
 import { signalGroup } from '../control/process-group.js';
-import { abortedError, coerceError, ProcmanError } from '../errors.js';
+import { coerceError } from '../../lib/coerce-error.js';
+import { abortedError, ProcmanError } from '../errors.js';
 import type { ResolvedActorOptions } from '../options.js';
 import {
   applyExit,

@@ -9,7 +9,8 @@ import { spawnChild } from '../../control/managed-child.js';
 import type { ManagedChild } from '../../control/managed-child.js';
 import { probeMemoryBytes } from '../../control/probe-memory.js';
 import { stopChild } from '../../control/stop-child.js';
-import { coerceError, ProcmanError } from '../../errors.js';
+import { coerceError } from '../../../lib/coerce-error.js';
+import { ProcmanError } from '../../errors.js';
 import type { FromWorker, ToWorker } from './wire.js';
 import { toWireError } from './wire.js';
 

@@ -7,7 +7,7 @@
 import type { Worker } from 'node:worker_threads';
 import { startWorkerThread } from '../../../lib/start-worker-thread.js';
 import { trackGroup, untrackGroup } from '../../control/process-group.js';
-import { coerceError } from '../../errors.js';
+import { coerceError } from '../../../lib/coerce-error.js';
 import type { Completion, Job, JobResult } from '../messages.js';
 import type { CreateRunner, Runner, RunnerDeps } from '../operation-runner.js';
 import { RemoteChild } from './remote-child.js';
