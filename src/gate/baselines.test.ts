@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { captureEnvironment } from '../harness/environment.js';
-import { syntheticResult } from '../test-support/synthetic-result.js';
+import { syntheticResult } from '../test-support/fixture-results.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { readBaseline } from './baseline-file.js';
 import { compareRun } from './compare-run.js';

@@ -1,4 +1,4 @@
-import { syntheticResult } from '../test-support/synthetic-result.js';
+import { syntheticResult } from '../test-support/fixture-results.js';
 import { writeFileSync } from 'node:fs';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { confirmRequestPath, poolConfirmation, readConfirmRequest, writeConfirmRequest } from './confirmation.js';

@@ -3,7 +3,7 @@ import { METRIC_KINDS } from '../harness/metric-kinds.js';
 import type { Metric, ScenarioResult } from '../harness/result-model.js';
 import { median } from '../harness/stats/median.js';
 import { verdictLabel } from '../report/comparison-rows.js';
-import { syntheticResult } from '../test-support/synthetic-result.js';
+import { syntheticResult } from '../test-support/fixture-results.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { compareRun } from './compare-run.js';
 import { machineSpeedRatio, scaledToMachine, speedDiffers } from './machine-speed.js';

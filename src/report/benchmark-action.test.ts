@@ -1,4 +1,4 @@
-import { syntheticResult } from '../test-support/synthetic-result.js';
+import { syntheticResult } from '../test-support/fixture-results.js';
 import { checkBenchmarkEntry, toBenchmarkFiles } from './benchmark-action.js';
 
 describe('github-action-benchmark files', () => {

@@ -1,38 +1,11 @@
-import { summarizeRun, type MetricComparison, type ScenarioComparison } from '../gate/compare-run.js';
+import { summarizeRun, type MetricComparison } from '../gate/compare-run.js';
 import type { VerdictStatus } from '../gate/verdict.js';
+import { metricComparison, scenarioComparison } from '../test-support/fixture-results.js';
 import { renderConsoleTable } from './console-table.js';
 
-function metric(name: string, status: VerdictStatus, ratio: number): MetricComparison {
-  return {
-    suite: 'procman',
-    scenario: 'cpi',
-    variant: 'v2',
-    metric: name,
-    unit: 'us',
-    direction: 'smaller',
-    gated: true,
-    status,
-    baseline: 40,
-    current: 40 * ratio,
-    verdict: {
-      status,
-      reason: status === 'unchanged' ? 'within the noise' : 'beyond the threshold',
-      ratio: { estimate: ratio, low: ratio * 0.9, high: ratio * 1.1 },
-      thresholdSource: 'calibration',
-      threshold: 0.12,
-      detectable: 0.12,
-    },
-  };
-}
-
-const scenario = (suite: string, metrics: MetricComparison[]): ScenarioComparison => ({
-  suite,
-  scenario: 'cpi',
-  variant: 'v2',
-  profile: 'ci',
-  status: { kind: 'compared' },
-  metrics: metrics.map((m) => ({ ...m, suite })),
-});
+const metric = (name: string, status: VerdictStatus, ratio: number) =>
+  metricComparison(name, status, { ratio, scenario: 'cpi', baseline: 40 });
+const scenario = (suite: string, metrics: MetricComparison[]) => scenarioComparison(suite, 'cpi', metrics);
 
 const comparison = summarizeRun([
   scenario('procman', [

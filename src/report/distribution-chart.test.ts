@@ -1,7 +1,7 @@
 import { summarizeRun } from '../gate/compare-run.js';
 import { compareSides } from '../gate/compare-sides.js';
 import { captureEnvironment } from '../harness/environment.js';
-import { syntheticResult } from '../test-support/synthetic-result.js';
+import { syntheticResult } from '../test-support/fixture-results.js';
 import { regressionDistributions, renderDistributionChart } from './distribution-chart.js';
 import { renderMarkdownReport } from './markdown-report.js';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { captureEnvironment } from '../harness/environment.js';
 import { handOverResult, RUN_DIR_VARIABLE } from '../harness/results-handoff.js';
 import { updateBaselines } from '../gate/update-baselines.js';
-import { syntheticResult } from '../test-support/synthetic-result.js';
+import { syntheticResult } from '../test-support/fixture-results.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { REMEASURED_NOTE } from './comparison-rows.js';
 import { CONFIRM_REQUEST_FILE, readConfirmRequest } from '../gate/confirmation.js';

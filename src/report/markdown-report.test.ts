@@ -1,53 +1,15 @@
-import { summarizeRun, type MetricComparison, type ScenarioComparison } from '../gate/compare-run.js';
-import type { Verdict, VerdictReason, VerdictStatus } from '../gate/verdict.js';
-import { FIXTURE_ENVIRONMENT } from '../test-support/fixture-results.js';
+import { summarizeRun } from '../gate/compare-run.js';
+import type { Verdict, VerdictReason } from '../gate/verdict.js';
+import {
+  FIXTURE_ENVIRONMENT,
+  metricComparison as metric,
+  scenarioComparison as scenario,
+} from '../test-support/fixture-results.js';
 import { verdictLabel } from './comparison-rows.js';
 import { COMMENT_LIMIT_CHARS, renderMarkdownReport } from './markdown-report.js';
 import { metricInWords } from './metric-words.js';
 
 const environment = FIXTURE_ENVIRONMENT;
-
-function metric(
-  name: string,
-  status: VerdictStatus,
-  overrides: Partial<MetricComparison> = {},
-  verdict: Partial<Verdict> = {},
-): MetricComparison {
-  const ratio = status === 'regressed' ? 1.7 : status === 'improved' ? 0.6 : 1.01;
-  return {
-    suite: 'procman',
-    scenario: 'control-plane-isolation',
-    variant: 'v2',
-    metric: name,
-    unit: 'us',
-    direction: 'smaller',
-    gated: true,
-    status,
-    baseline: 40.5,
-    current: 40.5 * ratio,
-    verdict: {
-      status,
-      reason: status === 'unchanged' ? 'within the noise' : 'beyond the threshold',
-      ratio: { estimate: ratio, low: ratio * 0.9, high: ratio * 1.1 },
-      thresholdSource: 'calibration',
-      threshold: 0.12,
-      detectable: 0.12,
-      ...verdict,
-    },
-    ...overrides,
-  };
-}
-
-function scenario(suite: string, name: string, metrics: MetricComparison[]): ScenarioComparison {
-  return {
-    suite,
-    scenario: name,
-    variant: 'v2',
-    profile: 'ci',
-    status: { kind: 'compared' },
-    metrics: metrics.map((m) => ({ ...m, suite, scenario: name })),
-  };
-}
 
 describe('report.md', () => {
   test('verdict first, then regressions with what they were judged against, then improvements and suite lines', () => {

@@ -3,8 +3,7 @@ import type { EnvironmentFingerprint, Metric } from '../harness/result-model.js'
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
 import { addRun } from '../report/trend/add-run.js';
 import { emptyBenchmarkData, type BenchmarkCommit, type BenchmarkData } from '../report/trend/benchmark-data.js';
-import { FIXTURE_ENVIRONMENT } from './fixture-results.js';
-import { syntheticResult } from './synthetic-result.js';
+import { FIXTURE_ENVIRONMENT, syntheticResult } from './fixture-results.js';
 
 /** Five trials around `level`, spread ±1 %. */
 export function trialsAround(level: number): number[] {

@@ -7,7 +7,7 @@
 import { compareSides } from '../../gate/compare-sides.js';
 import { captureEnvironment } from '../../harness/environment.js';
 import { setting } from '../../harness/settings.js';
-import { syntheticResult } from '../../test-support/synthetic-result.js';
+import { syntheticResult } from '../../test-support/fixture-results.js';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../chromium/find-chromium.js';
 import { regressionDistributions } from '../distribution-chart.js';
 import { renderMarkdownReport } from '../markdown-report.js';

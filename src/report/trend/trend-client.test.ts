@@ -1,6 +1,6 @@
 import { addRun } from './add-run.js';
 import { emptyBenchmarkData, type BenchmarkCommit } from './benchmark-data.js';
-import { fixtureRun } from './fixture-runs.js';
+import { fixtureRun } from '../../test-support/fixture-results.js';
 import { axisScale, buildCharts, seriesLabel, splitBenchName, tickDecimals } from './page/trend-client.js';
 
 function commit(id: string, message = 'subject\n\nbody'): BenchmarkCommit {

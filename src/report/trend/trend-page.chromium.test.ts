@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { checkTrendPage } from './check-trend-page.js';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../chromium/find-chromium.js';
-import { fixtureRun } from './fixture-runs.js';
+import { fixtureRun } from '../../test-support/fixture-results.js';
 import { DATA_FILE, updateTrend, writeTrendPage } from './update-trend.js';
 import { setting } from '../../harness/settings.js';
 import { historyWithHeadline } from '../../test-support/history-fixture.js';

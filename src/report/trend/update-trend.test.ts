@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { parseBenchmarkDataJs } from './benchmark-data.js';
-import { fixtureRun } from './fixture-runs.js';
+import { fixtureRun } from '../../test-support/fixture-results.js';
 import { updateTrend } from './update-trend.js';
 import type { ResultsFile } from '../results-file.js';
 
