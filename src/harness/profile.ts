@@ -1,3 +1,5 @@
+import { setting } from './settings.js';
+
 /**
  * PERF_PROFILE scales every scenario: `smoke` (seconds, for unit-test time),
  * `ci` (the whole suite in minutes on 2 cores) and `full` (the seed documents' sizes).
@@ -13,8 +15,8 @@ export function isProfileName(value: unknown): value is ProfileName {
 
 /** Reads PERF_PROFILE; an unknown name is an error that names the variable. */
 export function resolveProfile(env: NodeJS.ProcessEnv = process.env): ProfileName {
-  const raw = env['PERF_PROFILE'];
-  if (raw === undefined || raw === '') return DEFAULT_PROFILE;
+  const raw = setting('PERF_PROFILE', env);
+  if (raw === undefined) return DEFAULT_PROFILE;
   if (!isProfileName(raw)) {
     throw new Error(`Expected \`PERF_PROFILE\` to be one of ${PROFILE_NAMES.join(', ')}, got \`${raw}\` (string)`);
   }

@@ -1,11 +1,17 @@
 /**
  * Every environment variable planebench reads, in one place: its name, what
- * it does, and one reader. The README's "Settings" table lists the same.
- * (PERF_PROFILE is read by src/harness/profile.ts, which validates it;
- * PROCMAN_PERF_* by the procman specs' config, which owns those sizes; the
- * daemon library's DAEMON_ERROR_STACKS by that library.)
+ * it does, and the one reader (`setting`, `familySetting`) the rest of the
+ * code goes through. The README's "Settings" table lists the same.
+ *
+ * Exceptions, read elsewhere:
+ * - DAEMON_ERROR_STACKS, by the daemon library (src/daemon/errors/daemon-error.ts):
+ *   a system under test imports nothing from the harness.
+ * - FIXTURE_*, by the made-up perf spec the reporter's end-to-end test runs
+ *   (src/report/fixtures/fixture-perf-spec.ts.txt), which runs in a project of its own.
+ * Code that starts a process hands `process.env` on to it whole; that is not a read.
  */
 export const SETTINGS = {
+  PERF_PROFILE: 'the profile, `smoke`, `ci` (default) or `full`; src/harness/profile.ts checks the name',
   PLANEBENCH_RESULTS_ROOT: 'folder perf results go to (default ./perf-results)',
   PLANEBENCH_BASELINES_DIR: 'folder of the committed baselines the reporter judges against (default ./baselines)',
   PLANEBENCH_BASELINE_GATE: '`off`: measure without judging against baselines (set by perf:compare for its rounds)',
@@ -25,7 +31,15 @@ export const SETTINGS = {
   GITHUB_SHA: 'the commit a run is recorded for (set by GitHub Actions; otherwise `git rev-parse HEAD`)',
   GITHUB_SERVER_URL: 'with GITHUB_REPOSITORY, the repository address the trend page links (set by GitHub Actions)',
   GITHUB_REPOSITORY: 'owner/name of the repository (set by GitHub Actions)',
+  PATH: 'where chromium is looked for when `PLANEBENCH_CHROMIUM` is not set',
 } as const;
+
+/** Families of variables: the prefix, and what a member sets (its owner derives the names and checks the values). */
+export const SETTING_FAMILIES = {
+  PROCMAN_PERF_: 'a procman spec size, e.g. `PROCMAN_PERF_WINDOW_MS` (perf-tests/procman/lib/perf-config.ts)',
+} as const;
+
+export type SettingFamily = keyof typeof SETTING_FAMILIES;
 
 export type SettingName = keyof typeof SETTINGS;
 
@@ -33,4 +47,20 @@ export type SettingName = keyof typeof SETTINGS;
 export function setting(name: SettingName, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const value = env[name];
   return value === undefined || value === '' ? undefined : value;
+}
+
+/** A family member's value (`PROCMAN_PERF_WINDOW_MS` of `PROCMAN_PERF_`); an empty value counts as unset. */
+export function familySetting(
+  family: SettingFamily,
+  name: string,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
+  if (!name.startsWith(family)) throw new Error(`Expected \`${name}\` to start with \`${family}\``);
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Sets a variable for this process and the processes it starts from now on (the reporter's run folder). */
+export function exportSetting(name: SettingName, value: string, env: NodeJS.ProcessEnv = process.env): void {
+  env[name] = value;
 }

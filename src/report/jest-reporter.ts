@@ -39,7 +39,7 @@ import { renderConsoleTable } from './console-table.js';
 import { regressionDistributions } from './distribution-chart.js';
 import { readResultsFile } from './results-file.js';
 import { writeRunOutputs } from './write-run-outputs.js';
-import { setting, type SettingName } from '../harness/settings.js';
+import { exportSetting, setting, type SettingName } from '../harness/settings.js';
 
 export interface PlanebenchReporterOptions {
   /** Folder of baselines/<suite>.json; default PLANEBENCH_BASELINES_DIR, else <rootDir>/baselines. */
@@ -97,7 +97,7 @@ export default class PlanebenchReporter {
     this.runId = `${timestampId(new Date())}-${process.pid}`;
     this.handoffDir = path.join(this.resultsDir, '.handoff', this.runId);
     // Test files are set up after reporters, so they inherit this.
-    process.env[RUN_DIR_VARIABLE] = this.handoffDir;
+    exportSetting(RUN_DIR_VARIABLE, this.handoffDir);
   }
 
   onRunStart(): void {

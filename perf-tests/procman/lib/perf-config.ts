@@ -5,6 +5,7 @@
  * the spec and passed to the scenario as params, so results record them.
  */
 import type { ProfileName } from '../../../src/harness/profile.js';
+import { familySetting } from '../../../src/harness/settings.js';
 
 export interface ProcmanPerfConfig {
   /** Managed processes: one gated, the rest plain. */
@@ -69,8 +70,8 @@ export function resolvePerfConfig(
   const merged: Record<string, number> = { ...ORIGINAL, ...BY_PROFILE[profile], ...defaults.all, ...defaults[profile] };
   for (const key of Object.keys(ORIGINAL)) {
     const name = envName(key);
-    const raw = env[name];
-    if (raw === undefined || raw === '') continue;
+    const raw = familySetting('PROCMAN_PERF_', name, env);
+    if (raw === undefined) continue;
     const value = Number(raw);
     const limit = LIMITS[key as keyof ProcmanPerfConfig] ?? Number.MAX_SAFE_INTEGER;
     if (!Number.isInteger(value) || value < 1 || value > limit) {

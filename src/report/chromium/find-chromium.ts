@@ -1,4 +1,4 @@
-/** Finds a Chromium binary: PLANEBENCH_CHROMIUM, else chromium / chrome on PATH. */
+/** Finds a Chromium binary: PLANEBENCH_CHROMIUM, else chromium / chrome on PATH (both read through src/harness/settings.ts). */
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { setting } from '../../harness/settings.js';
@@ -17,7 +17,7 @@ function executable(file: string): boolean {
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const explicit = setting('PLANEBENCH_CHROMIUM', env);
   if (explicit) return executable(explicit) ? explicit : undefined;
-  const dirs = (env['PATH'] ?? '').split(path.delimiter).filter(Boolean);
+  const dirs = (setting('PATH', env) ?? '').split(path.delimiter).filter(Boolean);
   for (const name of NAMES) {
     for (const dir of dirs) {
       const file = path.join(dir, name);
