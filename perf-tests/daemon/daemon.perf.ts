@@ -1,5 +1,6 @@
 /**
- * The daemon library measured like its Rust original (seeds/proc-daemon-performance.md):
+ * The daemon library measured like its Rust original (the seed document
+ * "proc-daemon-performance"):
  * six Criterion-style micro-benchmarks, memory per subsystem, and SIGTERM → exit
  * of a real daemon process. The assertions are architectural bounds with wide
  * margins; the baseline gate catches drift.
@@ -36,7 +37,7 @@ describe('daemon library', () => {
         env,
       });
       const median = (name: string): number => findMetric(result, `${name}.median`).value;
-      // Bounds ~10-50x above what a loaded 2-core machine measures: they fail when
+      // Bounds ~10-50x above what a loaded machine measures: they fail when
       // a change adds real work (a timer, a process listener, I/O), not on noise.
       expect(median('configBuildNs')).toBeLessThan(2_000);
       expect(median('daemonCreationNs')).toBeLessThan(10_000);

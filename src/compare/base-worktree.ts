@@ -115,9 +115,9 @@ function overlayWorkingTree(repoDir: string, dir: string): void {
 /**
  * A worktree of `sha` in a temporary folder; for the head (`withWorkingTree`)
  * with the working tree's uncommitted changes on top, so both sides of a
- * comparison run from the same kind of tree (a checkout elsewhere starts
- * processes at another speed: the head's own checkout measured trial
- * start-up 15–20 % slower than the base's worktree in two A/A runs).
+ * comparison run from the same kind of tree: a checkout elsewhere starts
+ * processes at another speed (docs/decisions.md, "Both sides of a comparison
+ * run from a worktree").
  */
 export async function createWorktree(
   repoDir: string,

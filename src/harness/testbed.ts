@@ -1,7 +1,8 @@
 /**
  * A testbed is the machine class results belong to: CPU model, core count and
  * Node major (the profile is judged separately). Numbers of one testbed say
- * nothing about another — a GitHub runner is not this VM, and Node 24 itself
+ * nothing about another — a GitHub runner is not the machine the baselines were
+ * recorded on, and Node 24 itself
  * uses more memory than Node 20 — so a baseline is only compared with runs of
  * its own testbed.
  */

@@ -16,7 +16,7 @@ function alive(pid: number): boolean {
 
 /**
  * Whether `pid` is gone within `ms`. A SIGKILL to a group is sent to every member at once, but a
- * member dies when the kernel next runs it: on a loaded 2-core machine a grandchild was seen alive
+ * member dies when the kernel next runs it: on a loaded machine a grandchild can still be alive
  * just after its parent's exit was reported. There is no event for another process's death (it is
  * not our child), so /proc is polled; without the kill, the grandchild would live 30 s.
  */
