@@ -1,4 +1,5 @@
 import { summarizeRun, type MetricComparison } from '../gate/compare-run.js';
+import { metricComparison, scenarioComparison } from '../test-support/fixture-results.js';
 import { classifyAgentsMetric, renderAgentsTargets } from './agents-targets.js';
 
 describe("agents metrics against the original's targets", () => {
@@ -28,28 +29,9 @@ describe("agents metrics against the original's targets", () => {
   });
 
   const metric = (name: string, unit: string, current: number, status: MetricComparison['status'] = 'unchanged') =>
-    ({
-      suite: 'agents',
-      scenario: 'request-latency',
-      variant: 'native',
-      metric: name,
-      unit,
-      direction: 'smaller',
-      gated: true,
-      status,
-      current,
-    }) as MetricComparison;
+    metricComparison(name, status, { unit, current });
   const run = (metrics: MetricComparison[]) =>
-    summarizeRun([
-      {
-        suite: 'agents',
-        scenario: 'request-latency',
-        variant: 'native',
-        profile: 'ci',
-        status: { kind: 'compared' },
-        metrics,
-      },
-    ]);
+    summarizeRun([scenarioComparison('agents', 'request-latency', metrics, 'native')]);
 
   test('all met and nothing regressed: the two lines of the original report', () => {
     const md = renderAgentsTargets(

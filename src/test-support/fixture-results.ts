@@ -187,18 +187,19 @@ export function metricComparison(
   };
 }
 
-/** A compared scenario `<suite>/<name>/v2` holding these metrics (moved into it). */
+/** A compared scenario `<suite>/<name>/<variant>` holding these metrics (moved into it). */
 export function scenarioComparison(
   suite: string,
   name: string,
   metrics: readonly MetricComparison[],
+  variant = 'v2',
 ): ScenarioComparison {
   return {
     suite,
     scenario: name,
-    variant: 'v2',
+    variant,
     profile: 'ci',
     status: { kind: 'compared' },
-    metrics: metrics.map((m) => ({ ...m, suite, scenario: name })),
+    metrics: metrics.map((m) => ({ ...m, suite, scenario: name, variant })),
   };
 }
