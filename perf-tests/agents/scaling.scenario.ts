@@ -75,7 +75,8 @@ export default defineScenario<Params>(async (ctx) => {
     const steadyMs = await medianPassMs(drive, steadyPasses);
     const { counters } = runtime.snapshot();
     const expected = (2 + steadyPasses) * messages;
-    if (counters.processed !== expected) throw new Error(`${label}: expected ${expected} handled, got ${counters.processed}`);
+    if (counters.processed !== expected)
+      throw new Error(`${label}: expected ${expected} handled, got ${counters.processed}`);
     ctx.value(`${label}.msgPerSec`, 'throughputPerSec', (messages / steadyMs) * 1000, { noise: ROUTING_RATE_NOISE });
     ctx.value(`${label}.firstPassMsgPerSec`, 'throughputPerSec', (messages / firstPassMs) * 1000, { gate: false });
 

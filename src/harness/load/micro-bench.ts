@@ -96,7 +96,11 @@ interface Sampler {
 function sampler(options: MicroBenchOptions): Sampler {
   const now = options.now ?? (() => performance.now());
   const reference = options.reference ?? runReferenceWorkload;
-  return { now, reference, referenceIterations: calibrateReference(reference, options.sampleTargetMs * REFERENCE_SHARE, now) };
+  return {
+    now,
+    reference,
+    referenceIterations: calibrateReference(reference, options.sampleTargetMs * REFERENCE_SHARE, now),
+  };
 }
 
 function referenceSampleNs(s: Sampler): number {
