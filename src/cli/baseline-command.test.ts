@@ -20,12 +20,17 @@ afterEach(() => {
   dir.remove();
 });
 
-function resultsFile(name: string, scenarios: ScenarioResult[], profile: ProfileName = 'ci'): string {
+function resultsFile(
+  name: string,
+  scenarios: ScenarioResult[],
+  profile: ProfileName = 'ci',
+  machine: { cpuModel?: string; cores?: number } = {},
+): string {
   const file = path.join(dir.path, name);
   const results: ResultsFile = {
     schemaVersion: RESULTS_SCHEMA_VERSION,
     runId: name,
-    environment: captureEnvironment(profile),
+    environment: { ...captureEnvironment(profile), ...machine },
     scenarios,
   };
   writeFileSync(file, JSON.stringify(results));
@@ -125,6 +130,22 @@ describe('planebench baseline update', () => {
       await runBaselineCommand(['update', '--results', smoke, '--baselines', baselines, '--replace-profile']),
     ).toBe(0);
     expect(readBaseline(baselines, 'demo')?.scenarios['query/v2']?.profile).toBe('smoke');
+  });
+
+  test('an entry of another machine class is not replaced unless asked, and nothing is written', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    const here = resultsFile('a.json', [syntheticResult([10, 11, 12])]);
+    expect(await runBaselineCommand(['update', '--results', here, '--baselines', baselines])).toBe(0);
+    const elsewhere = resultsFile('b.json', [syntheticResult([40])], 'ci', { cpuModel: 'Other CPU', cores: 96 });
+    await expect(runBaselineCommand(['update', '--results', elsewhere, '--baselines', baselines])).rejects.toThrow(
+      /Refusing to replace the baseline of demo\/query\/v2, recorded on .* with results from Other CPU × 96.* pass --replace-testbed/,
+    );
+    const p50 = () => readBaseline(baselines, 'demo')?.scenarios['query/v2']?.metrics['queryLatencyUs.p50']?.value;
+    expect(p50()).toBe(11);
+    expect(
+      await runBaselineCommand(['update', '--results', elsewhere, '--baselines', baselines, '--replace-testbed']),
+    ).toBe(0);
+    expect(p50()).toBe(40);
   });
 
   test('a run with a scenario that did not complete is refused whole', async () => {

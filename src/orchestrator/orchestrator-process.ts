@@ -2,6 +2,8 @@
  * Starts `planebench orchestrator run|worker` as a child process in its own
  * process group, waits for its `ready` line, and stops it (SIGTERM drains,
  * SIGKILL of the group kills it and its tasks). Used by the perf test and tests.
+ * It passes `--json` after the command and reads the JSON lines, unless
+ * `json: false` asks for the human output (then `ready: …` is the ready line).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
@@ -15,17 +17,22 @@ export interface OrchestratorProcess {
   stop(graceMs?: number): Promise<void>;
   /** SIGKILL to the whole process group (the process and its tasks). */
   killGroup(): void;
-  /** The JSON lines the process printed on stdout. */
+  /** The JSON lines the process printed on stdout (none with `json: false`). */
   readonly events: readonly Record<string, unknown>[];
+  /** Every line the process printed on stdout. */
+  readonly lines: readonly string[];
   /** Tail of stderr, for error messages. */
   stderrTail(): string;
 }
 
 export async function startOrchestratorProcess(
   args: readonly string[],
-  options: { readyTimeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+  options: { readyTimeoutMs?: number; env?: NodeJS.ProcessEnv; json?: boolean } = {},
 ): Promise<OrchestratorProcess> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', TS_LOADER, CLI_MAIN, ...args], {
+  const json = options.json ?? true;
+  const [command, ...rest] = args;
+  const argv = json && command !== undefined ? [command, '--json', ...rest] : [...args];
+  const child: ChildProcess = spawn(process.execPath, ['--import', TS_LOADER, CLI_MAIN, ...argv], {
     cwd: REPO_ROOT,
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -39,9 +46,14 @@ export async function startOrchestratorProcess(
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const events: Record<string, unknown>[] = [];
+  const lines: string[] = [];
   const ready = new Promise<void>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      lines.push(line);
+      if (!json) {
+        if (line.startsWith('ready: ')) resolve();
+        return;
+      }
       try {
         const event = JSON.parse(line) as Record<string, unknown>;
         events.push(event);
@@ -85,6 +97,7 @@ export async function startOrchestratorProcess(
     pid,
     exited,
     events,
+    lines,
     killGroup,
     stderrTail: () => stderr,
     async stop(graceMs = 10_000) {

@@ -56,8 +56,10 @@ describe('planebench orchestrator CLI', () => {
     const store = new SqliteStore({ path: db }); // trigger needs an existing store; `run` creates one
     await store.migrate();
     expect(await runOrchestratorCli(['trigger', '--file', file, '--count', '3', '--db', db])).toBe(0);
-    expect(stdout.text()).toContain('"runIds":[1,2,3]');
-    expect((await store.listRuns()).map((r) => r.status)).toEqual(['pending', 'pending', 'pending']);
+    expect(stdout.text()).toContain('triggered 3 runs of hello: 1, 2, 3\n');
+    expect(await runOrchestratorCli(['trigger', 'hello', '--json', '--db', db])).toBe(0);
+    expect(stdout.text()).toContain('{"event":"triggered","workflow":"hello","runIds":[4]}\n');
+    expect((await store.listRuns()).map((r) => r.status)).toEqual(['pending', 'pending', 'pending', 'pending']);
     expect(await runOrchestratorCli(['clean-data', '--db', db])).toBe(0);
     expect(await store.listRuns()).toEqual([]);
     await store.close();

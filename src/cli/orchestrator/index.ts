@@ -24,14 +24,15 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
 };
 
 const USAGE = `Usage: planebench orchestrator <command> [options]   (<command> --help: its options)
-  run         the scheduler (--config <name>, --concurrency, --prefetch, --no-local-worker, --verbose)
-  trigger     <workflow> [--count N] [--file workflow.yaml]
-  worker      a task worker on a shared PostgreSQL store (--concurrency, --prefetch, --lease-ms, --worker-id)
+  run         the scheduler (--config <name>, --concurrency, --prefetch, --no-local-worker, --verbose, --json)
+  trigger     <workflow> [--count N] [--file workflow.yaml] [--json]
+  worker      a task worker on a shared PostgreSQL store (--concurrency, --prefetch, --lease-ms, --worker-id, --json)
   status      runs and tasks by status, the newest runs with their tasks (--limit N, --json)
   logs        <task id>: what is known of one task (command, exit code, error, times)
   clean-data  delete every run and task
   perf-test   --config <name> | <runs> <tasks_per_run> <duration>
 --prefetch N: claimed tasks held beyond --concurrency, started as running ones exit (default = --concurrency).
+--json: run, worker and trigger print JSON lines for programs instead of lines for a person.
 Store: --database-url <postgres://…> or DATABASE_URL selects PostgreSQL (--schema; --async-commit: commits
   do not wait for the log flush, at least once either way; --pull-only: an idle scheduler or worker offers
   no slots, so triggers push it nothing and every task is claimed); else SQLite --db <file>, which wins over

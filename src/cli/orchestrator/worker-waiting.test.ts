@@ -1,5 +1,5 @@
 /**
- * A lone `orchestrator worker` on PostgreSQL: its JSON `ready` line as before
+ * A lone `orchestrator worker` on PostgreSQL: its `ready` line (read as JSON)
  * on stdout, and one line on stderr saying it waits for a scheduler's runs;
  * `status` on the same store reads it.
  */

@@ -1,6 +1,7 @@
 /**
  * `planebench orchestrator trigger <workflow> [--count N] [--file workflow.yaml]`:
- * creates runs of a workflow (defined from --file first, if given) and prints their ids.
+ * creates runs of a workflow (defined from --file first, if given) and prints their ids: one line
+ * for a person, or with --json one JSON object.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,6 +18,7 @@ Creates N (default 1) pending runs of a workflow and prints their ids; \`run\` r
   --file <workflow.yaml>     defines (or replaces) the workflow first; see
                              test-scripts/orchestrator/example-workflow.yaml
   --count N                  how many runs (default 1)
+  --json                     one JSON object instead: {"event":"triggered","workflow":…,"runIds":[…]}
 The SQLite store must exist (\`run\` creates it).
 ${STORE_USAGE}`;
 
@@ -24,7 +26,7 @@ export async function triggerCommand(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { ...STORE_FLAGS, count: { type: 'string' }, file: { type: 'string' } },
+    options: { ...STORE_FLAGS, count: { type: 'string' }, file: { type: 'string' }, json: { type: 'boolean' } },
   });
   const name = positionals[0];
   const workflow = values.file ? readWorkflowFile(values.file) : undefined;
@@ -36,7 +38,11 @@ export async function triggerCommand(argv: string[]): Promise<number> {
     if (workflow) await store.upsertWorkflow(workflow);
     const ids: number[] = [];
     for (let i = 0; i < count; i += 1) ids.push(await store.triggerRun(workflowName, wallClockUs()));
-    process.stdout.write(`${JSON.stringify({ event: 'triggered', workflow: workflowName, runIds: ids })}\n`);
+    process.stdout.write(
+      values.json
+        ? `${JSON.stringify({ event: 'triggered', workflow: workflowName, runIds: ids })}\n`
+        : `triggered ${ids.length} run${ids.length === 1 ? '' : 's'} of ${workflowName}: ${ids.join(', ')}\n`,
+    );
   } finally {
     await store.close();
   }

@@ -2,16 +2,18 @@
 import { parseArgs } from 'node:util';
 import { Worker } from '../../../orchestrator/worker/worker.js';
 import { integerFlag } from '../number-flag.js';
+import { printEvent, readyEvent, stoppedEvent, stopSignal } from '../process-lines.js';
 import { STORE_FLAGS, STORE_USAGE, describeStore, openStoreFromFlags } from '../store-args.js';
 
-/** For a person at the terminal (stdout is the JSON lines): a worker alone runs nothing until a scheduler expands runs. */
+/** On stderr, in both outputs: a worker alone runs nothing until a scheduler expands runs. */
 export const WAITING =
   'worker: waiting for tasks of runs dispatched by a scheduler (`planebench orchestrator run` on the same store); a worker does not turn triggered runs into tasks itself';
 
 export const usage = `Usage: planebench orchestrator worker [options]
 A task worker: claims tasks of runs a scheduler (\`orchestrator run\`) expanded, runs them,
 until SIGTERM (drain) or Ctrl-C (kill). Any number share one PostgreSQL store. Prints one
-JSON line {"event":"ready",…} once started.
+line once started (ready: …) and one on stopping (stopped: …).
+  --json                     one JSON object per line instead: {"event":"ready",…}, {"event":"stopped",…}
   --concurrency N            task subprocesses running at once (default 50)
   --prefetch N               claimed tasks held beyond --concurrency (default = --concurrency)
   --batch-size N             tasks claimed per iteration (default 100)
@@ -33,6 +35,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
       'lease-ms': { type: 'string' },
       'poll-interval-ms': { type: 'string' },
       'worker-id': { type: 'string' },
+      json: { type: 'boolean' },
     },
   });
   const options = Object.fromEntries(
@@ -50,16 +53,17 @@ export async function workerCommand(argv: string[]): Promise<number> {
   const worker = new Worker(store, options, {
     onError: (error) => process.stderr.write(`worker: ${error.message}\n`),
   });
+  const stopRequested = stopSignal();
   worker.start();
-  process.stdout.write(
-    `${JSON.stringify({ event: 'ready', pid: process.pid, store: describeStore(values), options: worker.options })}\n`,
+  const json = values.json === true;
+  printEvent(
+    readyEvent({ role: 'worker', pid: process.pid, store: describeStore(values), options: worker.options }),
+    json,
   );
   process.stderr.write(`${WAITING}\n`);
-  const mode = await new Promise<'drain' | 'kill'>((resolve) => {
-    process.once('SIGTERM', () => resolve('drain'));
-    process.once('SIGINT', () => resolve('kill'));
-  });
+  const mode = await stopRequested;
   await worker.stop(mode);
+  printEvent(stoppedEvent(mode), json);
   await store.close();
   return 0;
 }
