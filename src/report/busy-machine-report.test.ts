@@ -6,7 +6,7 @@
 import { captureEnvironment } from '../harness/environment.js';
 import { compareRun } from '../gate/compare-run.js';
 import { updateBaselines } from '../gate/update-baselines.js';
-import { syntheticResult } from '../test-support/synthetic-result.js';
+import { syntheticResult } from '../test-support/fixture-results.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { renderConsoleTable } from './console-table.js';
 import { renderMarkdownReport } from './markdown-report.js';
