@@ -4,6 +4,7 @@
  * (for programs: src/orchestrator/orchestrator-process.ts passes it). Each event
  * has one JSON shape and one human line, built here.
  */
+import type { StopMode } from '../../orchestrator/loop/orchestrator-loop.js';
 import type { IterationSummary } from '../../orchestrator/scheduler/iteration-stats.js';
 import type { RunRecord, TaskRecord } from '../../orchestrator/model.js';
 import type { StallSummary } from '../../harness/resources/stall-monitor.js';
@@ -59,8 +60,6 @@ export function runFinishedEvent(run: RunRecord, tasks: readonly TaskRecord[]): 
     human: `run ${run.id} (${run.workflowName}) finished: ${run.taskCount} tasks, ${succeeded} succeeded, ${failed} failed in ${formatDurationUs(durationUs)}`,
   };
 }
-
-export type StopMode = 'drain' | 'kill';
 
 /**
  * Resolves on SIGTERM (drain) or SIGINT (kill). Call it before printing `ready`: whoever reads
