@@ -3,6 +3,6 @@
  * Every task finishes with latency ≥ its duration; tasks/s is reported as a
  * fraction of the raw spawn ceiling of the same command at the same concurrency.
  */
-import { describeConfig } from './orchestrator-spec.js';
+import { describeConfig } from './support/orchestrator-spec.js';
 
 describeConfig({ config: 'memory', size: {}, trials: 1, fullProfileOnly: true, trialTimeoutMs: 900_000 });

@@ -32,7 +32,7 @@ import {
   profile,
   testFor,
   value,
-} from './orchestrator-spec.js';
+} from './support/orchestrator-spec.js';
 
 const runs = byProfile(profile, { smoke: 20, ci: 60, full: 300 });
 /** At most this rate, and at most a fifth of the capacity measured in the same trial. */

@@ -4,7 +4,7 @@
  * fraction of the raw spawn ceiling of the same command at the same concurrency.
  */
 import { byProfile } from '../../src/harness/index.js';
-import { describeConfig, profile } from './orchestrator-spec.js';
+import { describeConfig, profile } from './support/orchestrator-spec.js';
 
 describeConfig({
   config: 'quick',

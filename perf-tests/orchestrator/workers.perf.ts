@@ -17,7 +17,7 @@ import {
   profile,
   testFor,
   value,
-} from './orchestrator-spec.js';
+} from './support/orchestrator-spec.js';
 
 const WORKERS = 2;
 const trials = byProfile(profile, { smoke: 1, ci: 2, full: 3 });

@@ -7,12 +7,12 @@
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { findMetric, resolveProfile } from '../../src/harness/index.js';
-import { reportVariants } from './lib/assert-bars.js';
-import type { CancellationParams } from './lib/cancellation-workload.js';
-import { measureVariants, SPEC_TIMEOUT_MS } from './lib/measure-variants.js';
-import { minExpectedSamples, resolvePerfConfig } from './lib/perf-config.js';
-import { procmanSurvivors } from './lib/survivors.js';
-import { queryView, v2Problems } from './lib/verdict.js';
+import { reportVariants } from './support/assert-bars.js';
+import type { CancellationParams } from './support/cancellation-workload.js';
+import { measureVariants, SPEC_TIMEOUT_MS } from './support/measure-variants.js';
+import { minExpectedSamples, resolvePerfConfig } from './support/perf-config.js';
+import { procmanSurvivors } from './support/survivors.js';
+import { queryView, v2Problems } from './support/pass-bars.js';
 
 const config = resolvePerfConfig(resolveProfile(), { all: { n: 1, windowMs: 1000 }, smoke: { windowMs: 600 } });
 const worst = (values: readonly number[]): number => Math.max(...values);

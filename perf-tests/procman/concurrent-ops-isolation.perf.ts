@@ -2,7 +2,7 @@
  * Do lifecycle operations on some processes slow down queries about all?
  * Stop+start churn on the plain processes while a gated stop is in flight.
  */
-import { describeGatedStopSpec } from './lib/gated-stop-spec.js';
+import { describeGatedStopSpec } from './support/gated-stop-spec.js';
 
 describeGatedStopSpec({
   scenario: 'concurrent-ops-isolation',

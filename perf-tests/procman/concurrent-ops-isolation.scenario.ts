@@ -3,8 +3,8 @@
  * tasks churn the other processes with stop+start and one loop queries.
  */
 import { defineScenario } from '../../src/harness/scenario.js';
-import { runGatedStopWorkload } from './lib/gated-stop-workload.js';
-import type { GatedStopParams } from './lib/gated-stop-workload.js';
+import { runGatedStopWorkload } from './support/gated-stop-workload.js';
+import type { GatedStopParams } from './support/gated-stop-workload.js';
 
 export default defineScenario<GatedStopParams>((ctx) =>
   runGatedStopWorkload(ctx, 'concurrent-ops-isolation', {

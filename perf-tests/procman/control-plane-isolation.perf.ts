@@ -2,7 +2,7 @@
  * Does a long stop block queries? v1 holds its write lock across the stop, so
  * queries wait for the gate; v2 answers from the actor's state at once.
  */
-import { describeGatedStopSpec } from './lib/gated-stop-spec.js';
+import { describeGatedStopSpec } from './support/gated-stop-spec.js';
 
 describeGatedStopSpec({
   scenario: 'control-plane-isolation',

@@ -3,7 +3,7 @@
  * stop, cold processes churning; sized like the original (n = 16, 3 s window
  * at the full profile).
  */
-import { describeGatedStopSpec } from './lib/gated-stop-spec.js';
+import { describeGatedStopSpec } from './support/gated-stop-spec.js';
 
 describeGatedStopSpec({
   scenario: 'hot-process-isolation',

@@ -4,8 +4,8 @@
  * like the original (n = 16, a 3 s window at the full profile).
  */
 import { defineScenario } from '../../src/harness/scenario.js';
-import { runGatedStopWorkload } from './lib/gated-stop-workload.js';
-import type { GatedStopParams } from './lib/gated-stop-workload.js';
+import { runGatedStopWorkload } from './support/gated-stop-workload.js';
+import type { GatedStopParams } from './support/gated-stop-workload.js';
 
 export default defineScenario<GatedStopParams>((ctx) =>
   runGatedStopWorkload(ctx, 'hot-process-isolation', {

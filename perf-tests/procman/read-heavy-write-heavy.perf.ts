@@ -2,7 +2,7 @@
  * Reads under write pressure: `readers` query loops and `writers` stop+start
  * tasks while a gated stop is in flight.
  */
-import { describeGatedStopSpec } from './lib/gated-stop-spec.js';
+import { describeGatedStopSpec } from './support/gated-stop-spec.js';
 
 describeGatedStopSpec({
   scenario: 'read-heavy-write-heavy',

@@ -3,8 +3,8 @@
  * loops and `writers` stop+start tasks run at the same time.
  */
 import { defineScenario } from '../../src/harness/scenario.js';
-import { runGatedStopWorkload } from './lib/gated-stop-workload.js';
-import type { GatedStopParams } from './lib/gated-stop-workload.js';
+import { runGatedStopWorkload } from './support/gated-stop-workload.js';
+import type { GatedStopParams } from './support/gated-stop-workload.js';
 
 export default defineScenario<GatedStopParams>((ctx) =>
   runGatedStopWorkload(ctx, 'read-heavy-write-heavy', {

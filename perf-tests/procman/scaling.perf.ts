@@ -5,11 +5,11 @@
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { byProfile, measureInterleaved, resolveProfile } from '../../src/harness/index.js';
-import type { GatedStopParams } from './lib/gated-stop-workload.js';
-import { SPEC_TIMEOUT_MS, SUITE } from './lib/measure-variants.js';
-import { minExpectedSamples, resolvePerfConfig } from './lib/perf-config.js';
-import { procmanSurvivors } from './lib/survivors.js';
-import { describeView, queryView, v2Problems } from './lib/verdict.js';
+import type { GatedStopParams } from './support/gated-stop-workload.js';
+import { SPEC_TIMEOUT_MS, SUITE } from './support/measure-variants.js';
+import { minExpectedSamples, resolvePerfConfig } from './support/perf-config.js';
+import { procmanSurvivors } from './support/survivors.js';
+import { describeView, queryView, v2Problems } from './support/pass-bars.js';
 
 const profile = resolveProfile();
 const sizes = byProfile(profile, { smoke: [8, 64], ci: [8, 32, 64, 256], full: [8, 32, 64, 256] });

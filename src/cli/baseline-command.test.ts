@@ -5,7 +5,7 @@ import { readBaseline } from '../gate/baseline-file.js';
 import { captureEnvironment } from '../harness/environment.js';
 import type { ProfileName } from '../harness/profile.js';
 import type { ScenarioResult } from '../harness/result-model.js';
-import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../gate/results-file.js';
 import { syntheticResult } from '../test-support/fixture-results.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { runBaselineCommand } from './baseline-command.js';

@@ -9,8 +9,8 @@ import path from 'node:path';
 import { poolRounds } from '../gate/pool-rounds.js';
 import { updateBaselines } from '../gate/update-baselines.js';
 import { resultsRoot } from '../harness/paths.js';
-import { formatValue } from '../report/format-units.js';
-import { readResultsFile } from '../report/results-file.js';
+import { formatValue } from '../lib/format-units.js';
+import { readResultsFile } from '../gate/results-file.js';
 
 export const BASELINE_USAGE =
   'usage: planebench baseline update [--results <results.json>]… [--baselines <dir>] [--new-metrics-only] ' +

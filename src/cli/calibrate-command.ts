@@ -17,7 +17,7 @@ import { readCompareRounds } from '../gate/read-compare-dir.js';
 import { resultsRoot } from '../harness/paths.js';
 import type { EnvironmentFingerprint } from '../harness/result-model.js';
 import { median } from '../harness/stats/median.js';
-import type { ResultsFile } from '../report/results-file.js';
+import type { ResultsFile } from '../gate/results-file.js';
 
 export const CALIBRATE_USAGE =
   'usage: planebench calibrate [--rounds <k>] [--from <compare output dir>] [--baselines <dir>] [spec path pattern…]';

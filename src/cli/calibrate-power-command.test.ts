@@ -9,7 +9,7 @@ import path from 'node:path';
 import { readNoiseCalibration } from '../gate/noise-calibration.js';
 import { captureEnvironment } from '../harness/environment.js';
 import type { ScenarioResult } from '../harness/result-model.js';
-import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../gate/results-file.js';
 import { syntheticResult } from '../test-support/fixture-results.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { runCalibrateCommand } from './calibrate-command.js';

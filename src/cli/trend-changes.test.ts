@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, TSX_LOADER } from '../harness/paths.js';
 import { historyOf } from '../test-support/history-fixture.js';
-import { formatBenchmarkDataJs } from '../report/trend/benchmark-data.js';
+import { formatBenchmarkDataJs } from '../history/benchmark-data.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 
 const main = path.join(REPO_ROOT, 'src', 'cli', 'main.ts');

@@ -26,21 +26,21 @@ import { resultsRoot } from '../harness/paths.js';
 import { checkTrendPage } from '../report/trend/check-trend-page.js';
 import { CHROMIUM_INSTALL_HINT, findChromium } from '../report/chromium/find-chromium.js';
 import { DATA_FILE, updateTrend, writeTrendPage } from '../report/trend/update-trend.js';
-import { parseBenchmarkDataJs } from '../report/trend/benchmark-data.js';
+import { parseBenchmarkDataJs } from '../history/benchmark-data.js';
 import { DEFAULT_SINCE_RUNS, formatHistoryChange, historyChanges } from '../history/history-changes.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { coerceError } from '../lib/coerce-error.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { setting } from '../harness/settings.js';
-import { readResultsFile, type ResultsFile } from '../report/results-file.js';
-import { emptyBenchmarkData, formatBenchmarkDataJs, type BenchmarkData } from '../report/trend/benchmark-data.js';
+import { readResultsFile, type ResultsFile } from '../gate/results-file.js';
+import { emptyBenchmarkData, formatBenchmarkDataJs, type BenchmarkData } from '../history/benchmark-data.js';
 import { readCommitInfo } from '../report/trend/commit-info.js';
 import { repositoryUrl } from '../report/trend/repository-web-address.js';
 import { checkJudgedResults } from '../history/check-judged-results.js';
 import { HISTORY_RUNS } from '../history/history-reference.js';
 import { judgeRun } from '../history/judge-run.js';
 import { recordRun } from '../history/record-run.js';
-import { renderJudgement } from '../history/render-judgement.js';
+import { renderJudgement } from '../report/render-judgement.js';
 
 const USAGE =
   'usage: planebench trend [--results <dir>] [--out <dir>] [--check] [--screenshot <file.png>]\n' +

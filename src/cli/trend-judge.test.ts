@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT, TSX_LOADER } from '../harness/paths.js';
-import { formatBenchmarkDataJs } from '../report/trend/benchmark-data.js';
+import { formatBenchmarkDataJs } from '../history/benchmark-data.js';
 import { historyOfRuns, judgedRun } from '../test-support/judged-runs.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 

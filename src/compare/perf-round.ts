@@ -11,7 +11,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ProfileName } from '../harness/profile.js';
 import { coerceError } from '../lib/coerce-error.js';
-import { readResultsFile, type ResultsFile } from '../report/results-file.js';
+import { readResultsFile, type ResultsFile } from '../gate/results-file.js';
 import { SPECS_FILE } from '../report/write-run-outputs.js';
 import { escapeRegExp } from '../lib/escape-regexp.js';
 

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../gate/results-file.js';
 import { CompareError } from './compare-error.js';
 import type { ResolvedCompareOptions } from './compare-options.js';
 import { fixtureCalibration, latencyMetric, scenarioResult } from '../test-support/fixture-results.js';

@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { readResultsFile, type ResultsFile } from '../report/results-file.js';
+import { readResultsFile, type ResultsFile } from './results-file.js';
 
 export interface CompareRound {
   readonly round: number;

@@ -36,7 +36,7 @@ export const SETTINGS = {
 
 /** Families of variables: the prefix, and what a member sets (its owner derives the names and checks the values). */
 export const SETTING_FAMILIES = {
-  PROCMAN_PERF_: 'a procman spec size, e.g. `PROCMAN_PERF_WINDOW_MS` (perf-tests/procman/lib/perf-config.ts)',
+  PROCMAN_PERF_: 'a procman spec size, e.g. `PROCMAN_PERF_WINDOW_MS` (perf-tests/procman/support/perf-config.ts)',
 } as const;
 
 export type SettingFamily = keyof typeof SETTING_FAMILIES;

@@ -6,7 +6,7 @@
  */
 import { JsonReader } from '../gate/json-shape.js';
 import { PROFILE_NAMES } from '../harness/profile.js';
-import type { ResultsFile } from '../report/results-file.js';
+import type { ResultsFile } from '../gate/results-file.js';
 
 export function checkJudgedResults(file: string, results: ResultsFile): ResultsFile {
   const r = new JsonReader(file);

@@ -11,8 +11,8 @@ import { CALIBRATION_METRIC } from '../harness/runner/cpu-calibration.js';
 import type { Metric } from '../harness/result-model.js';
 import { benchmarkName } from '../harness/result-model.js';
 import { testbedOf } from '../harness/testbed.js';
-import type { ResultsFile } from '../report/results-file.js';
-import type { BenchmarkRun, GateRecord, HistoryBench } from '../report/trend/benchmark-data.js';
+import type { ResultsFile } from '../gate/results-file.js';
+import type { BenchmarkRun, GateRecord, HistoryBench } from './benchmark-data.js';
 
 /** The gate records of a run's completed scenarios, by bench name (suite/scenario/variant/metric). */
 export function gateRecords(results: ResultsFile): ReadonlyMap<string, GateRecord> {

@@ -28,4 +28,11 @@ describe('change points of a trend history', () => {
       historyChanges(historyOf(Array.from({ length: 20 }, (_, i) => 1000 * (1 + 0.02 * Math.sin(i * 2.3))))),
     ).toEqual([]);
   });
+
+  test("a step smaller than the gate's smallest effect (3 %) is not a change point, however clear", () => {
+    const step = (size: number) =>
+      Array.from({ length: 20 }, (_, i) => (i < 10 ? 1000 : 1000 * (1 + size)) * (1 + 0.001 * Math.sin(i * 2.3)));
+    expect(historyChanges(historyOf(step(0.02)))).toEqual([]);
+    expect(historyChanges(historyOf(step(0.05)))).toHaveLength(1);
+  });
 });

@@ -5,8 +5,9 @@
  * is a line of `planebench trend --changes`; one that makes a metric worse
  * within the newest runs fails the command.
  */
-import type { BenchmarkData } from '../report/trend/benchmark-data.js';
-import { formatChange, formatValue } from '../report/format-units.js';
+import { MIN_EFFECT } from '../gate/log-shift.js';
+import type { BenchmarkData } from './benchmark-data.js';
+import { formatChange, formatValue } from '../lib/format-units.js';
 import { findChangePoints, type ChangePointOptions } from './change-points.js';
 
 /** The newest runs a regression change point fails the check in, unless told otherwise. */
@@ -27,7 +28,7 @@ export interface HistoryChange {
   readonly regression: boolean;
 }
 
-/** data.js marks what the gate does not judge in `extra` (src/report/benchmark-action.ts). */
+/** data.js marks what the gate does not judge in `extra` (src/history/benchmark-action.ts). */
 function isGated(extra: string | undefined): boolean {
   return !(extra ?? '').includes('not gated');
 }
@@ -53,6 +54,8 @@ export function historyChanges(data: BenchmarkData, options: ChangePointOptions 
         s.points.map((p) => p.value),
         options,
       )) {
+        // The gate's smallest effect: a shift no verdict would report is not a change point either.
+        if (c.before > 0 && Math.abs(Math.log(c.after / c.before)) < Math.log1p(MIN_EFFECT)) continue;
         const run = s.points[c.index]?.run as number;
         const worse = s.bigger ? c.after < c.before : c.after > c.before;
         changes.push({

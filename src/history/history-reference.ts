@@ -17,8 +17,8 @@ import type { ProfileName } from '../harness/profile.js';
 import type { Metric, ScenarioResult } from '../harness/result-model.js';
 import { median } from '../harness/stats/median.js';
 import { sameTestbed, type Testbed } from '../harness/testbed.js';
-import type { BenchmarkData, GateRecord } from '../report/trend/benchmark-data.js';
-import { trendSuiteName } from '../report/trend/trend-suites.js';
+import type { BenchmarkData, GateRecord } from './benchmark-data.js';
+import { trendSuiteName } from './trend-suites.js';
 
 /** How many of a testbed's newest runs are pooled, unless told otherwise (docs/baselines.md, "How main is judged"). */
 export const HISTORY_RUNS = 5;

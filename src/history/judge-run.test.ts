@@ -1,5 +1,5 @@
 import { writeBaseline, type BaselineFile } from '../gate/baseline-file.js';
-import type { ResultsFile } from '../report/results-file.js';
+import type { ResultsFile } from '../gate/results-file.js';
 import { historyOf } from '../test-support/history-fixture.js';
 import { historyOfRuns, judgedRun } from '../test-support/judged-runs.js';
 import { makeTempDir } from '../test-support/temp-dir.js';

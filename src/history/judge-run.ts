@@ -11,8 +11,8 @@
 import { compareRun, loadCalibration, summarizeRun, type RunComparison } from '../gate/compare-run.js';
 import { compareSides } from '../gate/compare-sides.js';
 import { describeTestbed, testbedOf } from '../harness/testbed.js';
-import type { ResultsFile } from '../report/results-file.js';
-import type { BenchmarkData } from '../report/trend/benchmark-data.js';
+import type { ResultsFile } from '../gate/results-file.js';
+import type { BenchmarkData } from './benchmark-data.js';
 import {
   HISTORY_RUNS,
   MIN_HISTORY_RUNS,

@@ -1,5 +1,5 @@
-import { toBenchmarkFiles } from '../report/benchmark-action.js';
-import { formatBenchmarkDataJs, parseBenchmarkDataJs, type BenchmarkData } from '../report/trend/benchmark-data.js';
+import { toBenchmarkFiles } from './benchmark-action.js';
+import { formatBenchmarkDataJs, parseBenchmarkDataJs, type BenchmarkData } from './benchmark-data.js';
 import { historyOf } from '../test-support/history-fixture.js';
 import { historyOfRuns, judgedRun } from '../test-support/judged-runs.js';
 import { recordRun } from './record-run.js';

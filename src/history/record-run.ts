@@ -6,14 +6,14 @@
  * testbed, and the gate records of its metrics (src/history/gate-records.ts),
  * with a bench of their own for recorded metrics the action's files leave out
  * (the machine-speed reference). When the action added no entry for the
- * commit, the run is added whole (src/report/trend/add-run.ts).
+ * commit, the run is added whole (src/history/add-run.ts).
  */
 import type { Direction } from '../harness/metric-kinds.js';
-import { toBenchmarkFiles } from '../report/benchmark-action.js';
-import type { ResultsFile } from '../report/results-file.js';
-import { addRun } from '../report/trend/add-run.js';
-import type { BenchmarkCommit, BenchmarkData, BenchmarkRun } from '../report/trend/benchmark-data.js';
-import { trendSuiteName } from '../report/trend/trend-suites.js';
+import { toBenchmarkFiles } from './benchmark-action.js';
+import type { ResultsFile } from '../gate/results-file.js';
+import { addRun } from './add-run.js';
+import type { BenchmarkCommit, BenchmarkData, BenchmarkRun } from './benchmark-data.js';
+import { trendSuiteName } from './trend-suites.js';
 import { gateRecords, recordedOnPages, runFields, withGateRecords } from './gate-records.js';
 
 export interface RecordOutcome {

@@ -6,7 +6,7 @@
  * verdict on change (regressions) stays the gate's.
  */
 import type { MetricComparison, RunComparison } from '../gate/compare-run.js';
-import { formatValue } from './format-units.js';
+import { formatValue } from '../lib/format-units.js';
 
 export type Tier = 'meets target' | 'acceptable' | 'below acceptable' | 'critical';
 

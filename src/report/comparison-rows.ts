@@ -1,6 +1,6 @@
 /** The rows every report shows, derived once from a run comparison. */
 import type { MetricComparison, RunComparison, ScenarioComparison } from '../gate/compare-run.js';
-import { formatChange, formatValue } from './format-units.js';
+import { formatChange, formatValue } from '../lib/format-units.js';
 
 export interface ReportRow {
   readonly suite: string;

@@ -6,7 +6,7 @@
  */
 import { decodeHistogram } from '../harness/histogram/histogram.js';
 import { scenarioId, type RecordedHistogram, type ScenarioResult } from '../harness/result-model.js';
-import { formatValue } from './format-units.js';
+import { formatValue } from '../lib/format-units.js';
 
 export const CHART_PERCENTILES = [50, 90, 99, 99.9] as const;
 

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { REPO_ROOT, TSX_LOADER } from '../harness/paths.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { REMEASURED_NOTE } from './comparison-rows.js';
-import { readResultsFile } from './results-file.js';
+import { readResultsFile } from '../gate/results-file.js';
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));

@@ -8,7 +8,7 @@ import { makeTempDir } from '../test-support/temp-dir.js';
 import { REMEASURED_NOTE } from './comparison-rows.js';
 import { CONFIRM_REQUEST_FILE, readConfirmRequest } from '../gate/confirmation.js';
 import PlanebenchReporter from './jest-reporter.js';
-import { readResultsFile } from './results-file.js';
+import { readResultsFile } from '../gate/results-file.js';
 
 let dir: ReturnType<typeof makeTempDir>;
 const savedRunDir = process.env[RUN_DIR_VARIABLE];

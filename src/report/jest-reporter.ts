@@ -37,7 +37,7 @@ import {
 } from '../gate/confirmation.js';
 import { renderConsoleTable } from './console-table.js';
 import { regressionDistributions } from './distribution-chart.js';
-import { readResultsFile } from './results-file.js';
+import { readResultsFile } from '../gate/results-file.js';
 import { writeRunOutputs } from './write-run-outputs.js';
 import { exportSetting, setting, type SettingName } from '../harness/settings.js';
 

@@ -24,7 +24,7 @@ import {
 } from './comparison-rows.js';
 import { renderAgentsTargets } from './agents-targets.js';
 import { distributionKey, renderDistributionChart, type Distribution } from './distribution-chart.js';
-import { formatChange, formatValue } from './format-units.js';
+import { formatChange, formatValue } from '../lib/format-units.js';
 import { metricInWords } from './metric-words.js';
 
 /** GitHub refuses comments over 65,536 characters; this leaves room for the workflow's own lines. */

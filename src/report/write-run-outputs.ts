@@ -10,10 +10,10 @@ import path from 'node:path';
 import type { RunComparison } from '../gate/compare-run.js';
 import type { EnvironmentFingerprint, ScenarioResult } from '../harness/result-model.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
-import { toBenchmarkFiles } from './benchmark-action.js';
+import { toBenchmarkFiles } from '../history/benchmark-action.js';
 import type { Distribution } from './distribution-chart.js';
 import { renderMarkdownReport } from './markdown-report.js';
-import { RESULTS_SCHEMA_VERSION, type ResultsFile } from './results-file.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../gate/results-file.js';
 
 /** suite/scenario/variant → absolute path of the perf spec that measured it. */
 export const SPECS_FILE = 'specs.json';

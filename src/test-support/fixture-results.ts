@@ -12,7 +12,7 @@ import { METRIC_KINDS } from '../harness/metric-kinds.js';
 import type { ProfileName } from '../harness/profile.js';
 import type { EnvironmentFingerprint, Metric, ScenarioResult } from '../harness/result-model.js';
 import { median } from '../harness/stats/median.js';
-import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../gate/results-file.js';
 
 /** A gated latency metric whose value is the median of its trials. */
 export function latencyMetric(trials: readonly number[], overrides: Partial<Metric> = {}): Metric {

@@ -1,4 +1,4 @@
-import type { BenchmarkData, BenchmarkRun } from '../report/trend/benchmark-data.js';
+import type { BenchmarkData, BenchmarkRun } from '../history/benchmark-data.js';
 import { headlineList } from '../report/trend/headline-metrics.js';
 
 /** A history of `values.length` runs of one gated and one ungated benchmark. */

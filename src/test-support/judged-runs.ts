@@ -1,8 +1,8 @@
 /** Made-up runs for the history verdict's tests: one gated latency metric, on a testbed, added to a history. */
 import type { EnvironmentFingerprint, Metric } from '../harness/result-model.js';
-import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../report/results-file.js';
-import { addRun } from '../report/trend/add-run.js';
-import { emptyBenchmarkData, type BenchmarkCommit, type BenchmarkData } from '../report/trend/benchmark-data.js';
+import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../gate/results-file.js';
+import { addRun } from '../history/add-run.js';
+import { emptyBenchmarkData, type BenchmarkCommit, type BenchmarkData } from '../history/benchmark-data.js';
 import { FIXTURE_ENVIRONMENT, syntheticResult } from './fixture-results.js';
 
 /** Five trials around `level`, spread ±1 %. */

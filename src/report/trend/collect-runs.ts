@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { coerceError } from '../../lib/coerce-error.js';
-import { readResultsFile, type ResultsFile } from '../results-file.js';
+import { readResultsFile, type ResultsFile } from '../../gate/results-file.js';
 
 export interface CollectedRuns {
   readonly runs: readonly ResultsFile[];

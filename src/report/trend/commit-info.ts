@@ -4,7 +4,7 @@
  * branch) still gets an entry: its id, with the run's date.
  */
 import { execFileSync } from 'node:child_process';
-import type { BenchmarkCommit } from './benchmark-data.js';
+import type { BenchmarkCommit } from '../../history/benchmark-data.js';
 
 function git(args: readonly string[], cwd: string): string | undefined {
   try {

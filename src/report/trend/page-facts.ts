@@ -5,8 +5,8 @@
  * `perf:trend -- --changes`), each tied to the run it appeared in.
  */
 import { DEFAULT_SINCE_RUNS, historyChanges } from '../../history/history-changes.js';
-import { formatChange, formatValue } from '../format-units.js';
-import type { BenchmarkData } from './benchmark-data.js';
+import { formatChange, formatValue } from '../../lib/format-units.js';
+import type { BenchmarkData } from '../../history/benchmark-data.js';
 import { headlineList } from './headline-metrics.js';
 import type { PageChange, PageFacts } from './page/page-facts.js';
 

@@ -4,7 +4,7 @@ describe('the trend page script', () => {
   it('imports only the page modules, which import nothing', () => {
     const { client, modules } = readTrendClientSource();
     expect(importsOf(client).sort()).toEqual(Object.keys(modules).sort());
-    expect(Object.keys(modules)).toContain('../../format-units.js');
+    expect(Object.keys(modules)).toContain('../../../lib/format-units.js');
     for (const source of Object.values(modules)) expect(importsOf(source)).toEqual([]);
   });
 

@@ -67,7 +67,7 @@ function escapeHtml(text: string): string {
  * cannot resolve a relative import.
  */
 const PAGE_MODULES: Readonly<Record<string, URL>> = {
-  '../../format-units.js': new URL('../format-units.ts', import.meta.url),
+  '../../../lib/format-units.js': new URL('../../lib/format-units.ts', import.meta.url),
   './page-facts.js': new URL('./page/page-facts.ts', import.meta.url),
   './arrange-charts.js': new URL('./page/arrange-charts.ts', import.meta.url),
   './change-marks.js': new URL('./page/change-marks.ts', import.meta.url),

@@ -1,5 +1,5 @@
-import { addRun } from './add-run.js';
-import { emptyBenchmarkData, type BenchmarkCommit } from './benchmark-data.js';
+import { addRun } from '../../history/add-run.js';
+import { emptyBenchmarkData, type BenchmarkCommit } from '../../history/benchmark-data.js';
 import { fixtureRun } from '../../test-support/fixture-results.js';
 import { axisScale, buildCharts, seriesLabel, splitBenchName, tickDecimals } from './page/trend-client.js';
 

@@ -14,7 +14,7 @@ import { fixtureRun } from '../../test-support/fixture-results.js';
 import { DATA_FILE, updateTrend, writeTrendPage } from './update-trend.js';
 import { setting } from '../../harness/settings.js';
 import { historyWithHeadline } from '../../test-support/history-fixture.js';
-import { formatBenchmarkDataJs } from './benchmark-data.js';
+import { formatBenchmarkDataJs } from '../../history/benchmark-data.js';
 import { headlineList } from './headline-metrics.js';
 
 const chromium = findChromium();

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseBenchmarkDataJs } from './benchmark-data.js';
+import { parseBenchmarkDataJs } from '../../history/benchmark-data.js';
 import { fixtureRun } from '../../test-support/fixture-results.js';
 import { updateTrend } from './update-trend.js';
-import type { ResultsFile } from '../results-file.js';
+import type { ResultsFile } from '../../gate/results-file.js';
 
 let root: string;
 

@@ -14,8 +14,8 @@ import {
   formatBenchmarkDataJs,
   parseBenchmarkDataJs,
   type BenchmarkData,
-} from './benchmark-data.js';
-import { addRun } from './add-run.js';
+} from '../../history/benchmark-data.js';
+import { addRun } from '../../history/add-run.js';
 import { collectRuns, type CollectedRuns } from './collect-runs.js';
 import { readCommitInfo } from './commit-info.js';
 import { repositoryUrl } from './repository-web-address.js';

@@ -1,7 +1,7 @@
 /**
  * The trend page's browser script. render-trend-page.ts transpiles it to
  * JavaScript and inlines it as a module script, with its one import,
- * src/report/format-units.ts (the same numbers as the console table and
+ * src/lib/format-units.ts (the same numbers as the console table and
  * report.md), served through an import map; after uPlot (global `uPlot`) and data.js
  * (`window.BENCHMARK_DATA`, the shape github-action-benchmark writes).
  * It draws one chart per metric, grouped by planebench suite, one line per
@@ -10,8 +10,8 @@
  * only in a browser. After drawing, `window.planebenchTrend` tells what was
  * drawn (for the headless-Chromium check and the curious).
  */
-import { BYTE_UNITS, NS_PER, TIME_STEPS, formatValue } from '../../format-units.js';
-import type { BenchmarkData, BenchmarkRun } from '../benchmark-data.js';
+import { BYTE_UNITS, NS_PER, TIME_STEPS, formatValue } from '../../../lib/format-units.js';
+import type { BenchmarkData, BenchmarkRun } from '../../../history/benchmark-data.js';
 import { arrangeCharts, type ScenarioGroup } from './arrange-charts.js';
 import { changeMarks, runKey, type ChangeMark } from './change-marks.js';
 import { matchesFilter } from './chart-filter.js';
@@ -162,7 +162,7 @@ export interface TrendChartSeries {
 export interface TrendChart extends BenchNameParts {
   readonly key: string;
   readonly unit: string;
-  /** False when data.js marks the metric `not gated` (src/report/benchmark-action.ts). */
+  /** False when data.js marks the metric `not gated` (src/history/benchmark-action.ts). */
   readonly gated: boolean;
   readonly runs: readonly TrendChartRun[];
   readonly series: readonly TrendChartSeries[];

@@ -11,12 +11,12 @@
  * without them (older ones, or the action's before they are recorded) load
  * and are drawn, but are no reference for a verdict.
  */
-import { METRIC_STATS } from '../../gate/baseline-file.js';
-import { JsonReader, parseJsonFile } from '../../gate/json-shape.js';
-import type { NoiseThreshold } from '../../harness/metric-kinds.js';
-import type { MetricStat } from '../../harness/result-model.js';
-import type { Testbed } from '../../harness/testbed.js';
-import type { BenchmarkEntry } from '../benchmark-action.js';
+import { METRIC_STATS } from '../gate/baseline-file.js';
+import { JsonReader, parseJsonFile } from '../gate/json-shape.js';
+import type { NoiseThreshold } from '../harness/metric-kinds.js';
+import type { MetricStat } from '../harness/result-model.js';
+import type { Testbed } from '../harness/testbed.js';
+import type { BenchmarkEntry } from './benchmark-action.js';
 
 export const DATA_JS_PREFIX = 'window.BENCHMARK_DATA = ';
 

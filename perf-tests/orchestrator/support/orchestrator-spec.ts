@@ -10,8 +10,8 @@ import {
   resolveProfile,
   type ScenarioResult,
   setting,
-} from '../../src/harness/index.js';
-import type { OrchestratorScenarioParams } from './orchestrator.scenario.js';
+} from '../../../src/harness/index.js';
+import type { OrchestratorScenarioParams } from '../orchestrator.scenario.js';
 
 export const suite = 'orchestrator';
 export const profile: ProfileName = resolveProfile();
@@ -52,7 +52,7 @@ export function measureOrchestrator(
     suite,
     scenario,
     variant,
-    module: new URL('./orchestrator.scenario.ts', import.meta.url),
+    module: new URL('../orchestrator.scenario.ts', import.meta.url),
     params,
     trials,
     timeoutMs,

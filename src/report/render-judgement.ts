@@ -3,9 +3,9 @@
  * what, then the gate's usual block (src/report/console-table.ts): the
  * verdict, the regressions, the improvements, one line per suite.
  */
-import type { ResultsFile } from '../report/results-file.js';
-import { renderConsoleTable } from '../report/console-table.js';
-import { describeReference, type HistoryJudgement } from './judge-run.js';
+import type { ResultsFile } from '../gate/results-file.js';
+import { renderConsoleTable } from './console-table.js';
+import { describeReference, type HistoryJudgement } from '../history/judge-run.js';
 
 export function renderJudgement(judgement: HistoryJudgement, results: ResultsFile, verbose: boolean): string {
   const commit = results.environment.gitCommit.slice(0, 12);

@@ -5,10 +5,10 @@
  * not added twice. Each run also keeps its id, testbed and per gated metric
  * its trial values (src/history/gate-records.ts), for the history verdict.
  */
-import type { Direction } from '../../harness/metric-kinds.js';
-import { gateRecords, runFields, withGateRecords } from '../../history/gate-records.js';
-import { toBenchmarkFiles } from '../benchmark-action.js';
-import type { ResultsFile } from '../results-file.js';
+import type { Direction } from '../harness/metric-kinds.js';
+import { gateRecords, runFields, withGateRecords } from './gate-records.js';
+import { toBenchmarkFiles } from './benchmark-action.js';
+import type { ResultsFile } from '../gate/results-file.js';
 import type { BenchmarkCommit, BenchmarkData, BenchmarkRun } from './benchmark-data.js';
 import { benchmarkTool, trendSuiteName } from './trend-suites.js';
 

@@ -3,8 +3,8 @@
  *   { schemaVersion: 1, runId, environment, scenarios: ScenarioResult[], comparison }
  */
 import { readFileSync } from 'node:fs';
-import type { RunComparison } from '../gate/compare-run.js';
-import { JsonReader, parseJsonFile } from '../gate/json-shape.js';
+import type { RunComparison } from './compare-run.js';
+import { JsonReader, parseJsonFile } from './json-shape.js';
 import type { EnvironmentFingerprint, ScenarioResult } from '../harness/result-model.js';
 
 export const RESULTS_SCHEMA_VERSION = 1;

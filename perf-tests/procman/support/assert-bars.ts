@@ -4,7 +4,7 @@ import { findMetric, type ScenarioResult } from '../../../src/harness/index.js';
 import type { ProcmanVariant } from '../../../src/procman/index.js';
 import { gateHoldMs, minExpectedSamples } from './perf-config.js';
 import type { ProcmanPerfConfig } from './perf-config.js';
-import { describeView, queryView, v1Contention, v2Problems } from './verdict.js';
+import { describeView, queryView, v1Contention, v2Problems } from './pass-bars.js';
 
 export function reportVariants(scenario: string, results: Record<ProcmanVariant, ScenarioResult>): void {
   console.log(

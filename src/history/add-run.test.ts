@@ -5,7 +5,7 @@ import {
   parseBenchmarkDataJs,
   type BenchmarkCommit,
 } from './benchmark-data.js';
-import { fixtureRun } from '../../test-support/fixture-results.js';
+import { fixtureRun } from '../test-support/fixture-results.js';
 
 function commit(id: string): BenchmarkCommit {
   const person = { name: 'a', email: 'a@example.com' };
