@@ -5,6 +5,9 @@
  * driven by wake-ups, not by the poll interval, which is set far beyond the
  * test's time limit. (Whether a query was in flight at the cut is up to timing;
  * a failed write kept for the next flush is tested in task-runner.test.ts.)
+ * Cut again and again while short tasks finish, a backend is terminated between
+ * two statements of a checked-out connection or right after its last one: the
+ * scheduler must keep running (an 'error' nobody listens to would crash it).
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -75,5 +78,38 @@ const TASKS_PER_RUN = 3;
       ]);
       expect(listening.rowCount).toBe(1);
     }, 60_000);
+
+    it('keeps running when its connections are cut again and again while tasks finish', async () => {
+      const runs = 40;
+      await store.upsertWorkflow({
+        name: 'short',
+        tasks: Array.from({ length: TASKS_PER_RUN }, (_, i) => ({ name: `t${i}`, command: [EXAMPLE_TASK, '0.01'] })),
+      });
+      scheduler = new Scheduler(schedulerStore, { pollIntervalMs: 600_000, concurrency: 4, leaseMs: 5_000 });
+      scheduler.start();
+      await schedulerStore.ready();
+      for (let i = 0; i < runs; i += 1) await store.triggerRun('short', Date.now() * 1000);
+
+      const total = runs * TASKS_PER_RUN;
+      let cuts = 0;
+      for (let finished = 0; finished < total;) {
+        await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [
+          applicationName,
+        ]);
+        cuts += 1;
+        const before = finished;
+        finished = await waitForStore(
+          store,
+          async () => {
+            const counts = await store.countTasks();
+            const done = counts.success + counts.failed;
+            return done > before ? done : undefined;
+          },
+          { timeoutMs: 30_000, what: `more than ${before} finished tasks after cut ${cuts}` },
+        );
+      }
+      expect(cuts).toBeGreaterThanOrEqual(5);
+      expect(await store.countTasks()).toEqual({ pending: 0, dispatched: 0, running: 0, success: total, failed: 0 });
+    }, 120_000);
   },
 );

@@ -71,6 +71,12 @@ const WORK_KINDS: readonly string[] = ['runs', 'tasks', 'updates'];
 const RELISTEN_FIRST_DELAY_MS = 50;
 const RELISTEN_MAX_DELAY_MS = 5_000;
 
+/** A checked-out pooled connection; `release(error)` drops it instead of reusing it. */
+interface GuardedClient {
+  readonly client: pg.PoolClient;
+  release: (error?: unknown) => void;
+}
+
 export class PostgresStore implements Store {
   readonly kind = 'postgres' as const;
   readonly schema: string;
@@ -108,7 +114,8 @@ export class PostgresStore implements Store {
   }
 
   async migrate(): Promise<void> {
-    const client = await this.connect();
+    const { client, release } = await this.connect('migrate');
+    let failed: unknown;
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`planebench:${this.schema}`]);
@@ -126,10 +133,11 @@ export class PostgresStore implements Store {
       }
       await client.query('COMMIT');
     } catch (error) {
+      failed = error;
       await client.query('ROLLBACK').catch(() => undefined);
       throw this.failure('migrate', error);
     } finally {
-      client.release();
+      release(failed);
     }
   }
 
@@ -227,8 +235,8 @@ export class PostgresStore implements Store {
   }
 
   async warmUp(): Promise<void> {
-    const clients = await Promise.all(Array.from({ length: this.pool.options.max }, () => this.connect()));
-    for (const client of clients) client.release();
+    const clients = await Promise.all(Array.from({ length: this.pool.options.max }, () => this.connect('warmUp')));
+    for (const { release } of clients) release();
   }
 
   async countTasks(): Promise<StatusCounts> {
@@ -349,12 +357,33 @@ export class PostgresStore implements Store {
     for (const listener of this.listeners) listener(kind);
   }
 
-  private async connect(): Promise<pg.PoolClient> {
+  /**
+   * A pooled connection checked out for more than one statement. While checked
+   * out, the pool no longer listens for its errors: a backend terminated between
+   * two statements (or right after the last one, in the same read) emits 'error'
+   * with no listener, which would crash the process. The guard keeps the error;
+   * `release()` then drops that connection instead of reusing it.
+   */
+  private async connect(operation = 'connect'): Promise<GuardedClient> {
+    let client: pg.PoolClient;
     try {
-      return await this.pool.connect();
+      client = await this.pool.connect();
     } catch (error) {
-      throw this.failure('connect', error);
+      throw this.failure(operation, error);
     }
+    let lost: Error | undefined;
+    const onError = (error: Error): void => {
+      lost ??= error;
+    };
+    client.on('error', onError);
+    return {
+      client,
+      release: (error?: unknown) => {
+        client.removeListener('error', onError);
+        const cause = error === undefined ? lost : coerceError(error);
+        client.release(cause); // as pool.query does: a client that failed is not reused
+      },
+    };
   }
 
   /** Runs a statement; the hot ones are named, so each connection parses and plans them once. */
@@ -381,15 +410,13 @@ export class PostgresStore implements Store {
   ): Promise<R[]> {
     if (!request?.clock) return this.query<R>(text, values(nowUs));
     const name = STATEMENT_NAMES.get(text)!;
-    const client = await this.pool.connect().catch((error: unknown) => {
-      throw this.failure(name, error);
-    });
+    const { client, release } = await this.connect(name);
     try {
       const rows = (await client.query<R>({ name, text, values: values(claimTimeUs(request)) })).rows;
-      client.release();
+      release();
       return rows;
     } catch (error) {
-      client.release(coerceError(error)); // as pool.query does: a client that failed is not reused
+      release(error);
       throw this.failure(name, error);
     }
   }
