@@ -134,6 +134,15 @@ function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 1000) / 10} %`;
 }
 
+const namesOfResult = new WeakMap<ScenarioResult, ReadonlySet<string>>();
+
+/** The names of a result's metrics, built once per result (a replacement is looked up for each of them). */
+function metricNames(result: ScenarioResult): ReadonlySet<string> {
+  let names = namesOfResult.get(result);
+  if (!names) namesOfResult.set(result, (names = new Set(result.metrics.map((m) => m.name))));
+  return names;
+}
+
 /** One metric of a result against its reference (a baseline, or the base of a comparison). */
 export function compareMetric(
   result: ScenarioResult,
@@ -161,7 +170,7 @@ export function compareMetric(
   }
   const ruleChange = describeRuleChange(current, base);
   const rule = noiseRule(rules, noiseKey(result, name), base);
-  const replacement = replacementOf(name, new Set(result.metrics.map((m) => m.name)));
+  const replacement = replacementOf(name, metricNames(result));
   const blind = base.gated ? noiseBlindness(rule, base.trials.length, current.trials.length, replacement) : undefined;
   const shared = {
     ...identity,
@@ -236,12 +245,13 @@ function compareScenario(
     };
     return { ...identity, status, metrics };
   }
-  const names = new Set([...result.metrics.map((m) => m.name), ...Object.keys(entry?.metrics ?? {})]);
+  const byName = new Map(result.metrics.map((m) => [m.name, m]));
+  const names = new Set([...byName.keys(), ...Object.keys(entry?.metrics ?? {})]);
   const speedRatio = machineSpeedRatio(result, entry?.metrics);
   const metrics = [...names].map((name) =>
     compareMetric(
       result,
-      result.metrics.find((m) => m.name === name),
+      byName.get(name),
       name,
       entry?.metrics[name],
       rules,
