@@ -3,7 +3,7 @@
  * process is stopped and started again, min(concurrency, 8) at a time, with
  * no long operation in flight? v2 within the original's bars (no timeout,
  * p99 ≤ 500 ms, enough samples); v1's queries wait for the lifecycle work
- * (median at least 10× v2's), no query or churn error in either.
+ * (p95 at least 10× v2's), no query or churn error in either.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { resolveProfile } from '../../src/harness/index.js';

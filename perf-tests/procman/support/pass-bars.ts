@@ -3,7 +3,7 @@
  * v2 — no timeout in any trial, p99 ≤ 500 ms, enough samples;
  * v1 — contention observed: a timeout, or p95/p99 within max(gate/5, 50 ms)
  * of the gate hold, or too few samples; under churn alone (no gate), v1's
- * median query at least CHURN_CONTENTION_FACTOR times v2's.
+ * p95 at least CHURN_CONTENTION_FACTOR times v2's.
  */
 import { findMetric, type ScenarioResult } from '../../../src/harness/index.js';
 import { prefixed } from './record-window.js';
@@ -47,17 +47,20 @@ export function queryView(result: ScenarioResult, prefix = ''): QueryView {
 /**
  * v1's queries wait for the churn: every stop and start holds v1's write lock
  * across its awaits (the signal, the exit, the spawn), so a query that meets
- * one waits for it, while v2 answers from the actor's table. The bar: v1's
- * median query (median trial) at least this many times v2's, measured in the
- * same run with trials interleaved. A v1 whose queries no longer wait has a
- * median near v2's (a ratio of 1–3).
+ * one waits for it, while v2 answers from the actor's table. The bar: v1's p95
+ * (median trial) at least this many times v2's, measured in the same run with
+ * trials interleaved. The p95, not the p50: readers share v1's lock, so with
+ * 8 readers and 2 writers a trial's median query may meet no write (measured
+ * v1 p50 46 µs in one trial) while more than 5 % of them always do (v1 p95
+ * 47–254 ms against v2's 0.25–9 ms in the ci runs of 2026-12-05). A v1 whose
+ * queries no longer wait has a p95 near v2's.
  */
 export const CHURN_CONTENTION_FACTOR = 10;
 
 /** How v1 showed contention from churn alone, or null when it did not. */
 export function v1ChurnContention(v1: QueryView, v2: QueryView): string | null {
-  return v1.p50Us >= CHURN_CONTENTION_FACTOR * v2.p50Us
-    ? `v1 p50 ${v1.p50Us} us >= ${CHURN_CONTENTION_FACTOR} x v2 p50 ${v2.p50Us} us`
+  return v1.p95Us >= CHURN_CONTENTION_FACTOR * v2.p95Us
+    ? `v1 p95 ${v1.p95Us} us >= ${CHURN_CONTENTION_FACTOR} x v2 p95 ${v2.p95Us} us`
     : null;
 }
 
