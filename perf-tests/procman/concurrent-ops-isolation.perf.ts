@@ -1,6 +1,8 @@
 /**
  * Do lifecycle operations on some processes slow down queries about all?
- * Stop+start churn on the plain processes while a gated stop is in flight.
+ * Stop+start churn on the plain processes while a gated stop is in flight,
+ * then the same churn alone (the churnWindow… metrics), where v1's queries
+ * must wait for the churn itself.
  */
 import { describeGatedStopSpec } from './support/gated-stop-spec.js';
 

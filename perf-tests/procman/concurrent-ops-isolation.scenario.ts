@@ -1,6 +1,7 @@
 /**
  * Concurrent-ops isolation: a gated stop is in flight while min(concurrency, 4)
- * tasks churn the other processes with stop+start and one loop queries.
+ * tasks churn the other processes with stop+start and one loop queries; then
+ * the same churn and queries with nothing else in flight.
  */
 import { defineScenario } from '../../src/harness/scenario.js';
 import { runGatedStopWorkload } from './support/gated-stop-workload.js';

@@ -1,6 +1,7 @@
 /**
  * Reads under write pressure: `readers` query loops and `writers` stop+start
- * tasks while a gated stop is in flight.
+ * tasks while a gated stop is in flight, then the same readers and writers
+ * alone (the churnWindow… metrics), where v1's reads must wait for the writes.
  */
 import { describeGatedStopSpec } from './support/gated-stop-spec.js';
 

@@ -1,6 +1,7 @@
 /**
  * Read-heavy / write-heavy: a gated stop is in flight while `readers` query
- * loops and `writers` stop+start tasks run at the same time.
+ * loops and `writers` stop+start tasks run at the same time; then the same
+ * readers and writers with nothing else in flight.
  */
 import { defineScenario } from '../../src/harness/scenario.js';
 import { runGatedStopWorkload } from './support/gated-stop-workload.js';

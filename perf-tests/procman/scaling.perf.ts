@@ -45,7 +45,7 @@ describe('procman scaling', () => {
           timeoutMs: SCALING_TRIAL_TIMEOUT_MS,
         })),
       );
-      const views = results.map(queryView);
+      const views = results.map((result) => queryView(result));
       console.log(
         `procman/scaling [${profile}]\n${views.map((v, i) => `  ${describeView(`n=${configs[i]?.n}`, v)}`).join('\n')}`,
       );

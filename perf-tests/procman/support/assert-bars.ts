@@ -1,30 +1,95 @@
-/** The jest assertions every gated-stop spec makes, on the original's bars. */
+/** The jest assertions the procman specs make, on the original's bars. */
 import { expect } from '@jest/globals';
 import { findMetric, type ScenarioResult } from '../../../src/harness/index.js';
 import type { ProcmanVariant } from '../../../src/procman/index.js';
 import { gateHoldMs, minExpectedSamples } from './perf-config.js';
 import type { ProcmanPerfConfig } from './perf-config.js';
-import { describeView, queryView, v1Contention, v2Problems } from './pass-bars.js';
+import { describeView, queryView, v1ChurnContention, v1Contention, v2Problems } from './pass-bars.js';
+import { prefixed } from './record-window.js';
 
-export function reportVariants(scenario: string, results: Record<ProcmanVariant, ScenarioResult>): void {
-  console.log(
-    `procman/${scenario} [${results.v2.profile}]\n  ${describeView('v1', queryView(results.v1))}\n  ${describeView('v2', queryView(results.v2))}`,
+export function reportVariants(
+  scenario: string,
+  results: Record<ProcmanVariant, ScenarioResult>,
+  prefixes: readonly string[] = [''],
+): void {
+  const lines = prefixes.flatMap((prefix) =>
+    (['v1', 'v2'] as const).map((v) =>
+      describeView(prefix === '' ? v : `${v} ${prefix}`, queryView(results[v], prefix)),
+    ),
   );
+  console.log(`procman/${scenario} [${results.v2.profile}]\n  ${lines.join('\n  ')}`);
+}
+
+function worst(result: ScenarioResult, name: string): number {
+  return Math.max(...findMetric(result, name).trials);
+}
+
+function fewest(result: ScenarioResult, name: string): number {
+  return Math.min(...findMetric(result, name).trials);
+}
+
+/**
+ * The queries of a window with churn: v2's within the original's bars, v1's
+ * waiting for the churn (v1ChurnContention) unless `v1Waits` is false, no
+ * query error on either.
+ */
+export function expectChurnQueryBars(
+  results: Record<ProcmanVariant, ScenarioResult>,
+  config: ProcmanPerfConfig,
+  prefix: string,
+  options: { readonly v1Waits: boolean } = { v1Waits: true },
+): void {
+  const v1 = queryView(results.v1, prefix);
+  const v2 = queryView(results.v2, prefix);
+  expect(v2Problems(v2, minExpectedSamples(config.windowMs, config.queryPaceMs))).toEqual([]);
+  if (options.v1Waits) expect(v1ChurnContention(v1, v2)).not.toBeNull();
+  for (const result of [results.v1, results.v2]) expect(worst(result, prefixed(prefix, 'QueryErrors'))).toBe(0);
+}
+
+/**
+ * The churn's own counters: it made progress in every trial of both variants
+ * (or there was no write pressure), and no stop or start failed or outlived
+ * its timeout — stop+start of a plain process always succeeds in either design.
+ */
+export function expectChurnProgress(results: Record<ProcmanVariant, ScenarioResult>, prefix: string): void {
+  const name = (suffix: string): string => `${prefix === '' ? 'churn' : prefix}${suffix}`;
+  for (const result of [results.v1, results.v2]) {
+    expect(fewest(result, name('SuccessfulCycles'))).toBeGreaterThan(0);
+    expect({
+      stopErrors: worst(result, name('StopErrors')),
+      startErrors: worst(result, name('StartErrors')),
+      failedCycles: worst(result, name('FailedCycles')),
+    }).toEqual({ stopErrors: 0, startErrors: 0, failedCycles: 0 });
+  }
 }
 
 export function expectGatedStopBars(
   results: Record<ProcmanVariant, ScenarioResult>,
   config: ProcmanPerfConfig,
-  options: { readonly churn: boolean },
+  options: { readonly churn: boolean; readonly hot: boolean },
 ): void {
   const minSamples = minExpectedSamples(config.windowMs, config.queryPaceMs);
+  const holdMs = gateHoldMs(config.windowMs);
   expect(v2Problems(queryView(results.v2), minSamples)).toEqual([]);
-  expect(v1Contention(queryView(results.v1), gateHoldMs(config.windowMs), minSamples)).not.toBeNull();
+  expect(v1Contention(queryView(results.v1), holdMs, minSamples)).not.toBeNull();
   for (const result of [results.v1, results.v2]) {
-    expect(Math.max(...findMetric(result, 'queryErrors').trials)).toBe(0);
+    expect(worst(result, 'queryErrors')).toBe(0);
+  }
+  if (options.hot) {
+    // The cold processes: v2 answers for them at once; v1 makes them wait for the hot one's stop.
+    expect(v2Problems(queryView(results.v2, 'cold'), minSamples)).toEqual([]);
+    expect(v1Contention(queryView(results.v1, 'cold'), holdMs, minSamples)).not.toBeNull();
+    for (const result of [results.v1, results.v2]) expect(worst(result, 'coldQueryErrors')).toBe(0);
   }
   if (options.churn) {
     // The churn must have made progress in every trial, or there was no write pressure.
-    expect(Math.min(...findMetric(results.v2, 'churnSuccessfulCycles').trials)).toBeGreaterThan(0);
+    expectChurnProgress(results, '');
+    // One hot process cycling holds v1's lock a small part of the time: measured v1 p50 0.03–0.07 ms
+    // like v2's, p95 2.9–8.5 ms against v2's 0.2–2.7 ms (medians 17–22× apart) — too close to the
+    // 10× bar for a wide margin, so only v2's bars are asserted there; v1's wait is in the metrics.
+    const v1Waits = !options.hot;
+    expectChurnQueryBars(results, config, 'churnWindow', { v1Waits });
+    expectChurnProgress(results, 'churnWindow');
+    if (options.hot) expectChurnQueryBars(results, config, 'churnWindowCold', { v1Waits });
   }
 }

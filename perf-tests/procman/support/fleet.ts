@@ -38,6 +38,12 @@ export function planFleet(n: number, name: string): Fleet {
   };
 }
 
+/** n plain processes and no gated one, for a workload without a long stop; nothing on disk to remove. */
+export function planPlainFleet(n: number, name: string): readonly ProcessSpec[] {
+  const tag = setting(SCENARIO_TAG_VARIABLE) ?? `procman-${name}`;
+  return Array.from({ length: n }, (_, i) => plainProcessSpec(`proc-${i}`, { tag }));
+}
+
 /** Starts every process and waits until the gated one has its SIGTERM handler in place. */
 export async function startFleet(manager: ProcessManager, fleet: Fleet): Promise<void> {
   await Promise.all([fleet.gated, ...fleet.plain].map((spec) => manager.start(spec)));

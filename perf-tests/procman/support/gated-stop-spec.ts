@@ -13,6 +13,8 @@ export interface GatedStopSpec {
   readonly title: string;
   readonly module: URL;
   readonly churn: boolean;
+  /** One hot process, the rest cold and queried apart (hot-process-isolation). */
+  readonly hot?: boolean;
   readonly defaults?: ScenarioDefaults;
 }
 
@@ -30,8 +32,10 @@ export function describeGatedStopSpec(spec: GatedStopSpec): void {
           variant,
           config,
         }));
-        reportVariants(spec.scenario, results);
-        expectGatedStopBars(results, config, { churn: spec.churn });
+        const hot = spec.hot ?? false;
+        const prefixes = ['', ...(hot ? ['cold'] : []), ...(spec.churn ? ['churnWindow'] : [])];
+        reportVariants(spec.scenario, results, [...prefixes, ...(hot && spec.churn ? ['churnWindowCold'] : [])]);
+        expectGatedStopBars(results, config, { churn: spec.churn, hot });
       },
       SPEC_TIMEOUT_MS,
     );

@@ -1,29 +1,43 @@
 /**
- * The workload every procman scenario shares (after the original's
+ * The workload every gated-stop scenario shares (after the original's
  * perf_*.rs): start the fleet, warm up, put a gated stop in flight, then for
  * one window run query loops (readers) and optional stop+start churn while the
  * gate opens after the hold. The same code runs against v1 and v2.
+ *
+ * With churn, a second window follows once the gated stop is over: the same
+ * churn and queries with nothing else in flight (`churnWindow…` metrics), so
+ * what the churn itself does to the queries is measured apart from the gate.
+ * In the gated window v1's churn waits behind the gated stop's write lock like
+ * every query, which leaves the gate's one timeout as all v1 shows there.
  */
 import { StallMonitor } from '../../../src/harness/resources/stall-monitor.js';
 import type { ScenarioContext } from '../../../src/harness/scenario.js';
 import { createProcessManager } from '../../../src/procman/index.js';
 import type { ProcmanVariant } from '../../../src/procman/index.js';
 import { waitForFile } from '../../../src/procman/testing/wait-for-file.js';
-import { runChurn } from './churn.js';
-import type { ChurnStats } from './churn.js';
 import { GATED_ID, planFleet, startFleet } from './fleet.js';
+import type { Fleet } from './fleet.js';
 import { gateHoldMs, minExpectedSamples } from './perf-config.js';
 import type { ProcmanPerfConfig } from './perf-config.js';
-import { newSamples, recordOverFloor } from './bare-query.js';
-import { queryLoopOf, runQueryLoop, sumCounts } from './query-loop.js';
-import { QUERY_LATENCY_NOISE } from './query-noise.js';
+import { recordOverFloor } from './bare-query.js';
+import { queryLoopOf, runQueryLoop } from './query-loop.js';
+import { runQueryWindow } from './query-window.js';
+import type { WindowLoad, WindowOutcome } from './query-window.js';
+import { queryHistogram, recordChurnStats, recordQueryCounts } from './record-window.js';
 import { withTimeout } from './with-timeout.js';
 
 export interface GatedStopShape {
   /** Independent query loops. */
   readonly readers: number;
-  /** Stop+start churn tasks over the plain processes; 0 for none. */
+  /** Stop+start churn tasks; 0 for none. */
   readonly churnTasks: number;
+  /**
+   * The gated process is the hot one: its gated stop is the long operation and
+   * the churn cycles it alone; the plain processes are cold (no lifecycle
+   * change) and one more loop queries them one at a time (`coldQuery…`).
+   * Otherwise the churn cycles the plain processes.
+   */
+  readonly hot?: boolean;
 }
 
 export interface GatedStopParams {
@@ -36,6 +50,19 @@ const GATED_GRACE_MS = 60_000;
 const ACK_TIMEOUT_MS = 5_000;
 const STOP_SETTLE_TIMEOUT_MS = 30_000;
 
+function loadOf(shape: GatedStopShape, fleet: Fleet): WindowLoad {
+  return {
+    readers: shape.readers,
+    churnTasks: shape.churnTasks,
+    churnTargets: shape.hot ? [fleet.gated] : fleet.plain,
+    coldIds: shape.hot ? fleet.plain.map((spec) => spec.id) : [],
+  };
+}
+
+function recordCold(ctx: ScenarioContext<GatedStopParams>, prefix: string, outcome: WindowOutcome): void {
+  if (outcome.cold) recordQueryCounts(ctx, prefix, outcome.cold, ctx.params.variant);
+}
+
 export async function runGatedStopWorkload(
   ctx: ScenarioContext<GatedStopParams>,
   name: string,
@@ -46,10 +73,12 @@ export async function runGatedStopWorkload(
   const holdMs = gateHoldMs(config.windowMs);
   const manager = createProcessManager(variant);
   const fleet = planFleet(config.n, name);
-  const loop = queryLoopOf(manager, config, now);
+  const churn = shape.churnTasks > 0;
+  const load = loadOf(shape, fleet);
+  const hasCold = load.coldIds.length > 0;
   try {
     await startFleet(manager, fleet);
-    await runQueryLoop({ ...loop, untilMs: now() + config.warmupMs });
+    await runQueryLoop({ ...queryLoopOf(manager, config, now), untilMs: now() + config.warmupMs });
 
     const stopStartedAt = now();
     const stopping = manager.stop(GATED_ID, { gracePeriodMs: GATED_GRACE_MS }).then(() => now() - stopStartedAt);
@@ -59,33 +88,21 @@ export async function runGatedStopWorkload(
     const stalls = new StallMonitor();
     stalls.start();
     const windowStart = now();
-    const untilMs = windowStart + config.windowMs;
     const gateTimer = setTimeout(() => fleet.openGate(), holdMs);
     // With stop+start churn the p99 is the one or two queries that met a GC pause or a fork
     // (major GCs of 36–55 ms in these windows, see gcPauseMaxUs): the same code's v2 p99 was
     // 1.29, 3.61 and 4.18 ms in three ci runs (trials 2.7–6.7 ms). Reported; gated on p50 and p95.
-    const gate = shape.churnTasks > 0 ? (['p50', 'p95'] as const) : true;
-    const recorder = ctx.histogram('queryLatencyUs', 'latencyUs', {
-      stats: ['p50', 'p95', 'p99', 'max'],
-      gate,
-      noise: QUERY_LATENCY_NOISE,
+    const gated = await runQueryWindow({
+      manager,
+      config,
+      now,
+      untilMs: windowStart + config.windowMs,
+      load,
+      recorders: {
+        query: queryHistogram(ctx, '', { churn }),
+        ...(hasCold ? { cold: queryHistogram(ctx, 'cold', { churn }) } : {}),
+      },
     });
-    let churn: ChurnStats | undefined;
-    const samples = Array.from({ length: shape.readers }, newSamples);
-    const [loops] = await Promise.all([
-      Promise.all(samples.map((s) => runQueryLoop({ ...loop, untilMs, recorder, samples: s }))),
-      shape.churnTasks > 0
-        ? runChurn({
-            manager,
-            targets: fleet.plain,
-            tasks: shape.churnTasks,
-            now,
-            untilMs,
-            paceMs: config.churnPaceMs,
-            operationTimeoutMs: config.stopTimeoutMs,
-          }).then((stats) => (churn = stats))
-        : undefined,
-    ]);
     const measuredMs = now() - windowStart;
     const stallSummary = await stalls.stop();
     clearTimeout(gateTimer);
@@ -94,20 +111,34 @@ export async function runGatedStopWorkload(
     if (stopped.kind === 'timeout')
       throw new Error(`The gated stop did not finish ${STOP_SETTLE_TIMEOUT_MS} ms after the gate opened`);
 
-    const counts = sumCounts(loops);
-    const gateV2 = variant === 'v2';
-    ctx.value('queryTimeouts', 'count', counts.timeouts, { gate: gateV2 });
-    recordOverFloor(ctx, samples, { p50: true, p95: true });
-    ctx.value('querySamples', 'completedCount', counts.samples, { gate: false });
-    ctx.value('queryErrors', 'count', counts.errors, { gate: false });
+    recordQueryCounts(ctx, '', gated.query, variant);
+    recordOverFloor(ctx, gated.samples, { p50: true, p95: true });
     ctx.value('gatedStopMs', 'latencyMs', stopped.value, { gate: false });
-    if (churn) {
-      ctx.value('churnSuccessfulCycles', 'completedCount', churn.successfulCycles, { gate: false });
-      ctx.value('churnFailedCycles', 'count', churn.failedCycles, { gate: false });
-      ctx.note('churn', churn);
+    recordCold(ctx, 'cold', gated);
+    if (gated.churn) {
+      recordChurnStats(ctx, '', gated.churn);
+      ctx.note('churn', gated.churn);
     }
     ctx.value('loopDelayMaxUs', 'latencyUs', stallSummary.loopDelayMaxUs, { gate: false });
     ctx.value('gcPauseMaxUs', 'latencyUs', stallSummary.gcPauseMaxUs, { gate: false });
+
+    if (churn) {
+      const churnOnly = await runQueryWindow({
+        manager,
+        config,
+        now,
+        untilMs: now() + config.windowMs,
+        load,
+        recorders: {
+          query: queryHistogram(ctx, 'churnWindow', { churn }),
+          ...(hasCold ? { cold: queryHistogram(ctx, 'churnWindowCold', { churn }) } : {}),
+        },
+      });
+      recordQueryCounts(ctx, 'churnWindow', churnOnly.query, variant);
+      recordCold(ctx, 'churnWindowCold', churnOnly);
+      if (churnOnly.churn) recordChurnStats(ctx, 'churnWindow', churnOnly.churn);
+    }
+
     ctx.note('stalls', stallSummary);
     ctx.note('shape', shape);
     ctx.note('gateHoldMs', holdMs);

@@ -1,5 +1,6 @@
 /**
- * The paced closed query loop of the original: call getAllProcessInfo(), wait
+ * The paced closed query loop of the original: call getAllProcessInfo() (or
+ * the query given, e.g. one process's getProcessInfo()), wait
  * for the answer or the per-query timeout, sleep the pace, repeat until the
  * deadline. Completed latencies go into the histogram (µs); timeouts are
  * counted and their queries abandoned (they settle on their own).
@@ -22,6 +23,8 @@ export interface QueryLoopOptions {
   readonly untilMs: number;
   readonly paceMs: number;
   readonly timeoutMs: number;
+  /** The query each pace sends; default the manager's getAllProcessInfo(). */
+  readonly query?: () => Promise<unknown>;
   /** The bare query probed halfway through each pace. */
   readonly bareQuery: () => Promise<unknown>;
   /** Omitted for warm-up loops. */
@@ -61,7 +64,7 @@ export async function runQueryLoop(options: QueryLoopOptions): Promise<QueryLoop
   const halfPaceMs = options.paceMs / 2;
   while (options.now() < options.untilMs) {
     try {
-      const latencyUs = await timed(() => options.manager.getAllProcessInfo(), options);
+      const latencyUs = await timed(options.query ?? (() => options.manager.getAllProcessInfo()), options);
       if (latencyUs === 'timeout') counts.timeouts += 1;
       else {
         counts.samples += 1;

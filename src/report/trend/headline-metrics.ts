@@ -27,7 +27,7 @@ export const HEADLINE: Readonly<Record<HeadlineSystem, readonly HeadlineEntry[]>
     },
     {
       name: 'procman/hot-process-isolation/v2/queryOverFloorP95Ratio',
-      why: 'queries while one process burns CPU, over the floor',
+      why: 'queries while one hot process is stuck stopping, then cycling, over the floor',
     },
     {
       name: 'procman/concurrent-ops-isolation/v2/queryOverFloorP95Ratio',
