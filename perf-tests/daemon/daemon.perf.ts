@@ -1,8 +1,9 @@
 /**
  * The daemon library measured like its Rust original (the seed document
  * "proc-daemon-performance"):
- * six Criterion-style micro-benchmarks, memory per subsystem, and SIGTERM → exit
- * of a real daemon process. The assertions are architectural bounds with wide
+ * six Criterion-style micro-benchmarks, stats queries under contention, memory
+ * (per subsystem, per config, of signal handling), and SIGTERM → exit of a real
+ * daemon process. The assertions are architectural bounds with wide
  * margins; the baseline gate catches drift.
  */
 import { findMetric, measureScenario } from '../../src/harness/index.js';
@@ -53,7 +54,27 @@ describe('daemon library', () => {
   );
 
   test(
-    'memory: a running subsystem costs kilobytes, the daemon itself little more',
+    'contention: a stats query of 100 subsystems costs microseconds, and no more per query when 64 are in flight',
+    async () => {
+      const result = await measureScenario({
+        suite,
+        scenario: 'contention',
+        module: new URL('./contention.scenario.ts', import.meta.url),
+        timeoutMs: 120_000,
+        env,
+      });
+      const median = (name: string): number => findMetric(result, `${name}.median`).value;
+      // One stats() walks 100 entries: a few µs. The bound fails when a query does I/O or waits.
+      expect(median('statsQueryNs')).toBeLessThan(100_000);
+      // Interleaved queries while a subsystem restarts: per query no more than 4× a lone
+      // one; it fails when queries wait on the restart or on one another.
+      expect(median('statsQueryConcurrentNs')).toBeLessThan(4 * median('statsQueryNs'));
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test(
+    'memory: a running subsystem costs kilobytes, the daemon itself little more; a config and signal handling cost under 4 KB',
     async () => {
       const result = await measureScenario({
         suite,
@@ -70,6 +91,15 @@ describe('daemon library', () => {
       expect(findMetric(result, 'heapDeltaN1000Bytes').value).toBeGreaterThan(
         findMetric(result, 'heapDeltaN1Bytes').value,
       );
+      // The seed's Rust figures: configuration ~1-4 KB, signal handling ~512 B.
+      // A config is a small frozen object; the bound fails when it grows buffers or copies.
+      const configBytes = findMetric(result, 'configHeapBytes').value;
+      expect(configBytes).toBeGreaterThan(0);
+      expect(configBytes).toBeLessThan(4 * 1024);
+      // Signal handling is one listener per signal: it fails when it grows per-daemon state.
+      const signalBytes = findMetric(result, 'signalHandlingHeapBytes').value;
+      expect(signalBytes).toBeGreaterThan(0);
+      expect(signalBytes).toBeLessThan(4 * 1024);
     },
     TEST_TIMEOUT_MS,
   );

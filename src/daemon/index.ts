@@ -1,5 +1,12 @@
 /** The daemon library: config, daemon builder, subsystems, shutdown, errors. */
-export { configBuilder, createConfig, defaultConfig, ConfigBuilder, CONFIG_DEFAULTS } from './config/daemon-config.js';
+export {
+  configBuilder,
+  createConfig,
+  defaultConfig,
+  resolveWorkerThreads,
+  ConfigBuilder,
+  CONFIG_DEFAULTS,
+} from './config/daemon-config.js';
 export { Daemon, exitCodeFor } from './daemon/daemon.js';
 export { DaemonBuilder } from './daemon/daemon-builder.js';
 export { DEFAULT_SIGNALS, KILL_EXIT_CODE } from './daemon/signal-handling.js';
