@@ -4,8 +4,9 @@
  * on a daemon whose subsystems are running:
  *
  *   statsQueryNs             one `subsystems.stats()` of a daemon with SUBSYSTEMS running subsystems
- *   statsQueryConcurrentNs   the same per query when CONCURRENT_QUERIES async callers query
- *                            at once while one subsystem restarts (its state changes under them)
+ *   statsQueryConcurrentNs   a batch of CONCURRENT_QUERIES interleaved async queries plus one
+ *                            subsystem restart (its state changes under them), divided by the
+ *                            queries
  *
  * Node runs one thread, so "concurrent" is interleaved callers, not parallel
  * locks: what it measures is whether a query's cost grows when many are in
@@ -43,7 +44,8 @@ export default defineScenario(async (ctx) => {
     const daemon = builder.build();
     const done = daemon.run();
     try {
-      if (daemon.subsystems.stats().running !== SUBSYSTEMS) throw new Error(`Expected ${SUBSYSTEMS} running subsystems`);
+      if (daemon.subsystems.stats().running !== SUBSYSTEMS)
+        throw new Error(`Expected ${SUBSYSTEMS} running subsystems`);
       let sink = 0;
       recordMicroBench(
         ctx,
@@ -55,7 +57,7 @@ export default defineScenario(async (ctx) => {
 
       const churned = daemon.subsystems.idOf('subsystem-0');
       const query = async (): Promise<void> => {
-        await undefined;
+        await Promise.resolve();
         sink += daemon.subsystems.stats().running;
       };
       const concurrent = await microBenchAsync(async () => {
@@ -69,9 +71,10 @@ export default defineScenario(async (ctx) => {
       ctx.note('sinkKept', sink > 0);
     } finally {
       daemon.shutdown();
-      const report = await done;
-      if (report.outcome !== 'graceful') throw new Error(`Expected a graceful stop, got ${report.outcome}`);
+      await done;
     }
+    const report = await done;
+    if (report.outcome !== 'graceful') throw new Error(`Expected a graceful stop, got ${report.outcome}`);
   } finally {
     await compiled.release();
   }

@@ -114,11 +114,7 @@ export default defineScenario(async (ctx) => {
     const configs = async (): Promise<number> => {
       const before = await usage();
       const kept = Array.from({ length: CONFIG_COPIES }, (_, i) =>
-        configBuilder()
-          .name(`daemon-${i}`)
-          .pidFile(`/run/daemon-${i}.pid`)
-          .workerThreads(4)
-          .build(),
+        configBuilder().name(`daemon-${i}`).pidFile(`/run/daemon-${i}.pid`).workerThreads(4).build(),
       );
       const after = await usage();
       if (kept.length !== CONFIG_COPIES) throw new Error('configs were not kept');

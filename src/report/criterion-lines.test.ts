@@ -1,6 +1,11 @@
 import { summarizeRun } from '../gate/compare-run.js';
 import { createHistogram, encodeHistogram } from '../harness/histogram/histogram.js';
-import { latencyMetric, metricComparison, scenarioComparison, scenarioResult } from '../test-support/fixture-results.js';
+import {
+  latencyMetric,
+  metricComparison,
+  scenarioComparison,
+  scenarioResult,
+} from '../test-support/fixture-results.js';
 import { criterionChange, criterionTime, renderCriterionLines } from './criterion-lines.js';
 
 /** A micro-benchmark as recordMicroBench records it: samples 1000..1999 ns, trial medians around 1.5 µs. */
@@ -21,7 +26,11 @@ function microResult(name = 'daemonCreationNs') {
   );
 }
 
-const judged = (status: 'regressed' | 'improved' | 'unchanged', ratio: number, reason?: 'below the smallest effect judged') =>
+const judged = (
+  status: 'regressed' | 'improved' | 'unchanged',
+  ratio: number,
+  reason?: 'below the smallest effect judged',
+) =>
   summarizeRun([
     scenarioComparison(
       'daemon',
@@ -36,8 +45,8 @@ describe('micro-benchmark lines as Criterion prints them', () => {
     const lines = renderCriterionLines([microResult()], judged('regressed', 1.25));
     expect(lines).toHaveLength(4);
     expect(lines[0]).toBe('daemon/micro/default/daemonCreationNs');
-    // The gated median between the 95 % interval of the merged samples' median (1500 ± 1.96·√1000/2 ranks).
-    expect(lines[1]).toMatch(/^ {24}time: {3}\[1\.4\d\d µs 1\.5000 µs 1\.5\d\d µs\]$/);
+    // The merged samples' median (rank 500 of 1000..1999) within its 95 % interval (± 1.96·√1000/2 ranks).
+    expect(lines[1]).toMatch(/^ {24}time: {3}\[1\.46\d\d µs 1\.499\d µs 1\.53\d\d µs\]$/);
     expect(lines[2]).toBe(`${' '.repeat(24)}change: [+12.500% +25.000% +37.500%]`);
     expect(lines[3]).toBe(`${' '.repeat(24)}Performance has regressed.`);
   });
@@ -61,8 +70,10 @@ describe('micro-benchmark lines as Criterion prints them', () => {
   });
 
   test('a short id shares the time line, padded to the column', () => {
-    const line = renderCriterionLines([microResult('x')].map((r) => ({ ...r, suite: 'd', scenario: 'm', variant: 'v' })))[0];
-    expect(line).toMatch(/^d\/m\/v\/x {16}time: {3}\[/);
+    const line = renderCriterionLines(
+      [microResult('x')].map((r) => ({ ...r, suite: 'd', scenario: 'm', variant: 'v' })),
+    )[0];
+    expect(line).toMatch(/^d\/m\/v\/x {17}time: {3}\[/);
   });
 
   test('results without micro-benchmarks print nothing', () => {

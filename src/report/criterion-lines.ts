@@ -8,9 +8,10 @@
  *                           change: [-2.1034% +0.4513% +3.0977%]
  *                           No change in performance detected.
  *
- * `time` is the gated median (the median of the trials' medians) between the
- * 95 % interval of the median of all samples (order statistics of the merged
- * histogram). `change` and the sentence are the gate's verdict on
+ * `time` is the median of all samples (every trial's, the merged histogram)
+ * with its 95 % interval by order statistics, as Criterion prints an estimate
+ * between its interval's bounds. (The gated `<name>.median` is the median of
+ * the trials' medians: close to it, not always equal.) `change` and the sentence are the gate's verdict on
  * `<name>.median`: its ratio interval and status, never judged again here.
  * Criterion's p-value is not printed: the gate judges by its own statistic.
  */
@@ -55,7 +56,8 @@ export function criterionSentence(m: MetricComparison): string | undefined {
     case 'improved':
       return 'Performance has improved.';
     case 'unchanged':
-      return m.verdict?.reason === 'below the smallest effect judged' || m.verdict?.reason === 'below the absolute floor'
+      return m.verdict?.reason === 'below the smallest effect judged' ||
+        m.verdict?.reason === 'below the absolute floor'
         ? 'Change within noise threshold.'
         : 'No change in performance detected.';
     default:
@@ -63,15 +65,15 @@ export function criterionSentence(m: MetricComparison): string | undefined {
   }
 }
 
-/** The 95 % interval of the median of the merged samples, by order statistics. */
-function medianInterval(encoded: string): { low: number; high: number } | undefined {
+/** The median of the merged samples with its 95 % interval, by order statistics. */
+function medianInterval(encoded: string): { low: number; median: number; high: number } | undefined {
   const histogram = decodeHistogram(encoded);
   const n = histogram.totalCount;
   if (n < 2) return undefined;
   const half = (Z95 * Math.sqrt(n)) / 2;
   const percentile = (rank: number): number =>
     histogram.getValueAtPercentile(Math.min(100, Math.max(0, (rank / n) * 100)));
-  return { low: percentile(n / 2 - half), high: percentile(n / 2 + half) };
+  return { low: percentile(n / 2 - half), median: percentile(n / 2), high: percentile(n / 2 + half) };
 }
 
 /** The micro-benchmark names of a result: histograms recorded by recordMicroBench. */
@@ -91,21 +93,26 @@ export function renderCriterionLines(results: readonly ScenarioResult[], compari
       const median = result.metrics.find((m) => m.name === `${name}.median`);
       const recorded = result.histograms[name];
       if (median === undefined || recorded === undefined) continue;
-      const interval = medianInterval(recorded.encoded);
-      const low = Math.min(interval?.low ?? median.value, median.value);
-      const high = Math.max(interval?.high ?? median.value, median.value);
+      const interval = medianInterval(recorded.encoded) ?? {
+        low: median.value,
+        median: median.value,
+        high: median.value,
+      };
       const id = `${scenarioId(result)}/${name}`;
-      const time = `time:   [${criterionTime(low)} ${criterionTime(median.value)} ${criterionTime(high)}]`;
-      lines.push(id.length < NAME_WIDTH ? id.padEnd(NAME_WIDTH) + time : `${id}\n${indent}${time}`);
+      const time = `time:   [${criterionTime(interval.low)} ${criterionTime(interval.median)} ${criterionTime(interval.high)}]`;
+      if (id.length < NAME_WIDTH) lines.push(id.padEnd(NAME_WIDTH) + time);
+      else lines.push(id, indent + time);
+      // Only a judged metric has a change: a new one (no baseline) prints its time alone, as Criterion's first run does.
       const verdict = compared?.metrics.find((m) => m.metric === `${name}.median`);
+      const sentence = verdict === undefined ? undefined : criterionSentence(verdict);
+      if (sentence === undefined) continue;
       const ratio = verdict?.verdict?.ratio;
       if (ratio !== undefined) {
         lines.push(
           `${indent}change: [${criterionChange(ratio.low)} ${criterionChange(ratio.estimate)} ${criterionChange(ratio.high)}]`,
         );
       }
-      const sentence = verdict === undefined ? undefined : criterionSentence(verdict);
-      if (sentence !== undefined) lines.push(`${indent}${sentence}`);
+      lines.push(`${indent}${sentence}`);
     }
   }
   return lines;

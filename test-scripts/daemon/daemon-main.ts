@@ -47,7 +47,10 @@ const builder = Daemon.builder(config)
   .withTask('worker', async (shutdown) => {
     while (!shutdown.isShutdown) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([shutdown.cancelled(), new Promise((resolve) => (timer = setTimeout(resolve, workIntervalMs)))]);
+      await Promise.race([
+        shutdown.cancelled(),
+        new Promise((resolve) => (timer = setTimeout(resolve, workIntervalMs))),
+      ]);
       clearTimeout(timer);
     }
   });
