@@ -27,7 +27,7 @@ interface Usage {
 /** Configs kept alive at once for configHeapBytes. */
 const CONFIG_COPIES = 10_000;
 /** Daemons running at once for signalHandlingHeapBytes (each adds one listener per signal). */
-const SIGNAL_COPIES = 200;
+const SIGNAL_COPIES = 1_000;
 
 const SHAPES: readonly { readonly subsystems: number; readonly copies: number }[] = [
   { subsystems: 0, copies: 100 },
