@@ -1,8 +1,9 @@
 /**
  * The daemon library measured like its Rust original (the seed document
  * "proc-daemon-performance"):
- * six Criterion-style micro-benchmarks, memory per subsystem, and SIGTERM → exit
- * of a real daemon process. The assertions are architectural bounds with wide
+ * six Criterion-style micro-benchmarks, stats queries under contention, memory
+ * (per subsystem, per config, of signal handling), and SIGTERM → exit of a real
+ * daemon process. The assertions are architectural bounds with wide
  * margins; the baseline gate catches drift.
  */
 import { findMetric, measureScenario } from '../../src/harness/index.js';
@@ -53,7 +54,50 @@ describe('daemon library', () => {
   );
 
   test(
-    'memory: a running subsystem costs kilobytes, the daemon itself little more',
+    'micro-benchmarks with metrics: a daemon that counts what it does still builds and shuts down in microseconds',
+    async () => {
+      const result = await measureScenario({
+        suite,
+        scenario: 'micro',
+        variant: 'metrics',
+        module: new URL('./micro.scenario.ts', import.meta.url),
+        params: { metrics: true },
+        timeoutMs: 120_000,
+        env,
+      });
+      const median = (name: string): number => findMetric(result, `${name}.median`).value;
+      // The default variant's bounds: counting is a few map updates per event, not new work.
+      expect(median('configBuildNs')).toBeLessThan(2_000);
+      expect(median('daemonCreationNs')).toBeLessThan(10_000);
+      expect(median('subsystemRegistrationNs')).toBeLessThan(20_000);
+      expect(median('shutdownCoordinationNs')).toBeLessThan(100_000);
+      expect(median('errorCreationNs')).toBeLessThan(1_000);
+      expect(median('errorChainNs')).toBeLessThan(2_000);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test(
+    'contention: a stats query of 100 subsystems costs microseconds, also with 64 in flight while a subsystem restarts',
+    async () => {
+      const result = await measureScenario({
+        suite,
+        scenario: 'contention',
+        module: new URL('./contention.scenario.ts', import.meta.url),
+        timeoutMs: 120_000,
+        env,
+      });
+      const median = (name: string): number => findMetric(result, `${name}.median`).value;
+      // One stats() walks 100 entries: a few µs. The bounds fail when a query does I/O or
+      // waits (on a timer, on the restart, on other queries): then it costs tens of µs or more.
+      expect(median('statsQueryNs')).toBeLessThan(100_000);
+      expect(median('statsQueryConcurrentNs')).toBeLessThan(100_000);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test(
+    'memory: a running subsystem costs kilobytes, the daemon itself little more; a config and signal handling cost under 4 KB',
     async () => {
       const result = await measureScenario({
         suite,
@@ -70,6 +114,12 @@ describe('daemon library', () => {
       expect(findMetric(result, 'heapDeltaN1000Bytes').value).toBeGreaterThan(
         findMetric(result, 'heapDeltaN1Bytes').value,
       );
+      // The seed's Rust figures: configuration ~1-4 KB, signal handling ~512 B.
+      // A config is a small frozen object; the bound fails when it grows buffers or copies.
+      expect(findMetric(result, 'configHeapBytes').value).toBeLessThan(4 * 1024);
+      // Signal handling is one listener per signal (the scenario checks they were installed):
+      // the bound fails when it grows per-daemon state.
+      expect(findMetric(result, 'signalHandlingHeapBytes').value).toBeLessThan(4 * 1024);
     },
     TEST_TIMEOUT_MS,
   );

@@ -6,6 +6,12 @@
  * well above GC noise, then divided by the number of copies. Each shape is
  * measured once to warm up (discarded), then several times; the median counts.
  * The cost of one more subsystem is the slope from 1 to 1000 subsystems.
+ *
+ * Two more costs the seed lists, measured the same way (many copies, after GC):
+ *   configHeapBytes            one DaemonConfig from the builder, kept alive; each carries
+ *                              its own name and pid-file path, as a real config does
+ *   signalHandlingHeapBytes    what running with SIGTERM/SIGINT handling adds to a daemon:
+ *                              copies running with signals minus copies running without
  */
 import { byProfile } from '../../src/harness/profile.js';
 import { median } from '../../src/harness/stats/median.js';
@@ -18,6 +24,11 @@ interface Usage {
 }
 
 /** Subsystems per daemon → how many such daemons run at once while measuring. */
+/** Configs kept alive at once for configHeapBytes. */
+const CONFIG_COPIES = 10_000;
+/** Daemons running at once for signalHandlingHeapBytes (each adds one listener per signal). */
+const SIGNAL_COPIES = 1_000;
+
 const SHAPES: readonly { readonly subsystems: number; readonly copies: number }[] = [
   { subsystems: 0, copies: 100 },
   { subsystems: 1, copies: 100 },
@@ -40,7 +51,7 @@ async function usage(): Promise<Usage> {
 export default defineScenario(async (ctx) => {
   const compiled = await loadCompiledDaemon();
   try {
-    const { Daemon, defaultConfig } = compiled.library;
+    const { configBuilder, Daemon, defaultConfig } = compiled.library;
     type Daemon = InstanceType<typeof Daemon>;
     const build = (n: number): Daemon => {
       const builder = Daemon.builder(defaultConfig()).withoutSignals();
@@ -100,7 +111,55 @@ export default defineScenario(async (ctx) => {
       noise: { relative: 0.25, absolute: 4_096 },
     });
     ctx.value('baseDaemonRssBytes', 'bytes', rssPerDaemon.get(0) ?? 0, { gate: false });
+    const configs = async (): Promise<number> => {
+      const before = await usage();
+      const kept = Array.from({ length: CONFIG_COPIES }, (_, i) =>
+        configBuilder().name(`daemon-${i}`).pidFile(`/run/daemon-${i}.pid`).workerThreads(4).build(),
+      );
+      const after = await usage();
+      if (kept.length !== CONFIG_COPIES) throw new Error('configs were not kept');
+      return (after.heapBytes - before.heapBytes) / CONFIG_COPIES;
+    };
+    await configs(); // warm-up
+    const configSamples: number[] = [];
+    for (let r = 0; r < repetitions; r += 1) configSamples.push(await configs());
+    ctx.value('configHeapBytes', 'bytes', median(configSamples), { noise: { relative: 0.25, absolute: 64 } });
+
+    const daemonsWith = async (signals: boolean): Promise<number> => {
+      const before = await usage();
+      const listenersBefore = process.listenerCount('SIGTERM');
+      const running = Array.from({ length: SIGNAL_COPIES }, () => {
+        const builder = Daemon.builder(defaultConfig());
+        const daemon = (signals ? builder.withSignals() : builder.withoutSignals()).build();
+        return { daemon, done: daemon.run() };
+      });
+      const added = process.listenerCount('SIGTERM') - listenersBefore;
+      if (added !== (signals ? SIGNAL_COPIES : 0)) {
+        throw new Error(`Expected ${signals ? SIGNAL_COPIES : 0} SIGTERM listeners, found ${added}`);
+      }
+      const after = await usage();
+      await stopAll(running);
+      return (after.heapBytes - before.heapBytes) / SIGNAL_COPIES;
+    };
+    const maxListeners = process.getMaxListeners();
+    process.setMaxListeners(maxListeners + SIGNAL_COPIES); // many daemons in one process is the measurement, not a leak
+    try {
+      await daemonsWith(true); // warm-up
+      await daemonsWith(false);
+      const signalSamples: number[] = [];
+      for (let r = 0; r < repetitions; r += 1) {
+        signalSamples.push((await daemonsWith(true)) - (await daemonsWith(false)));
+      }
+      ctx.value('signalHandlingHeapBytes', 'bytes', median(signalSamples), {
+        noise: { relative: 0.25, absolute: 64 },
+      });
+    } finally {
+      process.setMaxListeners(maxListeners);
+    }
+
     ctx.note('shapes', SHAPES);
+    ctx.note('configCopies', CONFIG_COPIES);
+    ctx.note('signalCopies', SIGNAL_COPIES);
     ctx.note('repetitions', repetitions);
     ctx.note('processRssBytes', process.memoryUsage().rss);
   } finally {

@@ -12,6 +12,11 @@
  *   errorChainNs              an IO error wrapping a timeout cause (two errors, one chain)
  *
  * Each result is stored in `sink` so the optimizer cannot drop the work.
+ *
+ * With `metrics: true` (the `metrics` variant, the seed's `--features "tokio metrics"`)
+ * every daemon is built `withMetrics()`, so it counts its starts, stops and
+ * shutdown time; the scenario fails if the collector counted nothing. The
+ * opt-in stack-trace benches run in the default variant only.
  */
 import { byProfile } from '../../src/harness/profile.js';
 import { microBench, microBenchAsync } from '../../src/harness/load/micro-bench.js';
@@ -20,7 +25,13 @@ import { median } from '../../src/harness/stats/median.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { loadCompiledDaemon } from './support/compiled-daemon.js';
 
-export default defineScenario(async (ctx) => {
+export interface MicroParams {
+  /** Build every daemon withMetrics(). */
+  readonly metrics?: boolean;
+}
+
+export default defineScenario<MicroParams>(async (ctx) => {
+  const withMetrics = ctx.params.metrics === true;
   const options = {
     warmupMs: byProfile(ctx.profile, { smoke: 100, ci: 300, full: 3_000 }),
     samples: byProfile(ctx.profile, { smoke: 20, ci: 100, full: 100 }),
@@ -28,15 +39,19 @@ export default defineScenario(async (ctx) => {
   };
   const compiled = await loadCompiledDaemon();
   try {
-    const { configBuilder, Daemon, DaemonError, defaultConfig } = compiled.library;
+    const { configBuilder, Daemon, DaemonError, DAEMON_METRICS, defaultConfig } = compiled.library;
     let sink: unknown = undefined;
     const noop = async (): Promise<void> => {};
+    const builder = (): ReturnType<typeof Daemon.builder> => {
+      const b = Daemon.builder(defaultConfig());
+      return withMetrics ? b.withMetrics() : b;
+    };
 
     recordMicroBench(
       ctx,
       'daemonCreationNs',
       microBench(() => {
-        sink = Daemon.builder(defaultConfig()).withoutSignals().build();
+        sink = builder().withoutSignals().build();
       }, options),
     );
 
@@ -44,7 +59,7 @@ export default defineScenario(async (ctx) => {
       ctx,
       'subsystemRegistrationNs',
       microBench(() => {
-        sink = Daemon.builder(defaultConfig())
+        sink = builder()
           .withTask('bench', noop)
           .withTask('bench2', noop)
           .withTask('bench3', noop)
@@ -65,12 +80,17 @@ export default defineScenario(async (ctx) => {
       ctx,
       'shutdownCoordinationNs',
       await microBenchAsync(async () => {
-        const daemon = Daemon.builder(defaultConfig()).withTask('quick', noop).withoutSignals().build();
+        const daemon = builder().withTask('quick', noop).withoutSignals().build();
         const running = daemon.run();
         daemon.shutdown();
-        sink = await running;
+        await running;
+        sink = daemon;
       }, options),
     );
+    if (withMetrics) {
+      const starts = (sink as InstanceType<typeof Daemon>).metrics?.counter(DAEMON_METRICS.subsystemStarts) ?? 0;
+      if (starts !== 1) throw new Error(`Expected the metrics collector to count 1 subsystem start, got ${starts}`);
+    }
 
     recordMicroBench(
       ctx,
@@ -87,6 +107,11 @@ export default defineScenario(async (ctx) => {
         sink = DaemonError.io('operation failed', DaemonError.timeout('read', 5_000));
       }, options),
     );
+
+    if (withMetrics) {
+      ctx.note('measuredCode', 'src/daemon transpiled to ES2022 by TypeScript, run in plain Node (not through tsx)');
+      return;
+    }
 
     // For the record, not gated: what the opt-in V8 stack trace costs, and a
     // chain whose cause is a native Error (which always captures one).

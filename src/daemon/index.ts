@@ -1,10 +1,18 @@
 /** The daemon library: config, daemon builder, subsystems, shutdown, errors. */
-export { configBuilder, createConfig, defaultConfig, ConfigBuilder, CONFIG_DEFAULTS } from './config/daemon-config.js';
+export {
+  configBuilder,
+  createConfig,
+  defaultConfig,
+  resolveWorkerThreads,
+  ConfigBuilder,
+  CONFIG_DEFAULTS,
+} from './config/daemon-config.js';
 export { Daemon, exitCodeFor } from './daemon/daemon.js';
 export { DaemonBuilder } from './daemon/daemon-builder.js';
 export { DEFAULT_SIGNALS, KILL_EXIT_CODE } from './daemon/signal-handling.js';
 export { waitIntervalOrShutdown } from './daemon/monitor-loop.js';
 export { DaemonError } from './errors/daemon-error.js';
+export { DAEMON_METRICS, MetricsCollector } from './metrics/metrics-collector.js';
 export { errorChain, formatErrorChain } from './errors/error-chain.js';
 export { ShutdownCoordinator } from './shutdown/shutdown-coordinator.js';
 export { ShutdownHandle } from './shutdown/shutdown-handle.js';
@@ -19,6 +27,7 @@ export type { DaemonConfig, DaemonConfigInput } from './config/daemon-config.js'
 export type { DaemonState, ResolvedDaemonOptions } from './daemon/daemon.js';
 export type { TaskOptions } from './daemon/daemon-builder.js';
 export type { DaemonErrorCode, DaemonErrorOptions } from './errors/daemon-error.js';
+export type { MetricsSnapshot, TimingSummary } from './metrics/metrics-collector.js';
 export type { ShutdownStats, ShutdownTimeouts } from './shutdown/shutdown-coordinator.js';
 export type { HandleState } from './shutdown/shutdown-handle.js';
 export type {

@@ -39,6 +39,7 @@ import { renderConsoleTable } from './console-table.js';
 import { regressionDistributions } from './distribution-chart.js';
 import { readResultsFile } from '../gate/results-file.js';
 import { writeRunOutputs } from './write-run-outputs.js';
+import { renderCriterionLines } from './criterion-lines.js';
 import { exportSetting, setting, type SettingName } from '../harness/settings.js';
 
 export interface PlanebenchReporterOptions {
@@ -135,6 +136,10 @@ export default class PlanebenchReporter {
         this.specsOf(results),
         regressionDistributions(comparison.regressions, results, (id) => this.baselineHistograms(id)),
       );
+      const criterion = renderCriterionLines(results, this.baselineGate ? comparison : undefined);
+      if (criterion.length > 0) {
+        this.print(`\nplanebench · micro-benchmarks, as Criterion prints them\n${criterion.join('\n')}\n`);
+      }
       if (pooled) {
         this.print(
           `\nplanebench: confirmation — ${pooled.remeasured.size} scenario(s) measured again; ` +

@@ -1,5 +1,5 @@
 import { DaemonError } from '../errors/daemon-error.js';
-import { CONFIG_DEFAULTS, configBuilder, createConfig, defaultConfig } from './daemon-config.js';
+import { CONFIG_DEFAULTS, configBuilder, createConfig, defaultConfig, resolveWorkerThreads } from './daemon-config.js';
 
 function configError(fn: () => unknown): DaemonError {
   try {
@@ -12,7 +12,7 @@ function configError(fn: () => unknown): DaemonError {
 }
 
 describe('config builder', () => {
-  test('defaults are 5 s / 10 s / 15 s, no pid file, 30 s health checks', () => {
+  test('defaults are 5 s / 10 s / 15 s, no pid file, 30 s health checks, one worker thread per CPU', () => {
     expect(defaultConfig()).toEqual({
       name: 'daemon',
       shutdownTimeoutMs: 5_000,
@@ -20,6 +20,7 @@ describe('config builder', () => {
       killTimeoutMs: 15_000,
       pidFile: null,
       healthCheckIntervalMs: 30_000,
+      workerThreads: 0,
     });
     expect(Object.isFrozen(defaultConfig())).toBe(true);
   });
@@ -32,6 +33,7 @@ describe('config builder', () => {
       .killTimeoutMs(3_000)
       .pidFile('/run/bench.pid')
       .healthCheckIntervalMs(500)
+      .workerThreads(4)
       .build();
     expect(config).toEqual({
       name: 'bench-daemon',
@@ -40,6 +42,7 @@ describe('config builder', () => {
       killTimeoutMs: 3_000,
       pidFile: '/run/bench.pid',
       healthCheckIntervalMs: 500,
+      workerThreads: 4,
     });
     expect(Object.isFrozen(config)).toBe(true);
   });
@@ -55,6 +58,10 @@ describe('config builder', () => {
     ['relative pid file', () => configBuilder().pidFile('run/x.pid'), 'pidFile'],
     ['health check every 1 ms', () => configBuilder().healthCheckIntervalMs(1), 'healthCheckIntervalMs'],
     ['NaN health interval', () => configBuilder().healthCheckIntervalMs(Number.NaN), 'healthCheckIntervalMs'],
+    ['negative worker thread count', () => configBuilder().workerThreads(-1), 'workerThreads'],
+    ['fractional worker thread count', () => configBuilder().workerThreads(2.5), 'workerThreads'],
+    ['worker thread count beyond 1024', () => configBuilder().workerThreads(1025), 'workerThreads'],
+    ['worker thread count as a string', () => configBuilder().workerThreads('4' as never), 'workerThreads'],
   ])('rejects a %s, naming the field', (_label, build, field) => {
     const error = configError(build);
     expect(error.code).toBe('CONFIG_INVALID');
@@ -66,6 +73,18 @@ describe('config builder', () => {
     expect(configError(() => configBuilder().shutdownTimeoutMs(-1)).message).toBe(
       'Expected `shutdownTimeoutMs` to be an integer number of milliseconds between 1 and 2147483647, got `-1` (number)',
     );
+  });
+
+  test('the worker thread count message names the rule and the value', () => {
+    expect(configError(() => configBuilder().workerThreads(-1)).message).toBe(
+      'Expected `workerThreads` to be an integer number of threads between 0 (one per available CPU) and 1024, got `-1` (number)',
+    );
+  });
+
+  test('0 worker threads resolves to the available parallelism, any other count to itself', () => {
+    expect(resolveWorkerThreads(configBuilder().build(), () => 6)).toBe(6);
+    expect(resolveWorkerThreads(configBuilder().workerThreads(1).build(), () => 6)).toBe(1);
+    expect(resolveWorkerThreads(configBuilder().workerThreads(1024).build(), () => 6)).toBe(1024);
   });
 
   test('force timeout must be at least the shutdown timeout', () => {
@@ -105,6 +124,8 @@ describe('createConfig', () => {
   });
 
   test('validates like the builder', () => {
+    expect(configError(() => createConfig({ workerThreads: -2 })).field).toBe('workerThreads');
+    expect(createConfig({ workerThreads: 8 }).workerThreads).toBe(8);
     expect(configError(() => createConfig({ shutdownTimeoutMs: 20_000 })).field).toBe('forceTimeoutMs');
     expect(configError(() => createConfig({ pidFile: '' })).field).toBe('pidFile');
   });

@@ -3,6 +3,7 @@
  * Build it with `configBuilder()` (fluent, validates each field as it is set)
  * or `createConfig(input)` (an options object resolved once).
  */
+import { availableParallelism } from 'node:os';
 import { DaemonError } from '../errors/daemon-error.js';
 import {
   checkHealthCheckIntervalMs,
@@ -10,6 +11,7 @@ import {
   checkPidFile,
   checkTimeoutMs,
   checkTimeoutOrder,
+  checkWorkerThreads,
 } from './validate-config.js';
 
 export interface DaemonConfig {
@@ -24,6 +26,12 @@ export interface DaemonConfig {
   readonly pidFile: string | null;
   /** Interval of the monitoring loop (health checks), ms. */
   readonly healthCheckIntervalMs: number;
+  /**
+   * Worker threads the application's runtime should use (the Rust original's Tokio
+   * `worker_threads`); 0 = as many as the machine offers (`resolveWorkerThreads`).
+   * The library itself starts no threads: it is the size an application gives its pools.
+   */
+  readonly workerThreads: number;
 }
 
 export type DaemonConfigInput = Partial<DaemonConfig>;
@@ -35,6 +43,7 @@ export const CONFIG_DEFAULTS: DaemonConfig = Object.freeze({
   killTimeoutMs: 15_000,
   pidFile: null,
   healthCheckIntervalMs: 30_000,
+  workerThreads: 0,
 });
 
 export class ConfigBuilder {
@@ -44,6 +53,7 @@ export class ConfigBuilder {
   #killTimeoutMs = CONFIG_DEFAULTS.killTimeoutMs;
   #pidFile: string | null = CONFIG_DEFAULTS.pidFile;
   #healthCheckIntervalMs = CONFIG_DEFAULTS.healthCheckIntervalMs;
+  #workerThreads = CONFIG_DEFAULTS.workerThreads;
 
   name(value: string): this {
     this.#name = checkName('name', value);
@@ -75,6 +85,12 @@ export class ConfigBuilder {
     return this;
   }
 
+  /** Worker threads for the application's runtime; 0 = one per available CPU. */
+  workerThreads(value: number): this {
+    this.#workerThreads = checkWorkerThreads('workerThreads', value);
+    return this;
+  }
+
   /** Checks the rules between fields (graceful ≤ force ≤ kill) and returns the frozen config. */
   build(): DaemonConfig {
     checkTimeoutOrder(this.#shutdownTimeoutMs, this.#forceTimeoutMs, this.#killTimeoutMs);
@@ -85,6 +101,7 @@ export class ConfigBuilder {
       killTimeoutMs: this.#killTimeoutMs,
       pidFile: this.#pidFile,
       healthCheckIntervalMs: this.#healthCheckIntervalMs,
+      workerThreads: this.#workerThreads,
     });
   }
 }
@@ -111,10 +128,16 @@ export function createConfig(input: DaemonConfigInput = {}): DaemonConfig {
   if (input.killTimeoutMs !== undefined) builder.killTimeoutMs(input.killTimeoutMs);
   if (input.pidFile !== undefined) builder.pidFile(input.pidFile);
   if (input.healthCheckIntervalMs !== undefined) builder.healthCheckIntervalMs(input.healthCheckIntervalMs);
+  if (input.workerThreads !== undefined) builder.workerThreads(input.workerThreads);
   return builder.build();
 }
 
 /** The defaults, validated (they always are): the analogue of `Config::new()`. */
 export function defaultConfig(): DaemonConfig {
   return CONFIG_DEFAULTS;
+}
+
+/** The worker thread count a config asks for: its `workerThreads`, or the machine's available parallelism when 0. */
+export function resolveWorkerThreads(config: DaemonConfig, available: () => number = availableParallelism): number {
+  return config.workerThreads === 0 ? available() : config.workerThreads;
 }

@@ -8,6 +8,8 @@ import { DaemonError } from '../errors/daemon-error.js';
 /** Node's timers cannot wait longer than this (2^31 − 1 ms). */
 export const MAX_TIMER_MS = 2_147_483_647;
 export const MAX_NAME_LENGTH = 64;
+/** More worker threads than this is a configuration mistake, not a machine. */
+export const MAX_WORKER_THREADS = 1024;
 /** A health check more often than this would be a busy loop. */
 export const MIN_HEALTH_CHECK_INTERVAL_MS = 10;
 
@@ -41,6 +43,18 @@ export function checkHealthCheckIntervalMs(field: string, value: unknown): numbe
     throw DaemonError.config(
       field,
       `an integer number of milliseconds between ${MIN_HEALTH_CHECK_INTERVAL_MS} and ${MAX_TIMER_MS}`,
+      value,
+    );
+  }
+  return value;
+}
+
+/** 0 (one per available CPU) or a positive integer up to MAX_WORKER_THREADS. */
+export function checkWorkerThreads(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > MAX_WORKER_THREADS) {
+    throw DaemonError.config(
+      field,
+      `an integer number of threads between 0 (one per available CPU) and ${MAX_WORKER_THREADS}`,
       value,
     );
   }

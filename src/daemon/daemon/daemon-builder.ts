@@ -5,6 +5,7 @@
 import { constants as osConstants } from 'node:os';
 import type { DaemonConfig } from '../config/daemon-config.js';
 import { DaemonError } from '../errors/daemon-error.js';
+import { MetricsCollector } from '../metrics/metrics-collector.js';
 import type { ShutdownReason } from '../shutdown/shutdown-types.js';
 import type { RestartPolicy } from '../subsystem/restart-policy.js';
 import type { SubsystemFn, SubsystemSpec } from '../subsystem/subsystem-types.js';
@@ -34,6 +35,7 @@ export class DaemonBuilder {
   #timers: Timers = realTimers;
   #onKill: KillHandler | null | undefined = undefined;
   #onError: (error: unknown) => void = ignoreError;
+  #metrics: MetricsCollector | null = null;
 
   constructor(config: DaemonConfig, create: (options: ResolvedDaemonOptions) => Daemon) {
     if (typeof config !== 'object' || config === null) throw DaemonError.config('config', 'a DaemonConfig', config);
@@ -101,6 +103,15 @@ export class DaemonBuilder {
     return this;
   }
 
+  /** Count what the daemon does (the Rust original's `metrics` feature); read it from `daemon.metrics`. */
+  withMetrics(collector: MetricsCollector = new MetricsCollector()): this {
+    if (!(collector instanceof MetricsCollector)) {
+      throw DaemonError.config('metrics', 'a MetricsCollector', collector);
+    }
+    this.#metrics = collector;
+    return this;
+  }
+
   build(): Daemon {
     const signals = this.#signals;
     return this.#create({
@@ -110,6 +121,7 @@ export class DaemonBuilder {
       timers: this.#timers,
       onKill: this.#onKill !== undefined ? this.#onKill : signals.length > 0 ? exitProcess : null,
       onError: this.#onError,
+      metrics: this.#metrics,
     });
   }
 }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configBuilder, defaultConfig } from '../config/daemon-config.js';
 import { DaemonError } from '../errors/daemon-error.js';
+import { DAEMON_METRICS, MetricsCollector } from '../metrics/metrics-collector.js';
 import { ManualTimers } from '../time/manual-timers.js';
 import { Daemon, exitCodeFor } from './daemon.js';
 
@@ -53,6 +54,35 @@ describe('Daemon', () => {
     expect(daemon.state).toBe('stopped');
     expect(exitCodeFor(report)).toBe(0);
     expect(timers.pendingCount).toBe(0);
+  });
+
+  test('withMetrics() counts starts, stops, failures, health checks and the shutdown time', async () => {
+    const timers = new ManualTimers();
+    const metrics = new MetricsCollector();
+    const daemon = Daemon.builder(fastConfig)
+      .withTask('waits', (shutdown) => shutdown.cancelled(), { healthCheck: () => true })
+      .withTask('fails', () => Promise.reject(new Error('boom')))
+      .withoutSignals()
+      .withTimers(timers)
+      .withMetrics(metrics)
+      .build();
+    expect(daemon.metrics).toBe(metrics);
+    const running = daemon.run();
+    await timers.advance(1_000);
+    daemon.shutdown();
+    await running;
+    expect(metrics.snapshot().counters).toEqual({
+      [DAEMON_METRICS.subsystemStarts]: 2,
+      [DAEMON_METRICS.subsystemFailures]: 1,
+      [DAEMON_METRICS.healthChecks]: 1,
+      [DAEMON_METRICS.subsystemStops]: 1,
+    });
+    expect(metrics.snapshot().timings[DAEMON_METRICS.shutdownMs]?.count).toBe(1);
+  });
+
+  test('without withMetrics() a daemon has no collector; a wrong collector is a config error', () => {
+    expect(Daemon.builder(fastConfig).withoutSignals().build().metrics).toBeNull();
+    expect(errorOf(() => Daemon.builder(fastConfig).withMetrics({} as never)).field).toBe('metrics');
   });
 
   test('runs health checks on the interval while running', async () => {

@@ -7,6 +7,7 @@
  */
 import type { DaemonConfig } from '../config/daemon-config.js';
 import { DaemonError } from '../errors/daemon-error.js';
+import { DAEMON_METRICS, type MetricsCollector } from '../metrics/metrics-collector.js';
 import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.js';
 import type { ShutdownReason, ShutdownReport } from '../shutdown/shutdown-types.js';
 import type { EventStream } from '../subsystem/event-stream.js';
@@ -30,6 +31,8 @@ export interface ResolvedDaemonOptions {
   readonly onKill: ((reason: ShutdownReason | undefined) => void) | null;
   /** Errors the daemon survives (a failing health-check tick). */
   readonly onError: (error: unknown) => void;
+  /** Where the daemon counts starts, stops, failures, restarts, health checks and shutdown time; null for nowhere. */
+  readonly metrics: MetricsCollector | null;
 }
 
 export class Daemon {
@@ -44,12 +47,17 @@ export class Daemon {
     this.#options = options;
     this.config = options.config;
     this.coordinator = new ShutdownCoordinator(options.config, options.timers);
-    this.subsystems = new SubsystemManager(this.coordinator, options.timers);
+    this.subsystems = new SubsystemManager(this.coordinator, options.timers, options.metrics);
     for (const spec of options.subsystems) this.subsystems.register(spec);
   }
 
   get state(): DaemonState {
     return this.#state;
+  }
+
+  /** The collector given to `withMetrics()`; null when built without. */
+  get metrics(): MetricsCollector | null {
+    return this.#options.metrics;
   }
 
   get events(): EventStream<SubsystemEvent> {
@@ -92,6 +100,7 @@ export class Daemon {
       const disarmKill =
         onKill === null ? null : this.coordinator.armKillDeadline(() => onKill(this.coordinator.reason));
       const report = await this.subsystems.stopAll();
+      this.#options.metrics?.recordTiming(DAEMON_METRICS.shutdownMs, report.durationMs);
       // Abandoned work may keep the process alive: then the kill deadline stays armed.
       if (report.outcome !== 'abandoned') disarmKill?.();
       return report;

@@ -1,8 +1,11 @@
 /**
- * What a subsystem gets: an AbortSignal that fires when it should stop
- * (graceful phase), a second one when time is nearly up (force phase), and
- * `ready()` to say it is done. Signals are created on first use, so a
- * subsystem that never looks at them costs no AbortController.
+ * What a subsystem gets: `cancelled()`, a promise resolved when it should stop,
+ * or the same as an AbortSignal (graceful phase); a second signal when time is
+ * nearly up (force phase); and `ready()` to say it is done. Signals are created
+ * on first use, so a subsystem that never looks at them costs no AbortController.
+ * `cancelled()` is resolved directly, not through an AbortSignal: an abort is
+ * an EventTarget dispatch, and on the one shutdown of a process that code runs
+ * cold (docs/decisions.md, "SIGTERM → exit").
  */
 import type { ShutdownReason } from './shutdown-types.js';
 
@@ -29,6 +32,8 @@ export class ShutdownHandle {
   #forced = false;
   #state: HandleState = 'active';
   #doneAtMs = -1;
+  #cancelled: Promise<void> | null = null;
+  #resolveCancelled: (() => void) | null = null;
 
   constructor(name: string, owner: HandleOwner) {
     this.name = name;
@@ -78,8 +83,10 @@ export class ShutdownHandle {
   /** Resolves when this subsystem is asked to stop. */
   cancelled(): Promise<void> {
     if (this.isShutdown) return Promise.resolve();
-    const signal = this.signal;
-    return new Promise((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    this.#cancelled ??= new Promise((resolve) => {
+      this.#resolveCancelled = resolve;
+    });
+    return this.#cancelled;
   }
 
   /** Milliseconds left before this subsystem is abandoned; undefined while no stop was requested. */
@@ -100,6 +107,8 @@ export class ShutdownHandle {
     if (this.#stopRequestedAtMs >= 0) return;
     this.#stopRequestedAtMs = atMs;
     if (this.#state === 'active') this.#state = 'stopping';
+    this.#resolveCancelled?.();
+    this.#resolveCancelled = null;
     this.#graceful?.abort(this.#owner.reason);
   }
 

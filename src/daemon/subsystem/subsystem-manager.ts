@@ -10,6 +10,7 @@ import { DaemonError } from '../errors/daemon-error.js';
 import type { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.js';
 import type { ShutdownHandle } from '../shutdown/shutdown-handle.js';
 import type { ShutdownReason, ShutdownReport } from '../shutdown/shutdown-types.js';
+import { DAEMON_METRICS, type MetricsCollector } from '../metrics/metrics-collector.js';
 import { realTimers, type TimerHandle, type Timers } from '../time/timers.js';
 import { EventStream } from './event-stream.js';
 import { checkRestartPolicy, decideRestart, NEVER, type RestartPolicy, type RunExit } from './restart-policy.js';
@@ -49,15 +50,17 @@ export class SubsystemManager {
   readonly events = new EventStream<SubsystemEvent>();
   readonly #coordinator: ShutdownCoordinator;
   readonly #timers: Timers;
+  readonly #metrics: MetricsCollector | null;
   readonly #entries = new Map<SubsystemId, Entry>();
   readonly #names = new Set<string>();
   #nextId = 1;
   #totalRestarts = 0;
   #watchingShutdown = false;
 
-  constructor(coordinator: ShutdownCoordinator, timers: Timers = realTimers) {
+  constructor(coordinator: ShutdownCoordinator, timers: Timers = realTimers, metrics: MetricsCollector | null = null) {
     this.#coordinator = coordinator;
     this.#timers = timers;
+    this.#metrics = metrics;
   }
 
   get size(): number {
@@ -155,6 +158,7 @@ export class SubsystemManager {
       throw DaemonError.invalidState(`Cannot restart \`${entry.name}\`: shutdown began`);
     entry.restartCount += 1;
     this.#totalRestarts += 1;
+    this.#metrics?.increment(DAEMON_METRICS.subsystemRestarts);
     entry.attempt = 0;
     this.#launch(entry);
   }
@@ -165,6 +169,7 @@ export class SubsystemManager {
     for (const entry of this.#entries.values()) {
       const check = entry.healthCheck;
       if (check === undefined || entry.state !== 'running') continue;
+      this.#metrics?.increment(DAEMON_METRICS.healthChecks);
       checks.push(
         (async () => {
           let healthy: boolean;
@@ -233,6 +238,7 @@ export class SubsystemManager {
     entry.handle = handle;
     entry.stopRequested = false;
     entry.startedAtMs = this.#timers.now();
+    this.#metrics?.increment(DAEMON_METRICS.subsystemStarts);
     this.#setState(entry, 'running');
     let result: Promise<void> | void;
     try {
@@ -250,6 +256,7 @@ export class SubsystemManager {
 
   #onExit(entry: Entry, handle: ShutdownHandle, exit: RunExit): void {
     handle.ready();
+    this.#metrics?.increment(exit.kind === 'failed' ? DAEMON_METRICS.subsystemFailures : DAEMON_METRICS.subsystemStops);
     // A run that was abandoned, or replaced by a newer run, no longer owns the entry.
     if (entry.handle !== handle) return;
     entry.handle = null;
@@ -286,6 +293,7 @@ export class SubsystemManager {
       entry.restartTimer = null;
       entry.restartCount += 1;
       this.#totalRestarts += 1;
+      this.#metrics?.increment(DAEMON_METRICS.subsystemRestarts);
       this.#launch(entry);
     }, decision.delayMs);
   }
