@@ -9,7 +9,7 @@ const profile = resolveProfile();
 const trials = byProfile(profile, { smoke: 1, ci: 2, full: 3 });
 
 describe('agents: load scenarios', () => {
-  test('peak: 1000 agents, 1 KB requests at a high rate, ≥ 99 % answered without a backlog', async () => {
+  test('peak: 1000 agents, 1 KB requests at a high rate, ≥ 99 % answered with p99 under 100 ms', async () => {
     const params = byProfile(profile, {
       smoke: {
         agentKind: 'native',
@@ -46,15 +46,14 @@ describe('agents: load scenarios', () => {
       timeoutMs: params.durationMs + params.warmupMs + 60_000,
     });
     expect(findMetric(result, 'successRate').value).toBeGreaterThanOrEqual(CAXTON.successRate);
-    // No backlog: the median request is answered within Caxton's p99 target. The seed's
-    // p99 < 100 ms is reported, not asserted: latency counts from the intended send time,
-    // so it includes every stall of this process, which on a shared machine reach 100 ms
-    // while the runtime itself is idle (docs/decisions.md, "Agents' p99 is reported, not asserted").
+    // No backlog: the median request is answered within Caxton's p99 target, and the seed's
+    // peak bound, p99 < 100 ms. Latency counts from the intended send time, so the p99 holds
+    // every stall of this process longer than ~1 % of the run (measured 4–7 ms here at ci).
     expect(findMetric(result, 'requestLatencyUs.p50').value).toBeLessThan(CAXTON.latencyP99Ms * 1000);
-    expect(findMetric(result, 'requestLatencyUs.p99').value).toBeLessThan(10 * CAXTON.peakP99Ms * 1000);
+    expect(findMetric(result, 'requestLatencyUs.p99').value).toBeLessThan(CAXTON.peakP99Ms * 1000);
   }, 1_800_000);
 
-  test('sustained: 100 agents at 10 K req/s without memory growth or degradation', async () => {
+  test('sustained: 100 agents at 10 K req/s without memory growth or a growing p99', async () => {
     const params = byProfile(profile, {
       smoke: {
         agentKind: 'native',
@@ -95,11 +94,19 @@ describe('agents: load scenarios', () => {
     });
     expect(findMetric(result, 'successRate').value).toBeGreaterThanOrEqual(CAXTON.successRate);
     expect(findMetric(result, 'throughputDegradation').value).toBeLessThan(CAXTON.sustainedDegradation);
+    // In an open loop the completed rate follows the sent rate, so a slowdown shows in latency:
+    // the last interval's p99 against the first's. A single stall of a shared machine sets an
+    // interval's p99 (tens of ms, up to ~130 ms measured), so the first is taken as at least
+    // Caxton's p99 target and the bound is 20× that: a slowdown that builds a backlog (a
+    // per-message cost growing with the messages handled) passes it within seconds.
+    const firstP99Us = findMetric(result, 'firstIntervalP99Us').value;
+    const lastP99Us = findMetric(result, 'lastIntervalP99Us').value;
+    expect(lastP99Us).toBeLessThan(20 * Math.max(firstP99Us, CAXTON.latencyP99Ms * 1000));
     // No leak: what the heap keeps per request handled is bytes at most (a leak keeps the message).
     expect(findMetric(result, 'heapGrowthPerMessageBytes').value).toBeLessThan(64);
   }, 1_800_000);
 
-  test('burst: 50× the baseline rate is handled (≥ 99 %) and latency is back to baseline well within 30 s', async () => {
+  test('burst: 50× the baseline rate is handled (≥ 99 %) and latency is back to baseline within the burst’s own duration', async () => {
     const params = byProfile(profile, {
       smoke: {
         agentKind: 'native',
@@ -150,6 +157,11 @@ describe('agents: load scenarios', () => {
     expect(findMetric(result, 'burstSuccessRate').value).toBeGreaterThanOrEqual(CAXTON.successRate);
     expect(findMetric(result, 'successRate').value).toBeGreaterThanOrEqual(CAXTON.successRate);
     expect(result.notes.every((note) => note['recoveredWithinRun'] === true)).toBe(true);
+    // Caxton's 30 s target is far beyond this run (recovery is measured up to its `afterMs`).
+    // What the architecture guarantees: a backlog B = (burst − service rate) × burst time
+    // drains at (service − baseline rate), so recovery ≤ the burst's duration whenever the
+    // runtime serves at least half the burst rate (it serves far more: no backlog at ci).
     expect(findMetric(result, 'recoveryMs').value).toBeLessThan(CAXTON.recoveryMs);
+    expect(findMetric(result, 'recoveryMs').value).toBeLessThanOrEqual(params.burstMs);
   }, 1_800_000);
 });

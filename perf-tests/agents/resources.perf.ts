@@ -1,4 +1,8 @@
-/** Memory per agent (creation, after 1000 messages, after a checkpoint) and CPU while idle, processing and spawning. */
+/**
+ * Memory per agent (creation, after 1000 messages, after a checkpoint) and CPU
+ * while idle, processing, under a steady request rate (per agent and per
+ * request) and spawning.
+ */
 import { byProfile, findMetric, measureInterleaved, resolveProfile } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
 
@@ -26,11 +30,18 @@ describe('agents: resource use', () => {
     }
   }, 900_000);
 
-  test('idle agents cost no CPU; processing and spawning do', async () => {
+  test('idle agents cost no CPU; a request under load costs microseconds; processing and spawning cost CPU', async () => {
     const params = byProfile(profile, {
-      smoke: { agents: 100, idleMs: 400, messages: 20_000, spawnAgents: 100 },
-      ci: { agents: 1000, idleMs: 500, messages: 100_000, spawnAgents: 1000 },
-      full: { agents: 10_000, idleMs: 10_000, messages: 1_000_000, spawnAgents: 10_000 },
+      smoke: { agents: 100, idleMs: 400, messages: 20_000, spawnAgents: 100, loadRatePerSec: 10_000, loadMs: 500 },
+      ci: { agents: 1000, idleMs: 500, messages: 100_000, spawnAgents: 1000, loadRatePerSec: 20_000, loadMs: 2_000 },
+      full: {
+        agents: 10_000,
+        idleMs: 10_000,
+        messages: 1_000_000,
+        spawnAgents: 10_000,
+        loadRatePerSec: 100_000,
+        loadMs: 60_000,
+      },
     });
     const results = await measureInterleaved(
       (['native', 'wasm'] as const).map((agentKind) => ({
@@ -43,14 +54,22 @@ describe('agents: resource use', () => {
       })),
     );
     for (const result of results) {
-      // Caxton's target is per agent. The runtime has no timers or polling, so the whole
-      // process idles far below a core (a polling loop would show ~100 %); what remains is
-      // V8's background work (GC, WASM tier-up) left over from setup.
-      expect(findMetric(result, 'idleCpuPerAgentPercent').value).toBeLessThan(CAXTON.cpuPerAgentPercent);
-      expect(findMetric(result, 'idleCpuPercent').value).toBeLessThan(25);
+      // The runtime has no timers or polling: idle agents cost nothing, and what the process
+      // spends idle is V8's background work left over from setup (0.1–0.5 % of a core here),
+      // whatever the agent count. So all the agents together stay under what Caxton allows
+      // one agent (5 %); a per-agent timer or a polling loop costs more than that.
+      expect(findMetric(result, 'idleCpuPercent').value).toBeLessThan(CAXTON.cpuPerAgentPercent);
+      expect(findMetric(result, 'idleCpuPerAgentPercent').value).toBeLessThan(
+        CAXTON.cpuPerAgentPercent / params.agents,
+      );
       expect(findMetric(result, 'processingCpuPercent').value).toBeGreaterThan(
         findMetric(result, 'idleCpuPercent').value,
       );
+      // Under a steady request rate a request costs routing, a mailbox push, the handler, the
+      // reply and a promise, on both sides of the process: microseconds of CPU (11–15 µs
+      // measured here, load generation included). 50 µs leaves room for a slower machine; an
+      // extra copy or scan per message passes it. Per agent that is this cost × rate / agents.
+      expect(findMetric(result, 'loadCpuNsPerRequest').value).toBeLessThan(50_000);
     }
   }, 600_000);
 });

@@ -74,6 +74,16 @@ export default defineScenario<Params>(async (ctx) => {
     mean(last.map((i) => i.p99Us)) / Math.max(1, mean(first.map((i) => i.p99Us))),
     { gate: false },
   );
+  const firstInterval = full[0];
+  const lastInterval = full[full.length - 1];
+  if (firstInterval === undefined || lastInterval === undefined || full.length < 2) {
+    throw new Error(`Expected at least two full intervals of ${params.intervalMs} ms, got ${full.length}`);
+  }
+  ctx.value('firstIntervalP99Us', 'latencyUs', firstInterval.p99Us, { gate: false });
+  ctx.value('lastIntervalP99Us', 'latencyUs', lastInterval.p99Us, { gate: false });
+  ctx.value('p99LastIntervalToFirstRatio', 'ratio', lastInterval.p99Us / Math.max(1, firstInterval.p99Us), {
+    gate: false,
+  });
   ctx.value('heapGrowthBytes', 'bytes', end.heapAndExternalBytes - baseline.heapAndExternalBytes, { gate: false });
   ctx.value(
     'heapGrowthPerMessageBytes',
