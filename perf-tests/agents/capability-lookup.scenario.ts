@@ -28,7 +28,7 @@ export default defineScenario<Params>(async (ctx) => {
   const agentCounts = sweepParam(ctx.params.agentCounts, 'agentCounts');
   const module = await loadAgentModule();
   const passMessages = byProfile(ctx.profile, { smoke: 20_000, ci: 100_000, full: 1_000_000 });
-  const passes = byProfile(ctx.profile, { smoke: 1, ci: 5, full: 5 });
+  const passes = byProfile(ctx.profile, { smoke: 3, ci: 5, full: 5 });
   const payload = makePayload(ctx.params.messageBytes);
   const window = RECEIVERS * PER_RECEIVER_WINDOW;
 

@@ -24,7 +24,7 @@ export default defineScenario<Params>(async (ctx) => {
   const concurrencies = sweepParam(ctx.params.concurrencies, 'concurrencies');
   const module = await loadAgentModule();
   const passRequests = byProfile(ctx.profile, { smoke: 5_000, ci: 20_000, full: 200_000 });
-  const passes = byProfile(ctx.profile, { smoke: 1, ci: 3, full: 5 });
+  const passes = byProfile(ctx.profile, { smoke: 3, ci: 3, full: 5 });
   const payload = makePayload(ctx.params.messageBytes);
   const target = toCapability('work');
 

@@ -7,6 +7,8 @@ import { byProfile, findMetric, measureInterleaved, resolveProfile } from '../..
 import { CAXTON, SUITE } from './support/targets.js';
 
 const profile = resolveProfile();
+/** CPU of the whole runtime with every agent idle, percent of one core: 4× the most measured. */
+const IDLE_RUNTIME_CPU_PERCENT = 2;
 const messagesPerAgentOf = (name: typeof profile) => byProfile(name, { smoke: 100, ci: 1000, full: 1000 });
 
 describe('agents: resource use', () => {
@@ -55,13 +57,13 @@ describe('agents: resource use', () => {
     );
     for (const result of results) {
       // The runtime has no timers or polling: idle agents cost nothing, and what the process
-      // spends idle is V8's background work left over from setup (0.1–0.5 % of a core here),
-      // whatever the agent count. So all the agents together stay under what Caxton allows
-      // one agent (5 %); a per-agent timer or a polling loop costs more than that.
-      expect(findMetric(result, 'idleCpuPercent').value).toBeLessThan(CAXTON.cpuPerAgentPercent);
-      expect(findMetric(result, 'idleCpuPerAgentPercent').value).toBeLessThan(
-        CAXTON.cpuPerAgentPercent / params.agents,
-      );
+      // spends idle is V8's background work left over from setup, whatever the agent count
+      // (0.1–0.5 % of a core in 18 trials, on a quiet and a busy machine: the reading counts
+      // only this process's CPU). So all the agents together stay under 2 %, well under what
+      // Caxton allows one agent (5 %); a timer per agent (1000 agents polling every 20 ms read
+      // 5–7.5 %) or a polling loop fails it.
+      expect(findMetric(result, 'idleCpuPercent').value).toBeLessThan(IDLE_RUNTIME_CPU_PERCENT);
+      expect(findMetric(result, 'idleCpuPerAgentPercent').value).toBeLessThan(IDLE_RUNTIME_CPU_PERCENT / params.agents);
       expect(findMetric(result, 'processingCpuPercent').value).toBeGreaterThan(
         findMetric(result, 'idleCpuPercent').value,
       );
