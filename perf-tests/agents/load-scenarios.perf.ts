@@ -7,6 +7,8 @@ import { CAXTON, SUITE } from './support/targets.js';
 
 const profile = resolveProfile();
 const trials = byProfile(profile, { smoke: 1, ci: 2, full: 3 });
+/** The least a sustained run's first-interval p99 counts as: twice Caxton's p99 target. */
+const FIRST_INTERVAL_P99_FLOOR_US = 2 * CAXTON.latencyP99Ms * 1000;
 
 describe('agents: load scenarios', () => {
   test('peak: 1000 agents, 1 KB requests at a high rate, ≥ 99 % answered with p99 under 100 ms', async () => {
@@ -96,12 +98,12 @@ describe('agents: load scenarios', () => {
     expect(findMetric(result, 'throughputDegradation').value).toBeLessThan(CAXTON.sustainedDegradation);
     // In an open loop the completed rate follows the sent rate, so a slowdown shows in latency:
     // the last interval's p99 against the first's. A single stall of a shared machine sets an
-    // interval's p99 (tens of ms, up to ~130 ms measured), so the first is taken as at least
-    // Caxton's p99 target and the bound is 20× that: a slowdown that builds a backlog (a
-    // per-message cost growing with the messages handled) passes it within seconds.
+    // interval's p99 (up to ~130 ms measured), so the first counts as at least 20 ms and the
+    // bound is 10× that (≥ 200 ms): a per-message cost that grows through the run (its p99
+    // reached 1.9–2.9 s by the last interval) fails it.
     const firstP99Us = findMetric(result, 'firstIntervalP99Us').value;
     const lastP99Us = findMetric(result, 'lastIntervalP99Us').value;
-    expect(lastP99Us).toBeLessThan(20 * Math.max(firstP99Us, CAXTON.latencyP99Ms * 1000));
+    expect(lastP99Us).toBeLessThan(10 * Math.max(firstP99Us, FIRST_INTERVAL_P99_FLOOR_US));
     // No leak: what the heap keeps per request handled is bytes at most (a leak keeps the message).
     expect(findMetric(result, 'heapGrowthPerMessageBytes').value).toBeLessThan(64);
   }, 1_800_000);
