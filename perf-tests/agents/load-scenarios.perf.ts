@@ -163,8 +163,8 @@ describe('agents: load scenarios', () => {
     // What the architecture guarantees: a backlog B = (burst − service rate) × burst time T
     // drains at (service − baseline rate), so recovery ≤ 2 T whenever the runtime serves at
     // least a third of the burst rate. It serves more: no backlog on a quiet machine, 0–1.6 s
-    // at a load average of 16; a 2 µs spin per message, or a dispatcher turn per message,
-    // read 2.7–4 s.
+    // at a load average of 16; a 15 µs spin per handled message read 2.3–2.4 s at a load
+    // average of 6. (A smaller defect passes unless the machine is loaded too.)
     expect(findMetric(result, 'recoveryMs').value).toBeLessThan(CAXTON.recoveryMs);
     expect(findMetric(result, 'recoveryMs').value).toBeLessThanOrEqual(2 * params.burstMs);
   }, 1_800_000);
