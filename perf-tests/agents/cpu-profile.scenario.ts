@@ -1,7 +1,10 @@
 /**
- * CPU use (seed: profile_cpu_usage), percent of one core of this process:
- * while agents sit idle (the runtime must not poll), while they process
- * messages, and while agents are spawned.
+ * CPU use (seed: profile_cpu_usage), percent of one core of this process (the
+ * agents run on its event loop; the reading counts every thread of it, V8's
+ * GC and compiler threads too): while agents sit idle (the runtime must not
+ * poll), while they process messages as fast as they can, under a steady
+ * open-loop request rate (per agent and per request), and while agents are
+ * spawned.
  */
 import { AgentRuntime, loadAgentModule, toCapability } from '../../src/agents/index.js';
 import { defineScenario } from '../../src/harness/scenario.js';
@@ -9,6 +12,7 @@ import { agentKindParam, spawnWorkers } from './support/agents.js';
 import { startCpuWindow } from './support/cpu.js';
 import { settledMemory } from './support/memory.js';
 import { makePayload } from './support/payload.js';
+import { runRequestLoad } from './support/request-load.js';
 
 interface Params {
   readonly agentKind: string;
@@ -16,7 +20,13 @@ interface Params {
   readonly idleMs: number;
   readonly messages: number;
   readonly spawnAgents: number;
+  /** The steady load: requests per second by capability, for `loadMs`. */
+  readonly loadRatePerSec: number;
+  readonly loadMs: number;
 }
+
+/** The load's latency is the load scenarios' business; here only its CPU counts. */
+const unrecorded = { record: () => undefined, recordCorrected: () => undefined, count: 0 };
 
 export default defineScenario<Params>(async (ctx) => {
   const { params } = ctx;
@@ -45,6 +55,20 @@ export default defineScenario<Params>(async (ctx) => {
   await runtime.idle();
   const processingPercent = processing.stop();
 
+  // Under load: requests at a constant rate (open loop), answered by the agents.
+  const loaded = startCpuWindow(now);
+  const load = await runRequestLoad({
+    runtime,
+    capability: 'work',
+    payload,
+    phases: [{ name: 'load', durationMs: params.loadMs, ratePerSec: params.loadRatePerSec }],
+    intervalMs: params.loadMs,
+    latency: unrecorded,
+  });
+  const loadReading = loaded.read();
+  const loadPercent = loadReading.percent;
+  if (load.succeeded === 0) throw new Error(`No request of the load was answered: ${load.firstErrors.join('; ')}`);
+
   const spawner = new AgentRuntime();
   const spawning = startCpuWindow(now);
   spawnWorkers(spawner, params.spawnAgents, { kind, module, id: 'spawned' }, now);
@@ -54,6 +78,11 @@ export default defineScenario<Params>(async (ctx) => {
   ctx.value('processingCpuPercent', 'cpuPercent', processingPercent, { gate: false });
   ctx.value('spawningCpuPercent', 'cpuPercent', spawningPercent, { gate: false });
   ctx.value('idleCpuPerAgentPercent', 'cpuPercent', idlePercent / params.agents, { gate: false });
+  ctx.value('loadCpuPercent', 'cpuPercent', loadPercent, { gate: false });
+  ctx.value('loadCpuPerAgentPercent', 'cpuPercent', loadPercent / params.agents, { gate: false });
+  // What the process spent per request answered (generating the load included).
+  ctx.value('loadCpuNsPerRequest', 'durationNs', (loadReading.cpuMs * 1e6) / load.succeeded);
+  ctx.note('loadRequests', { sent: load.sent, succeeded: load.succeeded, totalMs: load.totalMs });
   spawner.close();
   runtime.close();
 });

@@ -2,25 +2,35 @@
 import { findMetric, measureInterleaved } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
 
+/** The restart policy's delay in the scenario: `always`, at once. */
+const RESTART_DELAY_MS = 0;
+/** The longest stall of a loaded 2-core VM a recovery may include (up to 180 ms measured at a load average of 16), with room. */
+const STALL_ALLOWANCE_MS = 1000;
+
 describe('agents: crash recovery', () => {
-  test('a crashed agent is restarted and serving again in milliseconds, not Caxton’s 30 s, losing no request', async () => {
+  test('a crashed agent is restarted and serving again within its restart delay plus a stall, not Caxton’s 30 s, losing no request', async () => {
     const results = await measureInterleaved(
       (['native', 'wasm'] as const).map((agentKind) => ({
         suite: SUITE,
         scenario: 'crash-recovery',
         variant: agentKind,
         module: new URL('./crash-recovery.scenario.ts', import.meta.url),
-        params: { agentKind },
+        params: { agentKind, restartDelayMs: RESTART_DELAY_MS },
         timeoutMs: 120_000,
       })),
     );
     for (const result of results) {
       expect(findMetric(result, 'lostRequests').value).toBe(0);
-      // Restart is a synchronous re-instantiation on the next event-loop turn: the median is
-      // far under a millisecond; the tail includes stalls of a shared machine, so the bound
-      // on the worst case is Caxton's recovery target.
+      // Restart is a synchronous re-instantiation after the policy's delay (0 here: the next
+      // event-loop turn): the median is far under a millisecond. The worst case is that delay
+      // plus the longest stall of a shared machine (up to 180 ms measured): bounded at the delay
+      // plus 1 s, not at Caxton's 30 s, so a restart that waits (a backoff that is never reset,
+      // a slow re-instantiation) fails it.
       expect(findMetric(result, 'restartRecoveryUs.p50').value).toBeLessThan(10_000);
       expect(findMetric(result, 'serviceRecoveryUs.p50').value).toBeLessThan(10_000);
+      const worstUs = (RESTART_DELAY_MS + STALL_ALLOWANCE_MS) * 1000;
+      expect(findMetric(result, 'restartRecoveryUs.max').value).toBeLessThan(worstUs);
+      expect(findMetric(result, 'serviceRecoveryUs.max').value).toBeLessThan(worstUs);
       expect(findMetric(result, 'serviceRecoveryUs.max').value).toBeLessThan(CAXTON.recoveryMs * 1000);
     }
   }, 600_000);

@@ -13,6 +13,8 @@ import { makePayload } from './support/payload.js';
 
 interface Params {
   readonly agentKind: string;
+  /** The `always` policy's delay before a restart, ms. */
+  readonly restartDelayMs: number;
 }
 
 export default defineScenario<Params>(async (ctx) => {
@@ -20,7 +22,12 @@ export default defineScenario<Params>(async (ctx) => {
   const module = await loadAgentModule();
   const rounds = byProfile(ctx.profile, { smoke: 20, ci: 300, full: 2000 });
   const runtime = new AgentRuntime();
-  const policy = { kind: 'always', maxRestarts: rounds * 2 + 1, withinMs: 3_600_000 } as const;
+  const policy = {
+    kind: 'always',
+    delayMs: ctx.params.restartDelayMs,
+    maxRestarts: rounds * 2 + 1,
+    withinMs: 3_600_000,
+  } as const;
   if (kind === 'native') {
     runtime.spawn({
       kind: 'native',

@@ -7,9 +7,11 @@ import { CAXTON, SUITE } from './support/targets.js';
 
 const profile = resolveProfile();
 const trials = byProfile(profile, { smoke: 1, ci: 2, full: 3 });
+/** The least a sustained run's first-interval p99 counts as: twice Caxton's p99 target. */
+const FIRST_INTERVAL_P99_FLOOR_US = 2 * CAXTON.latencyP99Ms * 1000;
 
 describe('agents: load scenarios', () => {
-  test('peak: 1000 agents, 1 KB requests at a high rate, ≥ 99 % answered without a backlog', async () => {
+  test('peak: 1000 agents, 1 KB requests at a high rate, ≥ 99 % answered with p99 under 100 ms', async () => {
     const params = byProfile(profile, {
       smoke: {
         agentKind: 'native',
@@ -46,15 +48,14 @@ describe('agents: load scenarios', () => {
       timeoutMs: params.durationMs + params.warmupMs + 60_000,
     });
     expect(findMetric(result, 'successRate').value).toBeGreaterThanOrEqual(CAXTON.successRate);
-    // No backlog: the median request is answered within Caxton's p99 target. The seed's
-    // p99 < 100 ms is reported, not asserted: latency counts from the intended send time,
-    // so it includes every stall of this process, which on a shared machine reach 100 ms
-    // while the runtime itself is idle (docs/decisions.md, "Agents' p99 is reported, not asserted").
+    // No backlog: the median request is answered within Caxton's p99 target, and the seed's
+    // peak bound, p99 < 100 ms. Latency counts from the intended send time, so the p99 holds
+    // every stall of this process longer than ~1 % of the run (measured 4–7 ms here at ci).
     expect(findMetric(result, 'requestLatencyUs.p50').value).toBeLessThan(CAXTON.latencyP99Ms * 1000);
-    expect(findMetric(result, 'requestLatencyUs.p99').value).toBeLessThan(10 * CAXTON.peakP99Ms * 1000);
+    expect(findMetric(result, 'requestLatencyUs.p99').value).toBeLessThan(CAXTON.peakP99Ms * 1000);
   }, 1_800_000);
 
-  test('sustained: 100 agents at 10 K req/s without memory growth or degradation', async () => {
+  test('sustained: 100 agents at 10 K req/s without memory growth or a growing p99', async () => {
     const params = byProfile(profile, {
       smoke: {
         agentKind: 'native',
@@ -95,11 +96,19 @@ describe('agents: load scenarios', () => {
     });
     expect(findMetric(result, 'successRate').value).toBeGreaterThanOrEqual(CAXTON.successRate);
     expect(findMetric(result, 'throughputDegradation').value).toBeLessThan(CAXTON.sustainedDegradation);
+    // In an open loop the completed rate follows the sent rate, so a slowdown shows in latency:
+    // the last interval's p99 against the first's. A single stall of a shared machine sets an
+    // interval's p99 (up to ~130 ms measured), so the first counts as at least 20 ms and the
+    // bound is 10× that (≥ 200 ms): a per-message cost that grows through the run (its p99
+    // reached 1.9–2.9 s by the last interval) fails it.
+    const firstP99Us = findMetric(result, 'firstIntervalP99Us').value;
+    const lastP99Us = findMetric(result, 'lastIntervalP99Us').value;
+    expect(lastP99Us).toBeLessThan(10 * Math.max(firstP99Us, FIRST_INTERVAL_P99_FLOOR_US));
     // No leak: what the heap keeps per request handled is bytes at most (a leak keeps the message).
     expect(findMetric(result, 'heapGrowthPerMessageBytes').value).toBeLessThan(64);
   }, 1_800_000);
 
-  test('burst: 50× the baseline rate is handled (≥ 99 %) and latency is back to baseline well within 30 s', async () => {
+  test('burst: 50× the baseline rate is handled (≥ 99 %) and latency is back to baseline within twice the burst’s duration', async () => {
     const params = byProfile(profile, {
       smoke: {
         agentKind: 'native',
@@ -150,6 +159,13 @@ describe('agents: load scenarios', () => {
     expect(findMetric(result, 'burstSuccessRate').value).toBeGreaterThanOrEqual(CAXTON.successRate);
     expect(findMetric(result, 'successRate').value).toBeGreaterThanOrEqual(CAXTON.successRate);
     expect(result.notes.every((note) => note['recoveredWithinRun'] === true)).toBe(true);
+    // Caxton's 30 s target is far beyond this run (recovery is measured up to its `afterMs`).
+    // What the architecture guarantees: a backlog B = (burst − service rate) × burst time T
+    // drains at (service − baseline rate), so recovery ≤ 2 T whenever the runtime serves at
+    // least a third of the burst rate. It serves more: no backlog on a quiet machine, 0–1.6 s
+    // at a load average of 16; a 15 µs spin per handled message read 2.3–2.4 s at a load
+    // average of 6. (A smaller defect passes unless the machine is loaded too.)
     expect(findMetric(result, 'recoveryMs').value).toBeLessThan(CAXTON.recoveryMs);
+    expect(findMetric(result, 'recoveryMs').value).toBeLessThanOrEqual(2 * params.burstMs);
   }, 1_800_000);
 });

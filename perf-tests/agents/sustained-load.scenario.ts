@@ -27,6 +27,16 @@ function thirds(intervals: readonly IntervalFigures[]): { first: IntervalFigures
   return { first: intervals.slice(0, size), last: intervals.slice(-size) };
 }
 
+/**
+ * An interval's p99 with its unanswered requests counted: when more than 1 %
+ * of what it sent was never answered, its p99 is one of those, which waited
+ * at least until the load gave up on them (`loadEndedMs`, from the start of the load).
+ */
+function p99CountingUnansweredUs(interval: IntervalFigures, intervalMs: number, loadEndedMs: number): number {
+  if (interval.received >= 0.99 * interval.sent) return interval.p99Us;
+  return Math.max(interval.p99Us, (loadEndedMs - (interval.startMs + intervalMs)) * 1000);
+}
+
 const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
 const mean = (values: readonly number[]) => (values.length === 0 ? 0 : sum(values) / values.length);
 
@@ -49,6 +59,7 @@ export default defineScenario<Params>(async (ctx) => {
   });
   monitor.start(params.intervalMs);
   const latency = requestLatencyHistogram(ctx, ['p50', 'p99', 'p99.9', 'max']);
+  const loadStartedMs = ctx.now();
   const result = await runRequestLoad({
     runtime,
     capability: 'work',
@@ -58,6 +69,7 @@ export default defineScenario<Params>(async (ctx) => {
     latency,
   });
   monitor.stop();
+  const loadEndedMs = ctx.now() - loadStartedMs;
   const end = settledMemory();
 
   const full = result.intervals.filter((interval) => interval.startMs + params.intervalMs <= params.durationMs);
@@ -74,6 +86,16 @@ export default defineScenario<Params>(async (ctx) => {
     mean(last.map((i) => i.p99Us)) / Math.max(1, mean(first.map((i) => i.p99Us))),
     { gate: false },
   );
+  const firstInterval = full[0];
+  const lastInterval = full[full.length - 1];
+  if (firstInterval === undefined || lastInterval === undefined || full.length < 2) {
+    throw new Error(`Expected at least two full intervals of ${params.intervalMs} ms, got ${full.length}`);
+  }
+  const firstP99Us = p99CountingUnansweredUs(firstInterval, params.intervalMs, loadEndedMs);
+  const lastP99Us = p99CountingUnansweredUs(lastInterval, params.intervalMs, loadEndedMs);
+  ctx.value('firstIntervalP99Us', 'latencyUs', firstP99Us, { gate: false });
+  ctx.value('lastIntervalP99Us', 'latencyUs', lastP99Us, { gate: false });
+  ctx.value('p99LastIntervalToFirstRatio', 'ratio', lastP99Us / Math.max(1, firstP99Us), { gate: false });
   ctx.value('heapGrowthBytes', 'bytes', end.heapAndExternalBytes - baseline.heapAndExternalBytes, { gate: false });
   ctx.value(
     'heapGrowthPerMessageBytes',

@@ -27,7 +27,11 @@ describe('agents: throughput', () => {
     // A WASM agent receives a copy in its linear memory: bounded by bytes copied at large sizes.
     expect(findMetric(wasm, 'msgPerSec.64B').value).toBeGreaterThan(CAXTON.throughputPerSec.target);
     expect(findMetric(wasm, 'msgPerSec.1KB').value).toBeGreaterThan(CAXTON.throughputPerSec.target);
-    expect(findMetric(wasm, 'msgPerSec.32KB').value * 32 * 1024).toBeGreaterThan(100 * 1024 * 1024); // > 100 MB/s copied in
+    // At 32 KB a message is its one copy into the agent's memory: the rate is the copy's alone,
+    // measured in the same trial (0.86–1.7 of it in the baseline runs; single trials down to 0.32
+    // at a load average of 16), so the bound moves with the machine. At least a quarter of the
+    // copy's rate: an allocation of the payload's size per message (0.004–0.008) fails it.
+    expect(findMetric(wasm, 'copyCeilingFraction.32KB').value).toBeGreaterThan(0.25);
   }, 600_000);
 
   test('a pool of 10 agents processes 1000 concurrent compute tasks', async () => {

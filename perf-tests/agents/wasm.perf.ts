@@ -1,12 +1,12 @@
 /** WASM overhead against native on the same task, and WASM memory limits of 1, 10, 100 and 1000 MB. */
 import { byProfile, findMetric, measureScenario, resolveProfile } from '../../src/harness/index.js';
-import { SUITE } from './support/targets.js';
+import { CAXTON, SUITE } from './support/targets.js';
 
 const MB = 1024 * 1024;
 const limitsMB = byProfile(resolveProfile(), { smoke: [1, 10, 100], ci: [1, 10, 100, 1000], full: [1, 10, 100, 1000] });
 
 describe('agents: WebAssembly', () => {
-  test('a WASM agent does the same compute task within a small factor of native', async () => {
+  test('a WASM agent does the same compute task within Caxton’s 1.5× of native', async () => {
     const result = await measureScenario({
       suite: SUITE,
       scenario: 'wasm-overhead',
@@ -14,9 +14,11 @@ describe('agents: WebAssembly', () => {
       params: { primesBelow: 5000, payloadBytes: 32 * 1024 },
       timeoutMs: 120_000,
     });
-    // Caxton expects 10–50 % overhead; the bound leaves room for a noisy shared machine.
-    expect(findMetric(result, 'computeWasmToNativeRatio').value).toBeLessThan(3);
-    expect(findMetric(result, 'hashWasmToNativeRatio').value).toBeLessThan(3);
+    // Caxton expects 10–50 % overhead: the bound is its upper end. Both sides run the same
+    // algorithm in the same process, one after the other, so the machine's speed divides out
+    // (measured: compute 1.03–1.17, hash 0.49–0.99 including the copy into linear memory).
+    expect(findMetric(result, 'computeWasmToNativeRatio').value).toBeLessThan(CAXTON.wasmOverheadRatio);
+    expect(findMetric(result, 'hashWasmToNativeRatio').value).toBeLessThan(CAXTON.wasmOverheadRatio);
   }, 600_000);
 
   test(`memory limits of ${limitsMB.join(', ')} MB hold exactly, and an agent at its limit keeps working`, async () => {

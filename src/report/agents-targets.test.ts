@@ -16,6 +16,10 @@ describe("agents metrics against the original's targets", () => {
     ['spawnLatencyUs.p99', 'us', 200_000, 'acceptable'],
     ['totalPerAgentBytes', 'B', 11 * 1024 * 1024, 'acceptable'],
     ['idleCpuPerAgentPercent', '%', 30, 'critical'],
+    ['loadCpuPerAgentPercent', '%', 7, 'acceptable'],
+    ['batch1000.msgPerSec', 'ops/s', 150_000, 'meets target'],
+    ['lookup10.msgPerSec', 'ops/s', 20_000, 'below acceptable'],
+    ['concurrency64.requestLatencyUs.p99', 'us', 12_000, 'acceptable'],
     ['serviceRecoveryUs.max', 'us', 29_000_000, 'meets target'],
     ['recoveryMs', 'ms', 150_000, 'below acceptable'],
   ])('%s = %d %s is %s', (name, unit, value, tier) => {

@@ -36,12 +36,12 @@ export type TargetFamily = keyof typeof AGENT_TARGETS;
 
 /** Which family a metric name belongs to; names not listed are not classified. */
 const FAMILIES: readonly (readonly [RegExp, TargetFamily])[] = [
-  [/^msgPerSec\.|^agents\d+\.msgPerSec$/, 'messageThroughput'],
-  [/^requestLatency(Ns|Us)\.p50$/, 'messageLatencyP50'],
-  [/^requestLatency(Ns|Us)\.p99$/, 'messageLatencyP99'],
+  [/^msgPerSec\.|^(agents|batch|lookup)\d+\.msgPerSec$/, 'messageThroughput'],
+  [/^(concurrency\d+\.)?requestLatency(Ns|Us)\.p50$/, 'messageLatencyP50'],
+  [/^(concurrency\d+\.)?requestLatency(Ns|Us)\.p99$/, 'messageLatencyP99'],
   [/^spawnLatencyUs\.(p50|p99)$/, 'agentSpawn'],
   [/PerAgentBytes$/, 'memoryPerAgent'],
-  [/^idleCpuPerAgentPercent$/, 'cpuPerAgent'],
+  [/^(idle|load)CpuPerAgentPercent$/, 'cpuPerAgent'],
   [/^(restart|service)RecoveryUs\.(p50|p99|max)$/, 'recovery'],
   [/^recoveryMs$/, 'recovery'],
 ];

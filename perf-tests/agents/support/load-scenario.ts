@@ -47,7 +47,7 @@ export async function warmUp(
 /**
  * Latency from the intended send time. Open-loop tails here move with GC
  * pauses of the shared event loop, so only the median is gated
- * (docs/decisions.md, "Agents' p99 is reported, not asserted").
+ * (docs/decisions.md, "Agents' p99 is gated by its median only").
  */
 export function requestLatencyHistogram(
   ctx: ScenarioContext<unknown>,

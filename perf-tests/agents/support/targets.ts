@@ -20,6 +20,8 @@ export const CAXTON = {
   peakP99Ms: 100,
   successRate: 0.99,
   sustainedDegradation: 0.05,
+  /** WASM time over native time on the same task: the upper end of Caxton's expected 10–50 % overhead. */
+  wasmOverheadRatio: 1.5,
 } as const;
 
 export const SUITE = 'agents';
