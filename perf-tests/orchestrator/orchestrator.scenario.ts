@@ -24,6 +24,7 @@ import {
   type SpawnCeiling,
   type TaskRecord,
   taskSamples,
+  asIterationSummary,
 } from '../../src/orchestrator/index.js';
 import { setting } from '../../src/harness/settings.js';
 
@@ -213,6 +214,30 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
   ctx.value('schedulerRssGrowthBytes', 'bytes', run.resources.rssGrowthBytes, { gate: false });
   ctx.value('schedulerCpuPercent', 'cpuPercent', run.resources.cpuPercent, { gate: false });
   ctx.value('peakTaskProcesses', 'completedCount', run.resources.peakTaskProcesses, { gate: false });
+  // The seed's "worker processes (combined)": every task process's RSS summed (the highest sample)
+  // and CPU summed (reaped ones through their parent's children's time). Reported, not gated.
+  ctx.value('workerProcessesRssPeakBytes', 'bytes', run.resources.workerRssPeakBytes, { gate: false });
+  ctx.value('workerProcessesCpuPercent', 'cpuPercent', run.resources.workerCpuPercent, { gate: false });
+  // Growth from the end of the first wave (one task per slot done) to the end: what a leak grows.
+  if (run.resources.rssGrowthAfterWarmUpBytes !== null)
+    ctx.value('schedulerRssGrowthAfterWarmUpBytes', 'bytes', run.resources.rssGrowthAfterWarmUpBytes, { gate: false });
+  // Tasks/s over 10 s and 60 s windows (the seed's "over a time interval"), as metrics only where
+  // every trial has such a window: the config's shortest possible run (tasks × duration ÷ slots)
+  // is at least that long; a shorter run's report says it has none. Reported, not gated: every run
+  // at once is queueing behind the spawn rate.
+  const shortestRunSec = (run.totalTasks * config.taskDurationSec) / config.scheduler.concurrency;
+  for (const w of run.tasks.windows) {
+    if (!w.measured || shortestRunSec < w.windowSec) continue;
+    ctx.value(`peakTasksPerSec${w.windowSec}s`, 'throughputPerSec', w.peakTasksPerSec, { gate: false });
+    ctx.value(`lowestTasksPerSec${w.windowSec}s`, 'throughputPerSec', w.lowestTasksPerSec, { gate: false });
+  }
+  // The scheduler loop's per-iteration durations (its own histogram, within 12.5 %). Reported, not gated.
+  const loop = asIterationSummary(run.schedulerSummary);
+  if (loop) {
+    ctx.value('schedulerIterationP50Us', 'latencyUs', loop.iterationUs.p50, { gate: false });
+    ctx.value('schedulerIterationP99Us', 'latencyUs', loop.iterationUs.p99, { gate: false });
+    ctx.value('schedulerIterationMaxUs', 'latencyUs', loop.maxUs, { gate: false });
+  }
   if (run.schedulerStalls) {
     // How long the scheduler could not answer anything: event-loop delay while it ran.
     ctx.value('schedulerLoopDelayP99Us', 'latencyUs', run.schedulerStalls.loopDelayP99Us, { gate: false });

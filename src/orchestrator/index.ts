@@ -13,6 +13,7 @@
 export { runPerfTest } from './perf/perf-run.js';
 export { loadPerfConfig, type PerfConfig } from './perf/perf-config.js';
 export { taskSamples } from './perf/task-metrics.js';
+export { asIterationSummary } from './perf/scheduler-loop-lines.js';
 
 // Floors and ceilings: what the store and the machine allow at best.
 export { measurePostgresPickupFloor } from './perf/postgres-pickup-floor.js';

@@ -96,6 +96,8 @@ export interface ConfigSpec {
   /** Runs only at the full profile (the seed's larger configs). */
   readonly fullProfileOnly: boolean;
   readonly trialTimeoutMs: number;
+  /** What this config is for, asserted after the shared assertions (e.g. memory: RSS growth bounded). */
+  readonly expectPurpose?: (result: ScenarioResult) => void;
 }
 
 /**
@@ -118,6 +120,7 @@ export function describeConfig(spec: ConfigSpec): void {
           expectEveryTaskDone(result);
           expectNearSpawnCeiling(result);
           expectResponsiveScheduler(result);
+          spec.expectPurpose?.(result);
         },
         spec.trialTimeoutMs * spec.trials + 60_000,
       );

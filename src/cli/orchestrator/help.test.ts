@@ -11,6 +11,7 @@ describe('planebench orchestrator --help', () => {
     [['worker', '--concurrency', '2', '-h'], 'orchestrator worker'],
     [['clean-data', '--help'], 'orchestrator clean-data'],
     [['perf-test', 'ten', '-h'], 'orchestrator perf-test'],
+    [['perf-all', '--help'], 'orchestrator perf-all'],
     [['status', '--help'], 'orchestrator status'],
     [['logs', '-h'], 'orchestrator logs'],
   ])(

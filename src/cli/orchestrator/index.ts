@@ -1,5 +1,5 @@
 /**
- * `planebench orchestrator <command>`: run | trigger | worker | status | logs | clean-data | perf-test.
+ * `planebench orchestrator <command>`: run | trigger | worker | status | logs | clean-data | perf-test | perf-all.
  * `-h`/`--help` on it or anywhere in a command's arguments prints that usage to stdout.
  * Returns the exit code; errors print their message (invalid input, exit 2, and an
  * unreachable store, exit 1, without a stack).
@@ -21,6 +21,7 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   status: () => import('./commands/status.js').then((m) => ({ run: m.statusCommand, usage: m.usage })),
   logs: () => import('./commands/logs.js').then((m) => ({ run: m.logsCommand, usage: m.usage })),
   'perf-test': () => import('./commands/perf-test.js').then((m) => ({ run: m.perfTestCommand, usage: m.usage })),
+  'perf-all': () => import('./commands/perf-all.js').then((m) => ({ run: m.perfAllCommand, usage: m.usage })),
 };
 
 const USAGE = `Usage: planebench orchestrator <command> [options]   (<command> --help: its options)
@@ -31,6 +32,7 @@ const USAGE = `Usage: planebench orchestrator <command> [options]   (<command> -
   logs        <task id>: what is known of one task (command, exit code, error, times)
   clean-data  delete every run and task
   perf-test   --config <name> | <runs> <tasks_per_run> <duration>
+  perf-all    every config in perf-configs/, one report file per config under perf-results/
 --prefetch N: claimed tasks held beyond --concurrency, started as running ones exit (default = --concurrency).
 --json: run, worker and trigger print JSON lines for programs instead of lines for a person.
 Store: --database-url <postgres://…> or DATABASE_URL selects PostgreSQL (--schema; --async-commit: commits

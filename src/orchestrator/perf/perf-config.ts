@@ -118,3 +118,12 @@ export function adHocPerfConfig(runs: number, tasksPerRun: number, durationSec: 
 }
 
 export const PERF_CONFIG_NAMES = ['quick', 'standard', 'heavy', 'latency', 'memory'] as const;
+
+/**
+ * Tasks done before the run counts as warmed up: a quarter of them, and at least one per slot.
+ * By then the scheduler's young generation has grown to its limit (docs/orchestrator.md,
+ * "Memory"), so RSS growth after it is not start-up; what a leak grows is.
+ */
+export function warmUpTaskCount(config: PerfConfig): number {
+  return Math.max(config.scheduler.concurrency, Math.ceil((config.runs * config.tasksPerRun) / 4));
+}

@@ -2,9 +2,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../paths.js';
+import { warmUpTaskCount } from './perf-config.js';
 import type { PerfRunResult } from './perf-run.js';
 import type { SpawnCeiling } from './spawn-ceiling.js';
 import type { DistributionUs } from './task-metrics.js';
+import type { WindowThroughput } from './throughput-windows.js';
+import { asIterationSummary, schedulerLoopLines } from './scheduler-loop-lines.js';
 import { setting } from '../../harness/settings.js';
 
 export interface PerfReport {
@@ -20,6 +23,24 @@ const kb = (bytes: number): string => `${Math.round(bytes / 1024)} KB`;
 
 function percentiles(d: DistributionUs, unit: (us: number) => string): string {
   return `avg ${unit(d.avg)}, min ${unit(d.min)}, max ${unit(d.max)}, p50 ${unit(d.p50)}, p95 ${unit(d.p95)}, p99 ${unit(d.p99)}`;
+}
+
+function windowLine(w: WindowThroughput): string {
+  return w.measured
+    ? `  Over ${w.windowSec} s windows: peak ${w.peakTasksPerSec.toFixed(2)} tasks/sec, lowest ${w.lowestTasksPerSec.toFixed(2)} tasks/sec`
+    : `  Over ${w.windowSec} s windows: not measured, the run took ${w.runSec.toFixed(2)}s, shorter than one window`;
+}
+
+/** The original's "Explanation" block, with this run's numbers. */
+function explanationLines(run: PerfRunResult): string[] {
+  const { config } = run;
+  return [
+    'Explanation:',
+    `  - ${config.runs} runs created (${config.tasksPerRun} tasks each = ${run.totalTasks} total tasks)`,
+    '  - Run submission measures how fast we enqueue work',
+    '  - Task completion measures actual work throughput',
+    '  - Over N s windows: the busiest and the idlest N seconds of the run (first task created → last finished)',
+  ];
 }
 
 export function formatPerfReport(report: PerfReport): string {
@@ -60,6 +81,7 @@ export function formatPerfReport(report: PerfReport): string {
     `  Run submission: ${triggered.runsPerSec.toFixed(2)} runs/sec`,
     `  Task completion: ${tasks.tasksPerSec.toFixed(2)} tasks/sec`,
     `  Total duration: ${secs(run.wallUs)}`,
+    ...tasks.windows.map(windowLine),
     ...(ceiling && ceilingFraction !== undefined
       ? [
           `  Raw spawn ceiling: ${ceiling.tasksPerSec.toFixed(2)} tasks/sec (same command, concurrency ${s.concurrency})`,
@@ -67,18 +89,27 @@ export function formatPerfReport(report: PerfReport): string {
         ]
       : []),
     '',
+    ...explanationLines(run),
+    '',
     'Resource Usage:',
     `  Scheduler RSS initial: ${kb(resources.initialRssBytes)}`,
     `  Scheduler RSS final: ${kb(resources.finalRssBytes)} (peak ${kb(resources.peakRssBytes)})`,
     `  Scheduler RSS growth: ${kb(resources.rssGrowthBytes)}`,
+    resources.warmRssBytes === null || resources.rssGrowthAfterWarmUpBytes === null
+      ? `  Scheduler RSS after warm-up: not measured (the run ended before a sample after its first ${warmUpTaskCount(config)} tasks were done)`
+      : `  Scheduler RSS after warm-up (first ${warmUpTaskCount(config)} tasks done): ${kb(resources.warmRssBytes)}, growth since: ${kb(resources.rssGrowthAfterWarmUpBytes)}`,
     `  Scheduler CPU: ${resources.cpuPercent.toFixed(1)} %`,
     `  Peak worker count: ${resources.peakTaskProcesses}`,
+    `  Workers RSS (all task processes summed): peak ${kb(resources.workerRssPeakBytes)}`,
+    `  Workers CPU (all task processes summed): ${resources.workerCpuPercent.toFixed(1)} %`,
     ...(run.schedulerStalls
       ? [
           `  Scheduler event loop delay: p99 ${ms(run.schedulerStalls.loopDelayP99Us)}, max ${ms(run.schedulerStalls.loopDelayMaxUs)}` +
             `; GC pause max ${ms(run.schedulerStalls.gcPauseMaxUs)}`,
         ]
       : []),
+    '',
+    ...schedulerLoopLines(asIterationSummary(run.schedulerSummary)),
     ...(run.timedOut ? ['', `TIMED OUT: ${run.lostTasks} tasks never finished`] : []),
   ];
   return `${lines.join('\n')}\n`;
@@ -94,13 +125,37 @@ export function formatProgress(p: {
   return `Progress: ${p.done}/${p.total} tasks | Scheduler: ${kb(p.schedulerRssBytes)} RSS, ${p.schedulerCpuPercent.toFixed(1)}% CPU | Workers: ${p.taskProcesses}`;
 }
 
-/** Saves perf-results/<timestamp>-<config>.txt and .json; returns the base path. */
-export function savePerfReport(report: PerfReport, env: NodeJS.ProcessEnv = process.env, date = new Date()): string {
+/** perf-results/<timestamp>-<config> (PLANEBENCH_RESULTS_ROOT instead of perf-results/), its folder made. */
+function resultsBase(config: string, env: NodeJS.ProcessEnv, date: Date): string {
   const root = setting('PLANEBENCH_RESULTS_ROOT', env) ?? join(REPO_ROOT, 'perf-results');
   mkdirSync(root, { recursive: true });
   const stamp = date.toISOString().replace(/[:.]/g, '-');
-  const base = join(root, `${stamp}-${report.run.config.name}`);
+  return join(root, `${stamp}-${config}`);
+}
+
+/** Saves perf-results/<timestamp>-<config>.txt and .json; returns the base path. */
+export function savePerfReport(report: PerfReport, env: NodeJS.ProcessEnv = process.env, date = new Date()): string {
+  const base = resultsBase(report.run.config.name, env, date);
   writeFileSync(`${base}.txt`, formatPerfReport(report));
   writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
   return base;
+}
+
+/** Saves perf-results/<timestamp>-<config>.txt saying why the config could not be measured; returns the base path. */
+export function savePerfFailure(
+  config: string,
+  error: Error,
+  env: NodeJS.ProcessEnv = process.env,
+  date = new Date(),
+): string {
+  const base = resultsBase(config, env, date);
+  writeFileSync(`${base}.txt`, `=== Performance Test ${config} ===\nFAILED: ${error.message}\n`);
+  return base;
+}
+
+/** Saves the perf-all summary as perf-results/<timestamp>-perf-all.txt; returns its path. */
+export function savePerfAllSummary(text: string, env: NodeJS.ProcessEnv = process.env, date = new Date()): string {
+  const path = `${resultsBase('perf-all', env, date)}.txt`;
+  writeFileSync(path, text);
+  return path;
 }

@@ -14,7 +14,7 @@ import { startOrchestratorProcess, type OrchestratorProcess } from '../orchestra
 import { EXAMPLE_TASK } from '../paths.js';
 import { openStore } from '../store/open-store.js';
 import type { StoreKind } from '../store/store.js';
-import type { PerfConfig } from './perf-config.js';
+import { warmUpTaskCount, type PerfConfig } from './perf-config.js';
 import { ResourceMonitor, type ResourceSummary } from './resource-monitor.js';
 import { computeTaskMetrics, type TaskMetrics } from './task-metrics.js';
 import { triggerRuns, type TriggerOutcome, type TriggerPlan } from './trigger-load.js';
@@ -168,6 +168,7 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
       if (counts.success + counts.failed > done) lastProgressUs = nowUs;
       done = counts.success + counts.failed;
       if (done >= totalTasks) break;
+      if (done >= warmUpTaskCount(config)) monitor.markWarmedUp();
       const stalled = (nowUs - Math.max(lastProgressUs, startUs + triggered.spanUs)) / 1000 > stallTimeoutMs;
       if (stalled || (nowUs - startUs) / 1000 > timeoutMs || options.signal?.aborted) {
         timedOut = true;

@@ -1,9 +1,10 @@
 /**
- * Samples the scheduler's RSS and CPU (pidusage) and counts task processes:
- * the children of the processes that run tasks (the scheduler, or the workers).
+ * Samples the scheduler's RSS and CPU (pidusage) and the worker processes: the
+ * task processes, children of the processes that run tasks (the scheduler, or
+ * the workers), counted and with their RSS and CPU summed.
  */
 import pidusage from 'pidusage';
-import { listProcesses } from '../../harness/process/process-table.js';
+import { readTaskProcessUsage } from './task-process-usage.js';
 
 export interface ResourceSample {
   readonly rssBytes: number;
@@ -11,6 +12,10 @@ export interface ResourceSample {
   readonly cpuTimeMs: number;
   readonly atMs: number;
   readonly taskProcesses: number;
+  /** The task processes' RSS, summed. */
+  readonly workerRssBytes: number;
+  /** The task processes' CPU time so far, ms (user + system), summed. */
+  readonly workerCpuTimeMs: number;
 }
 
 export interface ResourceSummary {
@@ -21,20 +26,15 @@ export interface ResourceSummary {
   /** Average CPU over the measured window, percent of one core. */
   readonly cpuPercent: number;
   readonly peakTaskProcesses: number;
+  /** The scheduler's RSS at the warm-up mark (`markWarmedUp`); null when it was not marked. */
+  readonly warmRssBytes: number | null;
+  /** Final RSS − RSS at the warm-up mark; null when it was not marked. */
+  readonly rssGrowthAfterWarmUpBytes: number | null;
+  /** The worker (task) processes' RSS summed, its highest sample. */
+  readonly workerRssPeakBytes: number;
+  /** The worker (task) processes' CPU summed over the measured window, percent of one core. */
+  readonly workerCpuPercent: number;
   readonly samples: number;
-}
-
-/**
- * Counts task processes: children of one of `parents` that lead their own
- * process group, as the executor starts every task (the harness's /proc table). Helpers of the
- * runtime (e.g. a loader's service process) share the parent's group and are not counted.
- */
-export function countChildren(parents: ReadonlySet<number>): number {
-  let count = 0;
-  for (const entry of listProcesses()) {
-    if (entry.state !== 'Z' && parents.has(entry.ppid) && entry.pgid === entry.pid) count += 1;
-  }
-  return count;
 }
 
 export class ResourceMonitor {
@@ -42,6 +42,8 @@ export class ResourceMonitor {
   private last: ResourceSample | undefined;
   private peakRss = 0;
   private peakTasks = 0;
+  private peakWorkerRss = 0;
+  private warm: ResourceSample | undefined;
   private count = 0;
   private timer: NodeJS.Timeout | undefined;
   private sampling: Promise<void> = Promise.resolve();
@@ -55,16 +57,20 @@ export class ResourceMonitor {
   /** Takes one sample now. */
   async sample(): Promise<ResourceSample> {
     const stat = await pidusage(this.schedulerPid);
+    const workers = readTaskProcessUsage(this.taskParents);
     const sample: ResourceSample = {
       rssBytes: stat.memory,
       cpuTimeMs: stat.ctime,
       atMs: this.nowMs(),
-      taskProcesses: countChildren(this.taskParents),
+      taskProcesses: workers.taskProcesses,
+      workerRssBytes: workers.rssBytes,
+      workerCpuTimeMs: workers.cpuTimeMs,
     };
     this.first ??= sample;
     this.last = sample;
     this.peakRss = Math.max(this.peakRss, sample.rssBytes);
     this.peakTasks = Math.max(this.peakTasks, sample.taskProcesses);
+    this.peakWorkerRss = Math.max(this.peakWorkerRss, sample.workerRssBytes);
     this.count += 1;
     return sample;
   }
@@ -91,10 +97,19 @@ export class ResourceMonitor {
     return this.last;
   }
 
+  /** Marks the end of the warm-up: the latest sample's RSS is what later growth is measured from (once). */
+  markWarmedUp(): void {
+    this.warm ??= this.last;
+  }
+
   /** CPU percent between the first and the latest sample. */
   cpuPercent(): number {
+    return this.percentOfOneCore((s) => s.cpuTimeMs);
+  }
+
+  private percentOfOneCore(cpuTimeMs: (sample: ResourceSample) => number): number {
     if (!this.first || !this.last || this.last.atMs <= this.first.atMs) return 0;
-    return ((this.last.cpuTimeMs - this.first.cpuTimeMs) / (this.last.atMs - this.first.atMs)) * 100;
+    return ((cpuTimeMs(this.last) - cpuTimeMs(this.first)) / (this.last.atMs - this.first.atMs)) * 100;
   }
 
   summary(): ResourceSummary {
@@ -107,6 +122,10 @@ export class ResourceMonitor {
       rssGrowthBytes: final - initial,
       cpuPercent: this.cpuPercent(),
       peakTaskProcesses: this.peakTasks,
+      warmRssBytes: this.warm?.rssBytes ?? null,
+      rssGrowthAfterWarmUpBytes: this.warm ? final - this.warm.rssBytes : null,
+      workerRssPeakBytes: this.peakWorkerRss,
+      workerCpuPercent: this.percentOfOneCore((s) => s.workerCpuTimeMs),
       samples: this.count,
     };
   }

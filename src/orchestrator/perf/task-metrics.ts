@@ -10,6 +10,7 @@
  */
 import { createHistogram, encodeHistogram, type Histogram } from '../../harness/histogram/histogram.js';
 import type { TaskRecord } from '../model.js';
+import { THROUGHPUT_WINDOWS_SEC, windowThroughput, type WindowThroughput } from './throughput-windows.js';
 
 export interface DistributionUs {
   readonly count: number;
@@ -37,6 +38,8 @@ export interface TaskMetrics {
   /** First created → last finished, µs. */
   readonly spanUs: number;
   readonly tasksPerSec: number;
+  /** Tasks/s over 10 s and 60 s windows of the span (src/orchestrator/perf/throughput-windows.ts). */
+  readonly windows: readonly WindowThroughput[];
 }
 
 class Distribution {
@@ -110,6 +113,7 @@ export function computeTaskMetrics(tasks: readonly TaskRecord[], taskDurationSec
   let lastFinished = Number.NEGATIVE_INFINITY;
   let succeeded = 0;
   let failed = 0;
+  const finishedAtUs: number[] = [];
   for (const task of tasks) {
     if (task.status === 'failed') failed += 1;
     const samples = taskSamples(task, taskDurationSec);
@@ -119,6 +123,7 @@ export function computeTaskMetrics(tasks: readonly TaskRecord[], taskDurationSec
       if (valueUs !== null) distributions[name].record(valueUs);
     firstCreated = Math.min(firstCreated, task.createdAtUs);
     lastFinished = Math.max(lastFinished, task.finishedAtUs!);
+    finishedAtUs.push(task.finishedAtUs!);
   }
   const spanUs = succeeded > 0 ? lastFinished - firstCreated : 0;
   return {
@@ -134,5 +139,8 @@ export function computeTaskMetrics(tasks: readonly TaskRecord[], taskDurationSec
     runTimeUs: distributions.runTimeUs.summary(),
     spanUs,
     tasksPerSec: spanUs > 0 ? succeeded / (spanUs / 1e6) : 0,
+    windows: THROUGHPUT_WINDOWS_SEC.map((windowSec) =>
+      windowThroughput(finishedAtUs, firstCreated, firstCreated + spanUs, windowSec),
+    ),
   };
 }

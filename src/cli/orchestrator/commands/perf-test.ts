@@ -1,18 +1,16 @@
 /**
  * `perf-test --config <name>` or `perf-test <runs> <tasks_per_run> <duration>`:
  * runs the orchestrator perf test, shows a live progress line, measures the raw
- * spawn ceiling (unless --no-ceiling), prints the report and saves it under perf-results/.
+ * spawn ceiling (unless --no-ceiling), prints the report and saves it under perf-results/
+ * (src/cli/orchestrator/measure-config.ts measures; `perf-all` runs every config the same way).
  */
 import { parseArgs } from 'node:util';
 import { OrchestratorError } from '../../../orchestrator/errors.js';
-import { EXAMPLE_TASK, REPO_ROOT } from '../../../orchestrator/paths.js';
 import { adHocPerfConfig, loadPerfConfig } from '../../../orchestrator/perf/perf-config.js';
-import { formatPerfReport, formatProgress, savePerfReport } from '../../../orchestrator/perf/perf-report.js';
-import { runPerfTest } from '../../../orchestrator/perf/perf-run.js';
-import { measureSpawnCeiling } from '../../../orchestrator/perf/spawn-ceiling.js';
+import { formatPerfReport, savePerfReport } from '../../../orchestrator/perf/perf-report.js';
+import { measureConfig } from '../measure-config.js';
 import { integerFlag, numberFlag, parseNumber } from '../number-flag.js';
 import { databaseUrlOf } from '../store-args.js';
-import { unreachableStore } from '../unreachable-store.js';
 
 export const usage = `Usage: planebench orchestrator perf-test (--config <name> | <runs> <tasks_per_run> <duration>) [options]
 Runs the orchestrator perf test on a fresh store (a temporary SQLite file, or its own
@@ -42,29 +40,13 @@ export async function perfTestCommand(argv: string[]): Promise<number> {
   const databaseUrl = databaseUrlOf(values);
   const rate = numberFlag('rate', values.rate, 'positive');
   const workers = integerFlag('workers', values.workers);
-  const tty = process.stderr.isTTY;
-  const run = await runPerfTest({
-    config,
-    ...(databaseUrl ? { databaseUrl } : {}),
-    ...(rate ? { trigger: { kind: 'open-loop' as const, ratePerSec: rate } } : {}),
-    ...(workers ? { externalWorkers: workers } : {}),
-    onProgress: (p) => process.stderr.write(tty ? `\r${formatProgress(p)}   ` : `${formatProgress(p)}\n`),
-  }).catch((error: unknown) => {
-    throw (databaseUrl && unreachableStore(error, databaseUrl)) || error;
+  const report = await measureConfig(config, {
+    databaseUrl,
+    ratePerSec: rate,
+    workers,
+    ceiling: !values['no-ceiling'],
   });
-  if (tty) process.stderr.write('\n');
-  const ceiling = values['no-ceiling']
-    ? undefined
-    : await measureSpawnCeiling({
-        command: [EXAMPLE_TASK, String(config.taskDurationSec)],
-        count: run.totalTasks,
-        concurrency: config.scheduler.concurrency,
-        cwd: REPO_ROOT,
-      });
-  const report = {
-    run,
-    ...(ceiling ? { ceiling, ceilingFraction: run.tasks.tasksPerSec / ceiling.tasksPerSec } : {}),
-  };
+  const { run } = report;
   process.stdout.write(`\n${formatPerfReport(report)}`);
   if (!values['no-save']) process.stdout.write(`\nSaved ${savePerfReport(report)}.{txt,json}\n`);
   return run.timedOut || run.lostTasks > 0 ? 1 : 0;
