@@ -249,14 +249,7 @@ function compareScenario(
   const names = new Set([...byName.keys(), ...Object.keys(entry?.metrics ?? {})]);
   const speedRatio = machineSpeedRatio(result, entry?.metrics);
   const metrics = [...names].map((name) =>
-    compareMetric(
-      result,
-      byName.get(name),
-      name,
-      entry?.metrics[name],
-      rules,
-      speedRatio,
-    ),
+    compareMetric(result, byName.get(name), name, entry?.metrics[name], rules, speedRatio),
   );
   return { ...identity, status: entry ? { kind: 'compared' } : { kind: 'no-baseline' }, metrics };
 }
