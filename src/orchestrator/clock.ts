@@ -11,7 +11,8 @@ export type ClockUs = () => number;
 
 let anchorUs: number | undefined;
 
-function monotonicUs(): number {
+/** The host's monotonic clock (shared by every process), µs. */
+export function monotonicUs(): number {
   return Number(hrtime.bigint() / 1000n);
 }
 

@@ -65,6 +65,7 @@ export abstract class OrchestratorLoop<Options extends ResolvedWorkerOptions> {
           now: this.now,
           onChange: () => this.wake.wake(),
           ...(deps.cwd ? { cwd: deps.cwd } : {}),
+          ...(deps.onError ? { onSpawnerLost: (message) => deps.onError?.(new Error(message)) } : {}),
         })
       : undefined;
   }
@@ -85,6 +86,7 @@ export abstract class OrchestratorLoop<Options extends ResolvedWorkerOptions> {
           },
     );
     this.detachPush = this.runner?.attachPush();
+    this.runner?.startSpawner();
     this.loop = this.run();
   }
 
@@ -133,6 +135,8 @@ export abstract class OrchestratorLoop<Options extends ResolvedWorkerOptions> {
       else await this.runner.drain();
     } catch (error) {
       this.deps.onError?.(coerceError(error));
+    } finally {
+      await this.runner.close();
     }
   }
 }
