@@ -124,4 +124,3 @@ export async function pidIn(file: string, ms = 5000): Promise<number> {
 
 /** A task whose shell starts a 30 s grandchild in its group and writes its pid: `sh -c 'sleep 30 & sleep 30'`. */
 export const withGrandchild = (pidFile: string): string[] => ['sh', '-c', `sleep 30 & echo $! > ${pidFile}; sleep 30`];
-

@@ -142,7 +142,6 @@ describe('Executor', () => {
     expect(ex.freeSlots).toBe(3);
   });
 
-
   it('killAll kills the running tasks and drops the waiting ones unreported', async () => {
     const clock = slowSpawnClock();
     const { executor: ex, updates } = executor(clock, { concurrency: 10 }, instantSpawner(clock));

@@ -55,6 +55,11 @@ export class Executor {
       });
   }
 
+  /** The spawn server's pid while it runs: the parent of the task processes. */
+  get spawnerPid(): number | undefined {
+    return this.spawner.pid;
+  }
+
   /** Starts the spawner ahead of the first task. */
   startSpawner(): void {
     this.spawner.start();

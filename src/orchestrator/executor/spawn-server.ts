@@ -50,6 +50,8 @@ export interface SpawnTaskRequest {
 export interface TaskSpawner {
   /** Starts the spawner ahead of the first task, so a pick-up does not pay its start. */
   start(): void;
+  /** The spawner process's pid while it runs (the parent of the task processes). */
+  readonly pid?: number | undefined;
   spawn(request: SpawnTaskRequest): TaskHandle;
   /** Ends the spawner; tasks still running are killed. */
   close(): Promise<void>;
@@ -82,6 +84,10 @@ export class SpawnServer implements TaskSpawner {
   private closing = false;
 
   constructor(private readonly options: SpawnServerOptions) {}
+
+  get pid(): number | undefined {
+    return this.server?.pid;
+  }
 
   /** The running server's pid, once it said it is ready (for tests and resource readings). */
   ready(): Promise<number> {
@@ -142,6 +148,7 @@ export class SpawnServer implements TaskSpawner {
     const server = this.server;
     if (!server) return;
     this.closing = true;
+    this.setRef(true); // its exit is awaited: it must hold this process open till then
     const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
     server.stdin.end();
     await exited;
@@ -189,7 +196,7 @@ export class SpawnServer implements TaskSpawner {
         });
       }
     }
-    if (this.tasks.size === 0) this.setRef(false);
+    if (this.tasks.size === 0 && !this.closing) this.setRef(false);
   }
 
   /** The server's monotonic µs on this process's clock. */
@@ -203,7 +210,11 @@ export class SpawnServer implements TaskSpawner {
     const nowUs = this.options.now();
     for (const task of this.tasks.values()) {
       killGroup(task.pid, 'SIGKILL');
-      task.resolve({ exit: { kind: 'spawner-lost', message }, spawnedAtUs: task.spawnedAtUs ?? nowUs, exitedAtUs: nowUs });
+      task.resolve({
+        exit: { kind: 'spawner-lost', message },
+        spawnedAtUs: task.spawnedAtUs ?? nowUs,
+        exitedAtUs: nowUs,
+      });
     }
     this.tasks.clear();
   }

@@ -70,6 +70,11 @@ export abstract class OrchestratorLoop<Options extends ResolvedWorkerOptions> {
       : undefined;
   }
 
+  /** The pid of the spawn server that runs this process's tasks (none without a task runner). */
+  get spawnServerPid(): number | undefined {
+    return this.runner?.spawnerPid;
+  }
+
   /** Tasks running in this process. */
   get inFlight(): number {
     return this.runner?.inFlight ?? 0;

@@ -50,6 +50,11 @@ export class TaskRunner {
     });
   }
 
+  /** The spawn server's pid while it runs: the parent of the task processes. */
+  get spawnerPid(): number | undefined {
+    return this.executor.spawnerPid;
+  }
+
   /** Starts the executor's spawn server ahead of the first task. */
   startSpawner(): void {
     this.executor.startSpawner();
