@@ -16,6 +16,7 @@
 // its orchestrator. SIGINT and SIGTERM are ignored (a terminal's Ctrl-C reaches
 // the whole foreground group): the client decides how its tasks stop.
 import { spawn } from 'node:child_process';
+import { setImmediate } from 'node:timers';
 
 /** @type {Map<number, { pid: number | undefined; timedOut: boolean; timer: NodeJS.Timeout | undefined }>} */
 const running = new Map();
