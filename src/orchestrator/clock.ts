@@ -18,7 +18,8 @@ const EDGE_ATTEMPTS = 5;
 
 let anchorUs: number | undefined;
 
-function monotonicUs(): number {
+/** The host's monotonic clock (shared by every process), µs. */
+export function monotonicUs(): number {
   return Number(hrtime.bigint() / 1000n);
 }
 
