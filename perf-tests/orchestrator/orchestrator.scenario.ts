@@ -212,9 +212,6 @@ export default defineScenario<OrchestratorScenarioParams>(async (ctx) => {
   ctx.value('minLatencyMinusDurationUs', 'latencyUs', minOverheadUs, { gate: false });
   ctx.value('schedulerRssBytes', 'bytes', run.resources.finalRssBytes);
   ctx.value('schedulerRssGrowthBytes', 'bytes', run.resources.rssGrowthBytes, { gate: false });
-  // The spawn server's own RSS (the scheduler's, or the workers' summed): the memory the scheduler no
-  // longer forks from, reported beside its RSS so none of it is hidden.
-  ctx.value('spawnServerRssBytes', 'bytes', run.spawnServerRssBytes, { gate: false });
   ctx.value('schedulerCpuPercent', 'cpuPercent', run.resources.cpuPercent, { gate: false });
   ctx.value('peakTaskProcesses', 'completedCount', run.resources.peakTaskProcesses, { gate: false });
   // The seed's "worker processes (combined)": every task process's RSS summed (the highest sample)

@@ -18,8 +18,7 @@ const EDGE_ATTEMPTS = 5;
 
 let anchorUs: number | undefined;
 
-/** The host's monotonic clock (shared by every process), µs. */
-export function monotonicUs(): number {
+function monotonicUs(): number {
   return Number(hrtime.bigint() / 1000n);
 }
 

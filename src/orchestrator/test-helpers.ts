@@ -1,8 +1,4 @@
-/**
- * Helpers for the orchestrator's tests: wait for a store condition on wake-ups, not sleeps; read
- * what tasks recorded; see a task's process group die.
- */
-import { readFileSync } from 'node:fs';
+/** Helpers for the orchestrator's tests: wait for a store condition on wake-ups, not sleeps; read what tasks recorded. */
 import type { TaskRecord } from './model.js';
 import type { Store } from './store/store.js';
 
@@ -81,46 +77,3 @@ export function waitForFinishedTasks(store: Store, expected: number, timeoutMs =
     { timeoutMs, what: `${expected} finished tasks` },
   );
 }
-
-/** Alive and not a zombie (a killed orphan may wait for its reaper). */
-export function alive(pid: number): boolean {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Whether `pid` is gone within `ms`. A SIGKILL to a group is sent to every member at once, but a
- * member dies when the kernel next runs it: on a loaded machine a grandchild can still be alive
- * just after its parent's exit was reported. There is no event for another process's death (it is
- * not our child), so /proc is polled; without the kill, the grandchild would live 30 s.
- */
-export async function goneWithin(pid: number, ms: number): Promise<boolean> {
-  const deadline = Date.now() + ms;
-  while (alive(pid)) {
-    if (Date.now() > deadline) return false;
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  return true;
-}
-
-/** The pid a task wrote to `file`, once it is there (polled: a file has no event to wait on here). */
-export async function pidIn(file: string, ms = 5000): Promise<number> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    try {
-      const pid = Number(readFileSync(file, 'utf8').trim());
-      if (pid > 0) return pid;
-    } catch {
-      // not written yet
-    }
-    if (Date.now() > deadline) throw new Error(`No pid in ${file} after ${ms} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-}
-
-/** A task whose shell starts a 30 s grandchild in its group and writes its pid: `sh -c 'sleep 30 & sleep 30'`. */
-export const withGrandchild = (pidFile: string): string[] => ['sh', '-c', `sleep 30 & echo $! > ${pidFile}; sleep 30`];

@@ -26,13 +26,11 @@ export interface ReadyInput {
   /** describeStore's text: `sqlite (/tmp/x.db)`, `postgres (postgres://u:***@h/db)`. */
   readonly store: string;
   readonly options: { readonly concurrency: number; readonly workerId: string; readonly localWorker?: boolean };
-  /** The process that spawns this one's tasks (their parent); none when it runs no tasks. */
-  readonly spawnServerPid?: number | undefined;
 }
 
 /** `ready: scheduler + local worker (up to 50 tasks at once) on sqlite (/tmp/x.db) (pid 1234)`. */
 export function readyEvent(input: ReadyInput): ProcessEvent {
-  const { role, pid, store, options, spawnServerPid } = input;
+  const { role, pid, store, options } = input;
   const slots = `up to ${options.concurrency} tasks at once`;
   const who =
     role === 'worker'
@@ -40,8 +38,7 @@ export function readyEvent(input: ReadyInput): ProcessEvent {
       : options.localWorker === false
         ? 'scheduler, no local worker (`orchestrator worker` processes run the tasks)'
         : `scheduler + local worker (${slots})`;
-  const spawner = spawnServerPid === undefined ? {} : { spawnServerPid };
-  return { json: { event: 'ready', pid, ...spawner, store, options }, human: `ready: ${who} on ${store} (pid ${pid})` };
+  return { json: { event: 'ready', pid, store, options }, human: `ready: ${who} on ${store} (pid ${pid})` };
 }
 
 /** `run 7 (hello) finished: 10 tasks, 10 succeeded, 0 failed in 1.20 s` (trigger to the last task's end). */

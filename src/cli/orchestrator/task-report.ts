@@ -2,7 +2,7 @@
 import type { TaskRecord } from '../../orchestrator/model.js';
 import { formatCommand, formatDurationUs, formatTimeUs } from './format.js';
 
-/** Tasks run with stdin, stdout and stderr ignored (src/orchestrator/executor/spawn-server-main.mjs). */
+/** Tasks run with stdin, stdout and stderr ignored (src/orchestrator/executor/spawn-task.ts). */
 export const OUTPUT_NOT_RECORDED =
   'Output: not recorded. Tasks run with their stdout and stderr discarded; a task whose output matters writes it to a file itself.';
 

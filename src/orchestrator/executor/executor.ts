@@ -2,11 +2,11 @@
  * Runs claimed tasks as subprocesses under a concurrency limit and reports each
  * start and finish as a TaskUpdate. It knows nothing about the store.
  *
- * Tasks are spawned by a spawn server (spawn-server.ts), a small process of its
- * own: this process never forks, and a spawn costs its event loop one line on
- * a pipe. Spawn requests still go out in slices of at most SPAWN_SLICE_MS (plus
- * one request) with a turn of the event loop between them, so a huge claim
- * cannot hold the loop either.
+ * A spawn blocks the event loop until the child has exec'd (libuv waits), a
+ * few ms each, so a claimed batch is never spawned in one go: spawning goes in
+ * slices of at most SPAWN_SLICE_MS (plus one spawn) — the first task of a claim
+ * at once (a pick-up pays nothing), the rest in slices with a turn of the event
+ * loop between them, so status writes and lease renewals go on.
  *
  * Beyond its `concurrency` running tasks the executor holds up to `prefetch`
  * claimed tasks, and a task's exit spawns the next at once: a freed slot does
@@ -17,7 +17,7 @@
  */
 import type { ClockUs } from '../clock.js';
 import type { ClaimedTask, TaskUpdate } from '../model.js';
-import { SpawnServer, type TaskExit, type TaskHandle, type TaskSpawner } from './spawn-server.js';
+import { spawnTask, type RunningTaskProcess, type TaskExit } from './spawn-task.js';
 
 /** Spawning goes on for at most this long before the event loop gets a turn, ms. */
 export const SPAWN_SLICE_MS = 100;
@@ -30,45 +30,17 @@ export interface ExecutorOptions {
   readonly now: ClockUs;
   readonly onUpdate: (update: TaskUpdate) => void;
   readonly cwd?: string;
-  /** What spawns the tasks (default: a spawn server of this executor's own). */
-  readonly spawner?: TaskSpawner;
-  /** Told when the spawn server died unasked (its running tasks failed). */
-  readonly onSpawnerLost?: (message: string) => void;
 }
 
 export class Executor {
-  private readonly running = new Map<number, TaskHandle>();
+  private readonly running = new Map<number, RunningTaskProcess>();
   /** Claimed and not spawned yet, oldest first. */
   private readonly waiting: ClaimedTask[] = [];
   /** A slice of spawns ran in this event-loop turn; more wait for the next turn. */
   private turnTaken = false;
   private readonly idleWaiters: (() => void)[] = [];
-  private readonly spawner: TaskSpawner;
 
-  constructor(private readonly options: ExecutorOptions) {
-    this.spawner =
-      options.spawner ??
-      new SpawnServer({
-        now: options.now,
-        ...(options.cwd ? { cwd: options.cwd } : {}),
-        ...(options.onSpawnerLost ? { onServerLost: options.onSpawnerLost } : {}),
-      });
-  }
-
-  /** The spawn server's pid while it runs: the parent of the task processes. */
-  get spawnerPid(): number | undefined {
-    return this.spawner.pid;
-  }
-
-  /** Starts the spawner ahead of the first task. */
-  startSpawner(): void {
-    this.spawner.start();
-  }
-
-  /** Ends the spawner (after `idle` or `killAll`: anything still running is killed). */
-  close(): Promise<void> {
-    return this.spawner.close();
-  }
+  constructor(private readonly options: ExecutorOptions) {}
 
   /** Tasks running or about to be spawned. */
   get inFlight(): number {
@@ -111,14 +83,14 @@ export class Executor {
   }
 
   private spawn(task: ClaimedTask): void {
-    const { onUpdate } = this.options;
-    const base = { taskId: task.id, workerId: task.workerId, attempt: task.attempt };
-    const proc = this.spawner.spawn({
-      command: task.command,
+    const { now, onUpdate } = this.options;
+    const proc = spawnTask(task.command, {
       timeoutMs: task.timeoutMs,
-      onStarted: (startedAtUs) => onUpdate({ kind: 'started', ...base, startedAtUs }),
+      now,
+      ...(this.options.cwd ? { cwd: this.options.cwd } : {}),
     });
     this.running.set(task.id, proc);
+    const base = { taskId: task.id, workerId: task.workerId, attempt: task.attempt };
     void proc.result.then((result) => {
       this.running.delete(task.id);
       if (this.canSpawn && !this.turnTaken) this.spawnSlice();
@@ -135,6 +107,7 @@ export class Executor {
       });
       if (this.inFlight === 0) for (const resolve of this.idleWaiters.splice(0)) resolve();
     });
+    onUpdate({ kind: 'started', ...base, startedAtUs: proc.spawnedAtUs });
   }
 
   /** Resolves when no task is running or waiting to be spawned. */
@@ -172,7 +145,5 @@ function describeExit(
       };
     case 'spawn-failed':
       return { status: 'failed', exitCode: null, error: `could not start: ${exit.message}` };
-    case 'spawner-lost':
-      return { status: 'failed', exitCode: null, error: exit.message };
   }
 }

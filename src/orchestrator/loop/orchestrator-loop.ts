@@ -65,14 +65,8 @@ export abstract class OrchestratorLoop<Options extends ResolvedWorkerOptions> {
           now: this.now,
           onChange: () => this.wake.wake(),
           ...(deps.cwd ? { cwd: deps.cwd } : {}),
-          ...(deps.onError ? { onSpawnerLost: (message) => deps.onError?.(new Error(message)) } : {}),
         })
       : undefined;
-  }
-
-  /** The pid of the spawn server that runs this process's tasks (none without a task runner). */
-  get spawnServerPid(): number | undefined {
-    return this.runner?.spawnerPid;
   }
 
   /** Tasks running in this process. */
@@ -91,7 +85,6 @@ export abstract class OrchestratorLoop<Options extends ResolvedWorkerOptions> {
           },
     );
     this.detachPush = this.runner?.attachPush();
-    this.runner?.startSpawner();
     this.loop = this.run();
   }
 
@@ -140,8 +133,6 @@ export abstract class OrchestratorLoop<Options extends ResolvedWorkerOptions> {
       else await this.runner.drain();
     } catch (error) {
       this.deps.onError?.(coerceError(error));
-    } finally {
-      await this.runner.close();
     }
   }
 }

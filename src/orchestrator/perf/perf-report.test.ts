@@ -62,7 +62,6 @@ function run(spanSec: number, schedulerSummary: unknown): PerfRunResult {
     timedOut: false,
     schedulerSummary,
     schedulerStalls: null,
-    spawnServerRssBytes: 45 * 1024 * 1024,
   };
 }
 

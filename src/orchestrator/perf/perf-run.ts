@@ -7,7 +7,6 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pidusage from 'pidusage';
 import type { StallSummary } from '../../harness/resources/stall-monitor.js';
 import { wallClockUs } from '../clock.js';
 import type { TaskRecord } from '../model.js';
@@ -66,8 +65,6 @@ export interface PerfRunResult {
   readonly timedOut: boolean;
   /** The scheduler's own loop summary (iterations, time per step). */
   readonly schedulerSummary: unknown;
-  /** RSS of the spawn servers that ran the tasks (one per task-running process), summed, at the end, bytes. */
-  readonly spawnServerRssBytes: number;
   /** How long the scheduler's event loop was blocked or paused for GC; null if it did not say. */
   readonly schedulerStalls: StallSummary | null;
 }
@@ -138,10 +135,7 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
         ]),
       );
     }
-    // Tasks are children of the spawn server of each process that runs them (the scheduler, or the workers).
-    const taskRunners = workers > 0 ? processes.slice(1) : [scheduler];
-    const spawnServers = taskRunners.map(spawnServerPid);
-    const taskParents = new Set(spawnServers);
+    const taskParents = new Set(workers > 0 ? processes.slice(1).map((p) => p.pid) : [scheduler.pid]);
     const monitor = new ResourceMonitor(scheduler.pid, taskParents);
     // The test's own store triggers the runs; its connections (PostgreSQL) open before the clock
     // starts, so their backends' start-up is not inside the measured span (docs/decisions.md).
@@ -184,7 +178,6 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
     }
     const wallUs = wallClockUs() - startUs;
     await monitor.sample().catch(() => undefined); // final RSS, before stopping
-    const spawnServerRssBytes = await rssSum(spawnServers);
     await monitor.stop();
     for (const p of processes.slice(1)) await p.stop();
     await scheduler.stop();
@@ -202,7 +195,6 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
       triggered,
       tasks,
       resources: monitor.summary(),
-      spawnServerRssBytes,
       wallUs,
       timedOut,
       schedulerSummary: stopped?.['summary'] ?? null,
@@ -215,22 +207,4 @@ export async function runPerfTest(options: PerfRunOptions): Promise<PerfRunResul
     await store.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The pid of the spawn server a scheduler or worker named in its `ready` line. */
-function spawnServerPid(process: OrchestratorProcess): number {
-  const pid = process.events.find((e) => e['event'] === 'ready')?.['spawnServerPid'];
-  if (typeof pid !== 'number')
-    throw new Error(`orchestrator process ${process.pid} named no spawnServerPid in its ready line`);
-  return pid;
-}
-
-async function rssSum(pids: readonly number[]): Promise<number> {
-  let bytes = 0;
-  for (const pid of pids)
-    bytes += await pidusage(pid).then(
-      (stat) => stat.memory,
-      () => 0,
-    );
-  return bytes;
 }

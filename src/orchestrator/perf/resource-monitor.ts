@@ -1,7 +1,7 @@
 /**
  * Samples the scheduler's RSS and CPU (pidusage) and the worker processes: the
- * task processes, children of the spawn servers that start them (the
- * scheduler's, or each worker's), counted and with their RSS and CPU summed.
+ * task processes, children of the processes that run tasks (the scheduler, or
+ * the workers), counted and with their RSS and CPU summed.
  */
 import pidusage from 'pidusage';
 import { readTaskProcessUsage } from './task-process-usage.js';

@@ -1,11 +1,10 @@
 /**
- * The raw spawn ceiling: the same task command, spawned the way the executor
- * spawns (a spawn server of its own), the same number of times at the same
- * concurrency, with no orchestrator around it. The orchestrator's tasks/s is
- * reported as a fraction of it.
+ * The raw spawn ceiling: the same task command, spawned by the same function
+ * the executor uses, the same number of times at the same concurrency, with no
+ * orchestrator around it. The orchestrator's tasks/s is reported as a fraction of it.
  */
 import { wallClockUs, type ClockUs } from '../clock.js';
-import { SpawnServer } from '../executor/spawn-server.js';
+import { spawnTask } from '../executor/spawn-task.js';
 
 export interface SpawnCeiling {
   readonly tasks: number;
@@ -24,23 +23,20 @@ export async function measureSpawnCeiling(options: {
   const now = options.now ?? wallClockUs;
   let next = 0;
   let failed = 0;
-  const spawner = new SpawnServer({ now, ...(options.cwd ? { cwd: options.cwd } : {}) });
-  await spawner.ready(); // its start is not a spawn
   const startUs = now();
   const lane = async (): Promise<void> => {
     while (next < options.count) {
       next += 1;
-      const { exit } = await spawner.spawn({ command: options.command, timeoutMs: 0 }).result;
+      const { exit } = await spawnTask(options.command, {
+        timeoutMs: 0,
+        now,
+        ...(options.cwd ? { cwd: options.cwd } : {}),
+      }).result;
       if (exit.kind !== 'exited' || exit.exitCode !== 0) failed += 1;
     }
   };
-  let durationUs: number;
-  try {
-    await Promise.all(Array.from({ length: Math.min(options.concurrency, options.count) }, lane));
-    durationUs = now() - startUs;
-  } finally {
-    await spawner.close();
-  }
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, options.count) }, lane));
+  const durationUs = now() - startUs;
   return {
     tasks: options.count,
     failed,

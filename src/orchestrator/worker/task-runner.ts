@@ -21,8 +21,6 @@ export interface TaskRunnerOptions {
   /** Called whenever the runner has something new to do (an update to write, a free slot). */
   readonly onChange: () => void;
   readonly cwd?: string;
-  /** Told when the spawn server died unasked (its running tasks failed; the next task starts a new one). */
-  readonly onSpawnerLost?: (message: string) => void;
 }
 
 export class TaskRunner {
@@ -46,23 +44,7 @@ export class TaskRunner {
         options.onChange();
       },
       ...(options.cwd ? { cwd: options.cwd } : {}),
-      ...(options.onSpawnerLost ? { onSpawnerLost: options.onSpawnerLost } : {}),
     });
-  }
-
-  /** The spawn server's pid while it runs: the parent of the task processes. */
-  get spawnerPid(): number | undefined {
-    return this.executor.spawnerPid;
-  }
-
-  /** Starts the executor's spawn server ahead of the first task. */
-  startSpawner(): void {
-    this.executor.startSpawner();
-  }
-
-  /** Ends the executor's spawn server; call after `drain` or `abort`. */
-  close(): Promise<void> {
-    return this.executor.close();
   }
 
   get inFlight(): number {

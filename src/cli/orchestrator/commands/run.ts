@@ -90,13 +90,7 @@ export async function runCommand(argv: string[]): Promise<number> {
   scheduler.start();
   finishedRuns?.start();
   printEvent(
-    readyEvent({
-      role: 'scheduler',
-      pid: process.pid,
-      spawnServerPid: scheduler.spawnServerPid,
-      store: describeStore(values),
-      options: scheduler.options,
-    }),
+    readyEvent({ role: 'scheduler', pid: process.pid, store: describeStore(values), options: scheduler.options }),
     json,
   );
   const mode = await stopRequested;

@@ -57,13 +57,7 @@ export async function workerCommand(argv: string[]): Promise<number> {
   worker.start();
   const json = values.json === true;
   printEvent(
-    readyEvent({
-      role: 'worker',
-      pid: process.pid,
-      spawnServerPid: worker.spawnServerPid,
-      store: describeStore(values),
-      options: worker.options,
-    }),
+    readyEvent({ role: 'worker', pid: process.pid, store: describeStore(values), options: worker.options }),
     json,
   );
   process.stderr.write(`${WAITING}\n`);
