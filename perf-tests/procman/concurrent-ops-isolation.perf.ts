@@ -2,7 +2,9 @@
  * Do lifecycle operations on some processes slow down queries about all?
  * Stop+start churn on the plain processes while a gated stop is in flight,
  * then the same churn alone (the churnWindow… metrics), where v1's queries
- * must wait for the churn itself.
+ * wait for the churn itself — reported, not asserted: on a quiet machine v1's
+ * p95 there was 14.8× v2's (one trial 7.8×), no wide margin over a 10× bar
+ * (docs/decisions.md, "v1's contention under churn"); bulk-stop-start asserts it.
  */
 import { describeGatedStopSpec } from './support/gated-stop-spec.js';
 
@@ -11,4 +13,5 @@ describeGatedStopSpec({
   title: 'v2 queries stay fast under stop+start churn; v1 queries wait for every operation',
   module: new URL('./concurrent-ops-isolation.scenario.ts', import.meta.url),
   churn: true,
+  v1WaitsUnderChurn: false,
 });
