@@ -12,11 +12,11 @@
  * locks: what it measures is whether a query's cost grows when many are in
  * flight and state changes between them.
  */
-import { byProfile } from '../../src/harness/profile.js';
 import { microBench, microBenchAsync, type MicroBenchResult } from '../../src/harness/load/micro-bench.js';
 import { recordMicroBench } from '../../src/harness/load/record-micro-bench.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { loadCompiledDaemon } from './support/compiled-daemon.js';
+import { microBenchOptions } from './support/micro-bench-options.js';
 
 const SUBSYSTEMS = 100;
 const CONCURRENT_QUERIES = 64;
@@ -31,11 +31,7 @@ function perQuery(result: MicroBenchResult, queries: number): MicroBenchResult {
 }
 
 export default defineScenario(async (ctx) => {
-  const options = {
-    warmupMs: byProfile(ctx.profile, { smoke: 100, ci: 300, full: 3_000 }),
-    samples: byProfile(ctx.profile, { smoke: 20, ci: 100, full: 100 }),
-    sampleTargetMs: byProfile(ctx.profile, { smoke: 0.5, ci: 3, full: 10 }),
-  };
+  const options = microBenchOptions(ctx.profile);
   const compiled = await loadCompiledDaemon();
   try {
     const { Daemon, defaultConfig } = compiled.library;

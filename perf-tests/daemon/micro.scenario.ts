@@ -18,12 +18,12 @@
  * shutdown time; the scenario fails if the collector counted nothing. The
  * opt-in stack-trace benches run in the default variant only.
  */
-import { byProfile } from '../../src/harness/profile.js';
 import { microBench, microBenchAsync } from '../../src/harness/load/micro-bench.js';
 import { recordMicroBench } from '../../src/harness/load/record-micro-bench.js';
 import { median } from '../../src/harness/stats/median.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { loadCompiledDaemon } from './support/compiled-daemon.js';
+import { microBenchOptions } from './support/micro-bench-options.js';
 
 export interface MicroParams {
   /** Build every daemon withMetrics(). */
@@ -32,11 +32,7 @@ export interface MicroParams {
 
 export default defineScenario<MicroParams>(async (ctx) => {
   const withMetrics = ctx.params.metrics === true;
-  const options = {
-    warmupMs: byProfile(ctx.profile, { smoke: 100, ci: 300, full: 3_000 }),
-    samples: byProfile(ctx.profile, { smoke: 20, ci: 100, full: 100 }),
-    sampleTargetMs: byProfile(ctx.profile, { smoke: 0.5, ci: 3, full: 10 }),
-  };
+  const options = microBenchOptions(ctx.profile);
   const compiled = await loadCompiledDaemon();
   try {
     const { configBuilder, Daemon, DaemonError, DAEMON_METRICS, defaultConfig } = compiled.library;
