@@ -4,13 +4,14 @@
  * capability to ten of them spread over the directory, so every point routes
  * to the same ten receivers and what changes is only how many capabilities
  * and agents the lookup is done among (the directory's map). Per point:
- * messages routed per second, the median of several timed passes.
+ * messages routed per second, the median of several timed passes; the three
+ * directories live side by side and take their passes in turns.
  */
 import { AgentRuntime, loadAgentModule, toCapability } from '../../src/agents/index.js';
 import { byProfile } from '../../src/harness/profile.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { workerSpec } from './support/agents.js';
-import { medianPassMs } from './support/median-pass.js';
+import { interleavedMedianPassMs } from './support/median-pass.js';
 import { makePayload } from './support/payload.js';
 import { sweepParam } from './support/sweep-points.js';
 import { ROUTING_RATE_NOISE } from './support/throughput-noise.js';
@@ -32,7 +33,7 @@ export default defineScenario<Params>(async (ctx) => {
   const payload = makePayload(ctx.params.messageBytes);
   const window = RECEIVERS * PER_RECEIVER_WINDOW;
 
-  for (const count of agentCounts) {
+  const points = agentCounts.map((count) => {
     if (count < RECEIVERS) {
       throw new RangeError(`Expected every \`agentCounts\` entry to be at least ${RECEIVERS}, got \`${count}\``);
     }
@@ -57,14 +58,24 @@ export default defineScenario<Params>(async (ctx) => {
       await runtime.idle();
       return ctx.now() - started;
     };
-    await drive(); // warm-up
-    const passMs = await medianPassMs(drive, passes);
+    return { count, runtime, drive };
+  });
+  try {
+    for (const { drive } of points) await drive(); // warm-up
+    // The points are compared with each other: their passes are taken in turns.
+    const passMs = await interleavedMedianPassMs(
+      points.map((point) => point.drive),
+      passes,
+    );
     const expected = (passes + 1) * passMessages;
-    const { processed } = runtime.snapshot().counters;
-    if (processed !== expected) throw new Error(`${count} agents: expected ${expected} handled, got ${processed}`);
-    ctx.value(`lookup${count}.msgPerSec`, 'throughputPerSec', (passMessages / passMs) * 1000, {
-      noise: ROUTING_RATE_NOISE,
-    });
-    runtime.close();
+    for (const [i, { count, runtime }] of points.entries()) {
+      const { processed } = runtime.snapshot().counters;
+      if (processed !== expected) throw new Error(`${count} agents: expected ${expected} handled, got ${processed}`);
+      ctx.value(`lookup${count}.msgPerSec`, 'throughputPerSec', (passMessages / passMs[i]!) * 1000, {
+        noise: ROUTING_RATE_NOISE,
+      });
+    }
+  } finally {
+    for (const { runtime } of points) runtime.close();
   }
 });

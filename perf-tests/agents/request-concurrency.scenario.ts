@@ -9,7 +9,7 @@ import { AgentRuntime, loadAgentModule, toCapability } from '../../src/agents/in
 import { byProfile } from '../../src/harness/profile.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { spawnWorkers } from './support/agents.js';
-import { medianPassMs } from './support/median-pass.js';
+import { interleavedMedianPassMs } from './support/median-pass.js';
 import { makePayload } from './support/payload.js';
 import { sweepParam } from './support/sweep-points.js';
 import { ROUTING_RATE_NOISE } from './support/throughput-noise.js';
@@ -28,14 +28,14 @@ export default defineScenario<Params>(async (ctx) => {
   const payload = makePayload(ctx.params.messageBytes);
   const target = toCapability('work');
 
-  for (const concurrency of concurrencies) {
+  let recording = false;
+  const points = concurrencies.map((concurrency) => {
     const runtime = new AgentRuntime();
     spawnWorkers(runtime, ctx.params.agents, { kind: 'native', module, work: 'receive' }, () => ctx.now());
     const latency = ctx.histogram(`concurrency${concurrency}.requestLatencyUs`, 'latencyUs', {
       stats: ['p50', 'p99'],
       gate: ['p50'],
     });
-    let recording = false;
     const drive = async (): Promise<number> => {
       let issued = 0;
       const started = ctx.now();
@@ -52,12 +52,22 @@ export default defineScenario<Params>(async (ctx) => {
       );
       return ctx.now() - started;
     };
-    await drive(); // warm-up
+    return { concurrency, runtime, drive };
+  });
+  try {
+    for (const { drive } of points) await drive(); // warm-up
     recording = true;
-    const passMs = await medianPassMs(drive, passes);
-    ctx.value(`concurrency${concurrency}.requestsPerSec`, 'throughputPerSec', (passRequests / passMs) * 1000, {
-      noise: ROUTING_RATE_NOISE,
-    });
-    runtime.close();
+    // The points are compared with each other: their passes are taken in turns.
+    const passMs = await interleavedMedianPassMs(
+      points.map((point) => point.drive),
+      passes,
+    );
+    for (const [i, { concurrency }] of points.entries()) {
+      ctx.value(`concurrency${concurrency}.requestsPerSec`, 'throughputPerSec', (passRequests / passMs[i]!) * 1000, {
+        noise: ROUTING_RATE_NOISE,
+      });
+    }
+  } finally {
+    for (const { runtime } of points) runtime.close();
   }
 });

@@ -9,7 +9,7 @@ import { AgentRuntime, loadAgentModule, toCapability } from '../../src/agents/in
 import { byProfile } from '../../src/harness/profile.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { spawnWorkers } from './support/agents.js';
-import { medianPassMs } from './support/median-pass.js';
+import { interleavedMedianPassMs } from './support/median-pass.js';
 import { makePayload } from './support/payload.js';
 import { sweepParam } from './support/sweep-points.js';
 import { ROUTING_RATE_NOISE } from './support/throughput-noise.js';
@@ -32,7 +32,7 @@ export default defineScenario<Params>(async (ctx) => {
   const target = toCapability('work');
   const window = ctx.params.agents * PER_AGENT_WINDOW;
 
-  for (const batchSize of batchSizes) {
+  const points = batchSizes.map((batchSize) => {
     if (batchSize > PER_AGENT_WINDOW) {
       throw new RangeError(
         `Expected every \`batchSizes\` entry to be at most ${PER_AGENT_WINDOW}, got \`${batchSize}\``,
@@ -61,15 +61,25 @@ export default defineScenario<Params>(async (ctx) => {
       await runtime.idle();
       return ctx.now() - started;
     };
-    await drive(); // warm-up: JIT and the runtime's shapes
-    const passMs = await medianPassMs(drive, passes);
-    const sentPerPass = Math.ceil(passMessages / batchSize) * batchSize;
-    const expected = (passes + 1) * sentPerPass;
-    const { processed } = runtime.snapshot().counters;
-    if (processed !== expected) throw new Error(`batch ${batchSize}: expected ${expected} handled, got ${processed}`);
-    ctx.value(`batch${batchSize}.msgPerSec`, 'throughputPerSec', (sentPerPass / passMs) * 1000, {
-      noise: ROUTING_RATE_NOISE,
-    });
-    runtime.close();
+    return { batchSize, runtime, drive };
+  });
+  try {
+    for (const { drive } of points) await drive(); // warm-up: JIT and the runtime's shapes
+    // The points are compared with each other: their passes are taken in turns.
+    const passMs = await interleavedMedianPassMs(
+      points.map((point) => point.drive),
+      passes,
+    );
+    for (const [i, { batchSize, runtime }] of points.entries()) {
+      const sentPerPass = Math.ceil(passMessages / batchSize) * batchSize;
+      const expected = (passes + 1) * sentPerPass;
+      const { processed } = runtime.snapshot().counters;
+      if (processed !== expected) throw new Error(`batch ${batchSize}: expected ${expected} handled, got ${processed}`);
+      ctx.value(`batch${batchSize}.msgPerSec`, 'throughputPerSec', (sentPerPass / passMs[i]!) * 1000, {
+        noise: ROUTING_RATE_NOISE,
+      });
+    }
+  } finally {
+    for (const { runtime } of points) runtime.close();
   }
 });
