@@ -3,16 +3,17 @@
  * measures each metric's noise: it runs this commit against itself
  * (`planebench compare --base HEAD`, k rounds, default 3) — or reads such a
  * comparison's rounds with --from — and writes baselines/noise.json
- * (src/gate/derive-noise.ts). Entries of metrics not measured this time are
- * kept when the profile is the same.
+ * (src/gate/derive-noise.ts), merged with the file's (mergeCalibrations: the
+ * day drift pools every calibration's; entries not measured this time are
+ * kept when the profile is the same).
  */
 import path from 'node:path';
 import { parseCompareArgs } from '../compare/compare-options.js';
 import { runCompare } from '../compare/run-compare.js';
 import { readBaseline } from '../gate/baseline-file.js';
-import { deriveNoise, type CalibrationRun } from '../gate/derive-noise.js';
+import { deriveNoise, mergeCalibrations, type CalibrationRun } from '../gate/derive-noise.js';
 import { Z_CRITICAL } from '../gate/log-shift.js';
-import { readNoiseCalibration, writeNoiseCalibration, type NoiseCalibration } from '../gate/noise-calibration.js';
+import { readNoiseCalibration, writeNoiseCalibration } from '../gate/noise-calibration.js';
 import { readCompareRounds } from '../gate/read-compare-dir.js';
 import { resultsRoot } from '../harness/paths.js';
 import type { EnvironmentFingerprint } from '../harness/result-model.js';
@@ -81,13 +82,6 @@ async function measure(args: CalibrateArgs): Promise<Measured> {
   return fromRounds(outcome.rounds);
 }
 
-function merged(previous: NoiseCalibration | undefined, next: NoiseCalibration): NoiseCalibration {
-  if (!previous || previous.profile !== next.profile) return next;
-  // The file's runs are every run any of its entries came from.
-  const sourceRuns = [...new Set([...previous.sourceRuns, ...next.sourceRuns])];
-  return { ...next, sourceRuns, metrics: { ...previous.metrics, ...next.metrics } };
-}
-
 export async function runCalibrateCommand(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   if (args === 'help') {
@@ -96,7 +90,10 @@ export async function runCalibrateCommand(argv: readonly string[]): Promise<numb
   }
   const { runs, rounds, environment } = await measure(args);
   const calibration = deriveNoise(runs, (suite) => readBaseline(args.baselinesDir, suite), { environment, rounds });
-  const file = writeNoiseCalibration(args.baselinesDir, merged(readNoiseCalibration(args.baselinesDir), calibration));
+  const file = writeNoiseCalibration(
+    args.baselinesDir,
+    mergeCalibrations(readNoiseCalibration(args.baselinesDir), calibration),
+  );
   const sds = Object.values(calibration.metrics).map((m) => m.trialLogSd);
   const see20 = sds.filter((sd) => Math.expm1(Z_CRITICAL * sd * Math.sqrt(2 / COMPARE_TRIALS_PER_SIDE)) <= 0.2).length;
   process.stdout.write(

@@ -113,8 +113,16 @@ export function noiseRule(rules: GateRules, key: string, reference: ReferenceMet
   const fallback = reference.noise ?? defaultNoise(reference.kind, reference.stat);
   const measured = rules.calibration?.metrics[key];
   if (!measured) return { source: 'kind default', noise: fallback };
-  const driftLogSd = rules.mode === 'committed' ? measured.driftLogSd : 0;
-  return { source: 'calibration', noise: { trialLogSd: measured.trialLogSd, driftLogSd }, fallback };
+  if (rules.mode === 'interleaved') {
+    return { source: 'calibration', noise: { trialLogSd: measured.trialLogSd, driftLogSd: 0 }, fallback };
+  }
+  // Against a baseline of another day, a metric whose day drift was never measured has no calibrated rule.
+  if (measured.driftLogSd === undefined) return { source: 'kind default', noise: fallback };
+  return {
+    source: 'calibration',
+    noise: { trialLogSd: measured.trialLogSd, driftLogSd: measured.driftLogSd },
+    fallback,
+  };
 }
 
 function describeRuleChange(current: Metric, reference: ReferenceMetric): string | undefined {

@@ -1,6 +1,7 @@
 import { FIXTURE_ENVIRONMENT, latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
 import type { BaselineFile } from './baseline-file.js';
-import { deriveNoise } from './derive-noise.js';
+import { deriveNoise, mergeCalibrations } from './derive-noise.js';
+import type { NoiseCalibration } from './noise-calibration.js';
 
 const environment = FIXTURE_ENVIRONMENT;
 
@@ -33,13 +34,19 @@ describe('deriveNoise', () => {
     expect(c.metrics[KEY]?.trialLogSd).toBeCloseTo(expected, 5);
     expect(c.metrics[KEY]?.trials).toBe(6);
     expect(c.sourceRuns).toEqual(['a', 'b']);
-    expect(c.metrics[KEY]?.driftLogSd).toBe(0);
+  });
+
+  test('with no committed baseline to set the runs against, the drift is not measured — not zero', () => {
+    const runs = [run('a', [100, 100, 100]), run('b', [200, 200, 200])];
+    const c = deriveNoise(runs, () => undefined, { environment, rounds: 1 });
+    expect(c.metrics[KEY]).not.toHaveProperty('driftLogSd');
   });
 
   test('a run offset from the committed baseline beyond its trial noise is drift', () => {
     const runs = [run('a', [150, 151, 149]), run('b', [150, 152, 148])];
     const c = deriveNoise(runs, () => baselineWith([100, 101, 99]), { environment, rounds: 1 });
     expect(c.metrics[KEY]?.driftLogSd).toBeCloseTo(Math.log(1.5), 1);
+    expect(c.metrics[KEY]?.driftCalibrations).toBe(1);
   });
 
   test('metrics with a zero or negative value are not calibrated', () => {
@@ -50,5 +57,53 @@ describe('deriveNoise', () => {
   test('a metric some runs did not measure is not calibrated from the others', () => {
     const runs = [run('a', [100, 101, 99]), { runId: 'b', scenarios: [] }];
     expect(deriveNoise(runs, () => undefined, { environment, rounds: 1 }).metrics[KEY]).toBeUndefined();
+  });
+});
+
+describe('mergeCalibrations', () => {
+  const calibration = (metrics: NoiseCalibration['metrics'], sourceRuns: string[]): NoiseCalibration => ({
+    version: 1,
+    profile: 'ci',
+    measuredAt: '2026-12-06T00:00:00.000Z',
+    gitCommit: 'abc',
+    machine: { cpuModel: 'cpu', cores: 2, node: 'v20' },
+    rounds: 2,
+    trialsPerSide: 6,
+    sourceRuns,
+    metrics,
+  });
+
+  test("trial noise is the new calibration's; the day drift pools every calibration, weighted by how many", () => {
+    const before = calibration({ [KEY]: { trialLogSd: 0.3, driftLogSd: 0.1, driftCalibrations: 3, trials: 12 } }, [
+      'a',
+    ]);
+    const now = calibration({ [KEY]: { trialLogSd: 0.2, driftLogSd: 0.3, driftCalibrations: 1, trials: 12 } }, ['b']);
+    const merged = mergeCalibrations(before, now);
+    expect(merged.metrics[KEY]?.trialLogSd).toBe(0.2);
+    expect(merged.metrics[KEY]?.driftLogSd).toBeCloseTo(Math.sqrt((3 * 0.01 + 0.09) / 4), 6);
+    expect(merged.metrics[KEY]?.driftCalibrations).toBe(4);
+    expect(merged.sourceRuns).toEqual(['a', 'b']);
+  });
+
+  test('a drift measured once is kept when the next calibration could not measure it, and the reverse', () => {
+    const measured = calibration({ [KEY]: { trialLogSd: 0.3, driftLogSd: 0.1, driftCalibrations: 1, trials: 12 } }, [
+      'a',
+    ]);
+    const unmeasured = calibration({ [KEY]: { trialLogSd: 0.2, trials: 12 } }, ['b']);
+    expect(mergeCalibrations(measured, unmeasured).metrics[KEY]).toEqual({
+      trialLogSd: 0.2,
+      driftLogSd: 0.1,
+      driftCalibrations: 1,
+      trials: 12,
+    });
+    expect(mergeCalibrations(unmeasured, measured).metrics[KEY]?.driftLogSd).toBe(0.1);
+  });
+
+  test('metrics the new calibration did not measure are kept; another profile replaces the file', () => {
+    const other = 'fixture/other/v2/queryLatencyUs.p99';
+    const before = calibration({ [other]: { trialLogSd: 0.3, trials: 12 } }, ['a']);
+    const now = calibration({ [KEY]: { trialLogSd: 0.2, trials: 12 } }, ['b']);
+    expect(Object.keys(mergeCalibrations(before, now).metrics).sort()).toEqual([other, KEY].sort());
+    expect(Object.keys(mergeCalibrations(before, { ...now, profile: 'full' }).metrics)).toEqual([KEY]);
   });
 });

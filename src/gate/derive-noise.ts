@@ -11,7 +11,9 @@
  *   square of each run's mean log offset, less the variance its trials and the
  *   baseline's trials account for. One calibration sees a single pair of days,
  *   so a metric's drift is never taken below the root mean square of the
- *   drifts of its suite's metrics of the same kind.
+ *   drifts of its suite's metrics of the same kind. A metric with no baseline
+ *   takes that group's drift; with no group either, its drift is left out
+ *   (not measured), never written as zero.
  *
  * Only metrics whose values are all positive (the log scale) and that every
  * run measured are calibrated; the others keep their kind's default
@@ -111,11 +113,12 @@ export function deriveNoise(
   const metrics: Record<string, MetricNoise> = {};
   for (const g of gathered) {
     const group = groupDrift.get(g.group);
-    const groupVariance = group && group.length > 0 ? mean(group) : 0;
-    const own = drift.get(g.key) ?? 0;
+    const groupVariance = group && group.length > 0 ? mean(group) : undefined;
+    const own = drift.get(g.key);
+    const measured = [own, groupVariance].filter((v): v is number => v !== undefined);
     metrics[g.key] = {
       trialLogSd: round6(Math.sqrt(trialVariance.get(g.key) ?? 0)),
-      driftLogSd: round6(Math.sqrt(Math.max(own, groupVariance))),
+      ...(measured.length > 0 ? { driftLogSd: round6(Math.sqrt(Math.max(...measured))), driftCalibrations: 1 } : {}),
       trials: g.runs.flat().length,
     };
   }
@@ -135,4 +138,36 @@ export function deriveNoise(
 
 function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
+}
+
+/** Pools two measured drifts, each weighted by the calibrations behind it. */
+function pooledDrift(previous: MetricNoise, next: MetricNoise): Pick<MetricNoise, 'driftLogSd' | 'driftCalibrations'> {
+  if (previous.driftLogSd === undefined) return driftOf(next);
+  if (next.driftLogSd === undefined) return driftOf(previous);
+  const before = previous.driftCalibrations ?? 1;
+  const now = next.driftCalibrations ?? 1;
+  const variance = (before * previous.driftLogSd ** 2 + now * next.driftLogSd ** 2) / (before + now);
+  return { driftLogSd: round6(Math.sqrt(variance)), driftCalibrations: before + now };
+}
+
+function driftOf(m: MetricNoise): Pick<MetricNoise, 'driftLogSd' | 'driftCalibrations'> {
+  return m.driftLogSd === undefined ? {} : { driftLogSd: m.driftLogSd, driftCalibrations: m.driftCalibrations ?? 1 };
+}
+
+/**
+ * A new calibration written over the file's: trial noise is the new one's (the
+ * code measured now); the day drift pools every calibration's, because each
+ * calibration sees one more pair of days. Metrics not measured now are kept; a
+ * calibration of another profile replaces the file.
+ */
+export function mergeCalibrations(previous: NoiseCalibration | undefined, next: NoiseCalibration): NoiseCalibration {
+  if (!previous || previous.profile !== next.profile) return next;
+  const metrics: Record<string, MetricNoise> = { ...previous.metrics };
+  for (const [key, m] of Object.entries(next.metrics)) {
+    const before = previous.metrics[key];
+    metrics[key] = before ? { trialLogSd: m.trialLogSd, ...pooledDrift(before, m), trials: m.trials } : m;
+  }
+  // The file's runs are every run any of its entries came from.
+  const sourceRuns = [...new Set([...previous.sourceRuns, ...next.sourceRuns])];
+  return { ...next, sourceRuns, metrics };
 }

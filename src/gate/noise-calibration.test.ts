@@ -18,7 +18,11 @@ const calibration: NoiseCalibration = {
   rounds: 3,
   trialsPerSide: 9,
   sourceRuns: ['run-1', 'run-2'],
-  metrics: { 'procman/q/v2/queryLatencyUs.p50': { trialLogSd: 0.05, driftLogSd: 0.1, trials: 18 } },
+  metrics: {
+    'procman/q/v2/queryLatencyUs.p50': { trialLogSd: 0.05, driftLogSd: 0.1, driftCalibrations: 2, trials: 18 },
+    // Drift not measured (no committed baseline yet): absent, not zero.
+    'procman/q/v2/queryOverFloorP50Ratio': { trialLogSd: 0.08, trials: 18 },
+  },
 };
 
 describe('baselines/noise.json', () => {
@@ -30,6 +34,14 @@ describe('baselines/noise.json', () => {
     } finally {
       dir.remove();
     }
+  });
+
+  test('a drift written without the calibrations behind it counts as one', () => {
+    const text = JSON.stringify({
+      ...calibration,
+      metrics: { 'a/b/c/d': { trialLogSd: 0.1, driftLogSd: 0.2, trials: 3 } },
+    });
+    expect(parseNoiseCalibration('noise.json', text).metrics['a/b/c/d']?.driftCalibrations).toBe(1);
   });
 
   test('a missing file is no calibration, not an error', () => {
@@ -48,6 +60,14 @@ describe('baselines/noise.json', () => {
       'a negative σ',
       JSON.stringify({ ...calibration, metrics: { 'a/b/c/d': { trialLogSd: -1, driftLogSd: 0, trials: 3 } } }),
       /`metrics\["a\/b\/c\/d"\]\.trialLogSd`: expected a number ≥ 0, got `-1`/,
+    ],
+    [
+      'zero calibrations behind a drift',
+      JSON.stringify({
+        ...calibration,
+        metrics: { 'a/b/c/d': { trialLogSd: 0.1, driftLogSd: 0.2, driftCalibrations: 0, trials: 3 } },
+      }),
+      /`metrics\["a\/b\/c\/d"\]\.driftCalibrations`: expected a positive integer, got `0`/,
     ],
     [
       'a key without suite, scenario, variant and metric',

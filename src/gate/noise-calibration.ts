@@ -9,7 +9,11 @@
  *     "machine": { "cpuModel": "…", "cores": 2, "node": "v20.20.2" },
  *     "rounds": 3, "trialsPerSide": 9, "sourceRuns": ["<runId>", …],
  *     "metrics": { "<suite>/<scenario>/<variant>/<metric>":
- *                    { "trialLogSd": 0.052, "driftLogSd": 0.11, "trials": 18 } } }
+ *                    { "trialLogSd": 0.052, "driftLogSd": 0.11, "driftCalibrations": 2, "trials": 18 } } }
+ *
+ * `driftLogSd` is absent when no calibration could set the metric against a
+ * committed baseline (it had none yet, nor had its suite's metrics of its
+ * kind): a drift not measured is not a drift of zero.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,8 +27,13 @@ export const NOISE_VERSION = 1;
 export interface MetricNoise {
   /** σ of one trial's log value over every calibration trial of the commit (rounds and sides together). */
   readonly trialLogSd: number;
-  /** σ of a run's log offset from the committed baseline beyond its trial noise (the baseline was measured another day). */
-  readonly driftLogSd: number;
+  /**
+   * σ of a run's log offset from the committed baseline beyond its trial noise (the baseline
+   * was measured another day); absent when not measured.
+   */
+  readonly driftLogSd?: number;
+  /** Calibrations (each a pair of days) pooled in driftLogSd; 1 when the file does not say. */
+  readonly driftCalibrations?: number;
   /** Calibration trials behind trialLogSd. */
   readonly trials: number;
 }
@@ -84,9 +93,19 @@ export function parseNoiseCalibration(file: string, text: string): NoiseCalibrat
     const field = `metrics["${key}"]`;
     if (key.split('/').length < 4) r.fail(field, 'a key of the form <suite>/<scenario>/<variant>/<metric>', key);
     const m = r.object(raw, field);
+    const drift =
+      m['driftLogSd'] === undefined
+        ? {}
+        : {
+            driftLogSd: nonNegative(r, m['driftLogSd'], `${field}.driftLogSd`),
+            driftCalibrations:
+              m['driftCalibrations'] === undefined
+                ? 1
+                : positiveInteger(r, m['driftCalibrations'], `${field}.driftCalibrations`),
+          };
     metrics[key] = {
       trialLogSd: nonNegative(r, m['trialLogSd'], `${field}.trialLogSd`),
-      driftLogSd: nonNegative(r, m['driftLogSd'], `${field}.driftLogSd`),
+      ...drift,
       trials: positiveInteger(r, m['trials'], `${field}.trials`),
     };
   }
