@@ -7,7 +7,12 @@
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
 import { resolveProfile } from '../../src/harness/index.js';
-import { expectChurnProgress, expectChurnQueryBars, reportVariants } from './support/assert-bars.js';
+import {
+  expectChurnProgress,
+  expectChurnQueryBars,
+  expectV1WaitsForChurn,
+  reportVariants,
+} from './support/assert-bars.js';
 import type { BulkStopStartParams } from './support/bulk-stop-start-workload.js';
 import { measureVariants, SPEC_TIMEOUT_MS } from './support/measure-variants.js';
 import { resolvePerfConfig } from './support/perf-config.js';
@@ -30,6 +35,7 @@ describe('procman bulk-stop-start', () => {
       );
       reportVariants('bulk-stop-start', results);
       expectChurnQueryBars(results, config, '');
+      expectV1WaitsForChurn(results, '');
       expectChurnProgress(results, '');
     },
     SPEC_TIMEOUT_MS,

@@ -13,5 +13,4 @@ describeGatedStopSpec({
   title: 'v2 queries stay fast under stop+start churn; v1 queries wait for every operation',
   module: new URL('./concurrent-ops-isolation.scenario.ts', import.meta.url),
   churn: true,
-  v1WaitsUnderChurn: false,
 });

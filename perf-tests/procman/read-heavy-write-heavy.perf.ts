@@ -12,5 +12,4 @@ describeGatedStopSpec({
   title: 'v2 reads stay fast under writes; v1 reads queue behind them',
   module: new URL('./read-heavy-write-heavy.scenario.ts', import.meta.url),
   churn: true,
-  v1WaitsUnderChurn: false,
 });

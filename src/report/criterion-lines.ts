@@ -87,10 +87,13 @@ export function microBenchNames(result: ScenarioResult): string[] {
 export function renderCriterionLines(results: readonly ScenarioResult[], comparison?: RunComparison): string[] {
   const lines: string[] = [];
   const indent = ' '.repeat(NAME_WIDTH);
+  const comparedById = new Map((comparison?.scenarios ?? []).map((s) => [scenarioId(s), s]));
   for (const result of results) {
-    const compared = comparison?.scenarios.find((s) => scenarioId(s) === scenarioId(result));
+    const compared = comparedById.get(scenarioId(result));
+    const verdicts = new Map((compared?.metrics ?? []).map((m) => [m.metric, m]));
+    const metrics = new Map(result.metrics.map((m) => [m.name, m]));
     for (const name of microBenchNames(result)) {
-      const median = result.metrics.find((m) => m.name === `${name}.median`);
+      const median = metrics.get(`${name}.median`);
       const recorded = result.histograms[name];
       if (median === undefined || recorded === undefined) continue;
       const interval = medianInterval(recorded.encoded) ?? {
@@ -103,7 +106,7 @@ export function renderCriterionLines(results: readonly ScenarioResult[], compari
       if (id.length < NAME_WIDTH) lines.push(id.padEnd(NAME_WIDTH) + time);
       else lines.push(id, indent + time);
       // Only a judged metric has a change: a new one (no baseline) prints its time alone, as Criterion's first run does.
-      const verdict = compared?.metrics.find((m) => m.metric === `${name}.median`);
+      const verdict = verdicts.get(`${name}.median`);
       const sentence = verdict === undefined ? undefined : criterionSentence(verdict);
       if (sentence === undefined) continue;
       const ratio = verdict?.verdict?.ratio;

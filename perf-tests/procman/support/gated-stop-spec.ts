@@ -15,12 +15,6 @@ export interface GatedStopSpec {
   readonly churn: boolean;
   /** One hot process, the rest cold and queried apart (hot-process-isolation). */
   readonly hot?: boolean;
-  /**
-   * Whether v1's queries in the churn-only window must show the churn's contention
-   * (v1ChurnContention); false where the margin over the bar is not wide
-   * (docs/decisions.md, "v1's contention under churn"). Default true.
-   */
-  readonly v1WaitsUnderChurn?: boolean;
   readonly defaults?: ScenarioDefaults;
 }
 
@@ -41,11 +35,7 @@ export function describeGatedStopSpec(spec: GatedStopSpec): void {
         const hot = spec.hot ?? false;
         const prefixes = ['', ...(hot ? ['cold'] : []), ...(spec.churn ? ['churnWindow'] : [])];
         reportVariants(spec.scenario, results, [...prefixes, ...(hot && spec.churn ? ['churnWindowCold'] : [])]);
-        expectGatedStopBars(results, config, {
-          churn: spec.churn,
-          hot,
-          v1WaitsUnderChurn: spec.v1WaitsUnderChurn ?? !hot,
-        });
+        expectGatedStopBars(results, config, { churn: spec.churn, hot });
       },
       SPEC_TIMEOUT_MS,
     );
