@@ -11,7 +11,7 @@ import { AgentRuntime, loadAgentModule, toCapability } from '../../src/agents/in
 import { byProfile } from '../../src/harness/profile.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { workerSpec } from './support/agents.js';
-import { interleavedMedianPassMs } from './support/median-pass.js';
+import { measureSweep } from './support/sweep.js';
 import { makePayload } from './support/payload.js';
 import { sweepParam } from './support/sweep-points.js';
 import { ROUTING_RATE_NOISE } from './support/throughput-noise.js';
@@ -33,10 +33,12 @@ export default defineScenario<Params>(async (ctx) => {
   const payload = makePayload(ctx.params.messageBytes);
   const window = RECEIVERS * PER_RECEIVER_WINDOW;
 
-  const points = agentCounts.map((count) => {
+  for (const count of agentCounts) {
     if (count < RECEIVERS) {
       throw new RangeError(`Expected every \`agentCounts\` entry to be at least ${RECEIVERS}, got \`${count}\``);
     }
+  }
+  const points = agentCounts.map((count) => {
     const runtime = new AgentRuntime({ mailboxCapacity: PER_RECEIVER_WINDOW + 24 });
     for (let i = 0; i < count; i++) {
       runtime.spawn(
@@ -60,22 +62,15 @@ export default defineScenario<Params>(async (ctx) => {
     };
     return { count, runtime, drive };
   });
-  try {
-    for (const { drive } of points) await drive(); // warm-up
-    // The points are compared with each other: their passes are taken in turns.
-    const passMs = await interleavedMedianPassMs(
-      points.map((point) => point.drive),
-      passes,
-    );
-    const expected = (passes + 1) * passMessages;
-    for (const [i, { count, runtime }] of points.entries()) {
+  await measureSweep(points, {
+    passes,
+    report: ({ count, runtime }, passMs) => {
+      const expected = (passes + 1) * passMessages;
       const { processed } = runtime.snapshot().counters;
       if (processed !== expected) throw new Error(`${count} agents: expected ${expected} handled, got ${processed}`);
-      ctx.value(`lookup${count}.msgPerSec`, 'throughputPerSec', (passMessages / passMs[i]!) * 1000, {
+      ctx.value(`lookup${count}.msgPerSec`, 'throughputPerSec', (passMessages / passMs) * 1000, {
         noise: ROUTING_RATE_NOISE,
       });
-    }
-  } finally {
-    for (const { runtime } of points) runtime.close();
-  }
+    },
+  });
 });

@@ -9,7 +9,7 @@ import { AgentRuntime, loadAgentModule, toCapability } from '../../src/agents/in
 import { byProfile } from '../../src/harness/profile.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { spawnWorkers } from './support/agents.js';
-import { interleavedMedianPassMs } from './support/median-pass.js';
+import { measureSweep } from './support/sweep.js';
 import { makePayload } from './support/payload.js';
 import { sweepParam } from './support/sweep-points.js';
 import { ROUTING_RATE_NOISE } from './support/throughput-noise.js';
@@ -52,22 +52,29 @@ export default defineScenario<Params>(async (ctx) => {
       );
       return ctx.now() - started;
     };
-    return { concurrency, runtime, drive };
+    return { concurrency, runtime, drive, atWarm: runtime.snapshot().counters };
   });
-  try {
-    for (const { drive } of points) await drive(); // warm-up
-    recording = true;
-    // The points are compared with each other: their passes are taken in turns.
-    const passMs = await interleavedMedianPassMs(
-      points.map((point) => point.drive),
-      passes,
-    );
-    for (const [i, { concurrency }] of points.entries()) {
-      ctx.value(`concurrency${concurrency}.requestsPerSec`, 'throughputPerSec', (passRequests / passMs[i]!) * 1000, {
+  await measureSweep(points, {
+    passes,
+    afterWarmUp: () => {
+      recording = true;
+      for (const point of points) point.atWarm = point.runtime.snapshot().counters;
+    },
+    report: ({ concurrency, runtime, atWarm }, passMs) => {
+      ctx.value(`concurrency${concurrency}.requestsPerSec`, 'throughputPerSec', (passRequests / passMs) * 1000, {
         noise: ROUTING_RATE_NOISE,
       });
-    }
-  } finally {
-    for (const { runtime } of points) runtime.close();
-  }
+      // How many requests a dispatcher turn handled in the timed passes: what lets requests
+      // in flight overlap (one per turn would mean none do).
+      const { processed, turns } = runtime.snapshot().counters;
+      ctx.value(
+        `concurrency${concurrency}.requestsPerTurn`,
+        'completedCount',
+        (processed - atWarm.processed) / (turns - atWarm.turns),
+        {
+          gate: false,
+        },
+      );
+    },
+  });
 });

@@ -9,7 +9,7 @@ import { AgentRuntime, loadAgentModule, toCapability } from '../../src/agents/in
 import { byProfile } from '../../src/harness/profile.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { spawnWorkers } from './support/agents.js';
-import { interleavedMedianPassMs } from './support/median-pass.js';
+import { measureSweep } from './support/sweep.js';
 import { makePayload } from './support/payload.js';
 import { sweepParam } from './support/sweep-points.js';
 import { ROUTING_RATE_NOISE } from './support/throughput-noise.js';
@@ -32,12 +32,14 @@ export default defineScenario<Params>(async (ctx) => {
   const target = toCapability('work');
   const window = ctx.params.agents * PER_AGENT_WINDOW;
 
-  const points = batchSizes.map((batchSize) => {
+  for (const batchSize of batchSizes) {
     if (batchSize > PER_AGENT_WINDOW) {
       throw new RangeError(
         `Expected every \`batchSizes\` entry to be at most ${PER_AGENT_WINDOW}, got \`${batchSize}\``,
       );
     }
+  }
+  const points = batchSizes.map((batchSize) => {
     const runtime = new AgentRuntime({ mailboxCapacity: PER_AGENT_WINDOW + 24 });
     spawnWorkers(runtime, ctx.params.agents, { kind: 'native', module, work: 'receive' }, () => ctx.now());
     const batch = Array.from({ length: batchSize }, () => payload);
@@ -63,23 +65,16 @@ export default defineScenario<Params>(async (ctx) => {
     };
     return { batchSize, runtime, drive };
   });
-  try {
-    for (const { drive } of points) await drive(); // warm-up: JIT and the runtime's shapes
-    // The points are compared with each other: their passes are taken in turns.
-    const passMs = await interleavedMedianPassMs(
-      points.map((point) => point.drive),
-      passes,
-    );
-    for (const [i, { batchSize, runtime }] of points.entries()) {
+  await measureSweep(points, {
+    passes,
+    report: ({ batchSize, runtime }, passMs) => {
       const sentPerPass = Math.ceil(passMessages / batchSize) * batchSize;
       const expected = (passes + 1) * sentPerPass;
       const { processed } = runtime.snapshot().counters;
       if (processed !== expected) throw new Error(`batch ${batchSize}: expected ${expected} handled, got ${processed}`);
-      ctx.value(`batch${batchSize}.msgPerSec`, 'throughputPerSec', (sentPerPass / passMs[i]!) * 1000, {
+      ctx.value(`batch${batchSize}.msgPerSec`, 'throughputPerSec', (sentPerPass / passMs) * 1000, {
         noise: ROUTING_RATE_NOISE,
       });
-    }
-  } finally {
-    for (const { runtime } of points) runtime.close();
-  }
+    },
+  });
 });

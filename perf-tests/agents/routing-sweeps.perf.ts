@@ -11,15 +11,24 @@ const points = sweepPoints(resolveProfile());
 const first = (list: readonly number[]) => list[0] as number;
 const last = (list: readonly number[]) => list[list.length - 1] as number;
 
+/** Runs one sweep scenario and returns its result. */
+function measureSweepScenario(scenario: string, file: string, params: Record<string, unknown>) {
+  return measureScenario({
+    suite: SUITE,
+    scenario,
+    variant: 'native',
+    module: new URL(file, import.meta.url),
+    params,
+    timeoutMs: 180_000,
+  });
+}
+
 describe('agents: routing sweeps', () => {
   test(`a message costs no more in a batch of ${last(points.batchSizes)} than alone`, async () => {
-    const result = await measureScenario({
-      suite: SUITE,
-      scenario: 'routing-batch-size',
-      variant: 'native',
-      module: new URL('./routing-batch.scenario.ts', import.meta.url),
-      params: { batchSizes: points.batchSizes, agents: 10, messageBytes: 64 },
-      timeoutMs: 180_000,
+    const result = await measureSweepScenario('routing-batch-size', './routing-batch.scenario.ts', {
+      batchSizes: points.batchSizes,
+      agents: 10,
+      messageBytes: 64,
     });
     // A batch resolves its target once and queues each message as a single send would:
     // the per-message cost must not grow with the batch (a copy or scan per message
@@ -30,13 +39,9 @@ describe('agents: routing sweeps', () => {
   }, 600_000);
 
   test(`capability lookup costs the same among ${last(points.lookupAgentCounts)} agents as among ${first(points.lookupAgentCounts)}`, async () => {
-    const result = await measureScenario({
-      suite: SUITE,
-      scenario: 'capability-lookup',
-      variant: 'native',
-      module: new URL('./capability-lookup.scenario.ts', import.meta.url),
-      params: { agentCounts: points.lookupAgentCounts, messageBytes: 64 },
-      timeoutMs: 180_000,
+    const result = await measureSweepScenario('capability-lookup', './capability-lookup.scenario.ts', {
+      agentCounts: points.lookupAgentCounts,
+      messageBytes: 64,
     });
     // The directory looks a capability up in a map: O(1) in the agents registered. The same
     // ten receivers get the traffic at every point, so only the lookup can differ; a scan
@@ -46,22 +51,19 @@ describe('agents: routing sweeps', () => {
     expect(many).toBeGreaterThan(few / 2);
   }, 600_000);
 
-  test(`requests in flight overlap: ${last(points.concurrencies)} concurrent callers get more answers per second than one`, async () => {
-    const result = await measureScenario({
-      suite: SUITE,
-      scenario: 'request-concurrency',
-      variant: 'native',
-      module: new URL('./request-concurrency.scenario.ts', import.meta.url),
-      params: { concurrencies: points.concurrencies, agents: 10, messageBytes: 1024 },
-      timeoutMs: 180_000,
+  test(`${last(points.concurrencies)} requests in flight share the dispatcher's turns`, async () => {
+    const result = await measureSweepScenario('request-concurrency', './request-concurrency.scenario.ts', {
+      concurrencies: points.concurrencies,
+      agents: 10,
+      messageBytes: 1024,
     });
-    // Requests in flight together share the dispatcher's turns (a turn handles up to
-    // `turnBudget` messages), so 64 callers get more answers per second than one: 3.4–7× on a
-    // quieter machine, 1.8× (median of 3 trials) at a load average of 16. A dispatcher that
-    // yields to the event loop after each message gives 64 callers a tenth of one caller's
-    // rate (54 K against 489 K/s), which fails this.
-    const one = findMetric(result, `concurrency${first(points.concurrencies)}.requestsPerSec`).value;
-    const many = findMetric(result, `concurrency${last(points.concurrencies)}.requestsPerSec`).value;
-    expect(many).toBeGreaterThan(one);
+    // A dispatcher turn handles every message queued when it runs (up to `turnBudget`), so
+    // requests in flight together are answered in one turn: with 64 in flight a turn handles
+    // about 64. A dispatcher that takes one message per turn (yielding to the event loop in
+    // between) handles 1, and this fails. The rates per point are reported, not asserted: what
+    // the overlap gains in requests per second is the machine's.
+    const concurrency = last(points.concurrencies);
+    const perTurn = findMetric(result, `concurrency${concurrency}.requestsPerTurn`);
+    expect(Math.min(...perTurn.trials)).toBeGreaterThan(concurrency / 2);
   }, 600_000);
 });

@@ -26,6 +26,8 @@ export interface Counters {
   /** Replies with the `failure` performative. */
   failureReplies: number;
   timeouts: number;
+  /** Dispatcher turns run; messages in flight together share a turn (up to its budget). */
+  turns: number;
 }
 
 export type CountersSnapshot = Readonly<Counters>;
@@ -55,6 +57,7 @@ function zeroCounters(): Counters {
     replies: 0,
     failureReplies: 0,
     timeouts: 0,
+    turns: 0,
   };
 }
 

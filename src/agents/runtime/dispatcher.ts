@@ -14,6 +14,7 @@ export class Dispatcher {
     private readonly turnBudget: number,
     private readonly perAgentBatch: number,
     private readonly onQuiet: () => void,
+    private readonly onTurn: () => void = () => undefined,
   ) {}
 
   get pending(): number {
@@ -35,6 +36,7 @@ export class Dispatcher {
   }
 
   private readonly runTurn = (): void => {
+    this.onTurn();
     let budget = this.turnBudget;
     let index = 0;
     const queue = this.queue;
