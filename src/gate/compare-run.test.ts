@@ -1,3 +1,4 @@
+import { fixtureCalibrationOf } from '../test-support/fixture-results.js';
 import type { NoiseCalibration } from './noise-calibration.js';
 import { noiseRule, type ReferenceMetric } from './compare-run.js';
 
@@ -13,17 +14,7 @@ const reference: ReferenceMetric = {
 };
 
 function calibrationWith(metric: NoiseCalibration['metrics'][string]): NoiseCalibration {
-  return {
-    version: 1,
-    profile: 'ci',
-    measuredAt: '2026-12-06T00:00:00.000Z',
-    gitCommit: 'abc',
-    machine: { cpuModel: 'cpu', cores: 2, node: 'v20' },
-    rounds: 2,
-    trialsPerSide: 6,
-    sourceRuns: ['a'],
-    metrics: { [KEY]: metric },
-  };
+  return fixtureCalibrationOf({ [KEY]: metric });
 }
 
 describe('noiseRule', () => {

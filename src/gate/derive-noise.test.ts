@@ -1,7 +1,11 @@
-import { FIXTURE_ENVIRONMENT, latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
+import {
+  FIXTURE_ENVIRONMENT,
+  fixtureCalibrationOf,
+  latencyMetric,
+  scenarioResult,
+} from '../test-support/fixture-results.js';
 import type { BaselineFile } from './baseline-file.js';
 import { deriveNoise, mergeCalibrations } from './derive-noise.js';
-import type { NoiseCalibration } from './noise-calibration.js';
 
 const environment = FIXTURE_ENVIRONMENT;
 
@@ -61,17 +65,7 @@ describe('deriveNoise', () => {
 });
 
 describe('mergeCalibrations', () => {
-  const calibration = (metrics: NoiseCalibration['metrics'], sourceRuns: string[]): NoiseCalibration => ({
-    version: 1,
-    profile: 'ci',
-    measuredAt: '2026-12-06T00:00:00.000Z',
-    gitCommit: 'abc',
-    machine: { cpuModel: 'cpu', cores: 2, node: 'v20' },
-    rounds: 2,
-    trialsPerSide: 6,
-    sourceRuns,
-    metrics,
-  });
+  const calibration = fixtureCalibrationOf;
 
   test("trial noise is the new calibration's; the day drift pools every calibration, weighted by how many", () => {
     const before = calibration({ [KEY]: { trialLogSd: 0.3, driftLogSd: 0.1, driftCalibrations: 3, trials: 12 } }, [

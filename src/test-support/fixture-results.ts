@@ -85,8 +85,11 @@ export function syntheticResult(trials: readonly number[], overrides: Partial<Sc
   });
 }
 
-/** A noise calibration for tests: the given metrics' trial σ (log), no day drift. */
-export function fixtureCalibration(trialLogSdByKey: Readonly<Record<string, number>>): NoiseCalibration {
+/** A noise calibration for tests holding the given metrics' noise. */
+export function fixtureCalibrationOf(
+  metrics: NoiseCalibration['metrics'],
+  sourceRuns: readonly string[] = ['calibration'],
+): NoiseCalibration {
   return {
     version: 1,
     profile: 'ci',
@@ -95,11 +98,18 @@ export function fixtureCalibration(trialLogSdByKey: Readonly<Record<string, numb
     machine: { cpuModel: 'fixture', cores: 2, node: 'v20' },
     rounds: 3,
     trialsPerSide: 9,
-    sourceRuns: ['calibration'],
-    metrics: Object.fromEntries(
+    sourceRuns,
+    metrics,
+  };
+}
+
+/** A noise calibration for tests: the given metrics' trial σ (log), no day drift. */
+export function fixtureCalibration(trialLogSdByKey: Readonly<Record<string, number>>): NoiseCalibration {
+  return fixtureCalibrationOf(
+    Object.fromEntries(
       Object.entries(trialLogSdByKey).map(([key, trialLogSd]) => [key, { trialLogSd, driftLogSd: 0, trials: 18 }]),
     ),
-  };
+  );
 }
 
 /** The environment of a fixture run. */
