@@ -18,7 +18,7 @@ export function createProcessManager(variant: ProcmanVariant, options: ActorMana
   }
   if (variant === 'v2') return new ActorProcessManager(options);
   throw new ProcmanError(
-    'InvalidArgument',
+    'invalid-argument',
     `Expected \`variant\` to be one of v1, v2, got \`${String(variant)}\` (${typeof variant})`,
   );
 }

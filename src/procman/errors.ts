@@ -2,21 +2,21 @@
 
 export type ProcmanErrorCode =
   /** A bounded queue is full; the operation was not accepted. */
-  | 'QueueFull'
+  | 'queue-full'
   /** No process with this id is registered. */
-  | 'NotFound'
+  | 'not-found'
   /** The caller's AbortSignal fired. */
-  | 'Aborted'
+  | 'aborted'
   /** The process could not be spawned. */
-  | 'SpawnFailed'
+  | 'spawn-failed'
   /** The process did not exit even after SIGKILL. */
-  | 'StopFailed'
+  | 'stop-failed'
   /** The manager was shut down. */
-  | 'ManagerClosed'
+  | 'manager-closed'
   /** The operation runner failed; the manager stopped and failed every pending caller. */
-  | 'RunnerFailed'
+  | 'runner-failed'
   /** An argument broke a rule. */
-  | 'InvalidArgument';
+  | 'invalid-argument';
 
 export class ProcmanError extends Error {
   override readonly name = 'ProcmanError';
@@ -30,11 +30,11 @@ export class ProcmanError extends Error {
   }
 
   get isQueueFull(): boolean {
-    return this.code === 'QueueFull';
+    return this.code === 'queue-full';
   }
 
   get isAborted(): boolean {
-    return this.code === 'Aborted';
+    return this.code === 'aborted';
   }
 }
 
@@ -43,7 +43,7 @@ export function isProcmanError(value: unknown, code?: ProcmanErrorCode): value i
 }
 
 export function abortedError(processId: string | undefined, signal: AbortSignal): ProcmanError {
-  return new ProcmanError('Aborted', `Operation on \`${processId ?? '?'}\` was aborted`, {
+  return new ProcmanError('aborted', `Operation on \`${processId ?? '?'}\` was aborted`, {
     ...(processId === undefined ? {} : { processId }),
     cause: signal.reason,
   });

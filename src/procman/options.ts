@@ -18,9 +18,9 @@ export interface ActorQueueOptions {
   readonly commandCapacity?: number;
   /** Jobs handed to the operation runner and not yet finished. */
   readonly jobCapacity?: number;
-  /** Operations queued behind the running one, per process (beyond: QueueFull). */
+  /** Operations queued behind the running one, per process (beyond: `queue-full`). */
   readonly perProcessPendingCapacity?: number;
-  /** Operations queued in the whole manager (beyond: QueueFull). */
+  /** Operations queued in the whole manager (beyond: `queue-full`). */
   readonly globalPendingCapacity?: number;
   /** Completions the runner may post before it waits for the actor. */
   readonly completionCapacity?: number;
@@ -68,7 +68,7 @@ function describe(value: unknown): string {
 export function expectNonNegativeInteger(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new ProcmanError(
-      'InvalidArgument',
+      'invalid-argument',
       `Expected \`${name}\` to be a non-negative integer, got ${describe(value)}`,
     );
   }
@@ -77,7 +77,7 @@ export function expectNonNegativeInteger(name: string, value: unknown): number {
 
 export function expectPositiveInteger(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new ProcmanError('InvalidArgument', `Expected \`${name}\` to be a positive integer, got ${describe(value)}`);
+    throw new ProcmanError('invalid-argument', `Expected \`${name}\` to be a positive integer, got ${describe(value)}`);
   }
   return value;
 }
@@ -116,13 +116,13 @@ export function resolveActorOptions(input: ActorManagerOptions = {}): ResolvedAc
 export function validateSpec(spec: { id?: unknown; command?: unknown }): void {
   if (typeof spec.id !== 'string' || spec.id === '') {
     throw new ProcmanError(
-      'InvalidArgument',
+      'invalid-argument',
       `Expected \`spec.id\` to be a non-empty string, got ${describe(spec.id)}`,
     );
   }
   if (typeof spec.command !== 'string' || spec.command === '') {
     throw new ProcmanError(
-      'InvalidArgument',
+      'invalid-argument',
       `Expected \`spec.command\` to be a non-empty string, got ${describe(spec.command)}`,
     );
   }

@@ -82,8 +82,8 @@ describe.each<ProcmanVariant>(['v1', 'v2'])('procman %s', (variant) => {
   });
 
   it('rejects unknown ids and invalid arguments with errors that say why', async () => {
-    await expect(manager.stop('missing')).rejects.toMatchObject({ code: 'NotFound' });
-    await expect(manager.getProcessInfo('missing')).rejects.toMatchObject({ code: 'NotFound' });
+    await expect(manager.stop('missing')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(manager.getProcessInfo('missing')).rejects.toMatchObject({ code: 'not-found' });
     expect(() => manager.start({ id: '', command: 'x' })).toThrow(
       'Expected `spec.id` to be a non-empty string, got `` (string)',
     );
@@ -115,7 +115,7 @@ describe.each<ProcmanVariant>(['v1', 'v2'])('procman %s', (variant) => {
 
   it('records a spawn failure as a failed process', async () => {
     await expect(manager.start({ id: 'bad', command: join(dir, 'no-such-binary') })).rejects.toMatchObject({
-      code: 'SpawnFailed',
+      code: 'spawn-failed',
     });
     expect(await manager.getProcessInfo('bad')).toMatchObject({ state: 'failed', pid: null });
   });
@@ -137,7 +137,7 @@ describe.each<ProcmanVariant>(['v1', 'v2'])('procman %s', (variant) => {
     await waitForFile(files.ack, FILE_TIMEOUT_MS);
     controller.abort(new Error('caller gave up'));
     const error: unknown = await stopping.catch((e: unknown) => e);
-    expect(isProcmanError(error, 'Aborted')).toBe(true);
+    expect(isProcmanError(error, 'aborted')).toBe(true);
 
     expect(await manager.getProcessInfo('gated')).toMatchObject({ state: 'stopping' });
     writeFileSync(files.gate, 'go\n');
@@ -151,7 +151,7 @@ describe.each<ProcmanVariant>(['v1', 'v2'])('procman %s', (variant) => {
     await expect(
       manager.start(plainProcessSpec('never', { tag }), { signal: controller.signal }),
     ).rejects.toMatchObject({
-      code: 'Aborted',
+      code: 'aborted',
     });
   });
 
@@ -161,7 +161,7 @@ describe.each<ProcmanVariant>(['v1', 'v2'])('procman %s', (variant) => {
     );
     await manager.shutdown();
     expect(pids.filter(isLivingPid)).toEqual([]);
-    await expect(manager.start(plainProcessSpec('d', { tag }))).rejects.toMatchObject({ code: 'ManagerClosed' });
+    await expect(manager.start(plainProcessSpec('d', { tag }))).rejects.toMatchObject({ code: 'manager-closed' });
     expect((await manager.getAllProcessInfo()).map((i) => i.state)).toEqual(['stopped', 'stopped', 'stopped']);
   });
 

@@ -64,7 +64,7 @@ export async function runCancellationWorkload(ctx: ScenarioContext<CancellationP
     const released = await withTimeout(
       stopping.then(
         () => 'completed' as const,
-        (error: unknown) => (isProcmanError(error, 'Aborted') ? ('aborted' as const) : ('failed' as const)),
+        (error: unknown) => (isProcmanError(error, 'aborted') ? ('aborted' as const) : ('failed' as const)),
       ),
       config.timeoutMs,
     );

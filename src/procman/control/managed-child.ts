@@ -44,7 +44,7 @@ export async function spawnChild(spec: ProcessSpec): Promise<ManagedChild> {
     const onError = (error: Error): void => {
       subprocess.off('spawn', onSpawn);
       reject(
-        new ProcmanError('SpawnFailed', `Could not spawn \`${spec.id}\` (${spec.command}): ${error.message}`, {
+        new ProcmanError('spawn-failed', `Could not spawn \`${spec.id}\` (${spec.command}): ${error.message}`, {
           processId: spec.id,
           cause: error,
         }),
@@ -56,7 +56,7 @@ export async function spawnChild(spec: ProcessSpec): Promise<ManagedChild> {
 
   const pid = subprocess.pid;
   if (pid === undefined) {
-    throw new ProcmanError('SpawnFailed', `Spawned \`${spec.id}\` has no pid`, { processId: spec.id });
+    throw new ProcmanError('spawn-failed', `Spawned \`${spec.id}\` has no pid`, { processId: spec.id });
   }
   trackGroup(pid);
   void exited.then(() => {

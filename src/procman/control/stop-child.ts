@@ -69,7 +69,7 @@ export async function stopChild(child: ManagedChild, options: StopChildOptions):
     return { kind: 'killed', exit: forced.exit };
   }
   throw new ProcmanError(
-    'StopFailed',
+    'stop-failed',
     `Process ${child.pid} did not exit within ${options.killTimeoutMs} ms after SIGKILL`,
   );
 }

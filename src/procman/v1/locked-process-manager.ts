@@ -158,7 +158,7 @@ export class LockedProcessManager implements ProcessManager {
 
   private recordOf(id: string): ProcessRecord {
     const record = this.table.get(id);
-    if (!record) throw new ProcmanError('NotFound', `No process \`${id}\``, { processId: id });
+    if (!record) throw new ProcmanError('not-found', `No process \`${id}\``, { processId: id });
     return record;
   }
 
@@ -169,6 +169,6 @@ export class LockedProcessManager implements ProcessManager {
   }
 
   private assertOpen(): void {
-    if (this.closed) throw new ProcmanError('ManagerClosed', 'The process manager was shut down');
+    if (this.closed) throw new ProcmanError('manager-closed', 'The process manager was shut down');
   }
 }

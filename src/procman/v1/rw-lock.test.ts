@@ -62,7 +62,7 @@ describe('RwLock', () => {
     const reader = lock.read(() => 'reader behind the writer');
     controller.abort();
     const error: unknown = await writer.catch((e: unknown) => e);
-    expect(isProcmanError(error, 'Aborted')).toBe(true);
+    expect(isProcmanError(error, 'aborted')).toBe(true);
     expect(await reader).toBe('reader behind the writer');
     holder.resolve();
     await reading;

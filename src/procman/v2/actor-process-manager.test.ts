@@ -81,13 +81,13 @@ describe('ActorProcessManager queueing', () => {
     expect(await manager.getAllProcessInfo()).toEqual([expect.objectContaining({ state: 'stopped', busy: false })]);
   });
 
-  it('refuses with QueueFull beyond the per-process pending capacity', async () => {
+  it('refuses with queue-full beyond the per-process pending capacity', async () => {
     const executor = new HeldExecutor();
     const manager = managerWith(executor, { perProcessPendingCapacity: 2 });
     const running = manager.start(spec('a'));
     await executor.jobsArrived(1);
     const queued = [manager.stop('a'), manager.start(spec('a'))];
-    expect(await codeOf(manager.stop('a'))).toBe('QueueFull');
+    expect(await codeOf(manager.stop('a'))).toBe('queue-full');
     expect(manager.stats.pendingTotal).toBe(2);
 
     for (let i = 0; i < 3; i += 1) {
@@ -98,14 +98,14 @@ describe('ActorProcessManager queueing', () => {
     expect(manager.stats.pendingTotal).toBe(0);
   });
 
-  it('refuses with QueueFull beyond the global pending capacity', async () => {
+  it('refuses with queue-full beyond the global pending capacity', async () => {
     const executor = new HeldExecutor();
     const manager = managerWith(executor, { perProcessPendingCapacity: 8, globalPendingCapacity: 3 });
     const first = [manager.start(spec('a')), manager.start(spec('b'))];
     await executor.jobsArrived(2);
     const queued = [manager.stop('a'), manager.stop('a'), manager.stop('b')];
     const error: unknown = await manager.stop('b').catch((e: unknown) => e);
-    expect(isProcmanError(error, 'QueueFull')).toBe(true);
+    expect(isProcmanError(error, 'queue-full')).toBe(true);
     expect((error as Error).message).toBe('Operation on `b` refused: the manager has 3 operations pending');
     while (executor.held.length > 0) {
       executor.releaseNext();
@@ -165,7 +165,7 @@ describe('ActorProcessManager queueing', () => {
     const controller = new AbortController();
     const cancelled = manager.stop('a', { signal: controller.signal });
     controller.abort();
-    expect(await codeOf(cancelled)).toBe('Aborted');
+    expect(await codeOf(cancelled)).toBe('aborted');
     const next = manager.stop('a'); // the slot is free again
     executor.releaseNext();
     await executor.jobsArrived(1);
@@ -189,10 +189,10 @@ describe('ActorProcessManager queueing', () => {
     expect(accepted).toHaveLength(1);
 
     runnerDeps?.onFailure(new Error('worker crashed'));
-    expect(await codeOf(inFlight)).toBe('RunnerFailed');
-    expect(await codeOf(queued)).toBe('RunnerFailed');
-    expect(await codeOf(manager.getAllProcessInfo())).toBe('RunnerFailed');
-    expect(await codeOf(manager.start(spec('b')))).toBe('RunnerFailed');
+    expect(await codeOf(inFlight)).toBe('runner-failed');
+    expect(await codeOf(queued)).toBe('runner-failed');
+    expect(await codeOf(manager.getAllProcessInfo())).toBe('runner-failed');
+    expect(await codeOf(manager.start(spec('b')))).toBe('runner-failed');
   });
 
   it('fails callers when the real runner cannot post a completion', async () => {
@@ -212,7 +212,7 @@ describe('ActorProcessManager queueing', () => {
     await executor.jobsArrived(1);
     completions?.close(new Error('completion channel closed'));
     executor.releaseNext();
-    expect(await codeOf(pending)).toBe('RunnerFailed');
-    expect(await codeOf(manager.stop('a'))).toBe('RunnerFailed');
+    expect(await codeOf(pending)).toBe('runner-failed');
+    expect(await codeOf(manager.stop('a'))).toBe('runner-failed');
   });
 });

@@ -126,7 +126,7 @@ export class ActorProcessManager implements ProcessManager {
       return;
     }
     this.actor.mailbox.push(command).catch((error: unknown) => {
-      reply.reject(error instanceof Error ? error : new ProcmanError('RunnerFailed', String(error)));
+      reply.reject(error instanceof Error ? error : new ProcmanError('runner-failed', String(error)));
     });
   }
 

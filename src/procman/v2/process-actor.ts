@@ -186,7 +186,7 @@ export class ProcessActor {
   private enqueue(op: Operation): void {
     if (op.reply.settled) return; // aborted while waiting for the mailbox
     if (this.closing || this.closed) {
-      op.reply.reject(new ProcmanError('ManagerClosed', 'The process manager was shut down'));
+      op.reply.reject(new ProcmanError('manager-closed', 'The process manager was shut down'));
       return;
     }
     const id = op.kind === 'start' ? op.spec.id : op.id;
@@ -424,7 +424,7 @@ export class ProcessActor {
     }
     this.closing = { gracePeriodMs, replies: [reply] };
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
-    const closedError = new ProcmanError('ManagerClosed', 'The process manager was shut down');
+    const closedError = new ProcmanError('manager-closed', 'The process manager was shut down');
     for (const entry of this.entries.values()) {
       for (const op of entry.pending.splice(0)) op.reply.reject(closedError);
     }
@@ -473,7 +473,7 @@ export class ProcessActor {
   /** The runner (or the actor itself) failed: fail every caller, kill every process, stop. */
   private fail(cause: Error): void {
     if (this.failureError) return;
-    const error = new ProcmanError('RunnerFailed', `The operation runner failed: ${cause.message}`, { cause });
+    const error = new ProcmanError('runner-failed', `The operation runner failed: ${cause.message}`, { cause });
     this.failureError = error;
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     for (const entry of this.entries.values()) {
@@ -508,9 +508,9 @@ export class ProcessActor {
 }
 
 function notFound(id: string): ProcmanError {
-  return new ProcmanError('NotFound', `No process \`${id}\``, { processId: id });
+  return new ProcmanError('not-found', `No process \`${id}\``, { processId: id });
 }
 
 function queueFull(id: string, detail: string): ProcmanError {
-  return new ProcmanError('QueueFull', `Operation on \`${id}\` refused: ${detail}`, { processId: id });
+  return new ProcmanError('queue-full', `Operation on \`${id}\` refused: ${detail}`, { processId: id });
 }

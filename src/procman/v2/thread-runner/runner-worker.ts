@@ -39,7 +39,7 @@ async function run(message: Exclude<ToWorker, { type: 'abort' }>): Promise<FromW
     }
     case 'stop': {
       const child = children.get(message.instanceId);
-      if (!child) throw new ProcmanError('StopFailed', `No child instance ${message.instanceId} in the runner`);
+      if (!child) throw new ProcmanError('stop-failed', `No child instance ${message.instanceId} in the runner`);
       const controller = new AbortController();
       aborts.set(message.jobId, controller);
       try {
