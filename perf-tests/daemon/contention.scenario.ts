@@ -12,23 +12,15 @@
  * locks: what it measures is whether a query's cost grows when many are in
  * flight and state changes between them.
  */
-import { microBench, microBenchAsync, type MicroBenchResult } from '../../src/harness/load/micro-bench.js';
+import { microBench, microBenchAsync } from '../../src/harness/load/micro-bench.js';
 import { recordMicroBench } from '../../src/harness/load/record-micro-bench.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { loadCompiledDaemon } from './support/compiled-daemon.js';
 import { microBenchOptions } from './support/micro-bench-options.js';
+import { perOperation } from './support/per-operation.js';
 
 const SUBSYSTEMS = 100;
 const CONCURRENT_QUERIES = 64;
-
-/** A batch's result per query: each sample and its reference divided by the queries in the batch. */
-function perQuery(result: MicroBenchResult, queries: number): MicroBenchResult {
-  return {
-    perIterationNs: result.perIterationNs.map((ns) => ns / queries),
-    referenceNs: result.referenceNs,
-    iterationsPerSample: result.iterationsPerSample * queries,
-  };
-}
 
 export default defineScenario(async (ctx) => {
   const options = microBenchOptions(ctx.profile);
@@ -61,7 +53,7 @@ export default defineScenario(async (ctx) => {
         for (let q = 0; q < CONCURRENT_QUERIES; q += 1) queries.push(query());
         await Promise.all([...queries, daemon.subsystems.restart(churned)]);
       }, options);
-      recordMicroBench(ctx, 'statsQueryConcurrentNs', perQuery(concurrent, CONCURRENT_QUERIES));
+      recordMicroBench(ctx, 'statsQueryConcurrentNs', perOperation(concurrent, CONCURRENT_QUERIES));
       ctx.note('subsystems', SUBSYSTEMS);
       ctx.note('concurrentQueries', CONCURRENT_QUERIES);
       ctx.note('sinkKept', sink > 0);

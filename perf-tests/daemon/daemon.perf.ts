@@ -1,7 +1,8 @@
 /**
  * The daemon library measured like its Rust original (the seed document
  * "proc-daemon-performance"):
- * six Criterion-style micro-benchmarks, stats queries under contention, memory
+ * six Criterion-style micro-benchmarks, stats queries under contention, log lines
+ * through the rotating log writer (alone and from 64 loggers), memory
  * (per subsystem, per config, of signal handling), and SIGTERM → exit of a real
  * daemon process. The assertions are architectural bounds with wide
  * margins; the baseline gate catches drift.
@@ -39,6 +40,11 @@ const MICRO_BOUNDS_NS: Readonly<Record<string, number>> = {
   errorCreationNs: 1_000,
   errorChainNs: 2_000,
 };
+
+/** A log line through the writer costs less than one synchronous write per line divided by this. */
+const LOG_LINE_SPEEDUP = 2;
+/** A batched write carries more lines than this. */
+const MIN_LINES_PER_WRITE = 8;
 
 function expectMicroBounds(median: (name: string) => number): void {
   for (const [name, boundNs] of Object.entries(MICRO_BOUNDS_NS)) expect(median(name)).toBeLessThan(boundNs);
@@ -98,6 +104,30 @@ describe('daemon library', () => {
       // waits (on a timer, on the restart, on other queries): then it costs tens of µs or more.
       expect(median('statsQueryNs')).toBeLessThan(100_000);
       expect(median('statsQueryConcurrentNs')).toBeLessThan(100_000);
+    },
+    TEST_TIMEOUT_MS,
+  );
+
+  test(
+    'logging: a log line costs a fraction of a synchronous write per line, also from 64 loggers with the file rotating under them',
+    async () => {
+      const result = await measureScenario({
+        suite,
+        scenario: 'logging',
+        module: new URL('./logging.scenario.ts', import.meta.url),
+        timeoutMs: 120_000,
+        env,
+      });
+      const median = (name: string): number => findMetric(result, `${name}.median`).value;
+      // The writer queues a line and writes hundreds with one call; the references, measured
+      // in the same trial with the same bursts and loggers, make one write system call per
+      // line. A writer that wrote each line itself would cost about as much as its reference.
+      expect(median('logLineNs') * LOG_LINE_SPEEDUP).toBeLessThan(median('syncWriteLineNs'));
+      expect(median('logLineConcurrentNs') * LOG_LINE_SPEEDUP).toBeLessThan(median('syncWriteLineConcurrentNs'));
+      // The batching itself: one write call carries many lines (a burst's 256; the 64 loggers'
+      // lines of one turn of the event loop), not one.
+      expect(findMetric(result, 'logLineLinesPerWrite').value).toBeGreaterThan(MIN_LINES_PER_WRITE);
+      expect(findMetric(result, 'logLineConcurrentLinesPerWrite').value).toBeGreaterThan(MIN_LINES_PER_WRITE);
     },
     TEST_TIMEOUT_MS,
   );

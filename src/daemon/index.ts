@@ -1,4 +1,4 @@
-/** The daemon library: config, daemon builder, subsystems, shutdown, errors. */
+/** The daemon library: config, daemon builder, subsystems, shutdown, errors, rotating log. */
 export {
   configBuilder,
   createConfig,
@@ -7,11 +7,13 @@ export {
   ConfigBuilder,
   CONFIG_DEFAULTS,
 } from './config/daemon-config.js';
+export { LOGGING_DEFAULTS, resolveLoggingConfig } from './config/logging-config.js';
 export { Daemon, exitCodeFor } from './daemon/daemon.js';
 export { DaemonBuilder } from './daemon/daemon-builder.js';
 export { DEFAULT_SIGNALS, KILL_EXIT_CODE } from './daemon/signal-handling.js';
 export { waitIntervalOrShutdown } from './daemon/monitor-loop.js';
 export { DaemonError } from './errors/daemon-error.js';
+export { RotatingLogWriter } from './logging/rotating-log-writer.js';
 export { DAEMON_METRICS, MetricsCollector } from './metrics/metrics-collector.js';
 export { errorChain, formatErrorChain } from './errors/error-chain.js';
 export { ShutdownCoordinator } from './shutdown/shutdown-coordinator.js';
@@ -24,9 +26,11 @@ export { ManualTimers } from './time/manual-timers.js';
 export { realTimers } from './time/timers.js';
 
 export type { DaemonConfig, DaemonConfigInput } from './config/daemon-config.js';
+export type { LoggingConfig, LoggingConfigInput } from './config/logging-config.js';
 export type { DaemonState, ResolvedDaemonOptions } from './daemon/daemon.js';
 export type { TaskOptions } from './daemon/daemon-builder.js';
 export type { DaemonErrorCode, DaemonErrorOptions } from './errors/daemon-error.js';
+export type { LogWriterStats } from './logging/rotating-log-writer.js';
 export type { MetricsSnapshot, TimingSummary } from './metrics/metrics-collector.js';
 export type { ShutdownStats, ShutdownTimeouts } from './shutdown/shutdown-coordinator.js';
 export type { HandleState } from './shutdown/shutdown-handle.js';

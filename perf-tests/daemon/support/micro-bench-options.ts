@@ -1,4 +1,4 @@
-/** The daemon micro-benchmarks' warm-up and sample sizes, by profile (micro and contention scenarios). */
+/** The daemon micro-benchmarks' warm-up and sample sizes, by profile (micro, contention and logging scenarios). */
 import { byProfile, type ProfileName } from '../../../src/harness/profile.js';
 
 export function microBenchOptions(profile: ProfileName) {

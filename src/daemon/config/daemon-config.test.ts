@@ -12,7 +12,7 @@ function configError(fn: () => unknown): DaemonError {
 }
 
 describe('config builder', () => {
-  test('defaults are 5 s / 10 s / 15 s, no pid file, 30 s health checks, one worker thread per CPU', () => {
+  test('defaults are 5 s / 10 s / 15 s, no pid file, 30 s health checks, one worker thread per CPU, no log file', () => {
     expect(defaultConfig()).toEqual({
       name: 'daemon',
       shutdownTimeoutMs: 5_000,
@@ -21,6 +21,7 @@ describe('config builder', () => {
       pidFile: null,
       healthCheckIntervalMs: 30_000,
       workerThreads: 0,
+      logging: null,
     });
     expect(Object.isFrozen(defaultConfig())).toBe(true);
   });
@@ -34,6 +35,7 @@ describe('config builder', () => {
       .pidFile('/run/bench.pid')
       .healthCheckIntervalMs(500)
       .workerThreads(4)
+      .logging({ file: '/var/log/bench.log', maxBytes: 1_000_000, maxFiles: 3 })
       .build();
     expect(config).toEqual({
       name: 'bench-daemon',
@@ -43,8 +45,10 @@ describe('config builder', () => {
       pidFile: '/run/bench.pid',
       healthCheckIntervalMs: 500,
       workerThreads: 4,
+      logging: { file: '/var/log/bench.log', maxBytes: 1_000_000, maxFiles: 3 },
     });
     expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.logging)).toBe(true);
   });
 
   test.each([
@@ -62,6 +66,22 @@ describe('config builder', () => {
     ['fractional worker thread count', () => configBuilder().workerThreads(2.5), 'workerThreads'],
     ['worker thread count beyond 1024', () => configBuilder().workerThreads(1025), 'workerThreads'],
     ['worker thread count as a string', () => configBuilder().workerThreads('4' as never), 'workerThreads'],
+    ['logging section that is not an object', () => configBuilder().logging('/var/log/d.log' as never), 'logging'],
+    ['log file path that is relative', () => configBuilder().logging({ file: 'd.log' }), 'logging.file'],
+    ['log file missing', () => configBuilder().logging({} as never), 'logging.file'],
+    ['log maxBytes of 0', () => configBuilder().logging({ file: '/l/d.log', maxBytes: 0 }), 'logging.maxBytes'],
+    ['fractional log maxBytes', () => configBuilder().logging({ file: '/l/d.log', maxBytes: 1.5 }), 'logging.maxBytes'],
+    [
+      'log maxBytes beyond 1 TiB',
+      () => configBuilder().logging({ file: '/l/d.log', maxBytes: 2 ** 41 }),
+      'logging.maxBytes',
+    ],
+    ['log maxFiles of 0', () => configBuilder().logging({ file: '/l/d.log', maxFiles: 0 }), 'logging.maxFiles'],
+    [
+      'log maxFiles beyond 1000',
+      () => configBuilder().logging({ file: '/l/d.log', maxFiles: 1001 }),
+      'logging.maxFiles',
+    ],
   ])('rejects a %s, naming the field', (_label, build, field) => {
     const error = configError(build);
     expect(error.code).toBe('CONFIG_INVALID');
@@ -79,6 +99,27 @@ describe('config builder', () => {
     expect(configError(() => configBuilder().workerThreads(-1)).message).toBe(
       'Expected `workerThreads` to be an integer number of threads between 0 (one per available CPU) and 1024, got `-1` (number)',
     );
+  });
+
+  test('the logging messages name the field, the rule and the value', () => {
+    expect(configError(() => configBuilder().logging({ file: '/l/d.log', maxBytes: -1 })).message).toBe(
+      'Expected `logging.maxBytes` to be an integer number of bytes between 1 and 1099511627776, got `-1` (number)',
+    );
+    expect(configError(() => configBuilder().logging({ file: '/l/d.log', maxFiles: 2.5 })).message).toBe(
+      'Expected `logging.maxFiles` to be an integer number of files between 1 (the log file alone) and 1000, got `2.5` (number)',
+    );
+    expect(configError(() => configBuilder().logging({ file: 'd.log' })).message).toBe(
+      'Expected `logging.file` to be an absolute path, got `d.log` (string)',
+    );
+  });
+
+  test('a logging section is defaulted (10 MiB, 5 files) and can be removed with null', () => {
+    expect(configBuilder().logging({ file: '/l/d.log' }).build().logging).toEqual({
+      file: '/l/d.log',
+      maxBytes: 10 * 1024 * 1024,
+      maxFiles: 5,
+    });
+    expect(configBuilder().logging({ file: '/l/d.log' }).logging(null).build().logging).toBeNull();
   });
 
   test('0 worker threads resolves to the available parallelism, any other count to itself', () => {
@@ -128,6 +169,20 @@ describe('createConfig', () => {
     expect(createConfig({ workerThreads: 8 }).workerThreads).toBe(8);
     expect(configError(() => createConfig({ shutdownTimeoutMs: 20_000 })).field).toBe('forceTimeoutMs');
     expect(configError(() => createConfig({ pidFile: '' })).field).toBe('pidFile');
+    expect(configError(() => createConfig({ logging: { file: '/l/d.log', maxFiles: -1 } })).field).toBe(
+      'logging.maxFiles',
+    );
+    expect(createConfig({ logging: { file: '/l/d.log', maxBytes: 4096 } }).logging).toEqual({
+      file: '/l/d.log',
+      maxBytes: 4096,
+      maxFiles: 5,
+    });
+  });
+
+  test('rejects an unknown field of the logging section, naming it', () => {
+    const error = configError(() => createConfig({ logging: { file: '/l/d.log', maxSize: 5 } as never }));
+    expect(error.field).toBe('logging.maxSize');
+    expect(error.message).toBe('Unknown config field `logging.maxSize`; the fields are file, maxBytes, maxFiles');
   });
 
   test('rejects an unknown field, naming it', () => {

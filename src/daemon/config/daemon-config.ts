@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { DaemonError } from '../errors/daemon-error.js';
+import { resolveLoggingConfig, type LoggingConfig, type LoggingConfigInput } from './logging-config.js';
 import {
   checkHealthCheckIntervalMs,
   checkName,
@@ -32,9 +33,13 @@ export interface DaemonConfig {
    * The library itself starts no threads: it is the size an application gives its pools.
    */
   readonly workerThreads: number;
+  /** The rotating log file behind `daemon.log()`; null for no log file (then `log()` does nothing). */
+  readonly logging: LoggingConfig | null;
 }
 
-export type DaemonConfigInput = Partial<DaemonConfig>;
+export type DaemonConfigInput = Partial<Omit<DaemonConfig, 'logging'>> & {
+  readonly logging?: LoggingConfigInput | null;
+};
 
 export const CONFIG_DEFAULTS: DaemonConfig = Object.freeze({
   name: 'daemon',
@@ -44,6 +49,7 @@ export const CONFIG_DEFAULTS: DaemonConfig = Object.freeze({
   pidFile: null,
   healthCheckIntervalMs: 30_000,
   workerThreads: 0,
+  logging: null,
 });
 
 export class ConfigBuilder {
@@ -54,6 +60,7 @@ export class ConfigBuilder {
   #pidFile: string | null = CONFIG_DEFAULTS.pidFile;
   #healthCheckIntervalMs = CONFIG_DEFAULTS.healthCheckIntervalMs;
   #workerThreads = CONFIG_DEFAULTS.workerThreads;
+  #logging: LoggingConfig | null = CONFIG_DEFAULTS.logging;
 
   name(value: string): this {
     this.#name = checkName('name', value);
@@ -91,6 +98,12 @@ export class ConfigBuilder {
     return this;
   }
 
+  /** The rotating log file: `{ file, maxBytes?, maxFiles? }` (defaults in LOGGING_DEFAULTS), or null for none. */
+  logging(value: LoggingConfigInput | null): this {
+    this.#logging = value === null ? null : resolveLoggingConfig(value, 'logging');
+    return this;
+  }
+
   /** Checks the rules between fields (graceful ≤ force ≤ kill) and returns the frozen config. */
   build(): DaemonConfig {
     checkTimeoutOrder(this.#shutdownTimeoutMs, this.#forceTimeoutMs, this.#killTimeoutMs);
@@ -102,6 +115,7 @@ export class ConfigBuilder {
       pidFile: this.#pidFile,
       healthCheckIntervalMs: this.#healthCheckIntervalMs,
       workerThreads: this.#workerThreads,
+      logging: this.#logging,
     });
   }
 }
@@ -129,6 +143,7 @@ export function createConfig(input: DaemonConfigInput = {}): DaemonConfig {
   if (input.pidFile !== undefined) builder.pidFile(input.pidFile);
   if (input.healthCheckIntervalMs !== undefined) builder.healthCheckIntervalMs(input.healthCheckIntervalMs);
   if (input.workerThreads !== undefined) builder.workerThreads(input.workerThreads);
+  if (input.logging !== undefined) builder.logging(input.logging);
   return builder.build();
 }
 

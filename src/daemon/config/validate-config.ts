@@ -86,3 +86,35 @@ export function checkNonNegativeInteger(field: string, value: unknown, max = MAX
   }
   return value;
 }
+
+/** A log file bigger than this is a configuration mistake (1 TiB). */
+export const MAX_LOG_FILE_BYTES = 2 ** 40;
+/** More rotated log files than this is a configuration mistake. */
+export const MAX_LOG_FILES = 1000;
+
+export function checkLogFile(field: string, value: unknown): string {
+  if (typeof value !== 'string' || !isAbsolute(value)) {
+    throw DaemonError.config(field, 'an absolute path', value);
+  }
+  return value;
+}
+
+/** The size a log file may reach before it is rotated. */
+export function checkLogMaxBytes(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_LOG_FILE_BYTES) {
+    throw DaemonError.config(field, `an integer number of bytes between 1 and ${MAX_LOG_FILE_BYTES}`, value);
+  }
+  return value;
+}
+
+/** How many log files are kept, the one being written included. */
+export function checkLogMaxFiles(field: string, value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_LOG_FILES) {
+    throw DaemonError.config(
+      field,
+      `an integer number of files between 1 (the log file alone) and ${MAX_LOG_FILES}`,
+      value,
+    );
+  }
+  return value;
+}

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configBuilder, defaultConfig } from '../config/daemon-config.js';
@@ -187,6 +187,76 @@ describe('Daemon', () => {
       daemon.shutdown();
       await running;
       await expect(stat(pidFile)).rejects.toMatchObject({ code: 'ENOENT' });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('shutdown flushes and closes the log: every line logged, also while stopping, is in the file', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'daemon-log-'));
+    try {
+      const file = join(dir, 'daemon.log');
+      const config = configBuilder()
+        .shutdownTimeoutMs(1_000)
+        .forceTimeoutMs(2_000)
+        .killTimeoutMs(3_000)
+        .logging({ file, maxBytes: 1_000, maxFiles: 50 })
+        .build();
+      const expected: string[] = [];
+      const daemon: Daemon = Daemon.builder(config)
+        .withTask('chatty', async (shutdown) => {
+          daemon.log('chatty started');
+          await shutdown.cancelled();
+          // Handed in during the drain, with no flush: the daemon's shutdown must write them.
+          for (let i = 0; i < 500; i += 1) daemon.log(`chatty stopping ${i}`);
+        })
+        .withoutSignals()
+        .build();
+      expected.push('chatty started', ...Array.from({ length: 500 }, (_, i) => `chatty stopping ${i}`));
+      const started = daemon.events.next((e) => e.type === 'state-changed' && e.state === 'running');
+      const running = daemon.run();
+      await started;
+      daemon.shutdown();
+      expect((await running).outcome).toBe('graceful');
+      const writer = daemon.logWriter;
+      expect(writer?.closed).toBe(true);
+      expect(writer?.stats()).toMatchObject({ linesWritten: 501, pendingLines: 0, droppedLines: 0 });
+      const lines: string[] = [];
+      for (let index = 49; index >= 0; index -= 1) {
+        const path = index === 0 ? file : `${file}.${index}`;
+        const text = await readFile(path, 'utf8').catch(() => '');
+        if (text !== '') lines.push(...text.slice(0, -1).split('\n'));
+      }
+      expect(lines).toEqual(expected);
+      expect(errorOf(() => daemon.log('after the stop')).code).toBe('INVALID_STATE');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('without a logging section log() does nothing and there is no writer', async () => {
+    const daemon = Daemon.builder(defaultConfig()).withoutSignals().build();
+    expect(daemon.logWriter).toBeNull();
+    daemon.log('nowhere');
+    daemon.shutdown();
+    expect((await daemon.run()).outcome).toBe('graceful');
+  });
+
+  test('a log file that cannot be opened fails run() with IO before any subsystem starts', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'daemon-log-'));
+    try {
+      const file = join(dir, 'is-a-folder');
+      await mkdir(file);
+      let ran = false;
+      const daemon = Daemon.builder(configBuilder().logging({ file }).build())
+        .withTask('never', async () => {
+          ran = true;
+        })
+        .withoutSignals()
+        .build();
+      await expect(daemon.run()).rejects.toMatchObject({ code: 'IO' });
+      expect(ran).toBe(false);
+      expect(daemon.state).toBe('stopped');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,12 +1,15 @@
 /**
- * A daemon: its subsystems, its shutdown coordinator and its monitoring loop.
- * `run()` starts every subsystem, runs the monitoring loop until shutdown is
- * requested (a signal or `shutdown()`), drains the subsystems through the
- * graceful → force phases and resolves with the report. Build one with
- * `Daemon.builder(config)`.
+ * A daemon: its subsystems, its shutdown coordinator, its monitoring loop and,
+ * when the config has a `logging` section, its rotating log file.
+ * `run()` opens the log, starts every subsystem, runs the monitoring loop until
+ * shutdown is requested (a signal or `shutdown()`), drains the subsystems
+ * through the graceful → force phases, then flushes and closes the log (within
+ * the kill deadline: the lines the subsystems logged while stopping are kept)
+ * and resolves with the report. Build one with `Daemon.builder(config)`.
  */
 import type { DaemonConfig } from '../config/daemon-config.js';
 import { DaemonError } from '../errors/daemon-error.js';
+import { RotatingLogWriter } from '../logging/rotating-log-writer.js';
 import { DAEMON_METRICS, type MetricsCollector } from '../metrics/metrics-collector.js';
 import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.js';
 import type { ShutdownReason, ShutdownReport } from '../shutdown/shutdown-types.js';
@@ -40,6 +43,8 @@ export class Daemon {
   readonly coordinator: ShutdownCoordinator;
   readonly subsystems: SubsystemManager;
   readonly #options: ResolvedDaemonOptions;
+  readonly #log: RotatingLogWriter | null;
+  #logClosed: Promise<void> | null = null;
   #state: DaemonState = 'built';
   #run: Promise<ShutdownReport> | null = null;
 
@@ -49,6 +54,7 @@ export class Daemon {
     this.coordinator = new ShutdownCoordinator(options.config, options.timers);
     this.subsystems = new SubsystemManager(this.coordinator, options.timers, options.metrics);
     for (const spec of options.subsystems) this.subsystems.register(spec);
+    this.#log = options.config.logging === null ? null : new RotatingLogWriter(options.config.logging);
   }
 
   get state(): DaemonState {
@@ -62,6 +68,20 @@ export class Daemon {
 
   get events(): EventStream<SubsystemEvent> {
     return this.subsystems.events;
+  }
+
+  /**
+   * Appends a line to the log file of the config's `logging` section; does nothing
+   * without one. Returns at once (the line is written with the next batch). After the
+   * daemon has stopped it is INVALID_STATE.
+   */
+  log(line: string): void {
+    this.#log?.write(line);
+  }
+
+  /** The writer behind `log()` (its `flush()` and `stats()`); null without a `logging` section. */
+  get logWriter(): RotatingLogWriter | null {
+    return this.#log;
   }
 
   /** Runs until shutdown and resolves with the shutdown report. Only once per daemon. */
@@ -85,6 +105,7 @@ export class Daemon {
         await writePidFile(config.pidFile);
         wrotePidFile = true;
       }
+      if (this.#log !== null) await this.#log.open();
       this.#state = 'running';
       if (!this.coordinator.isShutdown) {
         this.subsystems.startAll();
@@ -101,14 +122,23 @@ export class Daemon {
         onKill === null ? null : this.coordinator.armKillDeadline(() => onKill(this.coordinator.reason));
       const report = await this.subsystems.stopAll();
       this.#options.metrics?.recordTiming(DAEMON_METRICS.shutdownMs, report.durationMs);
+      // Before the kill deadline is disarmed: a log that cannot be written does not hang the process.
+      if (this.#log !== null) await this.#closeLog(this.#log);
       // Abandoned work may keep the process alive: then the kill deadline stays armed.
       if (report.outcome !== 'abandoned') disarmKill?.();
       return report;
     } finally {
       removeSignalHandlers?.();
+      if (this.#log !== null) await this.#closeLog(this.#log);
       if (wrotePidFile && config.pidFile !== null) await removePidFile(config.pidFile);
       this.#state = 'stopped';
     }
+  }
+
+  /** Flushes and closes the log once; a failure goes to `onError` (the report still stands). */
+  #closeLog(log: RotatingLogWriter): Promise<void> {
+    this.#logClosed ??= log.close().catch(this.#options.onError);
+    return this.#logClosed;
   }
 
   static builder(config: DaemonConfig): DaemonBuilder {

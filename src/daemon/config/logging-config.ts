@@ -1,0 +1,60 @@
+/**
+ * The daemon config's optional `logging` section: where the rotating log
+ * writer appends (`file`), the size at which it rotates (`maxBytes`) and how
+ * many files it keeps, the one being written included (`maxFiles`).
+ */
+import { DaemonError } from '../errors/daemon-error.js';
+import { checkLogFile, checkLogMaxBytes, checkLogMaxFiles } from './validate-config.js';
+
+export interface LoggingConfig {
+  /** Absolute path of the log file; rotated copies are `<file>.1` (newest) … `<file>.<maxFiles − 1>`. */
+  readonly file: string;
+  /** A file is rotated before a line would take it past this size, bytes (a longer line gets a file of its own). */
+  readonly maxBytes: number;
+  /** Files kept, the one being written included; the oldest is dropped at a rotation. */
+  readonly maxFiles: number;
+}
+
+export interface LoggingConfigInput {
+  readonly file: string;
+  readonly maxBytes?: number;
+  readonly maxFiles?: number;
+}
+
+export const LOGGING_DEFAULTS = Object.freeze({
+  maxBytes: 10 * 1024 * 1024,
+  maxFiles: 5,
+});
+
+const LOGGING_FIELDS: readonly string[] = ['file', 'maxBytes', 'maxFiles'];
+
+/**
+ * Validates a logging section once and returns it frozen and defaulted.
+ * `field` is the section's name in error messages (`logging` in a daemon config).
+ */
+export function resolveLoggingConfig(input: unknown, field = 'logging'): LoggingConfig {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw DaemonError.config(field, 'an object with `file` and optionally `maxBytes` and `maxFiles`', input);
+  }
+  for (const key of Object.keys(input)) {
+    if (!LOGGING_FIELDS.includes(key)) {
+      throw new DaemonError(
+        'CONFIG_INVALID',
+        `Unknown config field \`${field}.${key}\`; the fields are ${LOGGING_FIELDS.join(', ')}`,
+        { field: `${field}.${key}` },
+      );
+    }
+  }
+  const section = input as Partial<Record<keyof LoggingConfig, unknown>>;
+  return Object.freeze({
+    file: checkLogFile(`${field}.file`, section.file),
+    maxBytes:
+      section.maxBytes === undefined
+        ? LOGGING_DEFAULTS.maxBytes
+        : checkLogMaxBytes(`${field}.maxBytes`, section.maxBytes),
+    maxFiles:
+      section.maxFiles === undefined
+        ? LOGGING_DEFAULTS.maxFiles
+        : checkLogMaxFiles(`${field}.maxFiles`, section.maxFiles),
+  });
+}
