@@ -84,7 +84,7 @@ describe('config builder', () => {
     ],
   ])('rejects a %s, naming the field', (_label, build, field) => {
     const error = configError(build);
-    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.code).toBe('config-invalid');
     expect(error.field).toBe(field);
     expect(error.message).toMatch(new RegExp(`^Expected \`${field}\` to be .+, got `));
   });

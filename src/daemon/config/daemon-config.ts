@@ -130,7 +130,7 @@ export function createConfig(input: DaemonConfigInput = {}): DaemonConfig {
   for (const key of Object.keys(input)) {
     if (!Object.hasOwn(CONFIG_DEFAULTS, key)) {
       const known = Object.keys(CONFIG_DEFAULTS).join(', ');
-      throw new DaemonError('CONFIG_INVALID', `Unknown config field \`${key}\`; the fields are ${known}`, {
+      throw new DaemonError('config-invalid', `Unknown config field \`${key}\`; the fields are ${known}`, {
         field: key,
       });
     }

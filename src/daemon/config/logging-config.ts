@@ -39,7 +39,7 @@ export function resolveLoggingConfig(input: unknown, field = 'logging'): Logging
   for (const key of Object.keys(input)) {
     if (!LOGGING_FIELDS.includes(key)) {
       throw new DaemonError(
-        'CONFIG_INVALID',
+        'config-invalid',
         `Unknown config field \`${field}.${key}\`; the fields are ${LOGGING_FIELDS.join(', ')}`,
         { field: `${field}.${key}` },
       );

@@ -1,6 +1,6 @@
 /**
  * One check per kind of config field. Each returns the value or throws a
- * DaemonError (CONFIG_INVALID) that names the field, the rule and the value.
+ * DaemonError (`config-invalid`) that names the field, the rule and the value.
  */
 import { isAbsolute } from 'node:path';
 import { DaemonError } from '../errors/daemon-error.js';

@@ -121,10 +121,10 @@ describe('Daemon', () => {
     expect(report.outcome).toBe('graceful');
   });
 
-  test('run() twice is INVALID_STATE', async () => {
+  test('run() twice is invalid-state', async () => {
     const daemon = Daemon.builder(defaultConfig()).withoutSignals().build();
     const running = daemon.run();
-    await expect(daemon.run()).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(daemon.run()).rejects.toMatchObject({ code: 'invalid-state' });
     daemon.shutdown();
     await running;
   });
@@ -228,7 +228,7 @@ describe('Daemon', () => {
         if (text !== '') lines.push(...text.slice(0, -1).split('\n'));
       }
       expect(lines).toEqual(expected);
-      expect(errorOf(() => daemon.log('after the stop')).code).toBe('INVALID_STATE');
+      expect(errorOf(() => daemon.log('after the stop')).code).toBe('invalid-state');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -254,7 +254,7 @@ describe('Daemon', () => {
         })
         .withoutSignals()
         .build();
-      await expect(daemon.run()).rejects.toMatchObject({ code: 'IO' });
+      await expect(daemon.run()).rejects.toMatchObject({ code: 'io' });
       expect(ran).toBe(false);
       expect(daemon.state).toBe('stopped');
     } finally {

@@ -73,7 +73,7 @@ export class Daemon {
   /**
    * Appends a line to the log file of the config's `logging` section; does nothing
    * without one. Returns at once (the line is written with the next batch). After the
-   * daemon has stopped it is INVALID_STATE.
+   * daemon has stopped it is `invalid-state`.
    */
   log(line: string): void {
     this.#log?.write(line);

@@ -7,7 +7,7 @@ describe('DaemonError', () => {
     const error = DaemonError.runtime('benchmark error');
     expect(error).toBeInstanceOf(Error);
     expect(error).toBeInstanceOf(DaemonError);
-    expect(error.code).toBe('RUNTIME');
+    expect(error.code).toBe('runtime');
     expect(error.name).toBe('DaemonError');
     expect(error.message).toBe('benchmark error');
     expect(String(error)).toBe('DaemonError: benchmark error');
@@ -26,15 +26,15 @@ describe('DaemonError', () => {
   });
 
   test('errorChain stops at a cycle', () => {
-    const a = new DaemonError('RUNTIME', 'a', { cause: undefined });
-    const b = new DaemonError('RUNTIME', 'b', { cause: a });
+    const a = new DaemonError('runtime', 'a', { cause: undefined });
+    const b = new DaemonError('runtime', 'b', { cause: a });
     (a as { cause: unknown }).cause = b;
     expect(errorChain(b)).toEqual([b, a]);
   });
 
   test('without stack capture, `stack` names the code; with it, a real trace', () => {
     const cheap = DaemonError.timeout('stop', 50);
-    expect(cheap.stack).toMatch(/^DaemonError \[TIMEOUT\]: stop timed out after 50 ms\n/);
+    expect(cheap.stack).toMatch(/^DaemonError \[timeout\]: stop timed out after 50 ms\n/);
     expect(Object.hasOwn(cheap, 'stack')).toBe(false);
     const previous = DaemonError.captureStackTraces;
     DaemonError.captureStackTraces = true;
@@ -55,13 +55,13 @@ describe('DaemonError', () => {
 
   test('util.inspect prints it as an error with its code', () => {
     const text = inspect(DaemonError.io('disk full', new Error('ENOSPC')));
-    expect(text).toContain('DaemonError [IO]: disk full');
-    expect(text).toContain("code: 'IO'");
+    expect(text).toContain('DaemonError [io]: disk full');
+    expect(text).toContain("code: 'io'");
   });
 
   test('config errors name the field, the rule and the value', () => {
     const error = DaemonError.config('shutdownTimeoutMs', 'a positive integer', -1);
-    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.code).toBe('config-invalid');
     expect(error.field).toBe('shutdownTimeoutMs');
     expect(error.message).toBe('Expected `shutdownTimeoutMs` to be a positive integer, got `-1` (number)');
     expect(DaemonError.config('name', 'a name', '').message).toBe('Expected `name` to be a name, got `` (string)');

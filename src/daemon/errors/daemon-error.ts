@@ -12,14 +12,14 @@
 import { inspect, type InspectOptions } from 'node:util';
 
 export type DaemonErrorCode =
-  | 'CONFIG_INVALID'
-  | 'INVALID_STATE'
-  | 'RUNTIME'
-  | 'IO'
-  | 'TIMEOUT'
-  | 'SUBSYSTEM_FAILED'
-  | 'SUBSYSTEM_NOT_FOUND'
-  | 'SIGNAL';
+  | 'config-invalid'
+  | 'invalid-state'
+  | 'runtime'
+  | 'io'
+  | 'timeout'
+  | 'subsystem-failed'
+  | 'subsystem-not-found'
+  | 'signal';
 
 export interface DaemonErrorOptions {
   readonly cause?: unknown;
@@ -57,29 +57,29 @@ export class DaemonError {
   }
 
   static runtime(message: string, cause?: unknown): DaemonError {
-    return new DaemonError('RUNTIME', message, cause === undefined ? undefined : { cause });
+    return new DaemonError('runtime', message, cause === undefined ? undefined : { cause });
   }
 
   static io(message: string, cause?: unknown): DaemonError {
-    return new DaemonError('IO', message, cause === undefined ? undefined : { cause });
+    return new DaemonError('io', message, cause === undefined ? undefined : { cause });
   }
 
   static invalidState(message: string): DaemonError {
-    return new DaemonError('INVALID_STATE', message);
+    return new DaemonError('invalid-state', message);
   }
 
   static timeout(operation: string, timeoutMs: number): DaemonError {
-    return new DaemonError('TIMEOUT', `${operation} timed out after ${timeoutMs} ms`);
+    return new DaemonError('timeout', `${operation} timed out after ${timeoutMs} ms`);
   }
 
   static subsystemFailed(subsystem: string, cause: unknown): DaemonError {
     const reason = cause instanceof Error ? cause.message : String(cause);
-    return new DaemonError('SUBSYSTEM_FAILED', `Subsystem \`${subsystem}\` failed: ${reason}`, { cause, subsystem });
+    return new DaemonError('subsystem-failed', `Subsystem \`${subsystem}\` failed: ${reason}`, { cause, subsystem });
   }
 
   /** A validation error: names the field, the rule and the value it got. */
   static config(field: string, rule: string, value: unknown): DaemonError {
-    return new DaemonError('CONFIG_INVALID', `Expected \`${field}\` to be ${rule}, got ${describeValue(value)}`, {
+    return new DaemonError('config-invalid', `Expected \`${field}\` to be ${rule}, got ${describeValue(value)}`, {
       field,
     });
   }

@@ -122,7 +122,7 @@ describe('RotatingLogWriter', () => {
     await closing;
     expect(await readLines(1)).toEqual(expected);
     const error = errorOf(() => writer.write('late'));
-    expect(error.code).toBe('INVALID_STATE');
+    expect(error.code).toBe('invalid-state');
     expect(error.message).toContain(file);
   });
 
@@ -160,7 +160,7 @@ describe('RotatingLogWriter', () => {
       (e: unknown) => e,
     );
     expect(error).toBeInstanceOf(DaemonError);
-    expect(error).toMatchObject({ code: 'IO', message: `Could not open log file \`${file}\`` });
+    expect(error).toMatchObject({ code: 'io', message: `Could not open log file \`${file}\`` });
     expect(errorOf(() => writer.write('more'))).toBe(error);
     expect(writer.stats()).toMatchObject({ linesHandedIn: 1, linesWritten: 0, droppedLines: 1 });
     await expect(writer.close()).rejects.toBe(error);
@@ -170,9 +170,9 @@ describe('RotatingLogWriter', () => {
     ['a relative file', { file: 'daemon.log' }, 'logging.file'],
     ['maxBytes 0', { file: '/tmp/x.log', maxBytes: 0 }, 'logging.maxBytes'],
     ['maxFiles 0', { file: '/tmp/x.log', maxFiles: 0 }, 'logging.maxFiles'],
-  ])('bad options (%s) are CONFIG_INVALID naming the field', (_label, options, field) => {
+  ])('bad options (%s) are config-invalid naming the field', (_label, options, field) => {
     const error = errorOf(() => new RotatingLogWriter(options));
-    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.code).toBe('config-invalid');
     expect(error.field).toBe(field);
   });
 });

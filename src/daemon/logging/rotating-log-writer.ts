@@ -10,7 +10,7 @@
  * `flush()` resolves when every line handed in before the call is written to
  * the file; `close()` flushes, then closes it. Both hand the lines to the
  * operating system (a crash of the process loses none of them); neither calls
- * fsync. After `close()`, `write()` is INVALID_STATE. A failed open, write or
+ * fsync. After `close()`, `write()` is `invalid-state`. A failed open, write or
  * rotation is kept: the lines not yet written are dropped (counted in
  * `stats().droppedLines`), `flush()` and `close()` reject with it and `write()`
  * throws it.

@@ -42,9 +42,9 @@ describe('ShutdownCoordinator', () => {
     await expect(coordinator.waitInitiated()).resolves.toEqual({ kind: 'requested' });
   });
 
-  test('waitForShutdown before initiation is an INVALID_STATE error', async () => {
+  test('waitForShutdown before initiation is an invalid-state error', async () => {
     const { coordinator } = setup();
-    await expect(coordinator.waitForShutdown()).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(coordinator.waitForShutdown()).rejects.toMatchObject({ code: 'invalid-state' });
     expect(() => coordinator.armKillDeadline(() => {})).toThrow(DaemonError);
   });
 

@@ -72,10 +72,10 @@ describe('SubsystemManager: registration', () => {
     expect(manager.size).toBe(1);
   });
 
-  test('unknown ids and names are SUBSYSTEM_NOT_FOUND', () => {
+  test('unknown ids and names are subsystem-not-found', () => {
     const { manager } = setup();
-    expect(errorOf(() => manager.start(42)).code).toBe('SUBSYSTEM_NOT_FOUND');
-    expect(errorOf(() => manager.idOf('nope')).code).toBe('SUBSYSTEM_NOT_FOUND');
+    expect(errorOf(() => manager.start(42)).code).toBe('subsystem-not-found');
+    expect(errorOf(() => manager.idOf('nope')).code).toBe('subsystem-not-found');
   });
 });
 
@@ -92,13 +92,13 @@ describe('SubsystemManager: start and stop', () => {
     expect(manager.stats()).toMatchObject({ running: 0, stopped: 2 });
   });
 
-  test('starting a running subsystem, or any after shutdown began, is INVALID_STATE', () => {
+  test('starting a running subsystem, or any after shutdown began, is invalid-state', () => {
     const { manager, coordinator } = setup();
     const id = manager.register({ name: 'a', run: untilStopped });
     manager.start(id);
-    expect(errorOf(() => manager.start(id)).code).toBe('INVALID_STATE');
+    expect(errorOf(() => manager.start(id)).code).toBe('invalid-state');
     coordinator.initiate();
-    expect(errorOf(() => manager.startAll()).code).toBe('INVALID_STATE');
+    expect(errorOf(() => manager.startAll()).code).toBe('invalid-state');
   });
 
   test('stop(id) stops one subsystem and leaves the others running', async () => {
@@ -277,11 +277,11 @@ describe('SubsystemManager: restart one, health, events', () => {
     expect(manager.info(id)).toMatchObject({ state: 'running', restartCount: 1 });
   });
 
-  test('restart after shutdown began is INVALID_STATE', async () => {
+  test('restart after shutdown began is invalid-state', async () => {
     const { manager, coordinator } = setup();
     const id = manager.register({ name: 'r', run: untilStopped });
     coordinator.initiate();
-    await expect(manager.restart(id)).rejects.toMatchObject({ code: 'INVALID_STATE' });
+    await expect(manager.restart(id)).rejects.toMatchObject({ code: 'invalid-state' });
   });
 
   test('checkHealth records each running subsystem’s health; a throw is unhealthy', async () => {

@@ -101,7 +101,7 @@ export class SubsystemManager {
 
   idOf(name: string): SubsystemId {
     for (const entry of this.#entries.values()) if (entry.name === name) return entry.id;
-    throw new DaemonError('SUBSYSTEM_NOT_FOUND', `No subsystem is named \`${name}\``, { subsystem: name });
+    throw new DaemonError('subsystem-not-found', `No subsystem is named \`${name}\``, { subsystem: name });
   }
 
   /** Starts one subsystem that is not running. */
@@ -228,7 +228,7 @@ export class SubsystemManager {
 
   #get(id: SubsystemId): Entry {
     const entry = this.#entries.get(id);
-    if (entry === undefined) throw new DaemonError('SUBSYSTEM_NOT_FOUND', `No subsystem has id ${id}`);
+    if (entry === undefined) throw new DaemonError('subsystem-not-found', `No subsystem has id ${id}`);
     return entry;
   }
 
