@@ -6,7 +6,7 @@
  *     "scenarios": { "<scenario>/<variant>": {
  *         "profile": "ci", "updatedAt": ISO date, "environment": {...}, "params": {...},
  *         "metrics": { "<metric>": { kind, unit, direction, stat, gated, value, trials: [..], histogram? } },
- *         "histograms": { "<name>": { kind, unit, count, encoded } } } } }
+ *         "histograms": { "<name>": { kind, unit, count, encoded, stepsPerUnit? } } } } }
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -78,7 +78,20 @@ function readHistogram(r: JsonReader, raw: unknown, field: string): RecordedHist
   } catch {
     r.fail(`${field}.encoded`, 'a compressed base64 HDR histogram that decodes', encoded);
   }
-  return { kind, unit: r.string(h['unit'], `${field}.unit`), count: r.number(h['count'], `${field}.count`), encoded };
+  const stepsPerUnit = h['stepsPerUnit'];
+  if (
+    stepsPerUnit !== undefined &&
+    (typeof stepsPerUnit !== 'number' || !Number.isInteger(stepsPerUnit) || stepsPerUnit < 1)
+  ) {
+    r.fail(`${field}.stepsPerUnit`, 'a positive integer', stepsPerUnit);
+  }
+  return {
+    kind,
+    unit: r.string(h['unit'], `${field}.unit`),
+    count: r.number(h['count'], `${field}.count`),
+    encoded,
+    ...(stepsPerUnit === undefined ? {} : { stepsPerUnit }),
+  };
 }
 
 function readEntry(r: JsonReader, raw: unknown, field: string): BaselineEntry {

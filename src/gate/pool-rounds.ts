@@ -4,7 +4,7 @@
  * process, so the rounds just add trials), the headline value their median,
  * histograms merged. A scenario that failed in any round keeps that state.
  */
-import { decodeHistogram, encodeHistogram, mergeHistograms } from '../harness/histogram/histogram.js';
+import { decodeHistogram, encodeHistogram, mergeHistograms, stepsPerUnitOf } from '../harness/histogram/histogram.js';
 import type { HistogramKindName } from '../harness/metric-kinds.js';
 import { scenarioId, type Metric, type RecordedHistogram, type ScenarioResult } from '../harness/result-model.js';
 import { median } from '../harness/stats/median.js';
@@ -32,6 +32,8 @@ function mergeHistogramRecords(parts: readonly ScenarioResult[]): Record<string,
       merged[name] = first;
       continue;
     }
+    // Rounds recorded at different resolutions (a base older than steps per unit) are not merged.
+    if (same.some((h) => stepsPerUnitOf(h) !== stepsPerUnitOf(first))) continue;
     try {
       const histogram = mergeHistograms(
         first.kind as HistogramKindName,

@@ -17,9 +17,16 @@ export interface NoiseThreshold {
 }
 
 export interface HistogramRange {
+  /** Lowest and highest recordable sample, in steps (see stepsPerUnit). */
   readonly lowest: number;
   readonly highest: number;
   readonly significantDigits: 1 | 2 | 3 | 4 | 5;
+  /**
+   * The histogram records whole steps of 1/stepsPerUnit of the unit (1000: a
+   * microsecond histogram holds nanoseconds), so that a median of a few units
+   * is not rounded to whole units. Statistics come out in the unit.
+   */
+  readonly stepsPerUnit: number;
 }
 
 export interface MetricKind {
@@ -39,7 +46,7 @@ export const METRIC_KINDS = {
   latencyUs: {
     unit: 'us',
     direction: 'smaller',
-    histogram: { lowest: 1, highest: HOUR_US, significantDigits: 3 },
+    histogram: { lowest: 1, highest: HOUR_US * 1000, significantDigits: 3, stepsPerUnit: 1000 },
     noise: { relative: 0.15, absolute: 20 },
     tailNoise: { relative: 0.3, absolute: 100 },
   },
@@ -47,7 +54,7 @@ export const METRIC_KINDS = {
   latencyMs: {
     unit: 'ms',
     direction: 'smaller',
-    histogram: { lowest: 1, highest: HOUR_US / 1000, significantDigits: 3 },
+    histogram: { lowest: 1, highest: HOUR_US / 1000, significantDigits: 3, stepsPerUnit: 1 },
     noise: { relative: 0.15, absolute: 2 },
     tailNoise: { relative: 0.3, absolute: 10 },
   },
@@ -59,7 +66,7 @@ export const METRIC_KINDS = {
   latencyNs: {
     unit: 'ns',
     direction: 'smaller',
-    histogram: { lowest: 1, highest: HOUR_US * 1000, significantDigits: 3 },
+    histogram: { lowest: 1, highest: HOUR_US * 1000, significantDigits: 3, stepsPerUnit: 1 },
     noise: { relative: 0.15, absolute: 200 },
     tailNoise: { relative: 0.3, absolute: 100_000 },
   },
@@ -67,7 +74,7 @@ export const METRIC_KINDS = {
   durationNs: {
     unit: 'ns',
     direction: 'smaller',
-    histogram: { lowest: 1, highest: 100_000_000_000, significantDigits: 3 },
+    histogram: { lowest: 1, highest: 100_000_000_000, significantDigits: 3, stepsPerUnit: 1 },
     // Between processes, JIT decisions move a micro-benchmark by 10-20 %.
     noise: { relative: 0.2, absolute: 2 },
     tailNoise: { relative: 0.3, absolute: 10 },

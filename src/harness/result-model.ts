@@ -33,6 +33,8 @@ export interface RecordedHistogram {
   readonly count: number;
   /** All trials merged, compressed base64 (hdr-histogram-js). */
   readonly encoded: string;
+  /** Histogram steps per unit (1000: a µs histogram holds ns); absent in older results: 1. */
+  readonly stepsPerUnit?: number;
 }
 
 export type ScenarioOutcomeState = 'completed' | 'errored' | 'timed-out';

@@ -16,8 +16,8 @@
  * Criterion's p-value is not printed: the gate judges by its own statistic.
  */
 import type { MetricComparison, RunComparison } from '../gate/compare-run.js';
-import { decodeHistogram } from '../harness/histogram/histogram.js';
-import { scenarioId, type ScenarioResult } from '../harness/result-model.js';
+import { decodeHistogram, stepsPerUnitOf } from '../harness/histogram/histogram.js';
+import { scenarioId, type RecordedHistogram, type ScenarioResult } from '../harness/result-model.js';
 
 /** Criterion's column: names are padded to this width, the lines below indented by it. */
 const NAME_WIDTH = 24;
@@ -66,13 +66,14 @@ export function criterionSentence(m: MetricComparison): string | undefined {
 }
 
 /** The median of the merged samples with its 95 % interval, by order statistics. */
-function medianInterval(encoded: string): { low: number; median: number; high: number } | undefined {
-  const histogram = decodeHistogram(encoded);
+function medianInterval(recorded: RecordedHistogram): { low: number; median: number; high: number } | undefined {
+  const histogram = decodeHistogram(recorded.encoded);
+  const steps = stepsPerUnitOf(recorded);
   const n = histogram.totalCount;
   if (n < 2) return undefined;
   const half = (Z95 * Math.sqrt(n)) / 2;
   const percentile = (rank: number): number =>
-    histogram.getValueAtPercentile(Math.min(100, Math.max(0, (rank / n) * 100)));
+    histogram.getValueAtPercentile(Math.min(100, Math.max(0, (rank / n) * 100))) / steps;
   return { low: percentile(n / 2 - half), median: percentile(n / 2), high: percentile(n / 2 + half) };
 }
 
@@ -96,7 +97,7 @@ export function renderCriterionLines(results: readonly ScenarioResult[], compari
       const median = metrics.get(`${name}.median`);
       const recorded = result.histograms[name];
       if (median === undefined || recorded === undefined) continue;
-      const interval = medianInterval(recorded.encoded) ?? {
+      const interval = medianInterval(recorded) ?? {
         low: median.value,
         median: median.value,
         high: median.value,

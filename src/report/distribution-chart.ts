@@ -4,7 +4,7 @@
  * percentiles p50 … p99.9 of the two sides' merged HDR histograms (bars: the
  * reference side, line: the judged side).
  */
-import { decodeHistogram } from '../harness/histogram/histogram.js';
+import { decodeHistogram, stepsPerUnitOf } from '../harness/histogram/histogram.js';
 import { scenarioId, type RecordedHistogram, type ScenarioResult } from '../harness/result-model.js';
 import { formatValue } from '../lib/format-units.js';
 
@@ -21,7 +21,7 @@ export function percentilesOf(h: RecordedHistogram): number[] | undefined {
   try {
     const histogram = decodeHistogram(h.encoded);
     if (histogram.totalCount === 0) return undefined;
-    return CHART_PERCENTILES.map((p) => histogram.getValueAtPercentile(p));
+    return CHART_PERCENTILES.map((p) => histogram.getValueAtPercentile(p) / stepsPerUnitOf(h));
   } catch {
     return undefined;
   }

@@ -42,8 +42,17 @@ describe('histograms', () => {
   });
 
   test('samples are rounded and clamped into range; negative ones are refused', () => {
-    expect(clampToRange('latencyUs', 1.6)).toBe(2);
-    expect(clampToRange('latencyUs', 1e15)).toBe(3_600_000_000);
+    expect(clampToRange('durationNs', 1.6)).toBe(2);
+    expect(clampToRange('latencyMs', 1e15)).toBe(3_600_000);
     expect(() => clampToRange('latencyUs', -1)).toThrow('finite non-negative');
+  });
+
+  test('a microsecond histogram records nanosecond steps, so a 2.4 µs median is not rounded to 2', () => {
+    expect(clampToRange('latencyUs', 2.4)).toBe(2400);
+    expect(clampToRange('latencyUs', 1e15)).toBe(3_600_000_000_000);
+    const h = createHistogram('latencyUs');
+    for (const us of [2.4, 2.4, 2.5]) h.recordValue(clampToRange('latencyUs', us));
+    expect(histogramStat(h, 'p50', 1000)).toBeCloseTo(2.4, 2);
+    expect(histogramStat(h, 'max', 1000)).toBeCloseTo(2.5, 2);
   });
 });

@@ -39,13 +39,18 @@ export function createHistogram(kind: HistogramKindName, options: HistogramBuild
   });
 }
 
-/** Rounds a sample into the histogram's integer domain and range. */
+/** A sample in the kind's unit as the histogram's whole steps, within its range. */
 export function clampToRange(kind: HistogramKindName, value: number): number {
-  const { highest } = histogramRangeOf(kind);
+  const { highest, stepsPerUnit } = histogramRangeOf(kind);
   if (!Number.isFinite(value) || value < 0) {
     throw new RangeError(`Expected a histogram sample to be a finite non-negative number, got \`${value}\``);
   }
-  return Math.min(Math.round(value), highest);
+  return Math.min(Math.round(value * stepsPerUnit), highest);
+}
+
+/** Steps per unit of a recorded histogram; results written before steps existed recorded whole units. */
+export function stepsPerUnitOf(recorded: { readonly stepsPerUnit?: number }): number {
+  return recorded.stepsPerUnit ?? 1;
 }
 
 export function encodeHistogram(histogram: Histogram): string {
@@ -86,8 +91,12 @@ const PERCENTILE_OF: Partial<Record<MetricStat, number>> = {
   'p99.9': 99.9,
 };
 
-/** One statistic of a histogram; 0 for an empty histogram. */
-export function histogramStat(histogram: Histogram, stat: Exclude<MetricStat, 'value'>): number {
+/** One statistic of a histogram in its unit (steps ÷ stepsPerUnit); 0 for an empty histogram. */
+export function histogramStat(histogram: Histogram, stat: Exclude<MetricStat, 'value'>, stepsPerUnit = 1): number {
+  return statInSteps(histogram, stat) / stepsPerUnit;
+}
+
+function statInSteps(histogram: Histogram, stat: Exclude<MetricStat, 'value'>): number {
   if (histogram.totalCount === 0) return 0;
   switch (stat) {
     case 'max':

@@ -2,9 +2,13 @@ import { createHistogram, encodeHistogram } from '../histogram/histogram.js';
 import { aggregateTrials, hasSamplesAbove } from './aggregate-trials.js';
 import type { TrialOutput } from './protocol.js';
 
-function trial(samples: readonly number[], gate: TrialOutput['histograms'][number]['gate']): TrialOutput {
+function trial(
+  samples: readonly number[],
+  gate: TrialOutput['histograms'][number]['gate'],
+  stepsPerUnit = 1,
+): TrialOutput {
   const h = createHistogram('latencyUs');
-  for (const v of samples) h.recordValue(v);
+  for (const v of samples) h.recordValue(Math.round(v * stepsPerUnit));
   return {
     histograms: [
       {
@@ -14,6 +18,7 @@ function trial(samples: readonly number[], gate: TrialOutput['histograms'][numbe
         gate,
         encoded: encodeHistogram(h),
         count: samples.length,
+        stepsPerUnit,
       },
     ],
     values: [{ name: 'errors', kind: 'count', value: samples.length % 2, gate: true }],
@@ -33,6 +38,15 @@ describe('aggregating trials', () => {
     expect(byName['opLatencyUs.p50']?.noise).toEqual({ relative: 0.15, absolute: 20 });
     expect(byName['opLatencyUs.p90']?.noise).toEqual({ relative: 0.3, absolute: 100 });
     expect(byName['errors']?.trials).toEqual([0, 0]);
+  });
+
+  test('statistics come out in the unit, whatever the steps the histogram recorded', () => {
+    const sub = Array.from({ length: 100 }, (_, i) => 2 + i / 100);
+    const { metrics, histograms } = aggregateTrials([trial(sub, true, 1000), trial(sub, true, 1000)]);
+    const p50 = metrics.find((m) => m.name === 'opLatencyUs.p50');
+    expect(p50?.value).toBeCloseTo(2.49, 2);
+    expect(histograms['opLatencyUs']?.stepsPerUnit).toBe(1000);
+    expect(() => aggregateTrials([trial(sub, true, 1000), trial(sub, true, 1)])).toThrow('different steps per unit');
   });
 
   test('a percentile with no sample above it (p99 of 18 samples is the max) is not gated', () => {

@@ -60,11 +60,15 @@ function histogramMetrics(
 ): { metrics: Metric[]; recorded: RecordedHistogram } {
   const first = perTrial[0] as TrialHistogram;
   const kind = metricKind(first.kind);
+  const stepsPerUnit = first.stepsPerUnit;
+  if (perTrial.some((t) => t.stepsPerUnit !== stepsPerUnit)) {
+    throw new Error(`Histogram \`${name}\` was recorded with different steps per unit in different trials`);
+  }
   const decoded = perTrial.map((t) => decodeHistogram(t.encoded));
   const merged = mergeHistograms(first.kind, decoded);
   const counts = perTrial.map((t) => t.count);
   const metrics = first.stats.map((stat): Metric => {
-    const trials = decoded.map((h) => histogramStat(h, stat));
+    const trials = decoded.map((h) => histogramStat(h, stat, stepsPerUnit));
     return {
       name: `${name}.${stat}`,
       kind: first.kind,
@@ -82,7 +86,13 @@ function histogramMetrics(
   });
   return {
     metrics,
-    recorded: { kind: first.kind, unit: kind.unit, count: merged.totalCount, encoded: encodeHistogram(merged) },
+    recorded: {
+      kind: first.kind,
+      unit: kind.unit,
+      count: merged.totalCount,
+      encoded: encodeHistogram(merged),
+      stepsPerUnit,
+    },
   };
 }
 

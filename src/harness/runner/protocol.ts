@@ -22,6 +22,8 @@ export interface TrialHistogram {
   readonly noise?: Partial<NoiseThreshold>;
   readonly encoded: string;
   readonly count: number;
+  /** Histogram steps per unit of the kind (see HistogramRange.stepsPerUnit). */
+  readonly stepsPerUnit: number;
 }
 
 export interface TrialValue {

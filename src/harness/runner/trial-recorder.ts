@@ -3,7 +3,7 @@
  * trial, turned into a TrialOutput at the end.
  */
 import { clampToRange, createHistogram, encodeHistogram, type Histogram } from '../histogram/histogram.js';
-import { isMetricKindName, type HistogramKindName, type MetricKindName } from '../metric-kinds.js';
+import { histogramRangeOf, isMetricKindName, type HistogramKindName, type MetricKindName } from '../metric-kinds.js';
 import type { HistogramOptions, SampleRecorder, ValueOptions } from '../scenario.js';
 import type { TrialHistogram, TrialOutput, TrialValue } from './protocol.js';
 
@@ -51,7 +51,7 @@ export class TrialRecorder {
         histogram.recordValue(clampToRange(kind, value));
       },
       recordCorrected(value: number, expectedInterval: number): void {
-        histogram.recordValueWithExpectedInterval(clampToRange(kind, value), Math.round(expectedInterval));
+        histogram.recordValueWithExpectedInterval(clampToRange(kind, value), clampToRange(kind, expectedInterval));
       },
       get count(): number {
         return histogram.totalCount;
@@ -92,6 +92,7 @@ export class TrialRecorder {
         ...(open.options.noise ? { noise: open.options.noise } : {}),
         encoded: encodeHistogram(open.histogram),
         count: open.histogram.totalCount,
+        stepsPerUnit: histogramRangeOf(open.kind).stepsPerUnit,
       });
       open.histogram.destroy();
     }
