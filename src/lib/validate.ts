@@ -20,39 +20,42 @@ export function expectedMessage(field: string, rule: string, value: unknown): st
   return `Expected \`${field}\` to be ${rule}, got ${describeValue(value)}`;
 }
 
+/** Properties, not methods: a check can be passed on unbound (`pick(…, check.positiveInteger)`). */
 export interface Validators {
+  /** The owner's `fail`, for a rule of its own (`at least \`initialDelayMs\` (50)`). */
+  readonly fail: Fail;
   /** An integer ≥ 1. */
-  positiveInteger(field: string, value: unknown): number;
+  readonly positiveInteger: (field: string, value: unknown) => number;
   /** An integer ≥ 0. */
-  nonNegativeInteger(field: string, value: unknown): number;
+  readonly nonNegativeInteger: (field: string, value: unknown) => number;
   /**
    * An integer from `min` to `max`, both included: "an integer number of `unitWords`
    * between `min` (`minMeans`) and `max`", the unit and the meaning of `min` when given.
    */
-  integerInRange(
+  readonly integerInRange: (
     field: string,
     value: unknown,
     min: number,
     max: number,
     unitWords?: string,
     minMeans?: string,
-  ): number;
+  ) => number;
   /** A number that is not NaN or ±Infinity. */
-  finiteNumber(field: string, value: unknown): number;
+  readonly finiteNumber: (field: string, value: unknown) => number;
   /** A finite number ≥ 0. */
-  nonNegativeNumber(field: string, value: unknown): number;
+  readonly nonNegativeNumber: (field: string, value: unknown) => number;
   /** A finite number from 0 to 1. */
-  fraction(field: string, value: unknown): number;
+  readonly fraction: (field: string, value: unknown) => number;
   /** A string of at least one character. */
-  nonEmptyString(field: string, value: unknown): string;
+  readonly nonEmptyString: (field: string, value: unknown) => string;
   /** One of the strings `allowed`. */
-  oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T;
+  readonly oneOf: <T extends string>(field: string, value: unknown, allowed: readonly T[]) => T;
   /** A plain object (not null, not an array). */
-  object(field: string, value: unknown): Record<string, unknown>;
+  readonly object: (field: string, value: unknown) => Record<string, unknown>;
   /** `true` or `false`. */
-  boolean(field: string, value: unknown): boolean;
+  readonly boolean: (field: string, value: unknown) => boolean;
   /** An array of at least one element; `itemWords` says of what ("numbers"), for the message only. */
-  nonEmptyArray(field: string, value: unknown, itemWords?: string): unknown[];
+  readonly nonEmptyArray: (field: string, value: unknown, itemWords?: string) => unknown[];
 }
 
 /** The rule wordings, once. */
@@ -82,6 +85,7 @@ function isFinite(value: unknown): value is number {
 /** The family, throwing through `fail`. */
 export function validators(fail: Fail): Validators {
   return {
+    fail,
     positiveInteger(field, value) {
       if (!isInteger(value) || value < 1) fail(field, RULES.positiveInteger, value);
       return value;
