@@ -42,6 +42,8 @@ export interface Validators {
   ) => number;
   /** A number that is not NaN or ±Infinity. */
   readonly finiteNumber: (field: string, value: unknown) => number;
+  /** A finite number > 0. */
+  readonly positiveNumber: (field: string, value: unknown) => number;
   /** A finite number ≥ 0. */
   readonly nonNegativeNumber: (field: string, value: unknown) => number;
   /** A finite number from 0 to 1. */
@@ -63,6 +65,7 @@ export const RULES = {
   positiveInteger: 'a positive integer',
   nonNegativeInteger: 'a non-negative integer',
   finiteNumber: 'a finite number',
+  positiveNumber: 'a positive number',
   nonNegativeNumber: 'a non-negative finite number',
   fraction: 'a number between 0 and 1',
   nonEmptyString: 'a non-empty string',
@@ -102,6 +105,10 @@ export function validators(fail: Fail): Validators {
     },
     finiteNumber(field, value) {
       if (!isFinite(value)) fail(field, RULES.finiteNumber, value);
+      return value;
+    },
+    positiveNumber(field, value) {
+      if (!isFinite(value) || value <= 0) fail(field, RULES.positiveNumber, value);
       return value;
     },
     nonNegativeNumber(field, value) {
