@@ -26,7 +26,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { microBenchAsync, type MicroBenchResult } from '../../src/harness/load/micro-bench.js';
+import { microBenchAsync } from '../../src/harness/load/micro-bench.js';
 import { recordMicroBench } from '../../src/harness/load/record-micro-bench.js';
 import { median } from '../../src/harness/stats/median.js';
 import { defineScenario, type ScenarioContext } from '../../src/harness/scenario.js';
@@ -132,50 +132,58 @@ export default defineScenario(async (ctx) => {
         await log.flush();
       };
     };
-    const linesPerRound = CONCURRENT_LOGGERS * LINES_PER_LOGGER;
-    const recordReference = (name: string, result: MicroBenchResult, lines: number): void => {
-      ctx.value(`${name}.median`, 'durationNs', median(perOperation(result, lines).perIterationNs), { gate: false });
+    /**
+     * One benchmark: its reference (every line its own `fs.writeSync`, not gated) first, then
+     * the writer in its own folder, checked and noted. `metric` names it (`logLineNs`); its
+     * notes drop the unit (`logLine.rotations`).
+     */
+    const measureWriter = async (bench: {
+      readonly metric: string;
+      readonly referenceMetric: string;
+      readonly folder: string;
+      readonly maxBytes: number;
+      readonly linesPerIteration: number;
+      readonly iteration: (log: LineSink) => () => Promise<void>;
+    }): Promise<void> => {
+      const reference = await microBenchAsync(
+        bench.iteration(syncLog(`sync-${bench.folder}.log`, bench.maxBytes)),
+        options,
+      );
+      ctx.value(
+        `${bench.referenceMetric}.median`,
+        'durationNs',
+        median(perOperation(reference, bench.linesPerIteration).perIterationNs),
+        { gate: false },
+      );
+      const writer = new RotatingLogWriter({
+        file: join(logDir, bench.folder, 'daemon.log'),
+        maxBytes: bench.maxBytes,
+        maxFiles: MAX_FILES,
+      });
+      writers.push(writer);
+      await writer.open();
+      const result = await microBenchAsync(bench.iteration(writer), options);
+      recordMicroBench(ctx, bench.metric, perOperation(result, bench.linesPerIteration));
+      checkWriter(bench.metric, writer.stats());
+      noteWriter(ctx, bench.metric.replace(/Ns$/, ''), writer.stats());
     };
 
-    recordReference(
-      'syncWriteLineNs',
-      await microBenchAsync(burst(syncLog('sync-burst.log', BURST_MAX_BYTES)), options),
-      LINES_PER_BURST,
-    );
-    const burstWriter = new RotatingLogWriter({
-      file: join(logDir, 'burst', 'daemon.log'),
+    await measureWriter({
+      metric: 'logLineNs',
+      referenceMetric: 'syncWriteLineNs',
+      folder: 'burst',
       maxBytes: BURST_MAX_BYTES,
-      maxFiles: MAX_FILES,
+      linesPerIteration: LINES_PER_BURST,
+      iteration: burst,
     });
-    writers.push(burstWriter);
-    await burstWriter.open();
-    recordMicroBench(
-      ctx,
-      'logLineNs',
-      perOperation(await microBenchAsync(burst(burstWriter), options), LINES_PER_BURST),
-    );
-    checkWriter('logLineNs', burstWriter.stats());
-    noteWriter(ctx, 'logLine', burstWriter.stats());
-
-    recordReference(
-      'syncWriteLineConcurrentNs',
-      await microBenchAsync(round(syncLog('sync-concurrent.log', CONCURRENT_MAX_BYTES)), options),
-      linesPerRound,
-    );
-    const concurrentWriter = new RotatingLogWriter({
-      file: join(logDir, 'concurrent', 'daemon.log'),
+    await measureWriter({
+      metric: 'logLineConcurrentNs',
+      referenceMetric: 'syncWriteLineConcurrentNs',
+      folder: 'concurrent',
       maxBytes: CONCURRENT_MAX_BYTES,
-      maxFiles: MAX_FILES,
+      linesPerIteration: CONCURRENT_LOGGERS * LINES_PER_LOGGER,
+      iteration: round,
     });
-    writers.push(concurrentWriter);
-    await concurrentWriter.open();
-    recordMicroBench(
-      ctx,
-      'logLineConcurrentNs',
-      perOperation(await microBenchAsync(round(concurrentWriter), options), linesPerRound),
-    );
-    checkWriter('logLineConcurrentNs', concurrentWriter.stats());
-    noteWriter(ctx, 'logLineConcurrent', concurrentWriter.stats());
 
     ctx.note('lineBytes', lineBytes);
     ctx.note('linesPerBurst', LINES_PER_BURST);

@@ -53,7 +53,7 @@ describe('planebench trend --judge', () => {
     const bad = trend('--judge', run, '--data', corrupt);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe(
-      `planebench trend: ${corrupt}: \`entries.s[0].commit\`: expected an object, got \`undefined\`\n`,
+      `planebench trend: ${corrupt}: Expected \`entries.s[0].commit\` to be an object, got \`undefined\` (undefined)\n`,
     );
     const noTrials = judgedRun({ day: 6, level: 1000 });
     const broken = {
@@ -64,7 +64,7 @@ describe('planebench trend --judge', () => {
     const unreadable = trend('--judge', results, '--data', corrupt);
     expect(unreadable.status).toBe(2);
     expect(unreadable.stderr).toContain(
-      `${results}: \`scenarios[0].metrics[0].trials\`: expected a non-empty array of numbers`,
+      `${results}: Expected \`scenarios[0].metrics[0].trials\` to be a non-empty array of numbers`,
     );
   }, 30_000);
 });

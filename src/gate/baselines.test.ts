@@ -88,11 +88,11 @@ describe('baseline files', () => {
   });
 
   test.each([
-    ['corrupt JSON', '{"version": 1, ', '`(whole file)`: expected valid JSON'],
+    ['corrupt JSON', '{"version": 1, ', 'Expected `(whole file)` to be valid JSON'],
     [
       'an unknown version',
       '{"version": 7, "suite": "demo", "scenarios": {}}',
-      '`version`: expected 1, got `7` (number)',
+      'Expected `version` to be 1, got `7` (number)',
     ],
     [
       'a histogram that does not decode',
@@ -109,7 +109,7 @@ describe('baseline files', () => {
           },
         },
       }),
-      '`scenarios["query/v2"].histograms["q"].encoded`: expected a compressed base64 HDR histogram that decodes',
+      'Expected `scenarios["query/v2"].histograms["q"].encoded` to be a compressed base64 HDR histogram that decodes',
     ],
     [
       'a trial that is not a number',
@@ -135,7 +135,7 @@ describe('baseline files', () => {
           },
         },
       }),
-      '`scenarios["query/v2"].metrics["m"].trials[1]`: expected a finite number, got `"x"` (string)',
+      'Expected `scenarios["query/v2"].metrics["m"].trials[1]` to be a finite number, got `x` (string)',
     ],
   ])('%s: one clear error naming the file and field', (_label, text, expected) => {
     const file = write('demo.json', text);

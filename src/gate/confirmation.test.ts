@@ -40,9 +40,11 @@ describe('readConfirmRequest', () => {
     expect(readConfirmRequest(dir)).toEqual(request);
     writeFileSync(confirmRequestPath(dir), JSON.stringify({ ...request, testFiles: [] }));
     expect(() => readConfirmRequest(dir)).toThrow(
-      `${confirmRequestPath(dir)}: \`testFiles\`: expected a non-empty array of strings, got`,
+      `${confirmRequestPath(dir)}: Expected \`testFiles\` to be a non-empty array of strings, got`,
     );
     writeFileSync(confirmRequestPath(dir), '{ not json');
-    expect(() => readConfirmRequest(dir)).toThrow(`${confirmRequestPath(dir)}: \`(whole file)\`: expected valid JSON`);
+    expect(() => readConfirmRequest(dir)).toThrow(
+      `${confirmRequestPath(dir)}: Expected \`(whole file)\` to be valid JSON`,
+    );
   });
 });

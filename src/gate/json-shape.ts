@@ -1,8 +1,10 @@
 /**
- * Small, strict readers for JSON read from disk: each names the file and the
- * field path, says what was expected and what it got.
+ * Small, strict readers for JSON read from disk: the src/lib validator family, failing
+ * with a FileFormatError that names the file, then in the family's shape the field path,
+ * what was expected and what it got:
+ *   baselines/daemon.json: Expected `version` to be 1, got `7` (number)
  */
-import { describeValue } from '../lib/describe-value.js';
+import { expectedMessage, validators, type Validators } from '../lib/validate.js';
 
 export class FileFormatError extends Error {
   override readonly name = 'FileFormatError';
@@ -12,52 +14,57 @@ export class FileFormatError extends Error {
     readonly expected: string,
     readonly got: unknown,
   ) {
-    super(`${file}: \`${field}\`: expected ${expected}, got ${describeValue(got)}`);
+    super(`${file}: ${expectedMessage(field, expected, got)}`);
   }
 }
 
 export class JsonReader {
-  constructor(readonly file: string) {}
+  private readonly check: Validators;
+
+  constructor(readonly file: string) {
+    this.check = validators((field, expected, got) => this.fail(field, expected, got));
+  }
 
   fail(field: string, expected: string, got: unknown): never {
     throw new FileFormatError(this.file, field, expected, got);
   }
 
   object(value: unknown, field: string): Record<string, unknown> {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(field, 'an object', value);
-    return value as Record<string, unknown>;
+    return this.check.object(field, value);
   }
 
   string(value: unknown, field: string): string {
-    if (typeof value !== 'string' || value.length === 0) this.fail(field, 'a non-empty string', value);
-    return value;
+    return this.check.nonEmptyString(field, value);
   }
 
   oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
-    if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) {
-      this.fail(field, `one of ${allowed.join(', ')}`, value);
-    }
-    return value as T;
+    return this.check.oneOf(field, value, allowed);
   }
 
   number(value: unknown, field: string): number {
-    if (typeof value !== 'number' || !Number.isFinite(value)) this.fail(field, 'a finite number', value);
-    return value;
+    return this.check.finiteNumber(field, value);
   }
 
   boolean(value: unknown, field: string): boolean {
-    if (typeof value !== 'boolean') this.fail(field, 'true or false', value);
-    return value;
+    return this.check.boolean(field, value);
   }
 
   numbers(value: unknown, field: string): number[] {
-    if (!Array.isArray(value) || value.length === 0) this.fail(field, 'a non-empty array of numbers', value);
-    return value.map((v, i) => this.number(v, `${field}[${i}]`));
+    return this.check.nonEmptyArray(field, value, 'numbers').map((v, i) => this.number(v, `${field}[${i}]`));
   }
 
   strings(value: unknown, field: string): string[] {
-    if (!Array.isArray(value) || value.length === 0) this.fail(field, 'a non-empty array of strings', value);
-    return value.map((v, i) => this.string(v, `${field}[${i}]`));
+    return this.check.nonEmptyArray(field, value, 'strings').map((v, i) => this.string(v, `${field}[${i}]`));
+  }
+
+  /** A finite number ≥ 0. */
+  nonNegativeNumber(value: unknown, field: string): number {
+    return this.check.nonNegativeNumber(field, value);
+  }
+
+  /** An integer ≥ 1. */
+  positiveInteger(value: unknown, field: string): number {
+    return this.check.positiveInteger(field, value);
   }
 }
 

@@ -54,12 +54,12 @@ describe('baselines/noise.json', () => {
   });
 
   test.each([
-    ['not json', '{', /noise\.json: `\(whole file\)`: expected valid JSON/],
-    ['a wrong version', JSON.stringify({ ...calibration, version: 2 }), /`version`: expected 1, got `2`/],
+    ['not json', '{', /noise\.json: Expected `\(whole file\)` to be valid JSON/],
+    ['a wrong version', JSON.stringify({ ...calibration, version: 2 }), /Expected `version` to be 1, got `2`/],
     [
       'a negative σ',
       JSON.stringify({ ...calibration, metrics: { 'a/b/c/d': { trialLogSd: -1, driftLogSd: 0, trials: 3 } } }),
-      /`metrics\["a\/b\/c\/d"\]\.trialLogSd`: expected a number ≥ 0, got `-1`/,
+      /Expected `metrics\["a\/b\/c\/d"\]\.trialLogSd` to be a non-negative finite number, got `-1`/,
     ],
     [
       'zero calibrations behind a drift',
@@ -67,19 +67,23 @@ describe('baselines/noise.json', () => {
         ...calibration,
         metrics: { 'a/b/c/d': { trialLogSd: 0.1, driftLogSd: 0.2, driftCalibrations: 0, trials: 3 } },
       }),
-      /`metrics\["a\/b\/c\/d"\]\.driftCalibrations`: expected a positive integer, got `0`/,
+      /Expected `metrics\["a\/b\/c\/d"\]\.driftCalibrations` to be a positive integer, got `0`/,
     ],
     [
       'a key without suite, scenario, variant and metric',
       JSON.stringify({ ...calibration, metrics: { 'a/b': { trialLogSd: 0.1, driftLogSd: 0, trials: 3 } } }),
-      /`metrics\["a\/b"\]`: expected a key of the form <suite>\/<scenario>\/<variant>\/<metric>/,
+      /Expected `metrics\["a\/b"\]` to be a key of the form <suite>\/<scenario>\/<variant>\/<metric>/,
     ],
     [
       'an unknown profile',
       JSON.stringify({ ...calibration, profile: 'fast' }),
-      /`profile`: expected one of smoke, ci, full/,
+      /Expected `profile` to be one of smoke, ci, full/,
     ],
-    ['no source runs', JSON.stringify({ ...calibration, sourceRuns: [] }), /`sourceRuns`: expected a non-empty array/],
+    [
+      'no source runs',
+      JSON.stringify({ ...calibration, sourceRuns: [] }),
+      /Expected `sourceRuns` to be a non-empty array/,
+    ],
   ])('%s is an error naming the file and the field', (_what, text, message) => {
     const dir = makeTempDir();
     try {

@@ -69,18 +69,6 @@ export function noiseKey(
   return `${r.suite}/${r.scenario}/${r.variant}/${metric}`;
 }
 
-function nonNegative(r: JsonReader, value: unknown, field: string): number {
-  const n = r.number(value, field);
-  if (n < 0) r.fail(field, 'a number ≥ 0', n);
-  return n;
-}
-
-function positiveInteger(r: JsonReader, value: unknown, field: string): number {
-  const n = r.number(value, field);
-  if (!Number.isInteger(n) || n < 1) r.fail(field, 'a positive integer', n);
-  return n;
-}
-
 /** Validates a calibration; every problem names the file and the field. */
 export function parseNoiseCalibration(file: string, text: string): NoiseCalibration {
   const r = new JsonReader(file);
@@ -97,16 +85,16 @@ export function parseNoiseCalibration(file: string, text: string): NoiseCalibrat
       m['driftLogSd'] === undefined
         ? {}
         : {
-            driftLogSd: nonNegative(r, m['driftLogSd'], `${field}.driftLogSd`),
+            driftLogSd: r.nonNegativeNumber(m['driftLogSd'], `${field}.driftLogSd`),
             driftCalibrations:
               m['driftCalibrations'] === undefined
                 ? 1
-                : positiveInteger(r, m['driftCalibrations'], `${field}.driftCalibrations`),
+                : r.positiveInteger(m['driftCalibrations'], `${field}.driftCalibrations`),
           };
     metrics[key] = {
-      trialLogSd: nonNegative(r, m['trialLogSd'], `${field}.trialLogSd`),
+      trialLogSd: r.nonNegativeNumber(m['trialLogSd'], `${field}.trialLogSd`),
       ...drift,
-      trials: positiveInteger(r, m['trials'], `${field}.trials`),
+      trials: r.positiveInteger(m['trials'], `${field}.trials`),
     };
   }
   return {
@@ -116,11 +104,11 @@ export function parseNoiseCalibration(file: string, text: string): NoiseCalibrat
     gitCommit: r.string(root['gitCommit'], 'gitCommit'),
     machine: {
       cpuModel: r.string(machine['cpuModel'], 'machine.cpuModel'),
-      cores: positiveInteger(r, machine['cores'], 'machine.cores'),
+      cores: r.positiveInteger(machine['cores'], 'machine.cores'),
       node: r.string(machine['node'], 'machine.node'),
     },
-    rounds: positiveInteger(r, root['rounds'], 'rounds'),
-    trialsPerSide: positiveInteger(r, root['trialsPerSide'], 'trialsPerSide'),
+    rounds: r.positiveInteger(root['rounds'], 'rounds'),
+    trialsPerSide: r.positiveInteger(root['trialsPerSide'], 'trialsPerSide'),
     sourceRuns: r.strings(root['sourceRuns'], 'sourceRuns'),
     metrics,
   };

@@ -70,13 +70,13 @@ describe('data.js', () => {
     const text =
       'window.BENCHMARK_DATA = {"lastUpdate":1,"repoUrl":"","entries":{"s":[{"date":1,"commit":{"id":"x"},"benches":[{"name":"n","unit":"us"}]}]}}';
     expect(() => parseBenchmarkDataJs(text, 'trend/data.js')).toThrow(
-      'trend/data.js: `entries.s[0].benches[0].value`: expected a finite number, got `undefined`',
+      'trend/data.js: Expected `entries.s[0].benches[0].value` to be a finite number, got `undefined`',
     );
   });
 
   test('a file that is not a data.js script is rejected', () => {
     expect(() => parseBenchmarkDataJs('{"lastUpdate":1}', 'x.js')).toThrow(
-      /x\.js: `\(whole file\)`: expected a script starting with/,
+      /x\.js: Expected `\(whole file\)` to be a script starting with/,
     );
   });
 });

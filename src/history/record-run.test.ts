@@ -74,11 +74,11 @@ describe('data.js with the history verdict fields', () => {
     const data = historyOfRuns([judgedRun({ day: 1, level: 1000 })]);
     const text = formatBenchmarkDataJs(data).replace(/"trials": \[[^\]]*\]/, '"trials": "fast"');
     expect(() => parseBenchmarkDataJs(text, 'pages/data.js')).toThrow(
-      'pages/data.js: `entries.planebench ci (smaller is better)[0].benches[0].gate.trials`: expected a non-empty array of numbers',
+      'pages/data.js: Expected `entries.planebench ci (smaller is better)[0].benches[0].gate.trials` to be a non-empty array of numbers',
     );
     const testbed = formatBenchmarkDataJs(data).replace('"cores": 2', '"cores": "two"');
     expect(() => parseBenchmarkDataJs(testbed, 'pages/data.js')).toThrow(
-      'pages/data.js: `entries.planebench ci (smaller is better)[0].testbed.cores`: expected a finite number',
+      'pages/data.js: Expected `entries.planebench ci (smaller is better)[0].testbed.cores` to be a finite number',
     );
   });
 });

@@ -1,21 +1,34 @@
-/** How a value looks in an error message: `-1` (number), `"abc"` (string), an object, … */
+/**
+ * How a value looks in a validation message: the value in backticks and its type —
+ * `-1` (number), `abc` (string), `{"a":1}` (object), `[1,2]` (array), `null`, `undefined` (undefined).
+ * A string or JSON longer than SHOWN_CHARS is cut there with an ellipsis.
+ */
+export const SHOWN_CHARS = 60;
+
 export function describeValue(value: unknown): string {
-  if (value === null) return '`null`';
-  if (Array.isArray(value)) return `an array of ${value.length}`;
   switch (typeof value) {
-    case 'object':
-      return 'an object';
-    case 'function':
-      return 'a function';
     case 'string':
-      return `\`${JSON.stringify(value).slice(0, 60)}\` (string)`;
+      return `\`${cut(value)}\` (string)`;
+    case 'object':
+      if (value === null) return '`null`';
+      return `\`${cut(safeJson(value))}\` (${Array.isArray(value) ? 'array' : 'object'})`;
+    case 'function':
+      return `\`${value.name || 'anonymous'}\` (function)`;
     case 'symbol':
       return `\`${value.toString()}\` (symbol)`;
-    case 'number':
-    case 'boolean':
-    case 'bigint':
-      return `\`${value.toString()}\` (${typeof value})`;
     default:
-      return '`undefined`';
+      return `\`${String(value)}\` (${typeof value})`;
+  }
+}
+
+function cut(text: string): string {
+  return text.length > SHOWN_CHARS ? `${text.slice(0, SHOWN_CHARS)}…` : text;
+}
+
+function safeJson(value: object): string {
+  try {
+    return JSON.stringify(value) ?? Object.prototype.toString.call(value);
+  } catch {
+    return Object.prototype.toString.call(value);
   }
 }

@@ -1,5 +1,6 @@
 /** The one coerceError (src/lib), for the orchestrator and its CLI, which import it from here. */
 export { coerceError } from '../lib/coerce-error.js';
+import { expectedMessage, validators } from '../lib/validate.js';
 
 /** The orchestrator's one error class: a message, boolean facts and a cause. */
 export class OrchestratorError extends Error {
@@ -22,17 +23,13 @@ export class OrchestratorError extends Error {
   }
 }
 
-/** ``Expected `field` to be rule, got `value` (type)``. */
+/** ``[where: ]Expected `field` to be rule, got `value` (type)``: the src/lib/validate.ts shape. */
 export function invalid(field: string, rule: string, value: unknown, where = ''): OrchestratorError {
-  const shown = typeof value === 'string' ? value : JSON.stringify(value);
   const prefix = where ? `${where}: ` : '';
-  return new OrchestratorError(`${prefix}Expected \`${field}\` to be ${rule}, got \`${shown}\` (${typeOf(value)})`, {
-    invalidInput: true,
-  });
+  return new OrchestratorError(`${prefix}${expectedMessage(field, rule, value)}`, { invalidInput: true });
 }
 
-function typeOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
+/** The src/lib validator family, failing with `invalid` (an invalid-input OrchestratorError). */
+export const checkInput = validators((field, rule, value) => {
+  throw invalid(field, rule, value);
+});

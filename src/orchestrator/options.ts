@@ -4,7 +4,7 @@
  * All defaults live here.
  */
 import { hostname } from 'node:os';
-import { invalid } from './errors.js';
+import { checkInput } from './errors.js';
 
 /** What every loop that runs tasks takes: the standalone worker, and the scheduler's local worker. */
 export interface WorkerOptions {
@@ -49,14 +49,12 @@ export const DEFAULTS = {
 
 function positiveInteger(field: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value <= 0) throw invalid(field, 'a positive integer', value);
-  return value;
+  return checkInput.positiveInteger(field, value);
 }
 
 function nonNegativeInteger(field: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
-  if (!Number.isInteger(value) || value < 0) throw invalid(field, 'a non-negative integer', value);
-  return value;
+  return checkInput.nonNegativeInteger(field, value);
 }
 
 export function defaultWorkerId(role: string): string {
@@ -65,9 +63,8 @@ export function defaultWorkerId(role: string): string {
 
 export function resolveWorkerOptions(input: WorkerOptions = {}): ResolvedWorkerOptions {
   const leaseMs = positiveInteger('leaseMs', input.leaseMs, DEFAULTS.leaseMs);
-  if (leaseMs < 30) throw invalid('leaseMs', 'at least 30', leaseMs);
-  const workerId = input.workerId ?? defaultWorkerId('worker');
-  if (typeof workerId !== 'string' || workerId.length === 0) throw invalid('workerId', 'a non-empty string', workerId);
+  if (leaseMs < 30) checkInput.fail('leaseMs', 'at least 30', leaseMs);
+  const workerId = checkInput.nonEmptyString('workerId', input.workerId ?? defaultWorkerId('worker'));
   const concurrency = positiveInteger('concurrency', input.concurrency, DEFAULTS.concurrency);
   return Object.freeze({
     pollIntervalMs: positiveInteger('pollIntervalMs', input.pollIntervalMs, DEFAULTS.pollIntervalMs),
@@ -82,8 +79,7 @@ export function resolveWorkerOptions(input: WorkerOptions = {}): ResolvedWorkerO
 
 export function resolveSchedulerOptions(input: SchedulerOptions = {}): ResolvedSchedulerOptions {
   const worker = resolveWorkerOptions({ ...input, workerId: input.workerId ?? defaultWorkerId('scheduler') });
-  const localWorker = input.localWorker ?? true;
-  if (typeof localWorker !== 'boolean') throw invalid('localWorker', 'a boolean', localWorker);
+  const localWorker = checkInput.boolean('localWorker', input.localWorker ?? true);
   return Object.freeze({
     ...worker,
     reclaimIntervalMs: positiveInteger('reclaimIntervalMs', input.reclaimIntervalMs, DEFAULTS.reclaimIntervalMs),

@@ -1,32 +1,28 @@
 /** Validates a workflow definition, naming the field, the rule and the value. */
-import { invalid } from './errors.js';
+import { RULES } from '../lib/validate.js';
+import { checkInput } from './errors.js';
 import type { TaskDefinition, WorkflowDefinition } from './model.js';
 
 export function validateWorkflow(value: unknown): WorkflowDefinition {
-  if (typeof value !== 'object' || value === null) throw invalid('workflow', 'an object', value);
-  const { name, tasks } = value as { name?: unknown; tasks?: unknown };
-  if (typeof name !== 'string' || name.length === 0) throw invalid('name', 'a non-empty string', name);
-  if (!Array.isArray(tasks) || tasks.length === 0) throw invalid('tasks', 'a non-empty array', tasks);
-  return { name, tasks: tasks.map((task: unknown, i) => validateTask(task, `tasks[${i}]`)) };
+  const { name, tasks } = checkInput.object('workflow', value);
+  return {
+    name: checkInput.nonEmptyString('name', name),
+    tasks: checkInput.nonEmptyArray('tasks', tasks).map((task, i) => validateTask(task, `tasks[${i}]`)),
+  };
 }
 
 function validateTask(value: unknown, path: string): TaskDefinition {
-  if (typeof value !== 'object' || value === null) throw invalid(path, 'an object', value);
-  const { name, command, timeoutMs, maxAttempts } = value as Record<string, unknown>;
-  if (typeof name !== 'string' || name.length === 0) throw invalid(`${path}.name`, 'a non-empty string', name);
-  if (!Array.isArray(command) || command.length === 0 || !command.every((c) => typeof c === 'string')) {
-    throw invalid(`${path}.command`, 'a non-empty array of strings', command);
-  }
-  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && (timeoutMs as number) >= 0)) {
-    throw invalid(`${path}.timeoutMs`, 'a non-negative integer', timeoutMs);
-  }
-  if (maxAttempts !== undefined && !(Number.isInteger(maxAttempts) && (maxAttempts as number) >= 1)) {
-    throw invalid(`${path}.maxAttempts`, 'a positive integer', maxAttempts);
+  const { name, command, timeoutMs, maxAttempts } = checkInput.object(path, value);
+  const taskName = checkInput.nonEmptyString(`${path}.name`, name);
+  if (!checkInput.nonEmptyArray(`${path}.command`, command, 'strings').every((c) => typeof c === 'string')) {
+    checkInput.fail(`${path}.command`, RULES.nonEmptyArray('strings'), command);
   }
   return {
-    name,
-    command: command,
-    ...(timeoutMs === undefined ? {} : { timeoutMs: timeoutMs as number }),
-    ...(maxAttempts === undefined ? {} : { maxAttempts: maxAttempts as number }),
+    name: taskName,
+    command: command as string[],
+    ...(timeoutMs === undefined ? {} : { timeoutMs: checkInput.nonNegativeInteger(`${path}.timeoutMs`, timeoutMs) }),
+    ...(maxAttempts === undefined
+      ? {}
+      : { maxAttempts: checkInput.positiveInteger(`${path}.maxAttempts`, maxAttempts) }),
   };
 }

@@ -1,6 +1,6 @@
 /** Builds the manager of a variant, so scenarios run one workload against both. */
-import { ProcmanError } from './errors.js';
-import type { ActorManagerOptions } from './options.js';
+import { RULES } from '../lib/validate.js';
+import { argument, type ActorManagerOptions } from './options.js';
 import type { ProcessManager } from './types.js';
 import { LockedProcessManager } from './v1/locked-process-manager.js';
 import { ActorProcessManager } from './v2/actor-process-manager.js';
@@ -17,8 +17,5 @@ export function createProcessManager(variant: ProcmanVariant, options: ActorMana
     });
   }
   if (variant === 'v2') return new ActorProcessManager(options);
-  throw new ProcmanError(
-    'invalid-argument',
-    `Expected \`variant\` to be one of v1, v2, got \`${String(variant)}\` (${typeof variant})`,
-  );
+  return argument.fail('variant', RULES.oneOf(['v1', 'v2']), variant);
 }

@@ -2,6 +2,7 @@
  * Manager options, resolved once into a readonly, fully defaulted object.
  * Defaults follow the original (hsu-procman-rust).
  */
+import { expectedMessage, validators } from '../lib/validate.js';
 import { ProcmanError } from './errors.js';
 
 export interface ManagerOptions {
@@ -61,26 +62,10 @@ export const ACTOR_DEFAULTS: ResolvedActorOptions = Object.freeze({
   runnerConcurrency: 8,
 });
 
-function describe(value: unknown): string {
-  return `\`${String(value)}\` (${typeof value})`;
-}
-
-export function expectNonNegativeInteger(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new ProcmanError(
-      'invalid-argument',
-      `Expected \`${name}\` to be a non-negative integer, got ${describe(value)}`,
-    );
-  }
-  return value;
-}
-
-export function expectPositiveInteger(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new ProcmanError('invalid-argument', `Expected \`${name}\` to be a positive integer, got ${describe(value)}`);
-  }
-  return value;
-}
+/** The src/lib validator family, failing with a ProcmanError (`invalid-argument`). */
+export const argument = validators((name, rule, value) => {
+  throw new ProcmanError('invalid-argument', expectedMessage(name, rule, value));
+});
 
 function pick<K extends string>(
   input: Partial<Record<K, number>>,
@@ -94,14 +79,14 @@ function pick<K extends string>(
 
 export function resolveManagerOptions(input: ManagerOptions = {}): ResolvedManagerOptions {
   return Object.freeze({
-    gracePeriodMs: pick(input, MANAGER_DEFAULTS, 'gracePeriodMs', expectNonNegativeInteger),
-    killTimeoutMs: pick(input, MANAGER_DEFAULTS, 'killTimeoutMs', expectPositiveInteger),
-    heartbeatIntervalMs: pick(input, MANAGER_DEFAULTS, 'heartbeatIntervalMs', expectNonNegativeInteger),
+    gracePeriodMs: pick(input, MANAGER_DEFAULTS, 'gracePeriodMs', argument.nonNegativeInteger),
+    killTimeoutMs: pick(input, MANAGER_DEFAULTS, 'killTimeoutMs', argument.positiveInteger),
+    heartbeatIntervalMs: pick(input, MANAGER_DEFAULTS, 'heartbeatIntervalMs', argument.nonNegativeInteger),
   });
 }
 
 export function resolveActorOptions(input: ActorManagerOptions = {}): ResolvedActorOptions {
-  const positive = (key: keyof ActorQueueOptions): number => pick(input, ACTOR_DEFAULTS, key, expectPositiveInteger);
+  const positive = (key: keyof ActorQueueOptions): number => pick(input, ACTOR_DEFAULTS, key, argument.positiveInteger);
   return Object.freeze({
     ...resolveManagerOptions(input),
     commandCapacity: positive('commandCapacity'),
@@ -114,16 +99,6 @@ export function resolveActorOptions(input: ActorManagerOptions = {}): ResolvedAc
 }
 
 export function validateSpec(spec: { id?: unknown; command?: unknown }): void {
-  if (typeof spec.id !== 'string' || spec.id === '') {
-    throw new ProcmanError(
-      'invalid-argument',
-      `Expected \`spec.id\` to be a non-empty string, got ${describe(spec.id)}`,
-    );
-  }
-  if (typeof spec.command !== 'string' || spec.command === '') {
-    throw new ProcmanError(
-      'invalid-argument',
-      `Expected \`spec.command\` to be a non-empty string, got ${describe(spec.command)}`,
-    );
-  }
+  argument.nonEmptyString('spec.id', spec.id);
+  argument.nonEmptyString('spec.command', spec.command);
 }

@@ -25,8 +25,11 @@ type DaemonLibrary = typeof DaemonIndex;
 
 export const DAEMON_BUILD_VARIABLE = 'PLANEBENCH_DAEMON_BUILD' satisfies SettingName;
 
-/** Folders compiled, relative to the repository root. */
-const SOURCE_DIRS = ['src/daemon', 'test-scripts/daemon'];
+/**
+ * Folders compiled, relative to the repository root: the library, what it imports from
+ * src/lib (its config checks are src/lib/validate.ts), and the daemon the shutdown scenario runs.
+ */
+const SOURCE_DIRS = ['src/daemon', 'src/lib', 'test-scripts/daemon'];
 
 export interface DaemonBuild {
   readonly root: string;

@@ -3,7 +3,7 @@
  * WebAssembly agent (a compiled agent module and a memory limit in pages).
  */
 import type { WasmAgentModule } from '../wasm/agent-module.js';
-import { expectNonEmptyString, expectPositiveInteger, invalidOption } from '../options/validate.js';
+import { option, invalidOption } from '../options/validate.js';
 import { resolveRestartPolicy, type RestartPolicy, type RestartPolicyInput } from '../supervisor/restart-policy.js';
 import type { AgentInstance, AgentKind } from './agent-instance.js';
 import { createNativeInstance, type NativeBehaviour, type NativeHandler } from './native-instance.js';
@@ -53,11 +53,11 @@ export function resolveAgentSpec(
   defaultId: string,
   defaultMailboxCapacity: number,
 ): ResolvedAgentSpec {
-  const id = spec.id === undefined ? defaultId : expectNonEmptyString('id', spec.id);
+  const id = spec.id === undefined ? defaultId : option.nonEmptyString('id', spec.id);
   const capabilities = Object.freeze(
-    (spec.capabilities ?? []).map((capability, index) => expectNonEmptyString(`capabilities[${index}]`, capability)),
+    (spec.capabilities ?? []).map((capability, index) => option.nonEmptyString(`capabilities[${index}]`, capability)),
   );
-  const mailboxCapacity = expectPositiveInteger('mailboxCapacity', spec.mailboxCapacity ?? defaultMailboxCapacity);
+  const mailboxCapacity = option.positiveInteger('mailboxCapacity', spec.mailboxCapacity ?? defaultMailboxCapacity);
   const restartPolicy = resolveRestartPolicy(spec.restartPolicy);
   return {
     id,
@@ -84,13 +84,13 @@ function instanceFactory(spec: AgentSpec, id: string): () => AgentInstance {
     return () => createNativeInstance(behaviour);
   }
   if (spec.kind !== 'wasm') throw invalidOption('kind', 'one of native, wasm', (spec as { kind: unknown }).kind);
-  const maximumPages = expectPositiveInteger('memoryLimitPages', spec.memoryLimitPages);
+  const maximumPages = option.positiveInteger('memoryLimitPages', spec.memoryLimitPages);
   if (maximumPages > 65_536) throw invalidOption('memoryLimitPages', 'at most 65536 (4 GiB)', maximumPages);
-  const initialPages = expectPositiveInteger('initialPages', spec.initialPages ?? 1);
+  const initialPages = option.positiveInteger('initialPages', spec.initialPages ?? 1);
   if (initialPages > maximumPages)
     throw invalidOption('initialPages', `at most \`memoryLimitPages\` (${maximumPages})`, initialPages);
   const module = spec.module;
-  const bytesExport = expectNonEmptyString('bytesExport', spec.bytesExport ?? 'on_bytes');
+  const bytesExport = option.nonEmptyString('bytesExport', spec.bytesExport ?? 'on_bytes');
   if (!module.byteHandlers.has(bytesExport)) {
     throw invalidOption(
       'bytesExport',

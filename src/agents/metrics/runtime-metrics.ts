@@ -67,7 +67,7 @@ export function errorRateOf(counters: CountersSnapshot): number {
 }
 
 export class RuntimeMetrics {
-  /** Incremented in place by the runtime. */
+  /** Incremented in place by the runtime; `turns` is copied from the dispatcher at each snapshot. */
   readonly counters: Counters = zeroCounters();
   private readonly now: () => number;
   private readonly startedAtMs: number;
@@ -77,11 +77,26 @@ export class RuntimeMetrics {
   private readonly intervalRecovery: Histogram = createLatencyHistogram();
   private intervalCounters: Counters = zeroCounters();
   private intervalStartMs: number;
+  private turnSource: { readonly turns: number } | undefined;
 
   constructor(now: () => number) {
     this.now = now;
     this.startedAtMs = now();
     this.intervalStartMs = this.startedAtMs;
+  }
+
+  /**
+   * Where `turns` comes from: the dispatcher counts its turns itself, and a snapshot
+   * copies the count (no call per turn).
+   */
+  countTurnsOf(source: { readonly turns: number }): void {
+    this.turnSource = source;
+  }
+
+  /** The counters as they are now, `turns` read from its source. */
+  private currentCounters(): Counters {
+    if (this.turnSource !== undefined) this.counters.turns = this.turnSource.turns;
+    return this.counters;
   }
 
   recordRequestLatencyUs(us: number): void {
@@ -96,7 +111,7 @@ export class RuntimeMetrics {
 
   /** Everything since the runtime started. */
   snapshot(): MetricsSnapshot {
-    const counters: CountersSnapshot = { ...this.counters };
+    const counters: CountersSnapshot = { ...this.currentCounters() };
     const atMs = this.now();
     return {
       atMs,
@@ -111,7 +126,7 @@ export class RuntimeMetrics {
   /** Everything since the previous interval snapshot; starts the next interval. */
   intervalSnapshot(): MetricsSnapshot {
     const atMs = this.now();
-    const total = this.counters;
+    const total = this.currentCounters();
     const before = this.intervalCounters;
     const counters = Object.fromEntries(
       (Object.keys(total) as (keyof Counters)[]).map((key) => [key, total[key] - before[key]]),

@@ -4,7 +4,7 @@
  * a `resolved` alert when it comes back. Polling is driven by `check()`; `start`
  * only calls it on an injected interval.
  */
-import { expectFraction, expectNonNegativeNumber, expectPositiveInteger } from '../options/validate.js';
+import { option } from '../options/validate.js';
 import type { MetricsSnapshot } from './runtime-metrics.js';
 
 export interface SloThresholdsInput {
@@ -62,9 +62,9 @@ export class SloMonitor {
   private stopTimer: (() => void) | undefined;
 
   constructor(private readonly options: SloMonitorOptions) {
-    this.p99LatencyUs = expectNonNegativeNumber('thresholds.p99LatencyUs', options.thresholds.p99LatencyUs);
-    this.errorRate = expectFraction('thresholds.errorRate', options.thresholds.errorRate);
-    this.minSamples = expectPositiveInteger('thresholds.minSamples', options.thresholds.minSamples ?? 1);
+    this.p99LatencyUs = option.nonNegativeNumber('thresholds.p99LatencyUs', options.thresholds.p99LatencyUs);
+    this.errorRate = option.fraction('thresholds.errorRate', options.thresholds.errorRate);
+    this.minSamples = option.positiveInteger('thresholds.minSamples', options.thresholds.minSamples ?? 1);
   }
 
   /** The SLOs currently breached. */
@@ -84,7 +84,7 @@ export class SloMonitor {
   }
 
   start(everyMs: number): void {
-    expectPositiveInteger('everyMs', everyMs);
+    option.positiveInteger('everyMs', everyMs);
     this.stop();
     this.stopTimer = (this.options.interval ?? realInterval).start(() => this.check(), everyMs);
   }

@@ -4,7 +4,7 @@
  */
 import type { AgentSpec } from '../agent/agent-spec.js';
 import { AgentError } from '../errors.js';
-import { expectNonEmptyString, expectPositiveInteger } from '../options/validate.js';
+import { option } from '../options/validate.js';
 import type { AgentRuntime } from '../runtime/agent-runtime.js';
 
 export interface AgentPoolOptions {
@@ -30,8 +30,8 @@ export class AgentPool {
     private readonly runtime: AgentRuntime,
     options: AgentPoolOptions,
   ) {
-    this.name = expectNonEmptyString('name', options.name);
-    const size = expectPositiveInteger('size', options.size);
+    this.name = option.nonEmptyString('name', options.name);
+    const size = option.positiveInteger('size', options.size);
     this.taskTimeoutMs = options.taskTimeoutMs;
     const ids: string[] = [];
     for (let index = 0; index < size; index++) {
@@ -56,7 +56,7 @@ export class AgentPool {
 
   /** Runs every task with at most `concurrency` in flight; outcomes are in task order. */
   async processAll(tasks: readonly unknown[], concurrency = this.memberIds.length): Promise<TaskOutcome[]> {
-    expectPositiveInteger('concurrency', concurrency);
+    option.positiveInteger('concurrency', concurrency);
     const outcomes = new Array<TaskOutcome>(tasks.length);
     let next = 0;
     const lane = async (): Promise<void> => {

@@ -3,7 +3,7 @@
  * `batchSize` are buffered or `batchTimeoutMs` after the first one, waiting
  * for mailbox room instead of dropping (seed: MessageBatcher).
  */
-import { expectNonNegativeNumber, expectPositiveInteger } from '../options/validate.js';
+import { option } from '../options/validate.js';
 import type { Target } from '../messages/message.js';
 import type { Performative } from '../messages/performative.js';
 import type { BatchOutcome } from './router.js';
@@ -38,8 +38,8 @@ export class MessageBatcher {
     private readonly sink: BatchSink,
     private readonly options: MessageBatcherOptions,
   ) {
-    this.batchSize = expectPositiveInteger('batchSize', options.batchSize);
-    this.batchTimeoutMs = expectNonNegativeNumber('batchTimeoutMs', options.batchTimeoutMs);
+    this.batchSize = option.positiveInteger('batchSize', options.batchSize);
+    this.batchTimeoutMs = option.nonNegativeNumber('batchTimeoutMs', options.batchTimeoutMs);
     this.schedule =
       options.schedule ??
       ((callback, delayMs) => {

@@ -30,6 +30,20 @@ describe('AgentRuntime routing', () => {
     ]);
   });
 
+  it('counts dispatcher turns: messages sent together share a turn; snapshots read the count', async () => {
+    runtime = new AgentRuntime();
+    runtime.spawn({ kind: 'native', id: 'a', handler: echo });
+    expect(runtime.snapshot().counters.turns).toBe(0);
+    for (let i = 0; i < 3; i += 1) runtime.send('a', 'inform', i);
+    await runtime.idle();
+    expect(runtime.snapshot().counters.turns).toBe(1);
+    expect(runtime.metrics.intervalSnapshot().counters.turns).toBe(1);
+    runtime.send('a', 'inform', 'again');
+    await runtime.idle();
+    expect(runtime.snapshot().counters.turns).toBe(2);
+    expect(runtime.metrics.intervalSnapshot().counters.turns).toBe(1);
+  });
+
   it('routes by capability round-robin across the agents that have it', async () => {
     runtime = new AgentRuntime();
     for (const id of ['x', 'y', 'z'])

@@ -69,12 +69,8 @@ export class AgentRuntime {
     const { now } = this.options;
     this.metrics = new RuntimeMetrics(now);
     this.directory = new AgentDirectory(this.options.capabilityRouting);
-    this.dispatcher = new Dispatcher(
-      this.options.turnBudget,
-      this.options.perAgentBatch,
-      () => this.checkIdle(),
-      () => this.metrics.counters.turns++,
-    );
+    this.dispatcher = new Dispatcher(this.options.turnBudget, this.options.perAgentBatch, () => this.checkIdle());
+    this.metrics.countTurnsOf(this.dispatcher);
     this.router = new Router(this.directory, this.dispatcher, this.metrics, now, this.options.timers, {
       deadLetter: (message, reason) => this.events.emit('dead-letter', { message, reason }),
     });

@@ -9,13 +9,18 @@ import type { AgentCell } from './agent-cell.js';
 export class Dispatcher {
   private queue: AgentCell[] = [];
   private scheduled = false;
+  private turnCount = 0;
 
   constructor(
     private readonly turnBudget: number,
     private readonly perAgentBatch: number,
     private readonly onQuiet: () => void,
-    private readonly onTurn: () => void = () => undefined,
   ) {}
+
+  /** Turns run so far; messages in flight together share a turn (up to its budget). */
+  get turns(): number {
+    return this.turnCount;
+  }
 
   get pending(): number {
     return this.queue.length;
@@ -36,7 +41,7 @@ export class Dispatcher {
   }
 
   private readonly runTurn = (): void => {
-    this.onTurn();
+    this.turnCount += 1;
     let budget = this.turnBudget;
     let index = 0;
     const queue = this.queue;

@@ -1,4 +1,4 @@
-import { expectOneOf, expectPositiveInteger } from '../options/validate.js';
+import { option } from '../options/validate.js';
 import { realTimers, type Timers } from '../router/pending-requests.js';
 import { realSchedule, type ScheduleFn } from '../supervisor/supervisor.js';
 import type { CapabilityRouting } from './agent-directory.js';
@@ -33,10 +33,10 @@ export interface ResolvedAgentRuntimeOptions {
 export function resolveRuntimeOptions(options: AgentRuntimeOptions = {}): ResolvedAgentRuntimeOptions {
   return Object.freeze({
     now: options.now ?? (() => performance.now()),
-    mailboxCapacity: expectPositiveInteger('mailboxCapacity', options.mailboxCapacity ?? 1024),
-    turnBudget: expectPositiveInteger('turnBudget', options.turnBudget ?? 4096),
-    perAgentBatch: expectPositiveInteger('perAgentBatch', options.perAgentBatch ?? 256),
-    capabilityRouting: expectOneOf('capabilityRouting', options.capabilityRouting ?? 'round-robin', [
+    mailboxCapacity: option.positiveInteger('mailboxCapacity', options.mailboxCapacity ?? 1024),
+    turnBudget: option.positiveInteger('turnBudget', options.turnBudget ?? 4096),
+    perAgentBatch: option.positiveInteger('perAgentBatch', options.perAgentBatch ?? 256),
+    capabilityRouting: option.oneOf('capabilityRouting', options.capabilityRouting ?? 'round-robin', [
       'round-robin',
       'least-loaded',
     ] as const),

@@ -4,7 +4,7 @@
  * beyond it the supervisor gives up and the agent is failed).
  */
 import type { CrashKind } from '../agent/agent-instance.js';
-import { expectNonNegativeInteger, expectNonNegativeNumber, expectOneOf, invalidOption } from '../options/validate.js';
+import { option, invalidOption } from '../options/validate.js';
 
 const CRASH_KINDS: readonly CrashKind[] = ['error', 'trap', 'memory-limit'];
 
@@ -47,18 +47,18 @@ export const DEFAULT_RESTART_POLICY: RestartPolicy = Object.freeze({
 
 export function resolveRestartPolicy(input: RestartPolicyInput | undefined, name = 'restartPolicy'): RestartPolicy {
   if (input === undefined) return DEFAULT_RESTART_POLICY;
-  const kind = expectOneOf(`${name}.kind`, input.kind, ['never', 'always', 'backoff'] as const);
+  const kind = option.oneOf(`${name}.kind`, input.kind, ['never', 'always', 'backoff'] as const);
   if (input.kind === 'never') return Object.freeze({ ...DEFAULT_RESTART_POLICY, kind, maxRestarts: 0 });
-  const maxRestarts = expectNonNegativeInteger(
+  const maxRestarts = option.nonNegativeInteger(
     `${name}.maxRestarts`,
     input.maxRestarts ?? DEFAULT_RESTART_POLICY.maxRestarts,
   );
-  const withinMs = expectNonNegativeNumber(`${name}.withinMs`, input.withinMs ?? DEFAULT_RESTART_POLICY.withinMs);
+  const withinMs = option.nonNegativeNumber(`${name}.withinMs`, input.withinMs ?? DEFAULT_RESTART_POLICY.withinMs);
   const restartOn = input.restartOn ?? CRASH_KINDS;
   for (const [index, crashKind] of restartOn.entries())
-    expectOneOf(`${name}.restartOn[${index}]`, crashKind, CRASH_KINDS);
+    option.oneOf(`${name}.restartOn[${index}]`, crashKind, CRASH_KINDS);
   if (input.kind === 'always') {
-    const delayMs = expectNonNegativeNumber(`${name}.delayMs`, input.delayMs ?? 0);
+    const delayMs = option.nonNegativeNumber(`${name}.delayMs`, input.delayMs ?? 0);
     return Object.freeze({
       kind,
       initialDelayMs: delayMs,
@@ -69,9 +69,9 @@ export function resolveRestartPolicy(input: RestartPolicyInput | undefined, name
       restartOn,
     });
   }
-  const initialDelayMs = expectNonNegativeNumber(`${name}.initialDelayMs`, input.initialDelayMs ?? 10);
-  const maxDelayMs = expectNonNegativeNumber(`${name}.maxDelayMs`, input.maxDelayMs ?? 5_000);
-  const factor = expectNonNegativeNumber(`${name}.factor`, input.factor ?? 2);
+  const initialDelayMs = option.nonNegativeNumber(`${name}.initialDelayMs`, input.initialDelayMs ?? 10);
+  const maxDelayMs = option.nonNegativeNumber(`${name}.maxDelayMs`, input.maxDelayMs ?? 5_000);
+  const factor = option.nonNegativeNumber(`${name}.factor`, input.factor ?? 2);
   if (factor < 1) throw invalidOption(`${name}.factor`, 'a number of at least 1', factor);
   if (maxDelayMs < initialDelayMs)
     throw invalidOption(`${name}.maxDelayMs`, `at least \`initialDelayMs\` (${initialDelayMs})`, maxDelayMs);

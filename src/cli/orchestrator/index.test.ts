@@ -39,7 +39,7 @@ describe('planebench orchestrator CLI', () => {
     const path = join(dir, 'bad.yaml');
     writeFileSync(path, 'workflows: ten\ntasks_per_workflow: 5\nduration: 0.1\n');
     expect(await runOrchestratorCli(['perf-test', '--config', path])).toBe(2);
-    expect(stderr.text()).toBe(`${path}: Expected \`workflows\` to be a positive integer, got \`"ten"\` (string)\n`);
+    expect(stderr.text()).toBe(`${path}: Expected \`workflows\` to be a positive integer, got \`ten\` (string)\n`);
   });
 
   it('rejects an invalid number flag by name, and a flag parse error as invalid input', async () => {

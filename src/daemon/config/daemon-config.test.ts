@@ -1,15 +1,5 @@
-import { DaemonError } from '../errors/daemon-error.js';
 import { CONFIG_DEFAULTS, configBuilder, createConfig, defaultConfig, resolveWorkerThreads } from './daemon-config.js';
-
-function configError(fn: () => unknown): DaemonError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DaemonError) return error;
-    throw error;
-  }
-  throw new Error('expected a DaemonError');
-}
+import { daemonErrorOf } from '../../test-support/daemon-error-of.js';
 
 describe('config builder', () => {
   test('defaults are 5 s / 10 s / 15 s, no pid file, 30 s health checks, one worker thread per CPU, no log file', () => {
@@ -83,32 +73,32 @@ describe('config builder', () => {
       'logging.maxFiles',
     ],
   ])('rejects a %s, naming the field', (_label, build, field) => {
-    const error = configError(build);
+    const error = daemonErrorOf(build);
     expect(error.code).toBe('config-invalid');
     expect(error.field).toBe(field);
     expect(error.message).toMatch(new RegExp(`^Expected \`${field}\` to be .+, got `));
   });
 
   test('the message names the rule and the value', () => {
-    expect(configError(() => configBuilder().shutdownTimeoutMs(-1)).message).toBe(
+    expect(daemonErrorOf(() => configBuilder().shutdownTimeoutMs(-1)).message).toBe(
       'Expected `shutdownTimeoutMs` to be an integer number of milliseconds between 1 and 2147483647, got `-1` (number)',
     );
   });
 
   test('the worker thread count message names the rule and the value', () => {
-    expect(configError(() => configBuilder().workerThreads(-1)).message).toBe(
+    expect(daemonErrorOf(() => configBuilder().workerThreads(-1)).message).toBe(
       'Expected `workerThreads` to be an integer number of threads between 0 (one per available CPU) and 1024, got `-1` (number)',
     );
   });
 
   test('the logging messages name the field, the rule and the value', () => {
-    expect(configError(() => configBuilder().logging({ file: '/l/d.log', maxBytes: -1 })).message).toBe(
+    expect(daemonErrorOf(() => configBuilder().logging({ file: '/l/d.log', maxBytes: -1 })).message).toBe(
       'Expected `logging.maxBytes` to be an integer number of bytes between 1 and 1099511627776, got `-1` (number)',
     );
-    expect(configError(() => configBuilder().logging({ file: '/l/d.log', maxFiles: 2.5 })).message).toBe(
+    expect(daemonErrorOf(() => configBuilder().logging({ file: '/l/d.log', maxFiles: 2.5 })).message).toBe(
       'Expected `logging.maxFiles` to be an integer number of files between 1 (the log file alone) and 1000, got `2.5` (number)',
     );
-    expect(configError(() => configBuilder().logging({ file: 'd.log' })).message).toBe(
+    expect(daemonErrorOf(() => configBuilder().logging({ file: 'd.log' })).message).toBe(
       'Expected `logging.file` to be an absolute path, got `d.log` (string)',
     );
   });
@@ -129,7 +119,7 @@ describe('config builder', () => {
   });
 
   test('force timeout must be at least the shutdown timeout', () => {
-    const error = configError(() => configBuilder().shutdownTimeoutMs(5_000).forceTimeoutMs(2_000).build());
+    const error = daemonErrorOf(() => configBuilder().shutdownTimeoutMs(5_000).forceTimeoutMs(2_000).build());
     expect(error.field).toBe('forceTimeoutMs');
     expect(error.message).toBe(
       'Expected `forceTimeoutMs` to be at least `shutdownTimeoutMs` (5000), got `2000` (number)',
@@ -137,7 +127,7 @@ describe('config builder', () => {
   });
 
   test('kill timeout must be at least the force timeout', () => {
-    const error = configError(() => configBuilder().forceTimeoutMs(12_000).killTimeoutMs(11_000).build());
+    const error = daemonErrorOf(() => configBuilder().forceTimeoutMs(12_000).killTimeoutMs(11_000).build());
     expect(error.field).toBe('killTimeoutMs');
     expect(error.message).toBe(
       'Expected `killTimeoutMs` to be at least `forceTimeoutMs` (12000), got `11000` (number)',
@@ -165,11 +155,11 @@ describe('createConfig', () => {
   });
 
   test('validates like the builder', () => {
-    expect(configError(() => createConfig({ workerThreads: -2 })).field).toBe('workerThreads');
+    expect(daemonErrorOf(() => createConfig({ workerThreads: -2 })).field).toBe('workerThreads');
     expect(createConfig({ workerThreads: 8 }).workerThreads).toBe(8);
-    expect(configError(() => createConfig({ shutdownTimeoutMs: 20_000 })).field).toBe('forceTimeoutMs');
-    expect(configError(() => createConfig({ pidFile: '' })).field).toBe('pidFile');
-    expect(configError(() => createConfig({ logging: { file: '/l/d.log', maxFiles: -1 } })).field).toBe(
+    expect(daemonErrorOf(() => createConfig({ shutdownTimeoutMs: 20_000 })).field).toBe('forceTimeoutMs');
+    expect(daemonErrorOf(() => createConfig({ pidFile: '' })).field).toBe('pidFile');
+    expect(daemonErrorOf(() => createConfig({ logging: { file: '/l/d.log', maxFiles: -1 } })).field).toBe(
       'logging.maxFiles',
     );
     expect(createConfig({ logging: { file: '/l/d.log', maxBytes: 4096 } }).logging).toEqual({
@@ -180,13 +170,13 @@ describe('createConfig', () => {
   });
 
   test('rejects an unknown field of the logging section, naming it', () => {
-    const error = configError(() => createConfig({ logging: { file: '/l/d.log', maxSize: 5 } as never }));
+    const error = daemonErrorOf(() => createConfig({ logging: { file: '/l/d.log', maxSize: 5 } as never }));
     expect(error.field).toBe('logging.maxSize');
     expect(error.message).toBe('Unknown config field `logging.maxSize`; the fields are file, maxBytes, maxFiles');
   });
 
   test('rejects an unknown field, naming it', () => {
-    const error = configError(() => createConfig({ timeout: 5 } as never));
+    const error = daemonErrorOf(() => createConfig({ timeout: 5 } as never));
     expect(error.field).toBe('timeout');
     expect(error.message).toContain('Unknown config field `timeout`');
   });

@@ -7,12 +7,13 @@ import { availableParallelism } from 'node:os';
 import { DaemonError } from '../errors/daemon-error.js';
 import { resolveLoggingConfig, type LoggingConfig, type LoggingConfigInput } from './logging-config.js';
 import {
-  checkHealthCheckIntervalMs,
+  check,
   checkName,
   checkPidFile,
-  checkTimeoutMs,
   checkTimeoutOrder,
-  checkWorkerThreads,
+  MAX_TIMER_MS,
+  MAX_WORKER_THREADS,
+  MIN_HEALTH_CHECK_INTERVAL_MS,
 } from './validate-config.js';
 
 export interface DaemonConfig {
@@ -68,17 +69,17 @@ export class ConfigBuilder {
   }
 
   shutdownTimeoutMs(value: number): this {
-    this.#shutdownTimeoutMs = checkTimeoutMs('shutdownTimeoutMs', value);
+    this.#shutdownTimeoutMs = check.integerInRange('shutdownTimeoutMs', value, 1, MAX_TIMER_MS, 'milliseconds');
     return this;
   }
 
   forceTimeoutMs(value: number): this {
-    this.#forceTimeoutMs = checkTimeoutMs('forceTimeoutMs', value);
+    this.#forceTimeoutMs = check.integerInRange('forceTimeoutMs', value, 1, MAX_TIMER_MS, 'milliseconds');
     return this;
   }
 
   killTimeoutMs(value: number): this {
-    this.#killTimeoutMs = checkTimeoutMs('killTimeoutMs', value);
+    this.#killTimeoutMs = check.integerInRange('killTimeoutMs', value, 1, MAX_TIMER_MS, 'milliseconds');
     return this;
   }
 
@@ -88,13 +89,26 @@ export class ConfigBuilder {
   }
 
   healthCheckIntervalMs(value: number): this {
-    this.#healthCheckIntervalMs = checkHealthCheckIntervalMs('healthCheckIntervalMs', value);
+    this.#healthCheckIntervalMs = check.integerInRange(
+      'healthCheckIntervalMs',
+      value,
+      MIN_HEALTH_CHECK_INTERVAL_MS,
+      MAX_TIMER_MS,
+      'milliseconds',
+    );
     return this;
   }
 
   /** Worker threads for the application's runtime; 0 = one per available CPU. */
   workerThreads(value: number): this {
-    this.#workerThreads = checkWorkerThreads('workerThreads', value);
+    this.#workerThreads = check.integerInRange(
+      'workerThreads',
+      value,
+      0,
+      MAX_WORKER_THREADS,
+      'threads',
+      'one per available CPU',
+    );
     return this;
   }
 

@@ -4,7 +4,7 @@
  * many files it keeps, the one being written included (`maxFiles`).
  */
 import { DaemonError } from '../errors/daemon-error.js';
-import { checkLogFile, checkLogMaxBytes, checkLogMaxFiles } from './validate-config.js';
+import { check, checkLogFile, MAX_LOG_FILE_BYTES, MAX_LOG_FILES } from './validate-config.js';
 
 export interface LoggingConfig {
   /** Absolute path of the log file; rotated copies are `<file>.1` (newest) … `<file>.<maxFiles − 1>`. */
@@ -51,10 +51,10 @@ export function resolveLoggingConfig(input: unknown, field = 'logging'): Logging
     maxBytes:
       section.maxBytes === undefined
         ? LOGGING_DEFAULTS.maxBytes
-        : checkLogMaxBytes(`${field}.maxBytes`, section.maxBytes),
+        : check.integerInRange(`${field}.maxBytes`, section.maxBytes, 1, MAX_LOG_FILE_BYTES, 'bytes'),
     maxFiles:
       section.maxFiles === undefined
         ? LOGGING_DEFAULTS.maxFiles
-        : checkLogMaxFiles(`${field}.maxFiles`, section.maxFiles),
+        : check.integerInRange(`${field}.maxFiles`, section.maxFiles, 1, MAX_LOG_FILES, 'files', 'the log file alone'),
   });
 }

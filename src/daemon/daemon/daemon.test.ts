@@ -2,10 +2,10 @@ import { mkdir, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { configBuilder, defaultConfig } from '../config/daemon-config.js';
-import { DaemonError } from '../errors/daemon-error.js';
 import { DAEMON_METRICS, MetricsCollector } from '../metrics/metrics-collector.js';
 import { ManualTimers } from '../time/manual-timers.js';
 import { Daemon, exitCodeFor } from './daemon.js';
+import { daemonErrorOf } from '../../test-support/daemon-error-of.js';
 
 const fastConfig = configBuilder()
   .name('test-daemon')
@@ -14,16 +14,6 @@ const fastConfig = configBuilder()
   .killTimeoutMs(500)
   .healthCheckIntervalMs(1_000)
   .build();
-
-function errorOf(fn: () => unknown): DaemonError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DaemonError) return error;
-    throw error;
-  }
-  throw new Error('expected a DaemonError');
-}
 
 describe('Daemon', () => {
   test('runs its tasks until shutdown and reports a graceful stop', async () => {
@@ -82,7 +72,7 @@ describe('Daemon', () => {
 
   test('without withMetrics() a daemon has no collector; a wrong collector is a config error', () => {
     expect(Daemon.builder(fastConfig).withoutSignals().build().metrics).toBeNull();
-    expect(errorOf(() => Daemon.builder(fastConfig).withMetrics({} as never)).field).toBe('metrics');
+    expect(daemonErrorOf(() => Daemon.builder(fastConfig).withMetrics({} as never)).field).toBe('metrics');
   });
 
   test('runs health checks on the interval while running', async () => {
@@ -228,7 +218,7 @@ describe('Daemon', () => {
         if (text !== '') lines.push(...text.slice(0, -1).split('\n'));
       }
       expect(lines).toEqual(expected);
-      expect(errorOf(() => daemon.log('after the stop')).code).toBe('invalid-state');
+      expect(daemonErrorOf(() => daemon.log('after the stop')).code).toBe('invalid-state');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -264,17 +254,17 @@ describe('Daemon', () => {
 
   test('builder validation: duplicate task names and bad signals name the field', () => {
     expect(
-      errorOf(() =>
+      daemonErrorOf(() =>
         Daemon.builder(defaultConfig())
           .withTask('x', async () => {})
           .withTask('x', async () => {})
           .build(),
       ).field,
     ).toBe('subsystems[1].name');
-    expect(errorOf(() => Daemon.builder(defaultConfig()).withSignals(['SIGKILL'])).field).toBe('signals[0]');
-    expect(errorOf(() => Daemon.builder(defaultConfig()).withSignals(['NOPE' as NodeJS.Signals])).field).toBe(
+    expect(daemonErrorOf(() => Daemon.builder(defaultConfig()).withSignals(['SIGKILL'])).field).toBe('signals[0]');
+    expect(daemonErrorOf(() => Daemon.builder(defaultConfig()).withSignals(['NOPE' as NodeJS.Signals])).field).toBe(
       'signals[0]',
     );
-    expect(errorOf(() => Daemon.builder(defaultConfig()).withSignals([])).field).toBe('signals');
+    expect(daemonErrorOf(() => Daemon.builder(defaultConfig()).withSignals([])).field).toBe('signals');
   });
 });

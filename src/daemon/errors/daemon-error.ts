@@ -10,6 +10,7 @@
  * `util.inspect`, and without a captured trace its `stack` names the code.
  */
 import { inspect, type InspectOptions } from 'node:util';
+import { expectedMessage } from '../../lib/validate.js';
 
 export type DaemonErrorCode =
   | 'config-invalid'
@@ -79,7 +80,7 @@ export class DaemonError {
 
   /** A validation error: names the field, the rule and the value it got. */
   static config(field: string, rule: string, value: unknown): DaemonError {
-    return new DaemonError('config-invalid', `Expected \`${field}\` to be ${rule}, got ${describeValue(value)}`, {
+    return new DaemonError('config-invalid', expectedMessage(field, rule, value), {
       field,
     });
   }
@@ -110,28 +111,3 @@ Object.defineProperty(DaemonError.prototype, inspect.custom, {
     return `${this.stack ?? `DaemonError: ${this.message}`} ${inspect(facts, options)}`;
   },
 });
-
-/** `\`-1\` (number)`: the value and its type, for validation messages. */
-export function describeValue(value: unknown): string {
-  switch (typeof value) {
-    case 'string':
-      return `\`${value}\` (string)`;
-    case 'object':
-      if (value === null) return '`null`';
-      return `\`${safeJson(value)}\` (${Array.isArray(value) ? 'array' : 'object'})`;
-    case 'function':
-      return `\`${value.name || 'anonymous'}\` (function)`;
-    case 'symbol':
-      return `\`${value.toString()}\` (symbol)`;
-    default:
-      return `\`${String(value)}\` (${typeof value})`;
-  }
-}
-
-function safeJson(value: object): string {
-  try {
-    return JSON.stringify(value) ?? Object.prototype.toString.call(value);
-  } catch {
-    return Object.prototype.toString.call(value);
-  }
-}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DaemonError } from '../errors/daemon-error.js';
 import { logFilePath } from './rotate-log-files.js';
 import { RotatingLogWriter } from './rotating-log-writer.js';
+import { daemonErrorOf } from '../../test-support/daemon-error-of.js';
 
 let dir: string;
 let file: string;
@@ -38,16 +39,6 @@ async function readLines(maxFiles: number): Promise<string[]> {
 async function fileSizes(): Promise<number[]> {
   const names = await readdir(dir);
   return Promise.all(names.map(async (name) => (await stat(join(dir, name))).size));
-}
-
-function errorOf(fn: () => unknown): DaemonError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DaemonError) return error;
-    throw error;
-  }
-  throw new Error('expected a DaemonError');
 }
 
 describe('RotatingLogWriter', () => {
@@ -121,7 +112,7 @@ describe('RotatingLogWriter', () => {
     expect(writer.close()).toBe(closing);
     await closing;
     expect(await readLines(1)).toEqual(expected);
-    const error = errorOf(() => writer.write('late'));
+    const error = daemonErrorOf(() => writer.write('late'));
     expect(error.code).toBe('invalid-state');
     expect(error.message).toContain(file);
   });
@@ -161,7 +152,7 @@ describe('RotatingLogWriter', () => {
     );
     expect(error).toBeInstanceOf(DaemonError);
     expect(error).toMatchObject({ code: 'io', message: `Could not open log file \`${file}\`` });
-    expect(errorOf(() => writer.write('more'))).toBe(error);
+    expect(daemonErrorOf(() => writer.write('more'))).toBe(error);
     expect(writer.stats()).toMatchObject({ linesHandedIn: 1, linesWritten: 0, droppedLines: 1 });
     await expect(writer.close()).rejects.toBe(error);
   });
@@ -171,7 +162,7 @@ describe('RotatingLogWriter', () => {
     ['maxBytes 0', { file: '/tmp/x.log', maxBytes: 0 }, 'logging.maxBytes'],
     ['maxFiles 0', { file: '/tmp/x.log', maxFiles: 0 }, 'logging.maxFiles'],
   ])('bad options (%s) are config-invalid naming the field', (_label, options, field) => {
-    const error = errorOf(() => new RotatingLogWriter(options));
+    const error = daemonErrorOf(() => new RotatingLogWriter(options));
     expect(error.code).toBe('config-invalid');
     expect(error.field).toBe(field);
   });

@@ -3,7 +3,7 @@
  * its restart policy decides whether and after how long it runs again.
  */
 import { DaemonError } from '../errors/daemon-error.js';
-import { checkNonNegativeInteger, MAX_TIMER_MS } from '../config/validate-config.js';
+import { check, MAX_TIMER_MS } from '../config/validate-config.js';
 
 export type RestartPolicy =
   | { readonly kind: 'never' }
@@ -65,16 +65,23 @@ export function checkRestartPolicy(field: string, policy: unknown): RestartPolic
       return policy as RestartPolicy;
     case 'always':
     case 'on-failure':
-      if (p['delayMs'] !== undefined) checkNonNegativeInteger(`${field}.delayMs`, p['delayMs']);
+      if (p['delayMs'] !== undefined)
+        check.integerInRange(`${field}.delayMs`, p['delayMs'], 0, MAX_TIMER_MS, 'milliseconds');
       if (p['maxRestarts'] !== undefined)
-        checkNonNegativeInteger(`${field}.maxRestarts`, p['maxRestarts'], Number.MAX_SAFE_INTEGER);
+        check.integerInRange(`${field}.maxRestarts`, p['maxRestarts'], 0, Number.MAX_SAFE_INTEGER);
       return policy as RestartPolicy;
     case 'exponential-backoff': {
-      const initial = checkNonNegativeInteger(`${field}.initialDelayMs`, p['initialDelayMs']);
-      const max = checkNonNegativeInteger(`${field}.maxDelayMs`, p['maxDelayMs'], MAX_TIMER_MS);
+      const initial = check.integerInRange(
+        `${field}.initialDelayMs`,
+        p['initialDelayMs'],
+        0,
+        MAX_TIMER_MS,
+        'milliseconds',
+      );
+      const max = check.integerInRange(`${field}.maxDelayMs`, p['maxDelayMs'], 0, MAX_TIMER_MS, 'milliseconds');
       if (max < initial)
         throw DaemonError.config(`${field}.maxDelayMs`, `at least \`initialDelayMs\` (${initial})`, max);
-      checkNonNegativeInteger(`${field}.maxAttempts`, p['maxAttempts'], Number.MAX_SAFE_INTEGER);
+      check.integerInRange(`${field}.maxAttempts`, p['maxAttempts'], 0, Number.MAX_SAFE_INTEGER);
       const factor = p['factor'];
       if (factor !== undefined && (typeof factor !== 'number' || !Number.isFinite(factor) || factor < 1)) {
         throw DaemonError.config(`${field}.factor`, 'a finite number of at least 1', factor);

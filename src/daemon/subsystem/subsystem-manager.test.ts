@@ -1,9 +1,9 @@
-import { DaemonError } from '../errors/daemon-error.js';
 import { ShutdownCoordinator } from '../shutdown/shutdown-coordinator.js';
 import type { ShutdownHandle } from '../shutdown/shutdown-handle.js';
 import { flushMicrotasks, ManualTimers } from '../time/manual-timers.js';
 import { SubsystemManager } from './subsystem-manager.js';
 import type { SubsystemEvent, SubsystemFn } from './subsystem-types.js';
+import { daemonErrorOf } from '../../test-support/daemon-error-of.js';
 
 const timeouts = { shutdownTimeoutMs: 100, forceTimeoutMs: 300, killTimeoutMs: 500 };
 
@@ -48,34 +48,25 @@ function counting(): SubsystemFn & { runs: number; handles: ShutdownHandle[] } {
   return fn;
 }
 
-function errorOf(fn: () => unknown): DaemonError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DaemonError) return error;
-    throw error;
-  }
-  throw new Error('expected a DaemonError');
-}
-
 describe('SubsystemManager: registration', () => {
   test('validates name, uniqueness, run and policy, naming the field', () => {
     const { manager } = setup();
     manager.register({ name: 'a', run: untilStopped });
-    expect(errorOf(() => manager.register({ name: 'a', run: untilStopped })).field).toBe('subsystems[1].name');
-    expect(errorOf(() => manager.register({ name: '', run: untilStopped })).field).toBe('subsystems[1].name');
-    expect(errorOf(() => manager.register({ name: 'b', run: 'x' as never })).field).toBe('subsystems[1].run');
+    expect(daemonErrorOf(() => manager.register({ name: 'a', run: untilStopped })).field).toBe('subsystems[1].name');
+    expect(daemonErrorOf(() => manager.register({ name: '', run: untilStopped })).field).toBe('subsystems[1].name');
+    expect(daemonErrorOf(() => manager.register({ name: 'b', run: 'x' as never })).field).toBe('subsystems[1].run');
     expect(
-      errorOf(() => manager.register({ name: 'b', run: untilStopped, restartPolicy: { kind: 'always', delayMs: -1 } }))
-        .field,
+      daemonErrorOf(() =>
+        manager.register({ name: 'b', run: untilStopped, restartPolicy: { kind: 'always', delayMs: -1 } }),
+      ).field,
     ).toBe('subsystems[1].restartPolicy.delayMs');
     expect(manager.size).toBe(1);
   });
 
   test('unknown ids and names are subsystem-not-found', () => {
     const { manager } = setup();
-    expect(errorOf(() => manager.start(42)).code).toBe('subsystem-not-found');
-    expect(errorOf(() => manager.idOf('nope')).code).toBe('subsystem-not-found');
+    expect(daemonErrorOf(() => manager.start(42)).code).toBe('subsystem-not-found');
+    expect(daemonErrorOf(() => manager.idOf('nope')).code).toBe('subsystem-not-found');
   });
 });
 
@@ -96,9 +87,9 @@ describe('SubsystemManager: start and stop', () => {
     const { manager, coordinator } = setup();
     const id = manager.register({ name: 'a', run: untilStopped });
     manager.start(id);
-    expect(errorOf(() => manager.start(id)).code).toBe('invalid-state');
+    expect(daemonErrorOf(() => manager.start(id)).code).toBe('invalid-state');
     coordinator.initiate();
-    expect(errorOf(() => manager.startAll()).code).toBe('invalid-state');
+    expect(daemonErrorOf(() => manager.startAll()).code).toBe('invalid-state');
   });
 
   test('stop(id) stops one subsystem and leaves the others running', async () => {

@@ -87,7 +87,7 @@ describe('perf-all', () => {
         saveReport: () => '',
         saveFailure: () => '',
       }),
-    ).rejects.toThrow(/b\.yaml: Expected `workflows` to be a positive integer, got `"ten"`/);
+    ).rejects.toThrow(/b\.yaml: Expected `workflows` to be a positive integer, got `ten` \(string\)/);
     expect(ran).toBe(0);
   });
 

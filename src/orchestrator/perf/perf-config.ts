@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { OrchestratorError, coerceError } from '../errors.js';
+import { RULES, validators } from '../../lib/validate.js';
+import { OrchestratorError, coerceError, invalid } from '../errors.js';
 import type { SchedulerOptions } from '../options.js';
 
 export const PERF_CONFIG_DIR = fileURLToPath(new URL('../../../perf-configs/', import.meta.url));
@@ -21,28 +22,14 @@ export interface PerfConfig {
   >;
 }
 
-interface FieldRule {
-  readonly rule: string;
-  readonly test: (v: unknown) => boolean;
-}
-
-const positiveInteger: FieldRule = {
-  rule: 'a positive integer',
-  test: (v) => Number.isInteger(v) && (v as number) > 0,
-};
-const positiveNumber: FieldRule = {
-  rule: 'a positive number',
-  test: (v) => typeof v === 'number' && Number.isFinite(v) && v > 0,
-};
-
 const SCHEMA = {
-  workflows: { ...positiveInteger, required: true },
-  tasks_per_workflow: { ...positiveInteger, required: true },
-  duration: { ...positiveNumber, required: true },
-  poll_interval_secs: { ...positiveNumber, required: false },
-  max_tasks_per_batch: { ...positiveInteger, required: false },
-  max_concurrent_dispatches: { ...positiveInteger, required: false },
-  max_concurrent_status_checks: { ...positiveInteger, required: false },
+  workflows: { check: 'positiveInteger', required: true },
+  tasks_per_workflow: { check: 'positiveInteger', required: true },
+  duration: { check: 'positiveNumber', required: true },
+  poll_interval_secs: { check: 'positiveNumber', required: false },
+  max_tasks_per_batch: { check: 'positiveInteger', required: false },
+  max_concurrent_dispatches: { check: 'positiveInteger', required: false },
+  max_concurrent_status_checks: { check: 'positiveInteger', required: false },
 } as const;
 
 type Field = keyof typeof SCHEMA;
@@ -52,6 +39,9 @@ const DEFAULT_SCHEDULER = { pollIntervalMs: 1000, batchSize: 100, concurrency: 5
 /** Validates parsed YAML; `where` names the file in errors. */
 export function parsePerfConfig(name: string, raw: unknown, where: string): PerfConfig {
   const fail = (message: string) => new OrchestratorError(`${where}: ${message}`, { invalidInput: true });
+  const check = validators((field, rule, value) => {
+    throw invalid(field, rule, value, where);
+  });
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw fail(`Expected a mapping of fields (${Object.keys(SCHEMA).join(', ')}), got \`${JSON.stringify(raw)}\``);
   }
@@ -64,12 +54,10 @@ export function parsePerfConfig(name: string, raw: unknown, where: string): Perf
   for (const [field, spec] of Object.entries(SCHEMA) as [Field, (typeof SCHEMA)[Field]][]) {
     const value = record[field];
     if (value === undefined) {
-      if (spec.required) throw fail(`Missing required field \`${field}\` (${spec.rule})`);
+      if (spec.required) throw fail(`Missing required field \`${field}\` (${RULES[spec.check]})`);
       continue;
     }
-    if (!spec.test(value)) {
-      throw fail(`Expected \`${field}\` to be ${spec.rule}, got \`${JSON.stringify(value)}\` (${typeof value})`);
-    }
+    check[spec.check](field, value);
   }
   const pick = (field: Field): number | undefined => record[field] as number | undefined;
   const pollSecs = pick('poll_interval_secs');

@@ -9,7 +9,7 @@ import type { ManagedChild } from '../control/managed-child.js';
 import { probeMemoryBytes } from '../control/probe-memory.js';
 import { stopChild } from '../control/stop-child.js';
 import { abortedError, ProcmanError } from '../errors.js';
-import { expectNonNegativeInteger, resolveManagerOptions, validateSpec } from '../options.js';
+import { argument, resolveManagerOptions, validateSpec } from '../options.js';
 import type { ManagerOptions, ResolvedManagerOptions } from '../options.js';
 import {
   applyExit,
@@ -165,7 +165,7 @@ export class LockedProcessManager implements ProcessManager {
   private gracePeriodOf(options: { readonly gracePeriodMs?: number }): number {
     return options.gracePeriodMs === undefined
       ? this.options.gracePeriodMs
-      : expectNonNegativeInteger('gracePeriodMs', options.gracePeriodMs);
+      : argument.nonNegativeInteger('gracePeriodMs', options.gracePeriodMs);
   }
 
   private assertOpen(): void {

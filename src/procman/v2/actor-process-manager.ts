@@ -5,7 +5,7 @@
  * drop or abandon the operation.
  */
 import { abortedError, ProcmanError } from '../errors.js';
-import { expectNonNegativeInteger, resolveActorOptions, validateSpec } from '../options.js';
+import { argument, resolveActorOptions, validateSpec } from '../options.js';
 import type { ActorManagerOptions, ResolvedActorOptions } from '../options.js';
 import type {
   OperationOptions,
@@ -133,6 +133,6 @@ export class ActorProcessManager implements ProcessManager {
   private gracePeriodOf(options: { readonly gracePeriodMs?: number }): number {
     return options.gracePeriodMs === undefined
       ? this.options.gracePeriodMs
-      : expectNonNegativeInteger('gracePeriodMs', options.gracePeriodMs);
+      : argument.nonNegativeInteger('gracePeriodMs', options.gracePeriodMs);
   }
 }
