@@ -4,10 +4,12 @@
  * the process exit. Shutdown bounded by the signal keeps this at
  * process-teardown cost; a loop that slept its interval would take up to 30 s.
  *
- * Every run is paired with a bare Node process that exits in its
- * SIGTERM handler, measured the same way and as often (a p99 of fewer samples
- * would read lower): the floor this machine sets for any
- * Node process, so the daemon's own share can be read off. The signal goes to
+ * Every run is paired with two floors, measured the same way and as often (a
+ * p99 of fewer samples would read lower): a bare Node process that exits in its
+ * SIGTERM handler — the floor this machine sets for any Node process — and the
+ * same process after importing the compiled daemon library, whose exit costs
+ * more by the memory the library's code takes (a process's exit time grows
+ * with its heap). The daemon's own shutdown is what it takes over the second. The signal goes to
  * a process that has been up for `settleMs`, so the tail of its start-up (lazy
  * compilation, start-up garbage) is not counted as shutdown latency.
  * The daemon runs from the compiled library under plain `node`.
@@ -37,6 +39,11 @@ const BARE_NODE = [
   "process.stdout.write('ready ' + process.pid + '\\n');",
   'setInterval(() => {}, 30000);',
 ].join(' ');
+
+/** The bare process, as an ES module that first imports the library at `url`. */
+function libraryLoadedNode(url: string): string {
+  return `await import(${JSON.stringify(url)}); ${BARE_NODE}`;
+}
 
 /** Starts the process, sends SIGTERM once it is ready, records signal → 'exit' event in µs. */
 async function sigtermToExit(
@@ -74,6 +81,10 @@ export default defineScenario<ShutdownLatencyParams>(async (ctx) => {
   const interval = String(ctx.params.healthIntervalMs);
   const daemonExit = ctx.histogram('sigtermToExitUs', 'latencyUs', { stats: ['p50', 'p99', 'max'] });
   const bareExit = ctx.histogram('bareNodeSigtermToExitUs', 'latencyUs', { stats: ['p50', 'p99'], gate: false });
+  const libraryExit = ctx.histogram('libraryLoadedSigtermToExitUs', 'latencyUs', {
+    stats: ['p50', 'p99'],
+    gate: false,
+  });
   const drain = ctx.histogram('shutdownDrainUs', 'latencyUs', { stats: ['p50', 'p99'], gate: false });
   let unclean = 0;
   const compiled = await loadCompiledDaemon();
@@ -83,6 +94,12 @@ export default defineScenario<ShutdownLatencyParams>(async (ctx) => {
       // The report goes to a file, read after the exit: nothing to read from the child while timing it.
       const reportFile = join(reports, `report-${i}.json`);
       await sigtermToExit({ nodeArgs: ['-e'], script: BARE_NODE }, settleMs, () => ctx.now(), bareExit);
+      await sigtermToExit(
+        { nodeArgs: ['--input-type=module', '-e'], script: libraryLoadedNode(compiled.libraryUrl) },
+        settleMs,
+        () => ctx.now(),
+        libraryExit,
+      );
       const exit = await sigtermToExit(
         {
           nodeArgs: [],

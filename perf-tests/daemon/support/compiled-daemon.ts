@@ -41,6 +41,8 @@ export interface CompiledDaemon {
   readonly library: DaemonLibrary;
   /** Absolute path of the compiled daemon-main.js. */
   readonly daemonMain: string;
+  /** file: URL of the compiled library's entry point, for a child process to import. */
+  readonly libraryUrl: string;
   /** Removes the copy if this scenario built it. */
   release(): Promise<void>;
 }
@@ -82,9 +84,11 @@ export async function loadCompiledDaemon(env: NodeJS.ProcessEnv = process.env): 
   const given = setting(DAEMON_BUILD_VARIABLE, env);
   const build: DaemonBuild = given ? { root: given, remove: async () => {} } : await buildDaemon();
   try {
-    const library = (await import(pathToFileURL(join(build.root, 'src/daemon/index.js')).href)) as DaemonLibrary;
+    const libraryUrl = pathToFileURL(join(build.root, 'src/daemon/index.js')).href;
+    const library = (await import(libraryUrl)) as DaemonLibrary;
     return {
       library,
+      libraryUrl,
       daemonMain: join(build.root, 'test-scripts/daemon/daemon-main.js'),
       release: () => build.remove(),
     };
