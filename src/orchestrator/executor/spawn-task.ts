@@ -1,9 +1,14 @@
 /**
- * Runs one task command as a real subprocess (execa) in its own process group,
- * so a timeout or a shutdown kills everything the task started. The same
- * function serves the executor and the raw spawn ceiling of the perf test.
+ * Runs one task command as a real subprocess in its own process group, so a
+ * timeout or a shutdown kills everything the task started. The same function
+ * serves the executor and the raw spawn ceiling of the perf test.
+ *
+ * Node's own `child_process.spawn`, not execa: the scheduler forks for every
+ * task, and a fork's cost grows with the forking process's memory, which
+ * importing execa grows (docs/decisions.md, "Tasks are spawned
+ * with child_process").
  */
-import { execa } from 'execa';
+import { spawn, type ChildProcess } from 'node:child_process';
 import type { ClockUs } from '../clock.js';
 
 export type TaskExit =
@@ -48,19 +53,23 @@ export function spawnTask(command: readonly string[], options: SpawnTaskOptions)
       kill: () => undefined,
     };
   }
-  const subprocess = execa(file, args, {
-    stdio: 'ignore',
-    buffer: false,
-    reject: false,
-    detached: true,
-    cleanup: false,
-    ...(options.cwd ? { cwd: options.cwd } : {}),
-  });
+  let child: ChildProcess;
+  try {
+    child = spawn(file, args, { stdio: 'ignore', detached: true, ...(options.cwd ? { cwd: options.cwd } : {}) });
+  } catch (error) {
+    // Arguments Node refuses before forking (e.g. a NUL byte in an argument).
+    const message = error instanceof Error ? error.message : String(error);
+    return {
+      result: Promise.resolve({ exit: { kind: 'spawn-failed', message }, spawnedAtUs, exitedAtUs: options.now() }),
+      spawnedAtUs,
+      kill: () => undefined,
+    };
+  }
   let timedOut = false;
   const killGroup = (signal: NodeJS.Signals = 'SIGKILL'): void => {
-    if (subprocess.pid === undefined) return;
+    if (child.pid === undefined) return;
     try {
-      process.kill(-subprocess.pid, signal);
+      process.kill(-child.pid, signal);
     } catch {
       // already gone
     }
@@ -72,19 +81,16 @@ export function spawnTask(command: readonly string[], options: SpawnTaskOptions)
           killGroup('SIGKILL');
         }, options.timeoutMs)
       : undefined;
-  const result = subprocess.then((r): TaskProcessResult => {
-    const exitedAtUs = options.now();
-    if (timer) clearTimeout(timer);
-    const signal = r.signal;
-    let exit: TaskExit;
-    if (r.failed && r.exitCode === undefined && signal === undefined) {
-      exit = { kind: 'spawn-failed', message: r.shortMessage ?? 'unknown error' };
-    } else if (signal !== undefined) {
-      exit = { kind: 'killed', signal, timedOut };
-    } else {
-      exit = { kind: 'exited', exitCode: r.exitCode ?? -1 };
-    }
-    return { exit, spawnedAtUs, exitedAtUs };
+  const result = new Promise<TaskProcessResult>((resolve) => {
+    const finish = (exit: TaskExit): void => {
+      if (timer) clearTimeout(timer);
+      resolve({ exit, spawnedAtUs, exitedAtUs: options.now() });
+    };
+    // 'error' before any exit is a failed start (a failed kill is caught in killGroup).
+    child.once('error', (error) => finish({ kind: 'spawn-failed', message: error.message }));
+    child.once('exit', (code, signal) =>
+      finish(signal !== null ? { kind: 'killed', signal, timedOut } : { kind: 'exited', exitCode: code ?? -1 }),
+    );
   });
   return { result, spawnedAtUs, kill: killGroup };
 }
