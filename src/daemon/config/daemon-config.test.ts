@@ -25,7 +25,7 @@ describe('config builder', () => {
       .pidFile('/run/bench.pid')
       .healthCheckIntervalMs(500)
       .workerThreads(4)
-      .logging({ file: '/var/log/bench.log', maxBytes: 1_000_000, maxFiles: 3 })
+      .logging({ file: '/var/log/bench.log', maxBytes: 1_000_000, maxFiles: 3, maxPendingLines: 500 })
       .build();
     expect(config).toEqual({
       name: 'bench-daemon',
@@ -35,7 +35,7 @@ describe('config builder', () => {
       pidFile: '/run/bench.pid',
       healthCheckIntervalMs: 500,
       workerThreads: 4,
-      logging: { file: '/var/log/bench.log', maxBytes: 1_000_000, maxFiles: 3 },
+      logging: { file: '/var/log/bench.log', maxBytes: 1_000_000, maxFiles: 3, maxPendingLines: 500 },
     });
     expect(Object.isFrozen(config)).toBe(true);
     expect(Object.isFrozen(config.logging)).toBe(true);
@@ -72,6 +72,16 @@ describe('config builder', () => {
       () => configBuilder().logging({ file: '/l/d.log', maxFiles: 1001 }),
       'logging.maxFiles',
     ],
+    [
+      'log maxPendingLines of 0',
+      () => configBuilder().logging({ file: '/l/d.log', maxPendingLines: 0 }),
+      'logging.maxPendingLines',
+    ],
+    [
+      'log maxPendingLines beyond 2^24',
+      () => configBuilder().logging({ file: '/l/d.log', maxPendingLines: 2 ** 24 + 1 }),
+      'logging.maxPendingLines',
+    ],
   ])('rejects a %s, naming the field', (_label, build, field) => {
     const error = daemonErrorOf(build);
     expect(error.code).toBe('config-invalid');
@@ -103,11 +113,12 @@ describe('config builder', () => {
     );
   });
 
-  test('a logging section is defaulted (10 MiB, 5 files) and can be removed with null', () => {
+  test('a logging section is defaulted (10 MiB, 5 files, 128 000 pending lines) and can be removed with null', () => {
     expect(configBuilder().logging({ file: '/l/d.log' }).build().logging).toEqual({
       file: '/l/d.log',
       maxBytes: 10 * 1024 * 1024,
       maxFiles: 5,
+      maxPendingLines: 128_000,
     });
     expect(configBuilder().logging({ file: '/l/d.log' }).logging(null).build().logging).toBeNull();
   });
@@ -166,13 +177,16 @@ describe('createConfig', () => {
       file: '/l/d.log',
       maxBytes: 4096,
       maxFiles: 5,
+      maxPendingLines: 128_000,
     });
   });
 
   test('rejects an unknown field of the logging section, naming it', () => {
     const error = daemonErrorOf(() => createConfig({ logging: { file: '/l/d.log', maxSize: 5 } as never }));
     expect(error.field).toBe('logging.maxSize');
-    expect(error.message).toBe('Unknown config field `logging.maxSize`; the fields are file, maxBytes, maxFiles');
+    expect(error.message).toBe(
+      'Unknown config field `logging.maxSize`; the fields are file, maxBytes, maxFiles, maxPendingLines',
+    );
   });
 
   test('rejects an unknown field, naming it', () => {

@@ -1,10 +1,12 @@
 /**
  * The daemon config's optional `logging` section: where the rotating log
- * writer appends (`file`), the size at which it rotates (`maxBytes`) and how
- * many files it keeps, the one being written included (`maxFiles`).
+ * writer appends (`file`), the size at which it rotates (`maxBytes`), how
+ * many files it keeps, the one being written included (`maxFiles`), and how
+ * many lines may wait for the disk before new ones are dropped
+ * (`maxPendingLines`).
  */
 import { DaemonError } from '../errors/daemon-error.js';
-import { check, checkLogFile, MAX_LOG_FILE_BYTES, MAX_LOG_FILES } from './validate-config.js';
+import { check, checkLogFile, MAX_LOG_FILE_BYTES, MAX_LOG_FILES, MAX_LOG_PENDING_LINES } from './validate-config.js';
 
 export interface LoggingConfig {
   /** Absolute path of the log file; rotated copies are `<file>.1` (newest) … `<file>.<maxFiles − 1>`. */
@@ -13,20 +15,28 @@ export interface LoggingConfig {
   readonly maxBytes: number;
   /** Files kept, the one being written included; the oldest is dropped at a rotation. */
   readonly maxFiles: number;
+  /**
+   * Lines waiting for the next batch, at most (the batch being written holds at most as many
+   * again); a line handed in while the queue is full is dropped and counted: a disk slower than
+   * the logging must neither grow the daemon's memory without end nor make `log()` wait.
+   */
+  readonly maxPendingLines: number;
 }
 
 export interface LoggingConfigInput {
   readonly file: string;
   readonly maxBytes?: number;
   readonly maxFiles?: number;
+  readonly maxPendingLines?: number;
 }
 
 export const LOGGING_DEFAULTS = Object.freeze({
   maxBytes: 10 * 1024 * 1024,
   maxFiles: 5,
+  maxPendingLines: 128_000,
 });
 
-const LOGGING_FIELDS: readonly string[] = ['file', 'maxBytes', 'maxFiles'];
+const LOGGING_FIELDS: readonly string[] = ['file', 'maxBytes', 'maxFiles', 'maxPendingLines'];
 
 /**
  * Validates a logging section once and returns it frozen and defaulted.
@@ -34,7 +44,11 @@ const LOGGING_FIELDS: readonly string[] = ['file', 'maxBytes', 'maxFiles'];
  */
 export function resolveLoggingConfig(input: unknown, field = 'logging'): LoggingConfig {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw DaemonError.config(field, 'an object with `file` and optionally `maxBytes` and `maxFiles`', input);
+    throw DaemonError.config(
+      field,
+      'an object with `file` and optionally `maxBytes`, `maxFiles` and `maxPendingLines`',
+      input,
+    );
   }
   for (const key of Object.keys(input)) {
     if (!LOGGING_FIELDS.includes(key)) {
@@ -56,5 +70,9 @@ export function resolveLoggingConfig(input: unknown, field = 'logging'): Logging
       section.maxFiles === undefined
         ? LOGGING_DEFAULTS.maxFiles
         : check.integerInRange(`${field}.maxFiles`, section.maxFiles, 1, MAX_LOG_FILES, 'files', 'the log file alone'),
+    maxPendingLines:
+      section.maxPendingLines === undefined
+        ? LOGGING_DEFAULTS.maxPendingLines
+        : check.integerInRange(`${field}.maxPendingLines`, section.maxPendingLines, 1, MAX_LOG_PENDING_LINES, 'lines'),
   });
 }

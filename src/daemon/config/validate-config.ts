@@ -18,6 +18,8 @@ export const MIN_HEALTH_CHECK_INTERVAL_MS = 10;
 export const MAX_LOG_FILE_BYTES = 2 ** 40;
 /** More rotated log files than this is a configuration mistake. */
 export const MAX_LOG_FILES = 1000;
+/** A log queue longer than this (2^24 lines) is a configuration mistake, not a buffer. */
+export const MAX_LOG_PENDING_LINES = 16_777_216;
 
 function failConfig(field: string, rule: string, value: unknown): never {
   throw DaemonError.config(field, rule, value);
@@ -27,7 +29,8 @@ function failConfig(field: string, rule: string, value: unknown): never {
  * The family, throwing DaemonError (`config-invalid`). Ranges the daemon uses:
  * timeouts `integerInRange(field, v, 1, MAX_TIMER_MS, 'milliseconds')`, the health-check
  * interval from MIN_HEALTH_CHECK_INTERVAL_MS, worker threads from 0 (one per available
- * CPU) to MAX_WORKER_THREADS, log bytes up to MAX_LOG_FILE_BYTES, log files up to MAX_LOG_FILES.
+ * CPU) to MAX_WORKER_THREADS, log bytes up to MAX_LOG_FILE_BYTES, log files up to MAX_LOG_FILES, queued log lines up
+ * to MAX_LOG_PENDING_LINES.
  */
 export const check = validators(failConfig);
 

@@ -232,20 +232,24 @@ describe('Daemon', () => {
     expect((await daemon.run()).outcome).toBe('graceful');
   });
 
-  test('a log file that cannot be opened fails run() with IO before any subsystem starts', async () => {
+  test('a log file that cannot be opened fails run() with IO before any subsystem starts, reported once', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'daemon-log-'));
     try {
       const file = join(dir, 'is-a-folder');
       await mkdir(file);
       let ran = false;
+      const reported: unknown[] = [];
       const daemon = Daemon.builder(configBuilder().logging({ file }).build())
         .withTask('never', async () => {
           ran = true;
         })
         .withoutSignals()
+        .onError((error) => reported.push(error))
         .build();
       await expect(daemon.run()).rejects.toMatchObject({ code: 'io' });
       expect(ran).toBe(false);
+      // The rejection is the report; onError is for errors the daemon survives.
+      expect(reported).toEqual([]);
       expect(daemon.state).toBe('stopped');
     } finally {
       await rm(dir, { recursive: true, force: true });

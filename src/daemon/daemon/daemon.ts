@@ -45,6 +45,8 @@ export class Daemon {
   readonly #options: ResolvedDaemonOptions;
   readonly #log: RotatingLogWriter | null;
   #logClosed: Promise<void> | null = null;
+  /** The log's open failure, which `run()` rejects with: not reported again at close. */
+  #logOpenFailure: unknown = undefined;
   #state: DaemonState = 'built';
   #run: Promise<ShutdownReport> | null = null;
 
@@ -105,7 +107,12 @@ export class Daemon {
         await writePidFile(config.pidFile);
         wrotePidFile = true;
       }
-      if (this.#log !== null) await this.#log.open();
+      if (this.#log !== null) {
+        await this.#log.open().catch((error: unknown) => {
+          this.#logOpenFailure = error;
+          throw error;
+        });
+      }
       this.#state = 'running';
       if (!this.coordinator.isShutdown) {
         this.subsystems.startAll();
@@ -135,9 +142,14 @@ export class Daemon {
     }
   }
 
-  /** Flushes and closes the log once; a failure goes to `onError` (the report still stands). */
+  /**
+   * Flushes and closes the log once; a failure goes to `onError` (the report still stands),
+   * unless it is the open failure `run()` already rejects with.
+   */
   #closeLog(log: RotatingLogWriter): Promise<void> {
-    this.#logClosed ??= log.close().catch(this.#options.onError);
+    this.#logClosed ??= log.close().catch((error: unknown) => {
+      if (error !== this.#logOpenFailure) this.#options.onError(error);
+    });
     return this.#logClosed;
   }
 

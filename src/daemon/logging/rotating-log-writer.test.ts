@@ -157,7 +157,20 @@ describe('RotatingLogWriter', () => {
     await expect(writer.close()).rejects.toBe(error);
   });
 
+  test('a full queue drops new lines, counts them, and flush() still settles', async () => {
+    const writer = new RotatingLogWriter({ file, maxPendingLines: 3 });
+    for (let i = 0; i < 8; i += 1) writer.write(`line-${i}`);
+    expect(writer.stats()).toMatchObject({ linesHandedIn: 8, pendingLines: 3, droppedWhenFull: 5, droppedLines: 5 });
+    await writer.flush();
+    // Written once the queue has room again: the bound is on lines waiting, not on lines ever.
+    writer.write('after');
+    await writer.close();
+    expect(await readLines(1)).toEqual(['line-0', 'line-1', 'line-2', 'after']);
+    expect(writer.stats()).toMatchObject({ linesHandedIn: 9, linesWritten: 4, droppedLines: 5 });
+  });
+
   test.each([
+    ['maxPendingLines 0', { file: '/tmp/x.log', maxPendingLines: 0 }, 'logging.maxPendingLines'],
     ['a relative file', { file: 'daemon.log' }, 'logging.file'],
     ['maxBytes 0', { file: '/tmp/x.log', maxBytes: 0 }, 'logging.maxBytes'],
     ['maxFiles 0', { file: '/tmp/x.log', maxFiles: 0 }, 'logging.maxFiles'],

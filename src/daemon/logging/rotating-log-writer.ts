@@ -14,6 +14,11 @@
  * rotation is kept: the lines not yet written are dropped (counted in
  * `stats().droppedLines`), `flush()` and `close()` reject with it and `write()`
  * throws it.
+ *
+ * The queue is bounded by `maxPendingLines`: a line handed in while that many
+ * wait is dropped, not queued (`stats().droppedWhenFull`), as a lossy
+ * non-blocking appender does — the caller never waits for the disk and the
+ * queue never outgrows its bound. `flush()` counts a dropped line as settled.
  */
 import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
@@ -27,8 +32,10 @@ export interface LogWriterStats {
   readonly linesHandedIn: number;
   /** Lines written to a file. */
   readonly linesWritten: number;
-  /** Lines lost to a failed open, write or rotation. */
+  /** Lines lost: to a failed open, write or rotation, or to a full queue. */
   readonly droppedLines: number;
+  /** Of those, lines handed in while `maxPendingLines` were queued. */
+  readonly droppedWhenFull: number;
   /** Lines queued, not yet written. */
   readonly pendingLines: number;
   /** Batches taken from the queue. */
@@ -55,7 +62,8 @@ export class RotatingLogWriter {
   #queue: string[] = [];
   #handedIn = 0;
   #written = 0;
-  #dropped = 0;
+  #droppedOnFailure = 0;
+  #droppedWhenFull = 0;
   #batches = 0;
   #writeCalls = 0;
   #rotations = 0;
@@ -74,8 +82,12 @@ export class RotatingLogWriter {
   write(line: string): void {
     if (this.#closing !== null) throw DaemonError.invalidState(`The log \`${this.config.file}\` is closed`);
     if (this.#failure !== null) throw this.#failure;
-    this.#queue.push(line);
     this.#handedIn += 1;
+    if (this.#queue.length >= this.config.maxPendingLines) {
+      this.#droppedWhenFull += 1;
+      return;
+    }
+    this.#queue.push(line);
     if (!this.#draining && !this.#scheduled) {
       this.#scheduled = true;
       setImmediate(this.#onTurn);
@@ -92,7 +104,7 @@ export class RotatingLogWriter {
   flush(): Promise<void> {
     if (this.#failure !== null) return Promise.reject(this.#failure);
     const lines = this.#handedIn;
-    if (this.#written >= lines) return Promise.resolve();
+    if (this.#settled() >= lines) return Promise.resolve();
     return new Promise((resolve, reject) => {
       this.#waiters.push({ lines, resolve, reject });
       if (!this.#draining) void this.#drain();
@@ -113,7 +125,8 @@ export class RotatingLogWriter {
     return {
       linesHandedIn: this.#handedIn,
       linesWritten: this.#written,
-      droppedLines: this.#dropped,
+      droppedLines: this.#droppedOnFailure + this.#droppedWhenFull,
+      droppedWhenFull: this.#droppedWhenFull,
       pendingLines: this.#queue.length,
       batches: this.#batches,
       writeCalls: this.#writeCalls,
@@ -204,14 +217,20 @@ export class RotatingLogWriter {
     return this.#handle;
   }
 
+  /** Lines handed in that are done with: written, or dropped because the queue was full. */
+  #settled(): number {
+    return this.#written + this.#droppedWhenFull;
+  }
+
   #settleWaiters(): void {
-    while (this.#waiters.length > 0 && this.#waiters[0]!.lines <= this.#written) this.#waiters.shift()!.resolve();
+    const settled = this.#settled();
+    while (this.#waiters.length > 0 && this.#waiters[0]!.lines <= settled) this.#waiters.shift()!.resolve();
   }
 
   /** Keeps the first failure, drops the queue and rejects every waiter; returns the failure. */
   #fail(error: DaemonError): DaemonError {
     this.#failure ??= error;
-    this.#dropped = this.#handedIn - this.#written;
+    this.#droppedOnFailure = this.#handedIn - this.#settled();
     this.#queue = [];
     const waiters = this.#waiters;
     this.#waiters = [];
