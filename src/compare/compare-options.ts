@@ -2,8 +2,9 @@
  * Options of `planebench compare`, resolved once:
  *   --base <ref>      the commit to compare with (required), e.g. origin/main or HEAD~1
  *   --rounds <n>      base/head rounds, interleaved A B A B … (default 2)
- *   --budget <min>    wall-time budget: after the fixed rounds, scenarios with an undecided
- *                     gated metric are measured again (both sides) while it lasts (default 25)
+ *   --budget <min>    wall-time budget of the whole comparison, fixed rounds included: after
+ *                     them, scenarios with an undecided gated metric are measured again (both
+ *                     sides) while what is left of it lasts (default 25)
  *   --keep-worktree   leave the base worktree in place (for debugging)
  *   [pattern…]        jest path patterns for a subset of perf specs (e.g. harness)
  * The profile comes from PERF_PROFILE; the output goes to <results root>/compare/.

@@ -17,6 +17,7 @@ import { aggregateTrials } from './runner/aggregate-trials.js';
 import type { TrialOutput } from './runner/protocol.js';
 import { runTrial, type TrialOutcome } from './runner/trial-runner.js';
 import { setting } from './settings.js';
+import { check } from '../lib/validate.js';
 
 export interface MeasureOptions<P> {
   readonly suite: string;
@@ -60,16 +61,8 @@ function checkOptions(options: MeasureOptions<unknown>): void {
       );
     }
   }
-  if (options.trials !== undefined && (!Number.isInteger(options.trials) || options.trials < 1)) {
-    throw new TypeError(
-      `Expected \`trials\` to be a positive integer, got \`${options.trials}\` (${typeof options.trials})`,
-    );
-  }
-  if (!Number.isInteger(options.timeoutMs) || options.timeoutMs <= 0) {
-    throw new TypeError(
-      `Expected \`timeoutMs\` to be a positive integer, got \`${options.timeoutMs}\` (${typeof options.timeoutMs})`,
-    );
-  }
+  if (options.trials !== undefined) check.positiveInteger('trials', options.trials);
+  check.positiveInteger('timeoutMs', options.timeoutMs);
 }
 
 function moduleUrlOf(module: URL | string): string {

@@ -1,4 +1,5 @@
 import { setting } from './settings.js';
+import { check } from '../lib/validate.js';
 
 /**
  * PERF_PROFILE scales every scenario: `smoke` (seconds, for unit-test time),
@@ -17,10 +18,7 @@ export function isProfileName(value: unknown): value is ProfileName {
 export function resolveProfile(env: NodeJS.ProcessEnv = process.env): ProfileName {
   const raw = setting('PERF_PROFILE', env);
   if (raw === undefined) return DEFAULT_PROFILE;
-  if (!isProfileName(raw)) {
-    throw new Error(`Expected \`PERF_PROFILE\` to be one of ${PROFILE_NAMES.join(', ')}, got \`${raw}\` (string)`);
-  }
-  return raw;
+  return check.oneOf('PERF_PROFILE', raw, PROFILE_NAMES);
 }
 
 /** Picks the size for a profile: `byProfile(profile, { smoke: 2, ci: 8, full: 32 })`. */

@@ -1,5 +1,5 @@
 import { describeValue } from './describe-value.js';
-import { expectedMessage, RULES, validators } from './validate.js';
+import { check as benchCheck, expectedMessage, RULES, validators } from './validate.js';
 
 class Invalid extends Error {
   constructor(
@@ -61,8 +61,10 @@ describe('the validator family', () => {
     ['integerInRange above', () => check.integerInRange('f', 21, 10, 20), 'an integer between 10 and 20'],
     ['integerInRange 10.5', () => check.integerInRange('f', 10.5, 10, 20), 'an integer between 10 and 20'],
     ['finiteNumber Infinity', () => check.finiteNumber('f', Infinity), RULES.finiteNumber],
-    ['positiveNumber 0', () => check.positiveNumber('f', 0), RULES.positiveNumber],
-    ['nonNegativeNumber -0.1', () => check.nonNegativeNumber('f', -0.1), RULES.nonNegativeNumber],
+    ['positiveNumber 0', () => check.positiveNumber('f', 0), RULES.positiveNumber()],
+    ['positiveNumber 0 of a unit', () => check.positiveNumber('f', 0, 'ms'), 'a positive number of ms'],
+    ['nonNegativeNumber -0.1', () => check.nonNegativeNumber('f', -0.1), RULES.nonNegativeNumber()],
+    ['nonNegativeNumber -1 of a unit', () => check.nonNegativeNumber('f', -1, 'ms'), 'a non-negative number of ms'],
     ['fraction 1.01', () => check.fraction('f', 1.01), RULES.fraction],
     ['nonEmptyString ""', () => check.nonEmptyString('f', ''), RULES.nonEmptyString],
     ['oneOf c', () => check.oneOf('f', 'c', ['a', 'b']), 'one of a, b'],
@@ -108,5 +110,13 @@ describe('describeValue', () => {
     const cyclic: { self?: unknown } = {};
     cyclic.self = cyclic;
     expect(describeValue(cyclic)).toBe('`[object Object]` (object)');
+  });
+});
+
+describe('the bench options family', () => {
+  test('throws a TypeError with the one message shape', () => {
+    expect(() => benchCheck.positiveNumber('ratePerSec', 0, 'requests per second')).toThrow(
+      new TypeError('Expected `ratePerSec` to be a positive number of requests per second, got `0` (number)'),
+    );
   });
 });

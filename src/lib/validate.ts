@@ -42,10 +42,10 @@ export interface Validators {
   ) => number;
   /** A number that is not NaN or ±Infinity. */
   readonly finiteNumber: (field: string, value: unknown) => number;
-  /** A finite number > 0. */
-  readonly positiveNumber: (field: string, value: unknown) => number;
-  /** A finite number ≥ 0. */
-  readonly nonNegativeNumber: (field: string, value: unknown) => number;
+  /** A finite number > 0; "a positive number of `unitWords`" when given. */
+  readonly positiveNumber: (field: string, value: unknown, unitWords?: string) => number;
+  /** A finite number ≥ 0; "a non-negative number of `unitWords`" when given. */
+  readonly nonNegativeNumber: (field: string, value: unknown, unitWords?: string) => number;
   /** A finite number from 0 to 1. */
   readonly fraction: (field: string, value: unknown) => number;
   /** A string of at least one character. */
@@ -65,8 +65,10 @@ export const RULES = {
   positiveInteger: 'a positive integer',
   nonNegativeInteger: 'a non-negative integer',
   finiteNumber: 'a finite number',
-  positiveNumber: 'a positive number',
-  nonNegativeNumber: 'a non-negative finite number',
+  positiveNumber: (unitWords = ''): string =>
+    unitWords === '' ? 'a positive number' : `a positive number of ${unitWords}`,
+  nonNegativeNumber: (unitWords = ''): string =>
+    unitWords === '' ? 'a non-negative finite number' : `a non-negative number of ${unitWords}`,
   fraction: 'a number between 0 and 1',
   nonEmptyString: 'a non-empty string',
   object: 'an object',
@@ -107,12 +109,12 @@ export function validators(fail: Fail): Validators {
       if (!isFinite(value)) fail(field, RULES.finiteNumber, value);
       return value;
     },
-    positiveNumber(field, value) {
-      if (!isFinite(value) || value <= 0) fail(field, RULES.positiveNumber, value);
+    positiveNumber(field, value, unitWords) {
+      if (!isFinite(value) || value <= 0) fail(field, RULES.positiveNumber(unitWords), value);
       return value;
     },
-    nonNegativeNumber(field, value) {
-      if (!isFinite(value) || value < 0) fail(field, RULES.nonNegativeNumber, value);
+    nonNegativeNumber(field, value, unitWords) {
+      if (!isFinite(value) || value < 0) fail(field, RULES.nonNegativeNumber(unitWords), value);
       return value;
     },
     fraction(field, value) {
@@ -143,3 +145,11 @@ export function validators(fail: Fail): Validators {
     },
   };
 }
+
+/**
+ * The family for the bench's own options (the harness, the specs' helpers): a bad value is a
+ * programming error of the caller, thrown as a TypeError with the one message shape.
+ */
+export const check: Validators = validators((field, rule, value) => {
+  throw new TypeError(expectedMessage(field, rule, value));
+});

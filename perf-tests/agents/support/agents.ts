@@ -8,12 +8,9 @@
  */
 import type { AgentKind, AgentRuntime, AgentSpec, WasmAgentModule } from '../../../src/agents/index.js';
 import { nativeTwin } from '../../../src/agents/index.js';
+import { check } from '../../../src/lib/validate.js';
 
 export const AGENT_KINDS: readonly AgentKind[] = ['native', 'wasm'];
-
-export function isAgentKind(value: unknown): value is AgentKind {
-  return value === 'native' || value === 'wasm';
-}
 
 export interface SpawnSpecOptions {
   readonly kind: AgentKind;
@@ -72,7 +69,5 @@ export function spawnWorkers(
 
 /** Requires a params field to be an agent kind; the message names it. */
 export function agentKindParam(value: unknown, name = 'agentKind'): AgentKind {
-  if (!isAgentKind(value))
-    throw new TypeError(`Expected \`${name}\` to be one of native, wasm, got \`${String(value)}\` (${typeof value})`);
-  return value;
+  return check.oneOf(name, value, AGENT_KINDS);
 }

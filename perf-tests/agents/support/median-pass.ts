@@ -11,6 +11,7 @@
  * much as by what they measure; passes taken in turns share it.
  */
 import { median } from '../../../src/harness/stats/median.js';
+import { check } from '../../../src/lib/validate.js';
 
 /** Runs `drive` `passes` times; the median pass's duration, ms. */
 export async function medianPassMs(drive: () => Promise<number>, passes: number): Promise<number> {
@@ -23,9 +24,7 @@ export async function interleavedMedianPassMs(
   drives: readonly (() => Promise<number>)[],
   passes: number,
 ): Promise<number[]> {
-  if (!Number.isInteger(passes) || passes < 1) {
-    throw new RangeError(`Expected \`passes\` to be a positive integer, got \`${passes}\` (${typeof passes})`);
-  }
+  check.positiveInteger('passes', passes);
   const durations = drives.map((): number[] => []);
   for (let pass = 0; pass < passes; pass += 1) {
     for (const [i, drive] of drives.entries()) durations[i]!.push(await drive());

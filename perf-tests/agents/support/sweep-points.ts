@@ -7,6 +7,7 @@
  */
 import type { ProfileName } from '../../../src/harness/profile.js';
 import { byProfile } from '../../../src/harness/profile.js';
+import { check } from '../../../src/lib/validate.js';
 
 export interface SweepPoints {
   readonly batchSizes: readonly number[];
@@ -28,14 +29,7 @@ export function sweepPoints(profile: ProfileName): SweepPoints {
 
 /** Requires a params field to be a non-empty list of positive integers; the message names it. */
 export function sweepParam(value: unknown, name: string): readonly number[] {
-  if (
-    !Array.isArray(value) ||
-    value.length === 0 ||
-    !value.every((point): point is number => Number.isInteger(point) && (point as number) > 0)
-  ) {
-    throw new TypeError(
-      `Expected \`${name}\` to be a non-empty list of positive integers, got \`${JSON.stringify(value)}\` (${typeof value})`,
-    );
-  }
-  return value;
+  const points = check.nonEmptyArray(name, value, 'positive integers');
+  points.forEach((point, index) => check.positiveInteger(`${name}[${index}]`, point));
+  return points as number[];
 }

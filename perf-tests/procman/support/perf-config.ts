@@ -6,6 +6,7 @@
  */
 import type { ProfileName } from '../../../src/harness/profile.js';
 import { familySetting } from '../../../src/harness/settings.js';
+import { check, RULES } from '../../../src/lib/validate.js';
 
 export interface ProcmanPerfConfig {
   /** Managed processes: one gated, the rest plain. */
@@ -72,12 +73,11 @@ export function resolvePerfConfig(
     const name = envName(key);
     const raw = familySetting('PROCMAN_PERF_', name, env);
     if (raw === undefined) continue;
-    const value = Number(raw);
     const limit = LIMITS[key as keyof ProcmanPerfConfig] ?? Number.MAX_SAFE_INTEGER;
-    if (!Number.isInteger(value) || value < 1 || value > limit) {
-      throw new TypeError(`Expected \`${name}\` to be an integer in [1, ${limit}], got \`${raw}\` (string)`);
-    }
-    merged[key] = value;
+    // An environment variable is text: its number is checked, its text shown when it fails.
+    const value = Number(raw);
+    if (!Number.isInteger(value)) check.fail(name, RULES.integerInRange(1, limit), raw);
+    merged[key] = check.integerInRange(name, value, 1, limit);
   }
   return merged as unknown as ProcmanPerfConfig;
 }

@@ -10,6 +10,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { runReferenceWorkload } from './reference-workload.js';
+import { check } from '../../lib/validate.js';
 
 export interface MicroBenchOptions {
   /** Time spent running the routine before measuring, ms. */
@@ -35,18 +36,10 @@ export interface MicroBenchResult {
 /** A reference batch lasts this fraction of a sample. */
 const REFERENCE_SHARE = 0.5;
 
-function checkPositive(name: string, value: number, integer: boolean): void {
-  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
-    throw new RangeError(
-      `Expected \`${name}\` to be a positive ${integer ? 'integer' : 'number'}, got \`${value}\` (${typeof value})`,
-    );
-  }
-}
-
 function checkOptions(options: MicroBenchOptions): void {
-  checkPositive('warmupMs', options.warmupMs, false);
-  checkPositive('samples', options.samples, true);
-  checkPositive('sampleTargetMs', options.sampleTargetMs, false);
+  check.positiveNumber('warmupMs', options.warmupMs, 'ms');
+  check.positiveInteger('samples', options.samples);
+  check.positiveNumber('sampleTargetMs', options.sampleTargetMs, 'ms');
 }
 
 type Routine = () => unknown;

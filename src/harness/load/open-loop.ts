@@ -7,6 +7,7 @@
  */
 import { coerceError } from '../../lib/coerce-error.js';
 import { realClock, type LoopClock } from './loop-clock.js';
+import { check } from '../../lib/validate.js';
 
 export interface OpenLoopOptions {
   /** Target rate, requests per second. */
@@ -39,14 +40,6 @@ export interface OpenLoopResult {
   readonly sendWindowMs: number;
 }
 
-function checkRate(name: string, value: number): void {
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new RangeError(
-      `Expected \`${name}\` to be a positive number of requests per second, got \`${value}\` (${typeof value})`,
-    );
-  }
-}
-
 /**
  * The intended send time (ms from start) of request `index`: constant rate
  * r after a linear ramp from r0 over R ms, i.e. the inverse of
@@ -64,13 +57,11 @@ export function intendedSendTimeMs(index: number, ratePerSec: number, rampUpMs =
 }
 
 export async function runOpenLoop(options: OpenLoopOptions): Promise<OpenLoopResult> {
-  checkRate('ratePerSec', options.ratePerSec);
-  if (options.rampStartRatePerSec !== undefined && options.rampStartRatePerSec < 0) {
-    throw new RangeError(`Expected \`rampStartRatePerSec\` to be ≥ 0, got \`${options.rampStartRatePerSec}\``);
+  check.positiveNumber('ratePerSec', options.ratePerSec, 'requests per second');
+  if (options.rampStartRatePerSec !== undefined) {
+    check.nonNegativeNumber('rampStartRatePerSec', options.rampStartRatePerSec, 'requests per second');
   }
-  if (!Number.isFinite(options.durationMs) || options.durationMs <= 0) {
-    throw new RangeError(`Expected \`durationMs\` to be a positive number, got \`${options.durationMs}\``);
-  }
+  check.positiveNumber('durationMs', options.durationMs, 'ms');
   const clock = options.clock ?? realClock;
   const tickMs = options.tickMs ?? 1;
   const rampUpMs = options.rampUpMs ?? 0;

@@ -5,6 +5,7 @@
  * request that took longer than the pace starts the next one at once.
  */
 import { realClock, type LoopClock } from './loop-clock.js';
+import { check } from '../../lib/validate.js';
 
 export interface PacedLoopOptions {
   readonly paceMs: number;
@@ -29,14 +30,8 @@ export interface PacedLoopResult {
 const TIMED_OUT = Symbol('timed out');
 
 export async function runPacedLoop(options: PacedLoopOptions): Promise<PacedLoopResult> {
-  for (const field of ['paceMs', 'durationMs', 'timeoutMs'] as const) {
-    const value = options[field];
-    if (!Number.isFinite(value) || value < 0) {
-      throw new RangeError(
-        `Expected \`${field}\` to be a non-negative number of ms, got \`${value}\` (${typeof value})`,
-      );
-    }
-  }
+  for (const field of ['paceMs', 'durationMs', 'timeoutMs'] as const)
+    check.nonNegativeNumber(field, options[field], 'ms');
   const clock = options.clock ?? realClock;
   const start = clock.now();
   let attempted = 0;

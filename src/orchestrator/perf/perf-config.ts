@@ -54,7 +54,8 @@ export function parsePerfConfig(name: string, raw: unknown, where: string): Perf
   for (const [field, spec] of Object.entries(SCHEMA) as [Field, (typeof SCHEMA)[Field]][]) {
     const value = record[field];
     if (value === undefined) {
-      if (spec.required) throw fail(`Missing required field \`${field}\` (${RULES[spec.check]})`);
+      const rule = spec.check === 'positiveNumber' ? RULES.positiveNumber() : RULES[spec.check];
+      if (spec.required) throw fail(`Missing required field \`${field}\` (${rule})`);
       continue;
     }
     check[spec.check](field, value);
