@@ -1,5 +1,6 @@
 import { describeValue } from './describe-value.js';
 import { check as benchCheck, expectedMessage, RULES, validators } from './validate.js';
+import { errorOf } from '../test-support/error-of.js';
 
 class Invalid extends Error {
   constructor(
@@ -17,13 +18,7 @@ const check = validators((field, rule, value) => {
 
 /** What `fn` threw, as the owner's error. */
 function failureOf(fn: () => unknown): Invalid {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof Invalid) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
+  return errorOf(fn, Invalid);
 }
 
 describe('the validator family', () => {
