@@ -7,24 +7,30 @@
  * daemon process. The assertions are architectural bounds with wide
  * margins; the baseline gate catches drift.
  */
-import { findMetric, measureScenario } from '../../src/harness/index.js';
+import { duetBaseTree, findMetric, measureScenario } from '../../src/harness/index.js';
 import { buildDaemon, DAEMON_BUILD_VARIABLE, type DaemonBuild } from './support/compiled-daemon.js';
 
 const suite = 'daemon';
 /** Jest's limit per test: the trials' own limits plus room for a loaded machine. */
 const TEST_TIMEOUT_MS = 300_000;
 
-let build: DaemonBuild;
-let env: Record<string, string>;
+const builds: DaemonBuild[] = [];
+/** The trials' environments: this tree's compiled copy and, in a duet run, the base tree's for its trials. */
+let buildEnv: { env: Record<string, string>; baseEnv?: Record<string, string> };
 
 beforeAll(async () => {
   // One compiled copy of the library for every scenario child (see compiled-daemon.ts).
-  build = await buildDaemon();
-  env = { [DAEMON_BUILD_VARIABLE]: build.root };
+  const envOf = async (tree?: string): Promise<Record<string, string>> => {
+    const build = await buildDaemon(tree);
+    builds.push(build);
+    return { [DAEMON_BUILD_VARIABLE]: build.root };
+  };
+  const baseTree = duetBaseTree();
+  buildEnv = { env: await envOf(), ...(baseTree ? { baseEnv: await envOf(baseTree) } : {}) };
 }, 60_000);
 
 afterAll(async () => {
-  await build?.remove();
+  await Promise.all(builds.map((build) => build.remove()));
 });
 
 /**
@@ -59,7 +65,7 @@ describe('daemon library', () => {
         scenario: 'micro',
         module: new URL('./micro.scenario.ts', import.meta.url),
         timeoutMs: 120_000,
-        env,
+        ...buildEnv,
       });
       const median = (name: string): number => findMetric(result, `${name}.median`).value;
       expectMicroBounds(median);
@@ -80,7 +86,7 @@ describe('daemon library', () => {
         module: new URL('./micro.scenario.ts', import.meta.url),
         params: { metrics: true },
         timeoutMs: 120_000,
-        env,
+        ...buildEnv,
       });
       const median = (name: string): number => findMetric(result, `${name}.median`).value;
       // The default variant's bounds: counting is a few map updates per event, not new work.
@@ -97,7 +103,7 @@ describe('daemon library', () => {
         scenario: 'contention',
         module: new URL('./contention.scenario.ts', import.meta.url),
         timeoutMs: 120_000,
-        env,
+        ...buildEnv,
       });
       const median = (name: string): number => findMetric(result, `${name}.median`).value;
       // One stats() walks 100 entries: a few µs. The bounds fail when a query does I/O or
@@ -116,7 +122,7 @@ describe('daemon library', () => {
         scenario: 'logging',
         module: new URL('./logging.scenario.ts', import.meta.url),
         timeoutMs: 120_000,
-        env,
+        ...buildEnv,
       });
       const median = (name: string): number => findMetric(result, `${name}.median`).value;
       // The writer queues a line and writes hundreds with one call; the references, measured
@@ -140,7 +146,7 @@ describe('daemon library', () => {
         scenario: 'memory',
         module: new URL('./memory.scenario.ts', import.meta.url),
         timeoutMs: 120_000,
-        env,
+        ...buildEnv,
       });
       const perSubsystem = findMetric(result, 'heapPerSubsystemBytes').value;
       expect(perSubsystem).toBeGreaterThan(0);
@@ -170,7 +176,7 @@ describe('daemon library', () => {
         module: new URL('./shutdown-latency.scenario.ts', import.meta.url),
         params: { healthIntervalMs, settleMs: 100 },
         timeoutMs: 180_000,
-        env,
+        ...buildEnv,
       });
       expect(findMetric(result, 'uncleanExits').value).toBe(0);
       // A loop that slept its interval would take up to 30 s; process teardown

@@ -9,6 +9,7 @@ describe('parseCompareArgs', () => {
     expect(parseCompareArgs(['--base', 'origin/main', 'harness', 'procman'], env, '/repo')).toEqual({
       baseRef: 'origin/main',
       rounds: 2,
+      interleave: 'trials',
       patterns: ['harness', 'procman'],
       profile: 'smoke',
       repoDir: '/repo',
@@ -16,9 +17,12 @@ describe('parseCompareArgs', () => {
       keepWorktree: false,
       budgetMs: 25 * 60_000,
     });
-    expect(parseCompareArgs(['--base=HEAD~1', '--rounds=3', '--keep-worktree'], env, '/repo')).toMatchObject({
+    expect(
+      parseCompareArgs(['--base=HEAD~1', '--rounds=3', '--interleave', 'rounds', '--keep-worktree'], env, '/repo'),
+    ).toMatchObject({
       baseRef: 'HEAD~1',
       rounds: 3,
+      interleave: 'rounds',
       keepWorktree: true,
     });
   });
@@ -29,6 +33,9 @@ describe('parseCompareArgs', () => {
       'Expected `--rounds` to be an integer from 1 to 20, got `0` (string)',
     );
     expect(() => parseCompareArgs(['--base', 'x', '--rounds', 'two'], env)).toThrow('got `two` (string)');
+    expect(() => parseCompareArgs(['--base', 'x', '--interleave', 'samples'], env)).toThrow(
+      'Expected `--interleave` to be one of trials, rounds, got `samples` (string)',
+    );
     expect(() => parseCompareArgs(['--base'], env)).toThrow('Expected a value after `--base`');
     expect(() => parseCompareArgs(['--base', 'x', '--fast'], env)).toThrow('Unknown option `--fast`');
     expect(() => parseCompareArgs(['--base', 'x'], { PERF_PROFILE: 'huge' })).toThrow(

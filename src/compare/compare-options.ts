@@ -1,7 +1,10 @@
 /**
  * Options of `planebench compare`, resolved once:
  *   --base <ref>      the commit to compare with (required), e.g. origin/main or HEAD~1
- *   --rounds <n>      base/head rounds, interleaved A B A B … (default 2)
+ *   --rounds <n>      rounds of both sides (default 2)
+ *   --interleave <u>  what takes turns: `trials` (default; one jest run of the head's specs per
+ *                     round, each base trial beside a head trial) or `rounds` (a jest run of
+ *                     each side's own specs in turn, A B A B …)
  *   --budget <min>    wall-time budget of the whole comparison, fixed rounds included: after
  *                     them, scenarios with an undecided gated metric are measured again (both
  *                     sides) while what is left of it lasts (default 25)
@@ -15,15 +18,20 @@ import { resolveProfile, type ProfileName } from '../harness/profile.js';
 import { CompareError } from './compare-error.js';
 
 export const COMPARE_USAGE =
-  'usage: planebench compare --base <git ref> [--rounds <n>] [--budget <minutes>] [--keep-worktree] [spec path pattern…]';
+  'usage: planebench compare --base <git ref> [--rounds <n>] [--interleave trials|rounds] [--budget <minutes>] [--keep-worktree] [spec path pattern…]';
 
 export const DEFAULT_ROUNDS = 2;
 export const MAX_ROUNDS = 20;
 export const DEFAULT_BUDGET_MIN = 25;
 
+/** What takes turns between base and head (src/harness/runner/duet.ts). */
+export type Interleave = 'trials' | 'rounds';
+export const INTERLEAVES: readonly Interleave[] = ['trials', 'rounds'];
+
 export interface ResolvedCompareOptions {
   readonly baseRef: string;
   readonly rounds: number;
+  readonly interleave: Interleave;
   readonly patterns: readonly string[];
   readonly profile: ProfileName;
   /** The repository and head working tree. */
@@ -54,6 +62,17 @@ export function parseBudgetMinutes(raw: string): number {
   return minutes;
 }
 
+export function parseInterleave(raw: string): Interleave {
+  const found = INTERLEAVES.find((unit) => unit === raw);
+  if (found === undefined) {
+    throw new CompareError(
+      'options',
+      `Expected \`--interleave\` to be one of ${INTERLEAVES.join(', ')}, got \`${raw}\` (string)`,
+    );
+  }
+  return found;
+}
+
 export function parseCompareArgs(
   argv: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -61,6 +80,7 @@ export function parseCompareArgs(
 ): ResolvedCompareOptions {
   let baseRef: string | undefined;
   let rounds = DEFAULT_ROUNDS;
+  let interleave: Interleave = 'trials';
   let keepWorktree = false;
   let budgetMs = DEFAULT_BUDGET_MIN * 60_000;
   const patterns: string[] = [];
@@ -70,7 +90,7 @@ export function parseCompareArgs(
       arg.startsWith('--') && arg.includes('=')
         ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
         : [arg, undefined];
-    if (flag === '--base' || flag === '--rounds' || flag === '--budget') {
+    if (flag === '--base' || flag === '--rounds' || flag === '--budget' || flag === '--interleave') {
       const value = inline ?? argv[i + 1];
       if (inline === undefined) i += 1;
       if (value === undefined || value === '' || value.startsWith('--')) {
@@ -81,6 +101,7 @@ export function parseCompareArgs(
       }
       if (flag === '--base') baseRef = value;
       else if (flag === '--budget') budgetMs = parseBudgetMinutes(value) * 60_000;
+      else if (flag === '--interleave') interleave = parseInterleave(value);
       else rounds = parseRounds(value);
     } else if (flag === '--keep-worktree') {
       keepWorktree = true;
@@ -95,6 +116,7 @@ export function parseCompareArgs(
   return {
     baseRef,
     rounds,
+    interleave,
     patterns,
     profile: resolveProfile(env),
     repoDir: cwd,

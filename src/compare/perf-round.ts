@@ -4,6 +4,8 @@
  * pointed at the round's own folder and its gate against committed baselines
  * off (PLANEBENCH_BASELINE_GATE=off): the comparison judges the rounds itself.
  * What counts is the results.json it wrote and whether any spec failed (jest --json). The run is its own process group, killed whole on abort.
+ * A duet round (`duetBase`) runs the head's specs with each trial beside one of
+ * the base tree's (src/harness/runner/duet.ts) and also yields base-results.json.
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
@@ -11,7 +13,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { ProfileName } from '../harness/profile.js';
 import { coerceError } from '../lib/coerce-error.js';
-import { readResultsFile, type ResultsFile } from '../gate/results-file.js';
+import { BASE_RESULTS_FILE, readResultsFile, type ResultsFile } from '../gate/results-file.js';
 import { SPECS_FILE } from '../report/write-run-outputs.js';
 import { escapeRegExp } from '../lib/escape-regexp.js';
 
@@ -27,6 +29,8 @@ export interface RoundRequest {
   readonly resultsRoot: string;
   readonly patterns: readonly string[];
   readonly profile: ProfileName;
+  /** The base tree whose trials take turns with this tree's (a duet round); `side` is then 'head'. */
+  readonly duetBase?: string;
   readonly signal?: AbortSignal;
 }
 
@@ -36,6 +40,8 @@ export type RoundOutcome =
       readonly side: Side;
       readonly round: number;
       readonly results: ResultsFile;
+      /** A duet round's base side. */
+      readonly baseResults?: ResultsFile;
       /** suite/scenario/variant → the spec file (absolute) that measured it, where the run said. */
       readonly specs: Readonly<Record<string, string>>;
       readonly failedTests: number;
@@ -86,6 +92,7 @@ function runJest(request: RoundRequest, jestJson: string, logFile: string): Prom
       PERF_PROFILE: request.profile,
       PLANEBENCH_CONFIRM: '0',
       PLANEBENCH_BASELINE_GATE: 'off',
+      ...(request.duetBase ? { PLANEBENCH_DUET_BASE: request.duetBase } : {}),
     },
     stdio: ['ignore', log, log],
     detached: true,
@@ -162,12 +169,17 @@ export const runPerfRound: RoundRunner = async (request) => {
       reason: `the perf run exited with ${exitCode} and wrote no results.json`,
     };
   }
+  const baseFile = path.join(request.resultsRoot, 'latest', BASE_RESULTS_FILE);
+  if (request.duetBase && !existsSync(baseFile)) {
+    return { state: 'no-results', ...identity, reason: `the duet run wrote no ${BASE_RESULTS_FILE}` };
+  }
   try {
     const results = readResultsFile(resultsFile);
     return {
       state: 'measured',
       ...identity,
       results,
+      ...(request.duetBase ? { baseResults: readResultsFile(baseFile) } : {}),
       specs: readSpecs(path.join(request.resultsRoot, 'latest', SPECS_FILE)),
       failedTests: counts?.failed ?? (exitCode === 0 ? 0 : 1),
       passedTests: counts?.passed ?? 0,

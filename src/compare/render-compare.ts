@@ -15,6 +15,8 @@ export interface CompareSummary {
   readonly headSha: string;
   readonly headDirty: boolean;
   readonly profile: string;
+  /** What took turns: base and head trials in one run per round, or whole runs of each side. */
+  readonly interleave: 'trials' | 'rounds';
   /** Run order, e.g. ['base', 'head', 'base', 'head']. */
   readonly order: readonly string[];
   /** Trials per scenario and side over all rounds: [fewest, most]. */
@@ -32,6 +34,14 @@ function trials(summary: CompareSummary): string {
   return low === high ? `${low}` : `${low}–${high}`;
 }
 
+/** How the sides took turns, in words. */
+function turns(summary: CompareSummary): string {
+  const rounds = summary.order.length / 2;
+  return summary.interleave === 'trials'
+    ? `${rounds} round(s), base and head trials in turns`
+    : `${rounds} round(s), run ${summary.order.join(' ')}`;
+}
+
 function headLabel(summary: CompareSummary): string {
   return `${short(summary.headSha)}${summary.headDirty ? ' + uncommitted changes' : ''}`;
 }
@@ -44,7 +54,7 @@ export function renderCompareConsole(
   const lines = [
     '',
     `planebench compare · base ${summary.baseRef} (${short(summary.baseSha)}) → head ${headLabel(summary)}`,
-    `  profile ${summary.profile} · ${summary.order.length / 2} round(s), run ${summary.order.join(' ')} · ${trials(summary)} trials per scenario and side`,
+    `  profile ${summary.profile} · ${turns(summary)} · ${trials(summary)} trials per scenario and side`,
     '  Baseline = base, Current = head',
     renderConsoleTable(comparison, table),
   ];
@@ -66,7 +76,7 @@ export function renderCompareMarkdown(
 ): string {
   const context = [
     `**Base** \`${summary.baseRef}\` @ \`${short(summary.baseSha)}\` → **Head** \`${headLabel(summary)}\` · ` +
-      `${summary.order.length / 2} round(s) interleaved on one machine · ${trials(summary)} trials per scenario and side.`,
+      `${turns(summary)} on one machine · ${trials(summary)} trials per scenario and side.`,
   ];
   if (summary.headSpecFailures > 0)
     context.push('', `❌ **${summary.headSpecFailures} perf spec assertion(s) failed on the head.**`);

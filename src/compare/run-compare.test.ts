@@ -33,6 +33,7 @@ function options(overrides: Partial<ResolvedCompareOptions> = {}): ResolvedCompa
   return {
     baseRef: 'HEAD',
     rounds: 2,
+    interleave: 'rounds',
     patterns: ['fixture'],
     profile: 'ci',
     repoDir: repo,
@@ -47,34 +48,40 @@ function options(overrides: Partial<ResolvedCompareOptions> = {}): ResolvedCompa
 function treeRunner(calls: RoundRequest[]): RoundRunner {
   return async (request) => {
     calls.push(request);
-    const latencyUs = Number(readFileSync(path.join(request.cwd, 'latency.txt'), 'utf8'));
-    const results: ResultsFile = {
-      schemaVersion: RESULTS_SCHEMA_VERSION,
-      runId: `run-${request.round}-${request.side}`,
-      environment: {
-        cpuModel: 'x',
-        cores: 2,
-        totalMemoryBytes: 1,
-        node: 'v20',
-        os: 'linux',
-        profile: 'ci',
-        gitCommit: 'x',
-        gitDirty: false,
-        date: '2026-11-24T00:00:00.000Z',
-      },
-      scenarios: [scenarioResult([latencyMetric([latencyUs, latencyUs * 1.01, latencyUs * 0.99])])],
-    };
+    const resultsOf = (tree: string): ResultsFile => fixtureResults(request, tree);
     return {
       state: 'measured',
       side: request.side,
       round: request.round,
-      results,
+      results: resultsOf(request.cwd),
+      ...(request.duetBase ? { baseResults: resultsOf(request.duetBase) } : {}),
       specs: { 'fixture/steady/v2': path.join(request.cwd, 'perf-tests', 'fixture.perf.ts') },
       failedTests: 0,
       passedTests: 1,
       durationMs: 1,
       logFile: '',
     };
+  };
+}
+
+/** Three trials around the latency in `tree`'s latency.txt. */
+function fixtureResults(request: RoundRequest, tree: string): ResultsFile {
+  const latencyUs = Number(readFileSync(path.join(tree, 'latency.txt'), 'utf8'));
+  return {
+    schemaVersion: RESULTS_SCHEMA_VERSION,
+    runId: `run-${request.round}-${request.side}`,
+    environment: {
+      cpuModel: 'x',
+      cores: 2,
+      totalMemoryBytes: 1,
+      node: 'v20',
+      os: 'linux',
+      profile: 'ci',
+      gitCommit: 'x',
+      gitDirty: false,
+      date: '2026-11-24T00:00:00.000Z',
+    },
+    scenarios: [scenarioResult([latencyMetric([latencyUs, latencyUs * 1.01, latencyUs * 0.99])])],
   };
 }
 
@@ -131,6 +138,28 @@ describe('runCompare', () => {
     }
     expect(worktrees()).toHaveLength(1);
     expect(calls[0] && existsSync(calls[0].cwd)).toBe(false);
+  });
+
+  test('with trials in turns, one run per round measures both sides: the head tree runs, the base tree beside it', async () => {
+    writeFileSync(path.join(repo, 'latency.txt'), '300');
+    const calls: RoundRequest[] = [];
+    const printed: string[] = [];
+    const outcome = await runCompare(options({ interleave: 'trials' }), {
+      runRound: treeRunner(calls),
+      print: (t) => printed.push(t),
+      handleSignals: false,
+    });
+
+    expect(calls.map((c) => `${c.round}-${c.side}`)).toEqual(['1-head', '2-head']);
+    expect(calls.every((c) => c.duetBase !== undefined && c.duetBase !== c.cwd && c.cwd !== repo)).toBe(true);
+    expect(calls.map((c) => path.basename(c.resultsRoot))).toEqual(['1-duet', '2-duet']);
+    const [metric] = outcome.comparison.scenarios[0]?.metrics ?? [];
+    expect(metric).toMatchObject({ status: 'regressed', baseline: 100, current: 300 });
+    expect(outcome.summary.trialsPerSide).toEqual([6, 6]);
+    expect(outcome.summary.interleave).toBe('trials');
+    expect(printed.join('')).toContain('round 1/2 base and head, trials in turns: 1 scenario(s)');
+    expect(printed.join('')).toContain('2 round(s), base and head trials in turns');
+    expect(worktrees()).toHaveLength(1);
   });
 
   test("the head's worktree carries untracked files too, and both worktrees are gone afterwards", async () => {

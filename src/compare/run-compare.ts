@@ -23,7 +23,7 @@ import { regressionDistributions } from '../report/distribution-chart.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../gate/results-file.js';
 import { createWorktree, type WorktreeOptions } from './base-worktree.js';
 import { CompareError } from './compare-error.js';
-import type { ResolvedCompareOptions } from './compare-options.js';
+import type { Interleave, ResolvedCompareOptions } from './compare-options.js';
 import { compareSides } from '../gate/compare-sides.js';
 import { headFacts, resolveCommit, type HeadFacts } from './git.js';
 import { poolRounds } from '../gate/pool-rounds.js';
@@ -88,6 +88,33 @@ interface RoundPlan {
   readonly label: string;
 }
 
+interface SideRun {
+  readonly side: Side;
+  readonly cwd: string;
+  /** The round's folder under rounds/. */
+  readonly folder: string;
+  readonly duetBase?: string;
+}
+
+/** One jest run of the head's specs whose trials take turns with the base's, or a run of each side in turn. */
+function sideRuns(round: number, interleave: Interleave, trees: Trees): SideRun[] {
+  if (interleave === 'trials')
+    return [{ side: 'head', cwd: trees.head, folder: `${round}-duet`, duetBase: trees.base }];
+  return RUN_ORDER.map((side) => ({
+    side,
+    cwd: side === 'base' ? trees.base : trees.head,
+    folder: `${round}-${side}`,
+  }));
+}
+
+/** A duet round's outcome as the two sides it measured (base first). */
+function asSides(outcome: Measured): Measured[] {
+  if (!outcome.baseResults) return [outcome];
+  const { baseResults, ...head } = outcome;
+  // The base's spec assertions did not run: only the head's specs did.
+  return [{ ...head, side: 'base', results: baseResults, failedTests: 0, passedTests: 0 }, head];
+}
+
 async function runRound(
   plan: RoundPlan,
   options: ResolvedCompareOptions,
@@ -97,30 +124,32 @@ async function runRound(
   signal: AbortSignal,
 ): Promise<Measured[]> {
   const measured: Measured[] = [];
-  for (const side of RUN_ORDER) {
+  for (const run of sideRuns(plan.round, options.interleave, trees)) {
     if (signal.aborted) throw new CompareError('round', 'interrupted');
     const outcome = await runner({
-      side,
+      side: run.side,
       round: plan.round,
-      cwd: side === 'base' ? trees.base : trees.head,
-      resultsRoot: path.join(options.outDir, 'rounds', `${plan.round}-${side}`),
+      cwd: run.cwd,
+      resultsRoot: path.join(options.outDir, 'rounds', run.folder),
       patterns: plan.patterns,
       profile: options.profile,
+      ...(run.duetBase ? { duetBase: run.duetBase } : {}),
       signal,
     });
     const seconds = (outcome.durationMs / 1000).toFixed(1);
+    const what = run.duetBase ? 'base and head, trials in turns' : run.side;
     if (outcome.state === 'no-results') {
       if (signal.aborted) throw new CompareError('round', 'interrupted');
       const tail = logTail(outcome.logFile);
       throw new CompareError(
         'round',
-        `round ${plan.round} ${side}: ${outcome.reason} (log: ${outcome.logFile})${tail ? `\n--- log (tail) ---\n${tail}` : ''}`,
+        `round ${plan.round} ${what}: ${outcome.reason} (log: ${outcome.logFile})${tail ? `\n--- log (tail) ---\n${tail}` : ''}`,
       );
     }
     const scenarios = outcome.results.scenarios.length;
     const specs = `${outcome.passedTests} spec(s) passed${outcome.failedTests > 0 ? `, ${outcome.failedTests} failed` : ''}`;
-    print(`planebench compare: round ${plan.label} ${side}: ${scenarios} scenario(s), ${specs}, ${seconds} s\n`);
-    measured.push(outcome);
+    print(`planebench compare: round ${plan.label} ${what}: ${scenarios} scenario(s), ${specs}, ${seconds} s\n`);
+    measured.push(...asSides(outcome));
   }
   return measured;
 }
@@ -288,6 +317,7 @@ export async function runCompare(options: ResolvedCompareOptions, deps: CompareD
       headSha: head.sha,
       headDirty: head.dirty,
       profile: options.profile,
+      interleave: options.interleave,
       order: rounds.map((r) => r.side),
       trialsPerSide: trialsRange(headResults),
       headSpecFailures,

@@ -1,12 +1,13 @@
 /**
  * Reads what `planebench compare` left in its output folder: each round's
- * results (rounds/<n>-<side>/latest/results.json) and the pooled sides
+ * results (rounds/<n>-<side>/latest/results.json, or a duet round's
+ * rounds/<n>-duet/latest/results.json and base-results.json) and the pooled sides
  * (base-results.json, results.json). Missing or malformed files are errors
  * naming the file.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { readResultsFile, type ResultsFile } from './results-file.js';
+import { BASE_RESULTS_FILE, readResultsFile, type ResultsFile } from './results-file.js';
 
 export interface CompareRound {
   readonly round: number;
@@ -21,13 +22,24 @@ export function readCompareRounds(dir: string): CompareRound[] {
   }
   const rounds: CompareRound[] = [];
   for (const name of readdirSync(roundsDir).sort()) {
-    const match = /^(\d+)-(base|head)$/.exec(name);
+    const match = /^(\d+)-(base|head|duet)$/.exec(name);
     if (!match) continue;
-    const file = path.join(roundsDir, name, 'latest', 'results.json');
-    if (!existsSync(file)) throw new Error(`${file}: missing; round ${name} of the comparison wrote no results`);
-    rounds.push({ round: Number(match[1]), side: match[2] as 'base' | 'head', results: readResultsFile(file) });
+    const round = Number(match[1]);
+    const read = (file: string): ResultsFile => {
+      const at = path.join(roundsDir, name, 'latest', file);
+      if (!existsSync(at)) throw new Error(`${at}: missing; round ${name} of the comparison wrote no results`);
+      return readResultsFile(at);
+    };
+    if (match[2] === 'duet') {
+      rounds.push({ round, side: 'base', results: read(BASE_RESULTS_FILE) });
+      rounds.push({ round, side: 'head', results: read('results.json') });
+    } else {
+      rounds.push({ round, side: match[2] as 'base' | 'head', results: read('results.json') });
+    }
   }
-  if (rounds.length === 0) throw new Error(`${roundsDir}: expected folders named <round>-base and <round>-head`);
+  if (rounds.length === 0) {
+    throw new Error(`${roundsDir}: expected folders named <round>-duet, or <round>-base and <round>-head`);
+  }
   return rounds;
 }
 

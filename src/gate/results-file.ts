@@ -9,6 +9,9 @@ import type { EnvironmentFingerprint, ScenarioResult } from '../harness/result-m
 
 export const RESULTS_SCHEMA_VERSION = 1;
 
+/** A duet run's base side, beside its results.json (src/harness/runner/duet.ts). */
+export const BASE_RESULTS_FILE = 'base-results.json';
+
 export interface ResultsFile {
   readonly schemaVersion: typeof RESULTS_SCHEMA_VERSION;
   readonly runId: string;

@@ -31,6 +31,7 @@ export type { MetricKindName, NoiseThreshold } from './metric-kinds.js';
 export { byProfile, resolveProfile, type ProfileName } from './profile.js';
 export { setting, type SettingName } from './settings.js';
 export { REPO_ROOT } from './paths.js';
+export { duetBaseTree } from './runner/duet.js';
 
 // Load generators, micro-benchmarks, histograms, stall monitoring.
 export { intendedSendTimeMs, runOpenLoop, type OpenLoopOptions, type OpenLoopResult } from './load/open-loop.js';

@@ -3,15 +3,18 @@
  * independent trials, each in its own plain-Node child, aggregates the
  * trials, hands the result to the reporter and returns it. Variants of one
  * scenario can be interleaved (A B A B …) so slow drift of the machine does
- * not favour one of them.
+ * not favour one of them. In a duet run (perf:compare) each trial has a
+ * twin from the base tree beside it, handed over apart (runner/duet.ts).
  */
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { byProfile, resolveProfile, type ProfileName } from './profile.js';
 import { metricKind } from './metric-kinds.js';
 import type { Metric, ScenarioResult } from './result-model.js';
 import { median } from './stats/median.js';
-import { handOverResult } from './results-handoff.js';
+import { handOverResult, runDirectory } from './results-handoff.js';
+import { BASE_HANDOFF_FOLDER, baseModuleUrl, duetBaseTree } from './runner/duet.js';
 import { waitForQuietCpu, type QuietCpuOutcome } from './process/quiet-cpu.js';
 import { aggregateTrials } from './runner/aggregate-trials.js';
 import type { TrialOutput } from './runner/protocol.js';
@@ -34,6 +37,11 @@ export interface MeasureOptions<P> {
   readonly env?: Readonly<Record<string, string>>;
   /** Hand the result to the reporter (default true). */
   readonly record?: boolean;
+  /**
+   * The environment of the base tree's trials in a duet run (default: `env`),
+   * for what a spec builds from its own tree (e.g. a compiled library).
+   */
+  readonly baseEnv?: Readonly<Record<string, string>>;
   /** Add the gated metric `runnerStartupMs` (spawn → child ready, per trial). */
   readonly recordRunnerStartup?: boolean;
 }
@@ -72,6 +80,12 @@ function moduleUrlOf(module: URL | string): string {
 
 interface Pending {
   readonly options: MeasureOptions<unknown>;
+  /** `base`: a duet run's trials of the base tree's module (src/harness/runner/duet.ts). */
+  readonly side: 'head' | 'base';
+  readonly moduleUrl: string;
+  /** The tree that runs the trials; undefined: this one. */
+  readonly tree?: string;
+  readonly env?: Readonly<Record<string, string>>;
   readonly profile: ProfileName;
   readonly trials: number;
   readonly outputs: TrialOutput[];
@@ -80,6 +94,49 @@ interface Pending {
   elapsedMs: number;
   /** How quiet the machine was before the first trial. */
   quietBefore?: QuietCpuOutcome;
+}
+
+/** This tree's side of each scenario and, in a duet run, the base tree's beside it (base first). */
+function sidesOf(options: MeasureOptions<unknown>): Pending[] {
+  const profile = options.profile ?? resolveProfile();
+  const trials = options.trials ?? byProfile(profile, DEFAULT_TRIALS);
+  const side = (fields: Pick<Pending, 'side' | 'moduleUrl' | 'tree' | 'env'>): Pending => ({
+    options,
+    profile,
+    trials,
+    outputs: [],
+    startupMs: [],
+    elapsedMs: 0,
+    ...fields,
+  });
+  const moduleUrl = moduleUrlOf(options.module);
+  const head = side({ side: 'head', moduleUrl, env: options.env });
+  const baseTree = duetBaseTree();
+  const baseUrl = baseTree === undefined ? undefined : baseModuleUrl(moduleUrl, baseTree);
+  if (baseTree === undefined || baseUrl === undefined) return [head];
+  return [side({ side: 'base', moduleUrl: baseUrl, tree: baseTree, env: options.baseEnv ?? options.env }), head];
+}
+
+async function runNextTrial(p: Pending, trial: number, logs: Map<Pending, string>): Promise<void> {
+  const started = performance.now();
+  const outcome = await runTrial({
+    moduleUrl: p.moduleUrl,
+    params: p.options.params ?? {},
+    profile: p.profile,
+    trial,
+    timeoutMs: p.options.timeoutMs,
+    ...(p.env ? { env: p.env } : {}),
+    ...(p.tree ? { tree: p.tree } : {}),
+    echoOutput: setting('PLANEBENCH_ECHO') === '1',
+  });
+  p.elapsedMs += performance.now() - started;
+  if (outcome.state === 'completed') {
+    p.outputs.push(outcome.output);
+    p.startupMs.push(outcome.startupMs);
+  } else {
+    p.failure = outcome;
+    logs.set(p, outcome.log);
+  }
 }
 
 function runnerStartupMetric(trials: readonly number[]): Metric {
@@ -137,17 +194,7 @@ function toResult(p: Pending): ScenarioResult {
  */
 export async function measureInterleaved(list: readonly MeasureOptions<unknown>[]): Promise<ScenarioResult[]> {
   list.forEach(checkOptions);
-  const pending: Pending[] = list.map((options) => {
-    const profile = options.profile ?? resolveProfile();
-    return {
-      options,
-      profile,
-      trials: options.trials ?? byProfile(profile, DEFAULT_TRIALS),
-      outputs: [],
-      startupMs: [],
-      elapsedMs: 0,
-    };
-  });
+  const groups = list.map(sidesOf);
   const logs = new Map<Pending, string>();
   // What ran before (another spec, the unit tests) must not be measured as this scenario.
   const what = `${list[0]?.suite}/${list[0]?.scenario}`;
@@ -162,39 +209,30 @@ export async function measureInterleaved(list: readonly MeasureOptions<unknown>[
       `planebench: the CPUs are still ${Math.round(quietBefore.busyFraction * 100)} % busy after ${Math.round(quietBefore.waitedMs)} ms; measuring ${what} anyway; its results say so\n`,
     );
   }
-  for (const p of pending) p.quietBefore = quietBefore;
-  const rounds = Math.max(...pending.map((p) => p.trials));
+  for (const p of groups.flat()) p.quietBefore = quietBefore;
+  const rounds = Math.max(...groups.flat().map((p) => p.trials));
   for (let trial = 0; trial < rounds; trial += 1) {
-    for (const p of pending) {
-      if (trial >= p.trials || p.failure) continue;
-      const started = performance.now();
-      const outcome = await runTrial({
-        moduleUrl: moduleUrlOf(p.options.module),
-        params: p.options.params ?? {},
-        profile: p.profile,
-        trial,
-        timeoutMs: p.options.timeoutMs,
-        ...(p.options.env ? { env: p.options.env } : {}),
-        echoOutput: setting('PLANEBENCH_ECHO') === '1',
-      });
-      p.elapsedMs += performance.now() - started;
-      if (outcome.state === 'completed') {
-        p.outputs.push(outcome.output);
-        p.startupMs.push(outcome.startupMs);
-      } else {
-        p.failure = outcome;
-        logs.set(p, outcome.log);
+    for (const group of groups) {
+      // A duet pair's order alternates, so neither side always runs first.
+      for (const p of trial % 2 === 0 ? group : [...group].reverse()) {
+        if (trial < p.trials && !p.failure) await runNextTrial(p, trial, logs);
       }
     }
   }
-  const results = pending.map(toResult);
-  results.forEach((result, i) => {
-    if (pending[i]?.options.record !== false) handOverResult(result);
-  });
+  const resultOf = new Map(groups.flat().map((p) => [p, toResult(p)]));
+  const runDir = runDirectory();
+  for (const [p, result] of resultOf) {
+    if (p.options.record !== false) {
+      handOverResult(result, p.side === 'base' ? path.join(runDir, BASE_HANDOFF_FOLDER) : runDir);
+    }
+  }
+  // The head's results are the spec's; a base that failed is the comparison's to report.
+  const heads = groups.map((group) => group.at(-1) as Pending);
+  const results = heads.map((p) => resultOf.get(p) as ScenarioResult);
   const failedIndex = results.findIndex((r) => r.state !== 'completed');
   if (failedIndex >= 0) {
     const failed = results[failedIndex] as ScenarioResult;
-    throw new ScenarioFailedError(failed, logs.get(pending[failedIndex] as Pending) ?? '');
+    throw new ScenarioFailedError(failed, logs.get(heads[failedIndex] as Pending) ?? '');
   }
   return results;
 }

@@ -18,6 +18,8 @@ export const SETTINGS = {
   PLANEBENCH_CONFIRM: '`0`: no confirmation run of gated regressions in `npm test`',
   PLANEBENCH_CONFIRM_OF: "the first run's results.json, on the confirmation run (set by `npm test`)",
   PLANEBENCH_RUN_DIR: 'folder perf specs hand their results to (set by the reporter)',
+  PLANEBENCH_DUET_BASE:
+    "the base tree of a trial-interleaved comparison: each trial of a scenario runs beside one of the base tree's same scenario module (set by perf:compare)",
   PLANEBENCH_SCENARIO_TAG: "tag of a trial's processes, by which leftovers are found (set by the harness)",
   PLANEBENCH_ECHO: "`1`: show the trial processes' output",
   PLANEBENCH_VERBOSE: "`1`: print every metric's row in the console, not only the verdict, changes and suite lines",

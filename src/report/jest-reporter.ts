@@ -39,6 +39,7 @@ import { renderConsoleTable } from './console-table.js';
 import { regressionDistributions } from './distribution-chart.js';
 import { readResultsFile } from '../gate/results-file.js';
 import { writeRunOutputs } from './write-run-outputs.js';
+import { BASE_HANDOFF_FOLDER } from '../harness/runner/duet.js';
 import { renderCriterionLines } from './criterion-lines.js';
 import { exportSetting, setting, type SettingName } from '../harness/settings.js';
 
@@ -116,6 +117,7 @@ export default class PlanebenchReporter {
   onRunComplete(_contexts?: unknown, aggregated?: AggregatedResultsLike): void {
     try {
       const measured = collectHandedOverResults(this.handoffDir);
+      const baseResults = collectHandedOverResults(path.join(this.handoffDir, BASE_HANDOFF_FOLDER));
       rmSync(this.handoffDir, { recursive: true, force: true });
       if (measured.length === 0) return;
       const pooled = this.confirmOf ? this.poolWithFirstRun(this.confirmOf, measured) : undefined;
@@ -127,15 +129,11 @@ export default class PlanebenchReporter {
             environment,
           })
         : notJudged(results);
-      const outputs = writeRunOutputs(
-        this.resultsDir,
-        this.runId,
-        environment,
-        results,
-        comparison,
-        this.specsOf(results),
-        regressionDistributions(comparison.regressions, results, (id) => this.baselineHistograms(id)),
-      );
+      const outputs = writeRunOutputs(this.resultsDir, this.runId, environment, results, comparison, {
+        specs: this.specsOf(results),
+        distributions: regressionDistributions(comparison.regressions, results, (id) => this.baselineHistograms(id)),
+        baseResults,
+      });
       const criterion = renderCriterionLines(results, this.baselineGate ? comparison : undefined);
       if (criterion.length > 0) {
         this.print(`\nplanebench · micro-benchmarks, as Criterion prints them\n${criterion.join('\n')}\n`);

@@ -3,7 +3,8 @@
  * perf-results/latest/: results.json, report.md (the pull-request comment),
  * summary.md (the job summary: every metric), benchmark-smaller.json,
  * benchmark-bigger.json, and specs.json (which spec file measured each
- * scenario, for the re-runs of `planebench compare`).
+ * scenario, for the re-runs of `planebench compare`); in a duet run also
+ * base-results.json, the base tree's trials measured beside the run's.
  */
 import { cpSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -13,10 +14,18 @@ import { writeFileAtomic } from '../lib/atomic-write.js';
 import { toBenchmarkFiles } from '../history/benchmark-action.js';
 import type { Distribution } from './distribution-chart.js';
 import { renderMarkdownReport } from './markdown-report.js';
-import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../gate/results-file.js';
+import { BASE_RESULTS_FILE, RESULTS_SCHEMA_VERSION, type ResultsFile } from '../gate/results-file.js';
 
 /** suite/scenario/variant → absolute path of the perf spec that measured it. */
 export const SPECS_FILE = 'specs.json';
+
+export interface RunOutputExtras {
+  /** suite/scenario/variant → the spec file that measured it. */
+  readonly specs?: Readonly<Record<string, string>>;
+  readonly distributions?: ReadonlyMap<string, Distribution>;
+  /** A duet run's base results; none outside one. */
+  readonly baseResults?: readonly ScenarioResult[];
+}
 
 export interface RunOutputs {
   readonly runDir: string;
@@ -30,9 +39,9 @@ export function writeRunOutputs(
   environment: EnvironmentFingerprint,
   results: readonly ScenarioResult[],
   comparison: RunComparison,
-  specs: Readonly<Record<string, string>> = {},
-  distributions: ReadonlyMap<string, Distribution> = new Map(),
+  extras: RunOutputExtras = {},
 ): RunOutputs {
+  const { specs = {}, distributions = new Map<string, Distribution>(), baseResults = [] } = extras;
   const runDir = path.join(root, runId);
   mkdirSync(runDir, { recursive: true });
   const resultsFile: ResultsFile = {
@@ -51,6 +60,10 @@ export function writeRunOutputs(
     'benchmark-bigger.json': `${JSON.stringify(bench.bigger, null, 1)}\n`,
     [SPECS_FILE]: `${JSON.stringify(specs, null, 1)}\n`,
   };
+  if (baseResults.length > 0) {
+    const baseFile: ResultsFile = { schemaVersion: RESULTS_SCHEMA_VERSION, runId, environment, scenarios: baseResults };
+    contents[BASE_RESULTS_FILE] = `${JSON.stringify(baseFile, null, 1)}\n`;
+  }
   for (const [name, text] of Object.entries(contents)) writeFileAtomic(path.join(runDir, name), text);
   const latestDir = path.join(root, 'latest');
   const staging = path.join(root, `.latest-${process.pid}`);

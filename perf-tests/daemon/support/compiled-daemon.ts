@@ -54,19 +54,20 @@ async function listSources(dir: string): Promise<string[]> {
     .map((e) => join(e.parentPath, e.name));
 }
 
-export async function buildDaemon(): Promise<DaemonBuild> {
+/** Compiles the library of `tree` (default: this one; a duet run also builds the base tree's). */
+export async function buildDaemon(tree: string = REPO_ROOT): Promise<DaemonBuild> {
   const root = await mkdtemp(join(tmpdir(), 'planebench-daemon-'));
   const remove = (): Promise<void> => rm(root, { recursive: true, force: true });
   try {
     // Loaded only when building: scenario children given a build never pay for it.
     const { default: ts } = await import('typescript');
     for (const dir of SOURCE_DIRS) {
-      for (const file of await listSources(join(REPO_ROOT, dir))) {
+      for (const file of await listSources(join(tree, dir))) {
         const { outputText } = ts.transpileModule(await readFile(file, 'utf8'), {
           fileName: file,
           compilerOptions: { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: true },
         });
-        const out = join(root, relative(REPO_ROOT, file)).replace(/\.ts$/, '.js');
+        const out = join(root, relative(tree, file)).replace(/\.ts$/, '.js');
         await mkdir(dirname(out), { recursive: true });
         await writeFile(out, outputText);
       }

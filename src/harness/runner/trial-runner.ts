@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { REPO_ROOT, SCENARIO_LOADER } from '../paths.js';
+import { sameFileIn } from './duet.js';
 import { SCENARIO_TAG_VARIABLE, killAll, listTaggedProcesses } from '../process/process-table.js';
 import type { ProfileName } from '../profile.js';
 import type { ChildMessage, RunTrialRequest, TrialOutput } from './protocol.js';
@@ -27,6 +28,11 @@ export interface TrialRunOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Forward the child's stdout/stderr to this process's stderr as it comes. */
   readonly echoOutput?: boolean;
+  /**
+   * The tree whose child entry and loader run the trial, and its working
+   * directory (default: this one's; a duet run's base trials name the base tree).
+   */
+  readonly tree?: string;
 }
 
 interface TrialTiming {
@@ -66,9 +72,11 @@ export function extraNodeFlags(env: NodeJS.ProcessEnv = process.env): string[] {
 export function runTrial(options: TrialRunOptions): Promise<TrialOutcome> {
   const tag = randomUUID();
   const spawnedAt = performance.now();
-  const flags = ['--import', SCENARIO_LOADER, '--expose-gc', ...extraNodeFlags()];
-  const child = spawn(process.execPath, [...flags, CHILD_ENTRY], {
-    cwd: REPO_ROOT,
+  const tree = options.tree ?? REPO_ROOT;
+  const inTree = (file: string): string => (tree === REPO_ROOT ? file : sameFileIn(file, REPO_ROOT, tree));
+  const flags = ['--import', inTree(SCENARIO_LOADER), '--expose-gc', ...extraNodeFlags()];
+  const child = spawn(process.execPath, [...flags, inTree(CHILD_ENTRY)], {
+    cwd: tree,
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
     detached: true,
     env: { ...process.env, ...options.env, [SCENARIO_TAG_VARIABLE]: tag },
