@@ -1,10 +1,12 @@
 /**
  * `npm run perf:compare -- --base <ref>`: checks out the base and the head
  * (HEAD with the working tree's uncommitted changes) in two git worktrees of
- * the same kind, runs their perf specs alternately (A B A B …) on this
- * machine, pools each side's trials over the rounds, judges head against base
- * with the gate's verdict rules and the base's noise calibration, measures
- * undecided scenarios again while the budget lasts, and writes
+ * the same kind, measures both on this machine — by default in one jest run
+ * per round whose trials take turns (src/harness/runner/duet.ts), or whole
+ * runs of each side in turn (A B A B …) — pools each side's trials over the
+ * rounds, judges head against base with the gate's verdict rules and the
+ * base's noise calibration, measures undecided scenarios again while the
+ * budget lasts, and writes
  * <results>/compare/: report.md (the comment), summary.md (every metric),
  * results.json (head, with the comparison), base-results.json,
  * benchmark-smaller.json / benchmark-bigger.json (head) and rounds/.
