@@ -9,14 +9,15 @@ import { DEFAULT_FACTORS, powerCheck, renderPowerReport } from '../gate/power-ch
 import { parseNoiseCalibration, noisePath } from '../gate/noise-calibration.js';
 import { readCompareRounds, readCompareSides } from '../gate/read-compare-dir.js';
 import { readFileSync, existsSync } from 'node:fs';
+import { flagChecks } from './flag-checks.js';
 
 export const POWER_USAGE =
   'usage: planebench power --results <compare output dir> [--noise <noise.json>] [--factors <f,f,…>]';
 
 function parseFactors(raw: string): number[] {
   const factors = raw.split(',').map(Number);
-  if (factors.length === 0 || factors.some((f) => !Number.isFinite(f) || f <= 1)) {
-    throw new Error(`Expected \`--factors\` to be numbers > 1 separated by commas, got \`${raw}\` (string)`);
+  if (factors.some((f) => !Number.isFinite(f) || f <= 1)) {
+    flagChecks(POWER_USAGE).fail('--factors', 'numbers > 1 separated by commas', raw);
   }
   return factors;
 }
