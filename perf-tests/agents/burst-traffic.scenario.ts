@@ -7,12 +7,8 @@
  * left no backlog. (The first recovered interval, not the last slow one: a
  * later stall of a shared machine is not the burst's doing.)
  */
-import {
-  requestLatencyHistogram,
-  startReceivingAgents,
-  warmUp,
-  type LoadAgentsParams,
-} from './support/load-scenario.js';
+import { requestLatencyHistogram, startReceivingAgents, warmUp } from './support/load-scenario.js';
+import type { LoadAgentsParams } from './support/load-scenario.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { runRequestLoad } from './support/request-load.js';
 

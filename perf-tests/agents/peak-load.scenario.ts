@@ -3,12 +3,8 @@
  * constant rate (open loop); success rate, latency from intended send time,
  * and the rate actually completed.
  */
-import {
-  requestLatencyHistogram,
-  startReceivingAgents,
-  warmUp,
-  type LoadAgentsParams,
-} from './support/load-scenario.js';
+import { requestLatencyHistogram, startReceivingAgents, warmUp } from './support/load-scenario.js';
+import type { LoadAgentsParams } from './support/load-scenario.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { runRequestLoad } from './support/request-load.js';
 

@@ -6,12 +6,8 @@
  * first third (completed rate and p99).
  */
 import { SloMonitor, type SloAlert } from '../../src/agents/index.js';
-import {
-  requestLatencyHistogram,
-  startReceivingAgents,
-  warmUp,
-  type LoadAgentsParams,
-} from './support/load-scenario.js';
+import { requestLatencyHistogram, startReceivingAgents, warmUp } from './support/load-scenario.js';
+import type { LoadAgentsParams } from './support/load-scenario.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import type { IntervalFigures } from './support/interval-figures.js';
 import { settledMemory } from './support/memory.js';
