@@ -20,7 +20,7 @@ import type { EnvironmentFingerprint } from '../harness/result-model.js';
 import { median } from '../harness/stats/median.js';
 import type { ResultsFile } from '../gate/results-file.js';
 import { typedNumber } from '../lib/typed-number.js';
-import { flagChecks } from './flag-checks.js';
+import { flagChecks, missingValue } from './flag-checks.js';
 
 export const CALIBRATE_USAGE =
   'usage: planebench calibrate [--rounds <k>] [--from <compare output dir>] [--baselines <dir>] [spec path pattern…]';
@@ -46,8 +46,7 @@ function parseArgs(argv: readonly string[]): CalibrateArgs | 'help' {
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--rounds' || arg === '--from' || arg === '--baselines') {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--'))
-        throw new Error(`Expected a value after \`${arg}\`\n${CALIBRATE_USAGE}`);
+      if (value === undefined || value.startsWith('--')) missingValue(CALIBRATE_USAGE, arg, value);
       i += 1;
       if (arg === '--rounds') {
         rounds = typedNumber(flagChecks(CALIBRATE_USAGE), value, (v, n) =>

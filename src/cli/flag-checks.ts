@@ -10,3 +10,8 @@ export function flagChecks(usage: string): Validators {
     throw new Error(`${expectedMessage(field, rule, value)}\n${usage}`);
   });
 }
+
+/** Fails: `flag` is not followed by the value it takes (`words`: "a value", "a path"), in the same shape. */
+export function missingValue(usage: string, flag: string, value: string | undefined, words = 'a value'): never {
+  return flagChecks(usage).fail(flag, `followed by ${words}`, value ?? '');
+}

@@ -42,7 +42,7 @@ import { judgeRun } from '../history/judge-run.js';
 import { recordRun } from '../history/record-run.js';
 import { renderJudgement } from '../report/render-judgement.js';
 import { typedNumber } from '../lib/typed-number.js';
-import { flagChecks } from './flag-checks.js';
+import { flagChecks, missingValue } from './flag-checks.js';
 
 const USAGE =
   'usage: planebench trend [--results <dir>] [--out <dir>] [--check] [--screenshot <file.png>]\n' +
@@ -94,8 +94,7 @@ function parseArgs(argv: readonly string[]): TrendArgs {
       )
     ) {
       const value = argv[i + 1];
-      if (!value || value.startsWith('--'))
-        throw new Error(`Expected a path after \`${arg}\`, got \`${value ?? ''}\`\n${USAGE}`);
+      if (!value || value.startsWith('--')) missingValue(USAGE, arg, value, 'a path');
       values[arg] = path.resolve(value);
       i += 1;
     } else {

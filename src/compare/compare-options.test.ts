@@ -29,7 +29,9 @@ describe('parseCompareArgs', () => {
       'Expected `--rounds` to be an integer number of rounds between 1 and 20, got `0` (string)',
     );
     expect(() => parseCompareArgs(['--base', 'x', '--rounds', 'two'], env)).toThrow('got `two` (string)');
-    expect(() => parseCompareArgs(['--base'], env)).toThrow('Expected a value after `--base`');
+    expect(() => parseCompareArgs(['--base'], env)).toThrow(
+      'Expected `--base` to be followed by a value, got `` (string)',
+    );
     expect(() => parseCompareArgs(['--base', 'x', '--fast'], env)).toThrow('Unknown option `--fast`');
     expect(() => parseCompareArgs(['--base', 'x'], { PERF_PROFILE: 'huge' })).toThrow(
       'Expected `PERF_PROFILE` to be one of',

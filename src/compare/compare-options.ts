@@ -72,7 +72,7 @@ export function parseCompareArgs(
       if (value === undefined || value === '' || value.startsWith('--')) {
         throw new CompareError(
           'options',
-          `Expected a value after \`${flag}\`, got \`${value ?? ''}\`\n${COMPARE_USAGE}`,
+          `${expectedMessage(flag, 'followed by a value', value ?? '')}\n${COMPARE_USAGE}`,
         );
       }
       if (flag === '--base') baseRef = value;
