@@ -33,9 +33,8 @@ async function takeProfile(args) {
   const name = inline ? args[at].slice('--profile='.length) : args[at + 1];
   const { isProfileName, PROFILE_NAMES } = await tsImport('../src/harness/profile.ts', import.meta.url);
   if (!isProfileName(name)) {
-    process.stderr.write(
-      `npm test: Expected \`--profile\` to be one of ${PROFILE_NAMES.join(', ')}, got \`${name ?? ''}\`\n`,
-    );
+    const { expectedMessage, RULES } = await tsImport('../src/lib/validate.ts', import.meta.url);
+    process.stderr.write(`npm test: ${expectedMessage('--profile', RULES.oneOf(PROFILE_NAMES), name ?? '')}\n`);
     process.exit(2);
   }
   const left = [...args.slice(0, at), ...args.slice(at + (inline ? 1 : 2))];

@@ -8,12 +8,11 @@
  * later stall of a shared machine is not the burst's doing.)
  */
 import { requestLatencyHistogram, startReceivingAgents, warmUp } from './support/load-scenario.js';
+import type { LoadAgentsParams } from './support/load-scenario.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { runRequestLoad } from './support/request-load.js';
 
-interface Params {
-  readonly agentKind: string;
-  readonly agents: number;
+interface Params extends LoadAgentsParams {
   readonly baselineRatePerSec: number;
   readonly burstRatePerSec: number;
   readonly baselineMs: number;
@@ -21,7 +20,6 @@ interface Params {
   readonly afterMs: number;
   /** Unrecorded warm-up at half the burst rate before the baseline phase. */
   readonly warmupMs: number;
-  readonly messageBytes: number;
   readonly intervalMs: number;
 }
 

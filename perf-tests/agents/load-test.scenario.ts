@@ -3,18 +3,13 @@
  * ramps linearly to the target, then holds; per-interval figures (sent,
  * received, errors, latencies) and the overall latency from intended send time.
  */
-import { AgentRuntime, loadAgentModule, toCapability } from '../../src/agents/index.js';
+import { toCapability } from '../../src/agents/index.js';
 import { intendedSendTimeMs, runOpenLoop } from '../../src/harness/load/open-loop.js';
-import { requestLatencyHistogram } from './support/load-scenario.js';
+import { requestLatencyHistogram, startReceivingAgents, type LoadAgentsParams } from './support/load-scenario.js';
 import { defineScenario } from '../../src/harness/scenario.js';
-import { agentKindParam, spawnWorkers } from './support/agents.js';
 import { IntervalRecorder } from './support/interval-figures.js';
-import { makePayload } from './support/payload.js';
 
-interface Params {
-  readonly agentKind: string;
-  readonly agents: number;
-  readonly messageBytes: number;
+interface Params extends LoadAgentsParams {
   readonly ratePerSec: number;
   readonly rampUpMs: number;
   readonly durationMs: number;
@@ -23,11 +18,8 @@ interface Params {
 
 export default defineScenario<Params>(async (ctx) => {
   const { params } = ctx;
-  const kind = agentKindParam(params.agentKind);
-  const runtime = new AgentRuntime();
-  spawnWorkers(runtime, params.agents, { kind, module: await loadAgentModule(), work: 'receive' }, () => ctx.now());
+  const { runtime, payload } = await startReceivingAgents(ctx, params);
   const target = toCapability('work');
-  const payload = makePayload(params.messageBytes);
   const latency = requestLatencyHistogram(ctx, ['p50', 'p90', 'p99', 'p99.9', 'max']);
   const intervals = new IntervalRecorder(params.intervalMs, 0);
   let succeeded = 0;

@@ -4,16 +4,14 @@
  * and the rate actually completed.
  */
 import { requestLatencyHistogram, startReceivingAgents, warmUp } from './support/load-scenario.js';
+import type { LoadAgentsParams } from './support/load-scenario.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import { runRequestLoad } from './support/request-load.js';
 
-interface Params {
-  readonly agentKind: string;
-  readonly agents: number;
+interface Params extends LoadAgentsParams {
   readonly ratePerSec: number;
   readonly durationMs: number;
   readonly warmupMs: number;
-  readonly messageBytes: number;
 }
 
 export default defineScenario<Params>(async (ctx) => {

@@ -58,19 +58,18 @@ describe('agents: resource use', () => {
     for (const result of results) {
       // The runtime has no timers or polling: idle agents cost nothing, and what the process
       // spends idle is V8's background work left over from setup, whatever the agent count
-      // (0.1–0.5 % of a core in 18 trials, on a quiet and a busy machine: the reading counts
-      // only this process's CPU). So all the agents together stay under 2 %, well under what
-      // Caxton allows one agent (5 %); a timer per agent (1000 agents polling every 20 ms read
-      // 5–7.5 %) or a polling loop fails it.
+      // (the reading counts only this process's CPU). So all the agents together stay under
+      // 2 %, well under what Caxton allows one agent (5 %); a timer per agent or a polling loop
+      // fails it (docs/decisions.md, "Agents' assertions that can fail").
       expect(findMetric(result, 'idleCpuPercent').value).toBeLessThan(IDLE_RUNTIME_CPU_PERCENT);
       expect(findMetric(result, 'idleCpuPerAgentPercent').value).toBeLessThan(IDLE_RUNTIME_CPU_PERCENT / params.agents);
       expect(findMetric(result, 'processingCpuPercent').value).toBeGreaterThan(
         findMetric(result, 'idleCpuPercent').value,
       );
       // Under a steady request rate a request costs routing, a mailbox push, the handler, the
-      // reply and a promise, on both sides of the process: microseconds of CPU (11–15 µs
-      // measured here, load generation included). 50 µs leaves room for a slower machine; an
-      // extra copy or scan per message passes it. Per agent that is this cost × rate / agents.
+      // reply and a promise, on both sides of the process: microseconds of CPU, load
+      // generation included. 50 µs leaves room for a slower machine; an extra copy or scan per
+      // message passes it (docs/decisions.md, "Agents' assertions that can fail"). Per agent that is this cost × rate / agents.
       expect(findMetric(result, 'loadCpuNsPerRequest').value).toBeLessThan(50_000);
     }
   }, 600_000);

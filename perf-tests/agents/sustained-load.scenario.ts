@@ -7,18 +7,16 @@
  */
 import { SloMonitor, type SloAlert } from '../../src/agents/index.js';
 import { requestLatencyHistogram, startReceivingAgents, warmUp } from './support/load-scenario.js';
+import type { LoadAgentsParams } from './support/load-scenario.js';
 import { defineScenario } from '../../src/harness/scenario.js';
 import type { IntervalFigures } from './support/interval-figures.js';
 import { settledMemory } from './support/memory.js';
 import { runRequestLoad } from './support/request-load.js';
 
-interface Params {
-  readonly agentKind: string;
-  readonly agents: number;
+interface Params extends LoadAgentsParams {
   readonly ratePerSec: number;
   readonly durationMs: number;
   readonly warmupMs: number;
-  readonly messageBytes: number;
   readonly intervalMs: number;
 }
 

@@ -16,7 +16,7 @@ describe('agents: WebAssembly', () => {
     });
     // Caxton expects 10–50 % overhead: the bound is its upper end. Both sides run the same
     // algorithm in the same process, one after the other, so the machine's speed divides out
-    // (measured: compute 1.03–1.17, hash 0.49–0.99 including the copy into linear memory).
+    // (docs/decisions.md, "Agents' assertions that can fail").
     expect(findMetric(result, 'computeWasmToNativeRatio').value).toBeLessThan(CAXTON.wasmOverheadRatio);
     expect(findMetric(result, 'hashWasmToNativeRatio').value).toBeLessThan(CAXTON.wasmOverheadRatio);
   }, 600_000);
@@ -37,7 +37,8 @@ describe('agents: WebAssembly', () => {
       expect(maxAllocation).toBe(limit * MB - 1024);
       expect(findMetric(result, `limit${limit}MB.msgPerSecAtLimit`).value).toBeGreaterThan(1000);
     }
-    // Filling memory the agent already touched pays no page faults (measured ~16× the first fill here).
+    // Filling memory the agent already touched pays no page faults, so it outruns the first fill
+    // (docs/decisions.md, "Agents' throughput thresholds").
     const largest = Math.max(...limitsMB);
     expect(findMetric(result, `limit${largest}MB.residentFillBytesPerSec`).value).toBeGreaterThan(
       findMetric(result, `limit${largest}MB.fillBytesPerSec`).value,

@@ -6,7 +6,8 @@
  * and 3 more strict probes.
  *
  * Both designs release the aborted caller (Aborted within the 250 ms probe
- * timeout; measured ~1–2 ms) and answer right after the abort: v1 passes the
+ * timeout; docs/decisions.md, "Procman: an aborted caller is released within
+ * the probe timeout") and answer right after the abort: v1 passes the
  * caller's signal down to the wait for the exit, so its lock is not left held.
  * What differs is the cleanup the cancellation left: v1 runs the retry under
  * its write lock, so the probes during it wait for the gate (v1: at least one
@@ -25,7 +26,7 @@ import { queryView, v2Problems } from './support/pass-bars.js';
 
 const config = resolvePerfConfig(resolveProfile(), { all: { n: 1, windowMs: 1000 }, smoke: { windowMs: 600 } });
 const worst = (values: readonly number[]): number => Math.max(...values);
-/** The aborted caller is released within the strict probe timeout (measured ~1–2 ms in both designs). */
+/** The aborted caller is released within the strict probe timeout, in both designs. */
 const RELEASE_BOUND_US = config.cancelProbeTimeoutMs * 1000;
 
 describe('procman cancellation-semantics', () => {

@@ -3,8 +3,9 @@
  * Stop+start churn on the plain processes while a gated stop is in flight,
  * then the same churn alone (the churnWindow… metrics), where v1's queries
  * wait for the churn itself — reported, not asserted: on a quiet machine v1's
- * p95 there was 14.8× v2's (one trial 7.8×), no wide margin over a 10× bar
- * (docs/decisions.md, "v1's contention under churn"); bulk-stop-start asserts it.
+ * p95 there leaves no wide margin over a 10× bar (docs/decisions.md, "Procman:
+ * v1's contention under churn is measured without the gate"); bulk-stop-start
+ * asserts it.
  */
 import { describeGatedStopSpec } from './support/gated-stop-spec.js';
 

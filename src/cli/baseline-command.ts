@@ -11,6 +11,7 @@ import { updateBaselines } from '../gate/update-baselines.js';
 import { resultsRoot } from '../harness/paths.js';
 import { formatValue } from '../lib/format-units.js';
 import { readResultsFile } from '../gate/results-file.js';
+import { missingValue } from './flag-checks.js';
 
 export const BASELINE_USAGE =
   'usage: planebench baseline update [--results <results.json>]… [--baselines <dir>] [--new-metrics-only] ' +
@@ -45,7 +46,7 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
       dryRun = true;
     } else if (arg === '--results' || arg === '--baselines') {
       const value = rest[i + 1];
-      if (!value) throw new Error(`Expected a path after \`${arg}\``);
+      if (!value) missingValue(BASELINE_USAGE, arg, value, 'a path');
       if (arg === '--results') resultsFiles.push(path.resolve(value));
       else baselinesDir = path.resolve(value);
       i += 1;

@@ -8,7 +8,7 @@
  * kept when the profile is the same).
  */
 import path from 'node:path';
-import { parseCompareArgs } from '../compare/compare-options.js';
+import { MAX_ROUNDS, parseCompareArgs } from '../compare/compare-options.js';
 import { runCompare } from '../compare/run-compare.js';
 import { readBaseline } from '../gate/baseline-file.js';
 import { deriveNoise, mergeCalibrations, type CalibrationRun } from '../gate/derive-noise.js';
@@ -19,6 +19,8 @@ import { resultsRoot } from '../harness/paths.js';
 import type { EnvironmentFingerprint } from '../harness/result-model.js';
 import { median } from '../harness/stats/median.js';
 import type { ResultsFile } from '../gate/results-file.js';
+import { typedNumber } from '../lib/typed-number.js';
+import { flagChecks, missingValue } from './flag-checks.js';
 
 export const CALIBRATE_USAGE =
   'usage: planebench calibrate [--rounds <k>] [--from <compare output dir>] [--baselines <dir>] [spec path pattern…]';
@@ -44,14 +46,12 @@ function parseArgs(argv: readonly string[]): CalibrateArgs | 'help' {
     if (arg === '--help' || arg === '-h') return 'help';
     if (arg === '--rounds' || arg === '--from' || arg === '--baselines') {
       const value = argv[i + 1];
-      if (value === undefined || value.startsWith('--'))
-        throw new Error(`Expected a value after \`${arg}\`\n${CALIBRATE_USAGE}`);
+      if (value === undefined || value.startsWith('--')) missingValue(CALIBRATE_USAGE, arg, value);
       i += 1;
       if (arg === '--rounds') {
-        rounds = Number(value);
-        if (!Number.isInteger(rounds) || rounds < 2) {
-          throw new Error(`Expected \`--rounds\` to be an integer ≥ 2, got \`${value}\` (string)\n${CALIBRATE_USAGE}`);
-        }
+        rounds = typedNumber(flagChecks(CALIBRATE_USAGE), value, (v, n) =>
+          v.integerInRange('--rounds', n, 2, MAX_ROUNDS, 'rounds'),
+        );
       } else if (arg === '--from') from = path.resolve(value);
       else baselinesDir = path.resolve(value);
     } else if (arg.startsWith('-')) {

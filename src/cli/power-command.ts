@@ -9,14 +9,15 @@ import { DEFAULT_FACTORS, powerCheck, renderPowerReport } from '../gate/power-ch
 import { parseNoiseCalibration, noisePath } from '../gate/noise-calibration.js';
 import { readCompareRounds, readCompareSides } from '../gate/read-compare-dir.js';
 import { readFileSync, existsSync } from 'node:fs';
+import { flagChecks, missingValue } from './flag-checks.js';
 
 export const POWER_USAGE =
   'usage: planebench power --results <compare output dir> [--noise <noise.json>] [--factors <f,f,…>]';
 
 function parseFactors(raw: string): number[] {
   const factors = raw.split(',').map(Number);
-  if (factors.length === 0 || factors.some((f) => !Number.isFinite(f) || f <= 1)) {
-    throw new Error(`Expected \`--factors\` to be numbers > 1 separated by commas, got \`${raw}\` (string)`);
+  if (factors.some((f) => !Number.isFinite(f) || f <= 1)) {
+    flagChecks(POWER_USAGE).fail('--factors', 'numbers > 1 separated by commas', raw);
   }
   return factors;
 }
@@ -35,8 +36,7 @@ export async function runPowerCommand(argv: readonly string[]): Promise<number> 
     if (!['--results', '--noise', '--factors'].includes(arg)) {
       throw new Error(`Unknown argument \`${arg}\` for \`planebench power\`\n${POWER_USAGE}`);
     }
-    if (value === undefined || value.startsWith('--'))
-      throw new Error(`Expected a value after \`${arg}\`\n${POWER_USAGE}`);
+    if (value === undefined || value.startsWith('--')) missingValue(POWER_USAGE, arg, value);
     i += 1;
     if (arg === '--results') dir = path.resolve(value);
     else if (arg === '--noise') noiseFile = path.resolve(value);

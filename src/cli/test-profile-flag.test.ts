@@ -11,7 +11,7 @@ describe('npm test --profile', () => {
   test('an unknown profile is one line naming the flag and the profiles there are, exit 2', () => {
     const result = run('perf', '--profile', 'fast', '--listTests');
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe('npm test: Expected `--profile` to be one of smoke, ci, full, got `fast`\n');
+    expect(result.stderr).toBe('npm test: Expected `--profile` to be one of smoke, ci, full, got `fast` (string)\n');
   }, 30_000);
 
   test.each([['--profile', 'smoke'], ['--profile=smoke']])(

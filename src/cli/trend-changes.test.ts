@@ -37,6 +37,6 @@ describe('planebench trend --changes', () => {
     expect(missing.stderr).toContain('none.js: no trend history here');
     const since = trend('--changes', '--since', 'x');
     expect(since.status).not.toBe(0);
-    expect(since.stderr).toContain('Expected `--since` to be a whole number of runs ≥ 1, got `x`');
+    expect(since.stderr).toContain('Expected `--since` to be a positive integer, got `x` (string)');
   }, 30_000);
 });

@@ -41,6 +41,8 @@ import { HISTORY_RUNS } from '../history/history-reference.js';
 import { judgeRun } from '../history/judge-run.js';
 import { recordRun } from '../history/record-run.js';
 import { renderJudgement } from '../report/render-judgement.js';
+import { typedNumber } from '../lib/typed-number.js';
+import { flagChecks, missingValue } from './flag-checks.js';
 
 const USAGE =
   'usage: planebench trend [--results <dir>] [--out <dir>] [--check] [--screenshot <file.png>]\n' +
@@ -64,11 +66,8 @@ interface TrendArgs {
   readonly runs: number;
 }
 
-function wholeNumber(flag: string, value: string, what: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1)
-    throw new Error(`Expected \`${flag}\` to be a whole number of ${what} ≥ 1, got \`${value}\`\n${USAGE}`);
-  return n;
+function runCount(flag: string, value: string): number {
+  return typedNumber(flagChecks(USAGE), value, (v, n) => v.positiveInteger(flag, n));
 }
 
 function parseArgs(argv: readonly string[]): TrendArgs {
@@ -84,10 +83,10 @@ function parseArgs(argv: readonly string[]): TrendArgs {
     } else if (arg === '--changes') {
       changes = true;
     } else if (arg === '--since') {
-      since = wholeNumber(arg, argv[i + 1] ?? '', 'runs');
+      since = runCount(arg, argv[i + 1] ?? '');
       i += 1;
     } else if (arg === '--runs') {
-      runs = wholeNumber(arg, argv[i + 1] ?? '', 'runs');
+      runs = runCount(arg, argv[i + 1] ?? '');
       i += 1;
     } else if (
       ['--results', '--out', '--page-only', '--screenshot', '--data', '--judge', '--record', '--baselines'].includes(
@@ -95,8 +94,7 @@ function parseArgs(argv: readonly string[]): TrendArgs {
       )
     ) {
       const value = argv[i + 1];
-      if (!value || value.startsWith('--'))
-        throw new Error(`Expected a path after \`${arg}\`, got \`${value ?? ''}\`\n${USAGE}`);
+      if (!value || value.startsWith('--')) missingValue(USAGE, arg, value, 'a path');
       values[arg] = path.resolve(value);
       i += 1;
     } else {

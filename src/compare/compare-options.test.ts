@@ -30,13 +30,15 @@ describe('parseCompareArgs', () => {
   test('errors name the option, the rule and the value', () => {
     expect(() => parseCompareArgs([], env)).toThrow('Expected `--base` to name a git ref, got nothing');
     expect(() => parseCompareArgs(['--base', 'x', '--rounds', '0'], env)).toThrow(
-      'Expected `--rounds` to be an integer from 1 to 20, got `0` (string)',
+      'Expected `--rounds` to be an integer number of rounds between 1 and 20, got `0` (string)',
     );
     expect(() => parseCompareArgs(['--base', 'x', '--rounds', 'two'], env)).toThrow('got `two` (string)');
     expect(() => parseCompareArgs(['--base', 'x', '--interleave', 'samples'], env)).toThrow(
       'Expected `--interleave` to be one of trials, rounds, got `samples` (string)',
     );
-    expect(() => parseCompareArgs(['--base'], env)).toThrow('Expected a value after `--base`');
+    expect(() => parseCompareArgs(['--base'], env)).toThrow(
+      'Expected `--base` to be followed by a value, got `` (string)',
+    );
     expect(() => parseCompareArgs(['--base', 'x', '--fast'], env)).toThrow('Unknown option `--fast`');
     expect(() => parseCompareArgs(['--base', 'x'], { PERF_PROFILE: 'huge' })).toThrow(
       'Expected `PERF_PROFILE` to be one of',

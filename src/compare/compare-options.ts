@@ -15,6 +15,8 @@
 import path from 'node:path';
 import { resultsRoot } from '../harness/paths.js';
 import { resolveProfile, type ProfileName } from '../harness/profile.js';
+import { typedNumber } from '../lib/typed-number.js';
+import { expectedMessage, validators } from '../lib/validate.js';
 import { CompareError } from './compare-error.js';
 
 export const COMPARE_USAGE =
@@ -43,34 +45,21 @@ export interface ResolvedCompareOptions {
   readonly budgetMs: number;
 }
 
+/** The validator family (src/lib/validate.ts), failing with an options CompareError. */
+const checkOption = validators((field, rule, value) => {
+  throw new CompareError('options', expectedMessage(field, rule, value));
+});
+
 export function parseRounds(raw: string | undefined): number {
-  const rounds = raw !== undefined && /^\d+$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isInteger(rounds) || rounds < 1 || rounds > MAX_ROUNDS) {
-    throw new CompareError(
-      'options',
-      `Expected \`--rounds\` to be an integer from 1 to ${MAX_ROUNDS}, got \`${raw ?? ''}\` (string)`,
-    );
-  }
-  return rounds;
+  return typedNumber(checkOption, raw ?? '', (v, n) => v.integerInRange('--rounds', n, 1, MAX_ROUNDS, 'rounds'));
 }
 
 export function parseBudgetMinutes(raw: string): number {
-  const minutes = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : Number.NaN;
-  if (!Number.isFinite(minutes) || minutes < 0) {
-    throw new CompareError('options', `Expected \`--budget\` to be a number of minutes ≥ 0, got \`${raw}\` (string)`);
-  }
-  return minutes;
+  return typedNumber(checkOption, raw, (v, n) => v.nonNegativeNumber('--budget', n, 'minutes'));
 }
 
 export function parseInterleave(raw: string): Interleave {
-  const found = INTERLEAVES.find((unit) => unit === raw);
-  if (found === undefined) {
-    throw new CompareError(
-      'options',
-      `Expected \`--interleave\` to be one of ${INTERLEAVES.join(', ')}, got \`${raw}\` (string)`,
-    );
-  }
-  return found;
+  return checkOption.oneOf('--interleave', raw, INTERLEAVES);
 }
 
 export function parseCompareArgs(
@@ -96,7 +85,7 @@ export function parseCompareArgs(
       if (value === undefined || value === '' || value.startsWith('--')) {
         throw new CompareError(
           'options',
-          `Expected a value after \`${flag}\`, got \`${value ?? ''}\`\n${COMPARE_USAGE}`,
+          `${expectedMessage(flag, 'followed by a value', value ?? '')}\n${COMPARE_USAGE}`,
         );
       }
       if (flag === '--base') baseRef = value;

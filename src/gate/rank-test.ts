@@ -2,8 +2,9 @@
  * The rank evidence a verdict also needs: an exact one-sided Mann–Whitney
  * test that the head's trials are systematically on one side of the base's.
  * The log-shift statistic (src/gate/log-shift.ts) trusts its σ; a metric whose
- * values jump between modes (a process's RSS: 79, 85 or 90 MiB) or a σ
- * calibrated on calmer runs makes a few trials look like many standard errors.
+ * values jump between modes (a process's RSS; docs/decisions.md, "A change also
+ * needs rank evidence") or a σ calibrated on calmer runs makes a few trials look
+ * like many standard errors.
  * The rank test needs no σ: 4 trials against 4 can reach p = 1/70, 2 against
  * 2 only 1/6 — too few to call anything, whatever their values.
  */

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /**
  * The loader orchestrator processes run under: the scenario child's types-only
- * TypeScript loader (no tsx `__name` wrappers, no source maps; the scheduler's
- * RSS in the ci perf specs fell from 97–110 to 78–94 MiB), so the scheduler
- * runs the JavaScript one would write by hand.
+ * TypeScript loader (no tsx `__name` wrappers, no source maps), so the scheduler
+ * runs the JavaScript one would write by hand and its RSS carries no loader
+ * (docs/decisions.md, "Orchestrator processes run under the scenario loader").
  */
 export { SCENARIO_LOADER as TS_LOADER } from '../harness/paths.js';
 /** The orchestrator CLI entry: `node --import <TS_LOADER> <CLI_MAIN> run|worker|…`. */

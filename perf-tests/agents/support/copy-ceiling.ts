@@ -3,9 +3,8 @@
  * the way the runtime hands bytes to a WASM agent (a view on the agent's linear
  * memory, then `set`), into as many memories as there are receivers, round
  * robin, with nothing else around it. At 32 KB a message is bound by this copy
- * (a cache-to-cache memcpy), and its rate moves with the machine: the same
- * code's WASM 32 KB rate was 2.24 M msg/s in the baseline runs and 1.28–1.30 M
- * in a later CI run, where this copy alone ran at 1.30–1.51 M/s.
+ * (a cache-to-cache memcpy), and its rate moves with the machine (docs/decisions.md,
+ * "A WASM agent's 32 KB rate is gated as a fraction of the copy alone").
  */
 import { Wasm } from '../../../src/agents/wasm/webassembly-api.js';
 

@@ -50,10 +50,10 @@ export function queryView(result: ScenarioResult, prefix = ''): QueryView {
  * one waits for it, while v2 answers from the actor's table. The bar: v1's p95
  * (median trial) at least this many times v2's, measured in the same run with
  * trials interleaved. The p95, not the p50: readers share v1's lock, so with
- * 8 readers and 2 writers a trial's median query may meet no write (measured
- * v1 p50 46 µs in one trial) while more than 5 % of them always do (v1 p95
- * 47–254 ms against v2's 0.25–9 ms in the ci runs of 2026-12-05). A v1 whose
- * queries no longer wait has a p95 near v2's.
+ * 8 readers and 2 writers a trial's median query may meet no write while more
+ * than 5 % of them always do (docs/decisions.md, "Procman: v1's contention under
+ * churn is measured without the gate"). A v1 whose queries no longer wait has a
+ * p95 near v2's.
  */
 export const CHURN_CONTENTION_FACTOR = 10;
 

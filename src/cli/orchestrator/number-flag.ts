@@ -1,14 +1,18 @@
-import { invalid } from '../../orchestrator/errors.js';
+import { typedNumber } from '../../lib/typed-number.js';
+import { checkInput } from '../../orchestrator/errors.js';
 
 export type NumberRule = 'positive' | 'non-negative';
 
-/** Parses a number the user typed; an invalid value names `field` (as typed: `--count`, `<runs>`), the rule and the value. */
+/**
+ * Parses a number the user typed, through the validator family (src/lib/typed-number.ts);
+ * an invalid value is an invalid-input OrchestratorError naming `field` (as typed:
+ * `--count`, `<runs>`), the rule and the text.
+ */
 export function parseNumber(field: string, value: string, rule: NumberRule, integer = false): number {
-  const n = Number(value);
-  const ok = Number.isFinite(n) && (rule === 'positive' ? n > 0 : n >= 0) && value.trim() !== '';
-  if (!ok || (integer && !Number.isInteger(n)))
-    throw invalid(field, `a ${rule} ${integer ? 'integer' : 'number'}`, value);
-  return n;
+  return typedNumber(checkInput, value, (v, n) => {
+    if (integer) return rule === 'positive' ? v.positiveInteger(field, n) : v.nonNegativeInteger(field, n);
+    return rule === 'positive' ? v.positiveNumber(field, n) : v.nonNegativeNumber(field, n);
+  });
 }
 
 /** Parses a numeric flag; an invalid value names the flag, the rule and the value. */

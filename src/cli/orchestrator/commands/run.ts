@@ -15,6 +15,7 @@ import { Scheduler } from '../../../orchestrator/scheduler/scheduler.js';
 import type { SchedulerOptions } from '../../../orchestrator/options.js';
 import { FinishedRuns } from '../finished-runs.js';
 import { integerFlag } from '../number-flag.js';
+import { WORKER_FLAGS, defined, workerFlagOptions } from '../worker-flags.js';
 import { printEvent, readyEvent, runFinishedEvent, stoppedEvent, stopSignal } from '../process-lines.js';
 import { STORE_FLAGS, STORE_USAGE, describeStore, openStoreFromFlags } from '../store-args.js';
 
@@ -42,13 +43,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     args: argv,
     options: {
       ...STORE_FLAGS,
+      ...WORKER_FLAGS,
       config: { type: 'string' },
-      'poll-interval-ms': { type: 'string' },
-      'batch-size': { type: 'string' },
-      concurrency: { type: 'string' },
-      'status-batch-size': { type: 'string' },
-      prefetch: { type: 'string' },
-      'lease-ms': { type: 'string' },
       'reclaim-interval-ms': { type: 'string' },
       'no-local-worker': { type: 'boolean' },
       verbose: { type: 'boolean' },
@@ -60,13 +56,8 @@ export async function runCommand(argv: string[]): Promise<number> {
     : {};
   const options: SchedulerOptions = {
     ...fromConfig,
+    ...workerFlagOptions(values),
     ...defined({
-      pollIntervalMs: integerFlag('poll-interval-ms', values['poll-interval-ms']),
-      batchSize: integerFlag('batch-size', values['batch-size']),
-      concurrency: integerFlag('concurrency', values.concurrency),
-      statusBatchSize: integerFlag('status-batch-size', values['status-batch-size']),
-      prefetch: integerFlag('prefetch', values.prefetch, 'non-negative'),
-      leaseMs: integerFlag('lease-ms', values['lease-ms']),
       reclaimIntervalMs: integerFlag('reclaim-interval-ms', values['reclaim-interval-ms']),
     }),
     localWorker: values['no-local-worker'] !== true,
@@ -100,8 +91,4 @@ export async function runCommand(argv: string[]): Promise<number> {
   printEvent(stoppedEvent(mode, { summary: scheduler.summary(), stalls: stalled }), json);
   await store.close();
   return 0;
-}
-
-function defined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }

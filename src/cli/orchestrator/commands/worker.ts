@@ -1,9 +1,9 @@
 /** `planebench orchestrator worker`: claims and runs tasks until SIGTERM (drain) or SIGINT (kill). */
 import { parseArgs } from 'node:util';
 import { Worker } from '../../../orchestrator/worker/worker.js';
-import { integerFlag } from '../number-flag.js';
 import { printEvent, readyEvent, stoppedEvent, stopSignal } from '../process-lines.js';
 import { STORE_FLAGS, STORE_USAGE, describeStore, openStoreFromFlags } from '../store-args.js';
+import { WORKER_FLAGS, defined, workerFlagOptions } from '../worker-flags.js';
 
 /** On stderr, in both outputs: a worker alone runs nothing until a scheduler expands runs. */
 export const WAITING =
@@ -28,27 +28,12 @@ export async function workerCommand(argv: string[]): Promise<number> {
     args: argv,
     options: {
       ...STORE_FLAGS,
-      concurrency: { type: 'string' },
-      'batch-size': { type: 'string' },
-      'status-batch-size': { type: 'string' },
-      prefetch: { type: 'string' },
-      'lease-ms': { type: 'string' },
-      'poll-interval-ms': { type: 'string' },
+      ...WORKER_FLAGS,
       'worker-id': { type: 'string' },
       json: { type: 'boolean' },
     },
   });
-  const options = Object.fromEntries(
-    Object.entries({
-      concurrency: integerFlag('concurrency', values.concurrency),
-      batchSize: integerFlag('batch-size', values['batch-size']),
-      statusBatchSize: integerFlag('status-batch-size', values['status-batch-size']),
-      prefetch: integerFlag('prefetch', values.prefetch, 'non-negative'),
-      leaseMs: integerFlag('lease-ms', values['lease-ms']),
-      pollIntervalMs: integerFlag('poll-interval-ms', values['poll-interval-ms']),
-      workerId: values['worker-id'],
-    }).filter(([, v]) => v !== undefined),
-  );
+  const options = { ...workerFlagOptions(values), ...defined({ workerId: values['worker-id'] }) };
   const store = await openStoreFromFlags(values);
   const worker = new Worker(store, options, {
     onError: (error) => process.stderr.write(`worker: ${error.message}\n`),

@@ -79,7 +79,7 @@ describe('WakeBus across processes', () => {
       const triggers = 10;
       // Twice the bound below: one trigger's wake-up cannot be taken for the next one's.
       const gapMs = 300;
-      const boundMs = 150; // wide enough that a loaded 2-core machine's scheduling delays do not matter
+      const boundMs = 150; // wide enough that a loaded machine's scheduling delays do not matter
       const triggered = await triggerFromAnotherProcess(path, triggers, gapMs);
       expect(triggered).toHaveLength(triggers);
       expect(existsSync(WakeBus.signalPath(path))).toBe(true);
