@@ -100,37 +100,23 @@ function referenceSampleNs(s: Sampler): number {
   return (timeReference(s.reference, s.referenceIterations, s.now) * 1e6) / s.referenceIterations;
 }
 
-/**
- * The benchmark's steps, one for a sync and an async routine alike: it yields how many
- * iterations the driver times next and takes back how long they took, ms. The driver
- * times only the routine; the reference batch after each sample runs here.
- */
-function* steps(options: MicroBenchOptions, s: Sampler): Generator<number, MicroBenchResult, number> {
+export function microBench(routine: Routine, options: MicroBenchOptions): MicroBenchResult {
+  checkOptions(options);
+  const s = sampler(options);
   const warmupEnd = s.now() + options.warmupMs;
   let iterations = 1;
   let scaled: number | undefined;
   while (s.now() < warmupEnd || scaled === undefined) {
-    const elapsedMs = yield iterations;
-    scaled = scaleIterations(elapsedMs, iterations, options.sampleTargetMs);
+    scaled = scaleIterations(timeBatch(routine, iterations, s.now), iterations, options.sampleTargetMs);
     if (scaled === undefined) iterations *= 2;
   }
   const perIterationNs: number[] = [];
   const referenceNs: number[] = [];
   for (let i = 0; i < options.samples; i += 1) {
-    const elapsedMs = yield scaled;
-    perIterationNs.push((elapsedMs * 1e6) / scaled);
+    perIterationNs.push((timeBatch(routine, scaled, s.now) * 1e6) / scaled);
     referenceNs.push(referenceSampleNs(s));
   }
   return { perIterationNs, referenceNs, iterationsPerSample: scaled };
-}
-
-export function microBench(routine: Routine, options: MicroBenchOptions): MicroBenchResult {
-  checkOptions(options);
-  const s = sampler(options);
-  const plan = steps(options, s);
-  let step = plan.next();
-  while (step.done !== true) step = plan.next(timeBatch(routine, step.value, s.now));
-  return step.value;
 }
 
 export async function microBenchAsync(
@@ -139,8 +125,18 @@ export async function microBenchAsync(
 ): Promise<MicroBenchResult> {
   checkOptions(options);
   const s = sampler(options);
-  const plan = steps(options, s);
-  let step = plan.next();
-  while (step.done !== true) step = plan.next(await timeBatchAsync(routine, step.value, s.now));
-  return step.value;
+  const warmupEnd = s.now() + options.warmupMs;
+  let iterations = 1;
+  let scaled: number | undefined;
+  while (s.now() < warmupEnd || scaled === undefined) {
+    scaled = scaleIterations(await timeBatchAsync(routine, iterations, s.now), iterations, options.sampleTargetMs);
+    if (scaled === undefined) iterations *= 2;
+  }
+  const perIterationNs: number[] = [];
+  const referenceNs: number[] = [];
+  for (let i = 0; i < options.samples; i += 1) {
+    perIterationNs.push(((await timeBatchAsync(routine, scaled, s.now)) * 1e6) / scaled);
+    referenceNs.push(referenceSampleNs(s));
+  }
+  return { perIterationNs, referenceNs, iterationsPerSample: scaled };
 }
