@@ -36,3 +36,14 @@ export function headFacts(repoDir: string): HeadFacts {
     dirty: git(repoDir, ['status', '--porcelain', '--untracked-files=no'], 'options') !== '',
   };
 }
+
+/**
+ * Files under `paths` that differ between `baseSha` and the working tree:
+ * changed, added or removed tracked files, and untracked ones git does not ignore.
+ */
+export function changedSince(repoDir: string, baseSha: string, paths: readonly string[]): string[] {
+  const tracked = git(repoDir, ['diff', '--name-only', baseSha, '--', ...paths], 'options');
+  const untracked = git(repoDir, ['ls-files', '--others', '--exclude-standard', '--', ...paths], 'options');
+  const lines = `${tracked}\n${untracked}`.split('\n').filter((line) => line.length > 0);
+  return [...new Set(lines)].sort();
+}

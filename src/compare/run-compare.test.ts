@@ -162,6 +162,23 @@ describe('runCompare', () => {
     expect(worktrees()).toHaveLength(1);
   });
 
+  test('a head that changes the measuring kit is compared in rounds, each side with its own kit', async () => {
+    mkdirSync(path.join(repo, 'src', 'harness'), { recursive: true });
+    writeFileSync(path.join(repo, 'src', 'harness', 'aggregate.ts'), 'export const gated = false;\n');
+    const calls: RoundRequest[] = [];
+    const printed: string[] = [];
+    const outcome = await runCompare(options({ interleave: 'trials', rounds: 1 }), {
+      runRound: treeRunner(calls),
+      print: (t) => printed.push(t),
+      handleSignals: false,
+    });
+
+    expect(calls.map((c) => `${c.round}-${c.side}`)).toEqual(['1-base', '1-head']);
+    expect(calls.every((c) => c.duetBase === undefined)).toBe(true);
+    expect(outcome.summary.interleave).toBe('rounds');
+    expect(printed.join('')).toContain('the head changes the measuring kit (src/harness/aggregate.ts)');
+  });
+
   test("the head's worktree carries untracked files too, and both worktrees are gone afterwards", async () => {
     writeFileSync(path.join(repo, 'latency.txt'), '100');
     mkdirSync(path.join(repo, 'new-dir'));

@@ -27,7 +27,7 @@ import { createWorktree, type WorktreeOptions } from './base-worktree.js';
 import { CompareError } from './compare-error.js';
 import type { Interleave, ResolvedCompareOptions } from './compare-options.js';
 import { compareSides } from '../gate/compare-sides.js';
-import { headFacts, resolveCommit, type HeadFacts } from './git.js';
+import { changedSince, headFacts, resolveCommit, type HeadFacts } from './git.js';
 import { poolRounds } from '../gate/pool-rounds.js';
 import { runPerfRound, type RoundOutcome, type RoundRunner, type Side } from './perf-round.js';
 import { renderCompareConsole, renderCompareMarkdown, type CompareSummary } from './render-compare.js';
@@ -52,6 +52,29 @@ export interface CompareOutcome {
 }
 
 export const RUN_ORDER: readonly Side[] = ['base', 'head'];
+
+/**
+ * The measuring kit: in a duet round the head's copy runs the base's trials
+ * and aggregates them, so a head that changes it would judge by rules it
+ * wrote. Then each side measures with its own, in rounds.
+ */
+export const MEASURING_KIT = ['src/harness', 'scripts/jest.mjs', 'jest.config.ts'];
+
+/** Trials take turns unless the head changes the measuring kit (then whole rounds, each side's own kit). */
+function effectiveInterleave(
+  options: ResolvedCompareOptions,
+  baseSha: string,
+  print: (text: string) => void,
+): Interleave {
+  if (options.interleave !== 'trials') return options.interleave;
+  const changed = changedSince(options.repoDir, baseSha, MEASURING_KIT);
+  if (changed.length === 0) return 'trials';
+  const shown = changed.slice(0, 5).join(', ') + (changed.length > 5 ? `, … (${changed.length} files)` : '');
+  print(
+    `planebench compare: the head changes the measuring kit (${shown}): each side measures with its own, in rounds A B A B …\n`,
+  );
+  return 'rounds';
+}
 
 /** A round takes longer than its scenarios: jest, the quiet-CPU wait, process start-up. */
 const ROUND_OVERHEAD = 1.3;
@@ -260,9 +283,10 @@ function writeOutputs(
   return reportFile;
 }
 
-export async function runCompare(options: ResolvedCompareOptions, deps: CompareDeps = {}): Promise<CompareOutcome> {
+export async function runCompare(asked: ResolvedCompareOptions, deps: CompareDeps = {}): Promise<CompareOutcome> {
   const print = deps.print ?? ((text: string) => process.stdout.write(text));
-  const baseSha = resolveCommit(options.repoDir, options.baseRef);
+  const baseSha = resolveCommit(asked.repoDir, asked.baseRef);
+  const options = { ...asked, interleave: effectiveInterleave(asked, baseSha, print) };
   const head = headFacts(options.repoDir);
   rmSync(options.outDir, { recursive: true, force: true });
   mkdirSync(options.outDir, { recursive: true });
