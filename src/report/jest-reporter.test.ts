@@ -8,10 +8,11 @@ import { makeTempDir } from '../test-support/temp-dir.js';
 import { REMEASURED_NOTE } from './comparison-rows.js';
 import { CONFIRM_REQUEST_FILE, readConfirmRequest } from '../gate/confirmation.js';
 import PlanebenchReporter from './jest-reporter.js';
+import { saveEnv } from '../test-support/saved-env.js';
 import { readResultsFile } from '../gate/results-file.js';
 
 let dir: ReturnType<typeof makeTempDir>;
-const savedRunDir = process.env[RUN_DIR_VARIABLE];
+const savedEnv = saveEnv([RUN_DIR_VARIABLE]);
 let printed = '';
 beforeEach(() => {
   dir = makeTempDir();
@@ -19,8 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   dir.remove();
-  if (savedRunDir === undefined) delete process.env[RUN_DIR_VARIABLE];
-  else process.env[RUN_DIR_VARIABLE] = savedRunDir;
+  savedEnv.restore();
 });
 
 interface RunOptions {

@@ -12,6 +12,7 @@ import { REPO_ROOT } from '../paths.js';
 import { findMetric, type ScenarioResult } from '../result-model.js';
 import { collectHandedOverResults } from '../results-handoff.js';
 import { makeTempDir } from '../../test-support/temp-dir.js';
+import { saveEnv } from '../../test-support/saved-env.js';
 import { BASE_HANDOFF_FOLDER, baseModuleUrl, sameFileIn } from './duet.js';
 
 const FIXTURES = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -45,7 +46,7 @@ function makeBaseTree(root: string): void {
   writeFileSync(path.join(to, 'records.scenario.ts'), records);
 }
 
-const saved = { base: process.env['PLANEBENCH_DUET_BASE'], runDir: process.env['PLANEBENCH_RUN_DIR'] };
+const savedEnv = saveEnv(['PLANEBENCH_DUET_BASE', 'PLANEBENCH_RUN_DIR']);
 const dir = makeTempDir('planebench-duet-');
 const baseTree = path.join(dir.path, 'base');
 const runDir = path.join(dir.path, 'handoff');
@@ -56,13 +57,7 @@ beforeAll(() => {
   process.env['PLANEBENCH_RUN_DIR'] = runDir;
 });
 afterAll(() => {
-  for (const [name, value] of [
-    ['PLANEBENCH_DUET_BASE', saved.base],
-    ['PLANEBENCH_RUN_DIR', saved.runDir],
-  ] as const) {
-    if (value === undefined) delete process.env[name];
-    else process.env[name] = value;
-  }
+  savedEnv.restore();
   dir.remove();
 });
 
