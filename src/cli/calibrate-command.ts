@@ -12,7 +12,7 @@ import { MAX_ROUNDS, parseCompareArgs } from '../compare/compare-options.js';
 import { runCompare } from '../compare/run-compare.js';
 import { readBaseline } from '../gate/baseline-file.js';
 import { deriveNoise, mergeCalibrations, type CalibrationRun } from '../gate/derive-noise.js';
-import { Z_CRITICAL } from '../gate/log-shift.js';
+import { calibratedDetectable } from '../gate/log-shift.js';
 import { readNoiseCalibration, writeNoiseCalibration } from '../gate/noise-calibration.js';
 import { readCompareRounds } from '../gate/read-compare-dir.js';
 import { resultsRoot } from '../harness/paths.js';
@@ -67,9 +67,22 @@ interface Measured {
   readonly environment: EnvironmentFingerprint;
 }
 
-function fromRounds(rounds: readonly { readonly round: number; readonly results: ResultsFile }[]): Measured {
+/** A round of a comparison: its side, and whether it was a duet (twin trials). */
+interface RoundRead {
+  readonly round: number;
+  readonly side: 'base' | 'head';
+  readonly duet: boolean;
+  readonly results: ResultsFile;
+}
+
+function fromRounds(rounds: readonly RoundRead[]): Measured {
   return {
-    runs: rounds.map((r) => ({ runId: r.results.runId, scenarios: r.results.scenarios })),
+    runs: rounds.map((r) => ({
+      runId: r.results.runId,
+      date: r.results.environment.date,
+      scenarios: r.results.scenarios,
+      ...(r.duet ? { duet: { round: r.round, side: r.side } } : {}),
+    })),
     rounds: Math.max(...rounds.map((r) => r.round)),
     environment: (rounds.at(-1) as (typeof rounds)[number]).results.environment,
   };
@@ -79,7 +92,7 @@ async function measure(args: CalibrateArgs): Promise<Measured> {
   if (args.from) return fromRounds(readCompareRounds(args.from));
   const options = parseCompareArgs(['--base', 'HEAD', '--rounds', String(args.rounds), ...args.patterns]);
   const outcome = await runCompare({ ...options, outDir: path.join(resultsRoot(), 'calibrate') });
-  return fromRounds(outcome.rounds);
+  return fromRounds(outcome.rounds.map((r) => ({ ...r, duet: r.duet === true })));
 }
 
 export async function runCalibrateCommand(argv: readonly string[]): Promise<number> {
@@ -94,11 +107,25 @@ export async function runCalibrateCommand(argv: readonly string[]): Promise<numb
     args.baselinesDir,
     mergeCalibrations(readNoiseCalibration(args.baselinesDir), calibration),
   );
-  const sds = Object.values(calibration.metrics).map((m) => m.trialLogSd);
-  const see20 = sds.filter((sd) => Math.expm1(Z_CRITICAL * sd * Math.sqrt(2 / COMPARE_TRIALS_PER_SIDE)) <= 0.2).length;
+  const measuredNoise = Object.values(calibration.metrics);
+  const sds = measuredNoise.map((m) => m.trialLogSd);
+  const pairSds = measuredNoise.flatMap((m) => (m.pairLogSd === undefined ? [] : [m.pairLogSd]));
+  // A default compare takes trials in turns: twins are judged pair by pair where the pair σ was measured.
+  const see20 = measuredNoise.filter(
+    (m) =>
+      calibratedDetectable(
+        { trialLogSd: m.trialLogSd, driftLogSd: 0, ...(m.pairLogSd === undefined ? {} : { pairLogSd: m.pairLogSd }) },
+        COMPARE_TRIALS_PER_SIDE,
+        COMPARE_TRIALS_PER_SIDE,
+        m.pairLogSd !== undefined,
+      ) <= 0.2,
+  ).length;
   process.stdout.write(
     `planebench calibrate: ${sds.length} metrics from ${runs.length} runs (${rounds} rounds) → ${path.relative(process.cwd(), file)}\n` +
-      `  median trial σ ${(100 * median(sds.length > 0 ? sds : [0])).toFixed(1)} % (log); ` +
+      `  median trial σ ${(100 * median(sds.length > 0 ? sds : [0])).toFixed(1)} % (log)` +
+      (pairSds.length > 0
+        ? `, median twin-pair σ ${(100 * median(pairSds)).toFixed(1)} % over ${pairSds.length} metrics measured in turns; `
+        : '; ') +
       `${see20} of ${sds.length} could see a 20 % change in a default compare (${COMPARE_TRIALS_PER_SIDE} trials a side)\n`,
   );
   return 0;

@@ -53,9 +53,11 @@ export async function runPowerCommand(argv: readonly string[]): Promise<number> 
       `${noiseFile}: \`sourceRuns\` includes ${shared.length} run(s) of ${dir}; judge power on a comparison the calibration was not derived from`,
     );
   }
-  const { base, head } = readCompareSides(dir);
+  const { base, head, paired } = readCompareSides(dir);
   if (!calibration)
     process.stdout.write(`planebench power: no calibration at ${noiseFile}: every metric uses its kind's defaults\n`);
-  process.stdout.write(`${renderPowerReport(powerCheck(base.scenarios, head.scenarios, calibration, factors))}\n`);
+  process.stdout.write(
+    `${renderPowerReport(powerCheck(base.scenarios, head.scenarios, calibration, factors, { mode: 'interleaved', paired }))}\n`,
+  );
   return 0;
 }

@@ -42,6 +42,8 @@ export type RoundOutcome =
       readonly results: ResultsFile;
       /** A duet round's base side. */
       readonly baseResults?: ResultsFile;
+      /** One side of a duet round: its trials are twins of the other side's (set when the round is split in sides). */
+      readonly duet?: true;
       /** suite/scenario/variant → the spec file (absolute) that measured it, where the run said. */
       readonly specs: Readonly<Record<string, string>>;
       readonly failedTests: number;

@@ -38,7 +38,7 @@ function trials(summary: CompareSummary): string {
 function turns(summary: CompareSummary): string {
   const rounds = summary.order.length / 2;
   return summary.interleave === 'trials'
-    ? `${rounds} round(s), base and head trials in turns`
+    ? `${rounds} round(s), base and head trials in turns, judged pair by pair`
     : `${rounds} round(s), run ${summary.order.join(' ')}`;
 }
 

@@ -26,7 +26,7 @@ import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../gate/results-file.j
 import { createWorktree, type WorktreeOptions } from './base-worktree.js';
 import { CompareError } from './compare-error.js';
 import type { Interleave, ResolvedCompareOptions } from './compare-options.js';
-import { compareSides } from '../gate/compare-sides.js';
+import { compareSides, type SidesMeasured } from '../gate/compare-sides.js';
 import { changedSince, headFacts, resolveCommit, type HeadFacts } from './git.js';
 import { poolRounds } from '../gate/pool-rounds.js';
 import { runPerfRound, type RoundOutcome, type RoundRunner, type Side } from './perf-round.js';
@@ -137,7 +137,10 @@ function asSides(outcome: Measured): Measured[] {
   if (!outcome.baseResults) return [outcome];
   const { baseResults, ...head } = outcome;
   // The base's spec assertions did not run: only the head's specs did.
-  return [{ ...head, side: 'base', results: baseResults, failedTests: 0, passedTests: 0 }, head];
+  return [
+    { ...head, side: 'base', results: baseResults, failedTests: 0, passedTests: 0, duet: true },
+    { ...head, duet: true },
+  ];
 }
 
 async function runRound(
@@ -177,6 +180,11 @@ async function runRound(
     measured.push(...asSides(outcome));
   }
   return measured;
+}
+
+/** Trials in turns are twins: each base trial measured seconds from the head trial of the same index. */
+function measuredAs(interleave: Interleave): SidesMeasured {
+  return { mode: 'interleaved', paired: interleave === 'trials' };
 }
 
 function pooledSides(rounds: readonly Measured[]): { base: ScenarioResult[]; head: ScenarioResult[] } {
@@ -319,7 +327,7 @@ export async function runCompare(asked: ResolvedCompareOptions, deps: CompareDep
       );
       const judgeSides = (done: readonly Measured[]): RunComparison => {
         const sides = pooledSides(done);
-        return compareSides(sides.base, sides.head, calibration);
+        return compareSides(sides.base, sides.head, calibration, measuredAs(options.interleave));
       };
       const trees = { base: worktree.dir, head: headTree.dir };
       rounds = await runRounds(options, trees, deps.runRound ?? runPerfRound, print, signal, judgeSides);
@@ -334,7 +342,7 @@ export async function runCompare(asked: ResolvedCompareOptions, deps: CompareDep
     const { base, head: headResults } = pooledSides(rounds);
     const headSpecFailures = sideRounds('head').reduce((n, r) => n + r.failedTests, 0);
     // A perf spec assertion that failed on the head fails the comparison too (the tables then say FAILED).
-    const sides = compareSides(base, headResults, calibration);
+    const sides = compareSides(base, headResults, calibration, measuredAs(options.interleave));
     const comparison: RunComparison = { ...sides, failed: sides.failed || headSpecFailures > 0 };
     const lastHead = sideRounds('head').at(-1) as (typeof rounds)[number];
     const summary: CompareSummary = {

@@ -44,9 +44,10 @@ export function noiseBlindness(
   baseTrials: number,
   headTrials: number,
   replacement?: string,
+  paired = false,
 ): string | undefined {
   if (rule.source !== 'calibration') return undefined;
-  const detectable = calibratedDetectable(rule.noise, baseTrials, headTrials);
+  const detectable = calibratedDetectable(rule.noise, baseTrials, headTrials, paired);
   if (detectable <= BLIND_BEYOND) return undefined;
   const judgedBy = replacement ? `; ${replacement} judges the same behaviour` : '';
   return `its measured noise hides a 2× change (could see ≥ ${(detectable + 1).toFixed(1)}×)${judgedBy}`;
@@ -107,6 +108,12 @@ export interface GateRules {
   readonly calibration?: NoiseCalibration;
   /** `committed`: against baselines measured another day (adds the calibrated drift); `interleaved`: base and head measured together. */
   readonly mode: 'committed' | 'interleaved';
+  /**
+   * Interleaved only: base and head trials are twins, index by index (a duet
+   * comparison, every round's trials in turns); a metric with as many trials
+   * on both sides is judged pair by pair.
+   */
+  readonly paired?: boolean;
 }
 
 export function noiseRule(rules: GateRules, key: string, reference: ReferenceMetric): NoiseRule {
@@ -114,7 +121,8 @@ export function noiseRule(rules: GateRules, key: string, reference: ReferenceMet
   const measured = rules.calibration?.metrics[key];
   if (!measured) return { source: 'kind default', noise: fallback };
   if (rules.mode === 'interleaved') {
-    return { source: 'calibration', noise: { trialLogSd: measured.trialLogSd, driftLogSd: 0 }, fallback };
+    const pair = measured.pairLogSd === undefined ? {} : { pairLogSd: measured.pairLogSd };
+    return { source: 'calibration', noise: { trialLogSd: measured.trialLogSd, driftLogSd: 0, ...pair }, fallback };
   }
   // Against a baseline of another day, a metric whose day drift was never measured has no calibrated rule.
   if (measured.driftLogSd === undefined) return { source: 'kind default', noise: fallback };
@@ -179,7 +187,10 @@ export function compareMetric(
   const ruleChange = describeRuleChange(current, base);
   const rule = noiseRule(rules, noiseKey(result, name), base);
   const replacement = replacementOf(name, metricNames(result));
-  const blind = base.gated ? noiseBlindness(rule, base.trials.length, current.trials.length, replacement) : undefined;
+  const paired = rules.mode === 'interleaved' && rules.paired === true && base.trials.length === current.trials.length;
+  const blind = base.gated
+    ? noiseBlindness(rule, base.trials.length, current.trials.length, replacement, paired)
+    : undefined;
   const shared = {
     ...identity,
     unit: base.unit,
@@ -196,6 +207,7 @@ export function compareMetric(
     rule,
     baseline: base.trials,
     current: current.trials,
+    ...(paired ? { paired } : {}),
   };
   const verdict = judge(input);
   if (speedExplains(verdict.status, speedRatio) && SPEED_SENSITIVE_KINDS.has(base.kind)) {

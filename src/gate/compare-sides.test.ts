@@ -1,5 +1,10 @@
 import { compareSides } from './compare-sides.js';
-import { fixtureCalibration, latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
+import {
+  fixtureCalibration,
+  fixtureCalibrationOf,
+  latencyMetric,
+  scenarioResult,
+} from '../test-support/fixture-results.js';
 
 describe('compareSides', () => {
   test('a head twice as slow as its base regresses, with the base in the baseline column', () => {
@@ -95,5 +100,27 @@ describe('a metric whose measured noise hides a 2× change', () => {
     expect(c.failed).toBe(false);
     const quieter = fixtureCalibration({ 'fixture/steady/v2/queryLatencyUs.p99': 0.2 });
     expect(compareSides(base, head, quieter).failed).toBe(true);
+  });
+});
+
+describe('a duet comparison (trials in turns)', () => {
+  const key = 'fixture/steady/v2/queryLatencyUs.p99';
+  const calibration = fixtureCalibrationOf({ [key]: { trialLogSd: 0.25, trials: 12, pairLogSd: 0.03, pairs: 12 } });
+  // Swings between pairs that both twins share, and a 10 % slowdown on every head twin.
+  const baseTrials = [100, 180, 70, 130, 95, 160];
+  const base = [scenarioResult([latencyMetric(baseTrials)])];
+  const head = [scenarioResult([latencyMetric(baseTrials.map((v) => v * 1.1))])];
+
+  test('judges twins pair by pair with the calibrated pair σ and catches what two trial sets hide', () => {
+    const paired = compareSides(base, head, calibration, { mode: 'interleaved', paired: true });
+    expect(paired.regressions).toHaveLength(1);
+    expect(paired.regressions[0]?.verdict?.paired).toBe(true);
+    expect(compareSides(base, head, calibration).regressions).toHaveLength(0);
+  });
+
+  test('a side with fewer trials (a round lost) is judged unpaired', () => {
+    const short = [scenarioResult([latencyMetric(baseTrials.slice(0, 5).map((v) => v * 1.1))])];
+    const c = compareSides(base, short, calibration, { mode: 'interleaved', paired: true });
+    expect(c.scenarios[0]?.metrics[0]?.verdict?.paired).toBeUndefined();
   });
 });

@@ -3,7 +3,9 @@
  * metric is judged against the base's trial values of the same scenario, by
  * the base's rules (its gating, its defaults) and the base tree's noise
  * calibration, in the RunComparison shape every report renders — with the
- * base in the "baseline" place.
+ * base in the "baseline" place. A duet comparison's trials are twins
+ * (`paired`): their pools keep every round's trials in the same order on both
+ * sides (src/gate/pool-rounds.ts), so base[i] was measured beside head[i].
  *
  * The history verdict (src/history/judge-run.ts) judges a run against its
  * testbed's pooled recent runs the same way, in `committed` mode: those runs
@@ -62,13 +64,16 @@ function vanished(base: ScenarioResult, rules: GateRules): ScenarioComparison {
   };
 }
 
+/** How the sides were measured: together (`interleaved`, twins when `paired`) or another day (`committed`). */
+export type SidesMeasured = Omit<GateRules, 'calibration'>;
+
 export function compareSides(
   base: readonly ScenarioResult[],
   head: readonly ScenarioResult[],
   calibration?: NoiseCalibration,
-  mode: GateRules['mode'] = 'interleaved',
+  measured: SidesMeasured = { mode: 'interleaved' },
 ): RunComparison {
-  const rules: GateRules = { mode, ...(calibration ? { calibration } : {}) };
+  const rules: GateRules = { ...measured, ...(calibration ? { calibration } : {}) };
   const baseById = new Map(base.map((r) => [scenarioId(r), r]));
   const headIds = new Set(head.map(scenarioId));
   const scenarios = [

@@ -9,7 +9,12 @@ import { deriveNoise, mergeCalibrations } from './derive-noise.js';
 
 const environment = FIXTURE_ENVIRONMENT;
 
-const run = (runId: string, trials: number[]) => ({ runId, scenarios: [scenarioResult([latencyMetric(trials)])] });
+/** Runs measured on 2026-12-01, another day than the fixture baseline's (2026-11-01). */
+const run = (runId: string, trials: number[], date = '2026-12-01T10:00:00.000Z') => ({
+  runId,
+  date,
+  scenarios: [scenarioResult([latencyMetric(trials)])],
+});
 const KEY = 'fixture/steady/v2/queryLatencyUs.p99';
 
 function baselineWith(trials: number[]): BaselineFile {
@@ -53,13 +58,52 @@ describe('deriveNoise', () => {
     expect(c.metrics[KEY]?.driftCalibrations).toBe(1);
   });
 
+  test("runs of the baseline's own day show no drift between days: the metric's drift is not measured", () => {
+    const runs = [
+      run('a', [150, 151, 149], '2026-11-01T20:00:00.000Z'),
+      run('b', [150, 152, 148], '2026-11-01T21:00:00.000Z'),
+    ];
+    const c = deriveNoise(runs, () => baselineWith([100, 101, 99]), { environment, rounds: 1 });
+    expect(c.metrics[KEY]).not.toHaveProperty('driftLogSd');
+    const mixed = [run('a', [150, 151, 149], '2026-11-01T20:00:00.000Z'), run('b', [150, 152, 148])];
+    expect(
+      deriveNoise(mixed, () => baselineWith([100, 101, 99]), { environment, rounds: 1 }).metrics[KEY]?.driftLogSd,
+    ).toBeCloseTo(Math.log(1.5), 1);
+  });
+
   test('metrics with a zero or negative value are not calibrated', () => {
     const runs = [run('a', [0, 1, 2]), run('b', [1, 2, 3])];
     expect(deriveNoise(runs, () => undefined, { environment, rounds: 1 }).metrics[KEY]).toBeUndefined();
   });
 
+  test('duet rounds give the twin noise: the root mean square of log(head / base) over every pair', () => {
+    const duet = (round: number, side: 'base' | 'head', trials: number[]) => ({
+      ...run(`${round}${side}`, trials),
+      duet: { round, side },
+    });
+    const runs = [
+      duet(1, 'base', [100, 200, 150]),
+      duet(1, 'head', [110, 200, 150]),
+      duet(2, 'base', [120, 90, 300]),
+      duet(2, 'head', [120, 90, 270]),
+    ];
+    const c = deriveNoise(runs, () => undefined, { environment, rounds: 2 });
+    expect(c.metrics[KEY]?.pairLogSd).toBeCloseTo(Math.sqrt((Math.log(1.1) ** 2 + Math.log(0.9) ** 2) / 6), 6);
+    expect(c.metrics[KEY]?.pairs).toBe(6);
+    // Rounds of whole runs have no twins.
+    const plain = deriveNoise(
+      runs.map(({ duet: _twin, ...plainRun }) => plainRun),
+      () => undefined,
+      {
+        environment,
+        rounds: 2,
+      },
+    );
+    expect(plain.metrics[KEY]).not.toHaveProperty('pairLogSd');
+  });
+
   test('a metric some runs did not measure is not calibrated from the others', () => {
-    const runs = [run('a', [100, 101, 99]), { runId: 'b', scenarios: [] }];
+    const runs = [run('a', [100, 101, 99]), { runId: 'b', date: '2026-12-01T10:00:00.000Z', scenarios: [] }];
     expect(deriveNoise(runs, () => undefined, { environment, rounds: 1 }).metrics[KEY]).toBeUndefined();
   });
 });
@@ -91,6 +135,13 @@ describe('mergeCalibrations', () => {
       trials: 12,
     });
     expect(mergeCalibrations(unmeasured, measured).metrics[KEY]?.driftLogSd).toBe(0.1);
+  });
+
+  test("twin noise is the new calibration's: kept with it, dropped when it measured none", () => {
+    const duet = calibration({ [KEY]: { trialLogSd: 0.3, trials: 12, pairLogSd: 0.1, pairs: 6 } }, ['a']);
+    const rounds = calibration({ [KEY]: { trialLogSd: 0.2, trials: 12 } }, ['b']);
+    expect(mergeCalibrations(rounds, duet).metrics[KEY]).toMatchObject({ pairLogSd: 0.1, pairs: 6 });
+    expect(mergeCalibrations(duet, rounds).metrics[KEY]).not.toHaveProperty('pairLogSd');
   });
 
   test('metrics the new calibration did not measure are kept; another profile replaces the file', () => {

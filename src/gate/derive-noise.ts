@@ -11,21 +11,34 @@
  *   square of each run's mean log offset, less the variance its trials and the
  *   baseline's trials account for. One calibration sees a single pair of days,
  *   so a metric's drift is never taken below the root mean square of the
- *   drifts of its suite's metrics of the same kind. A metric with no baseline
- *   takes that group's drift; with no group either, its drift is left out
- *   (not measured), never written as zero.
+ *   drifts of its suite's metrics of the same kind. Only runs of another
+ *   calendar day than the baseline's show a drift between days; a metric with
+ *   no baseline, or a baseline of the runs' own day, takes that group's drift;
+ *   with no group either, its drift is left out (not measured), never written
+ *   as zero.
+ *
+ * - pairLogSd: when the runs are duet rounds (each base trial measured beside
+ *   the head trial of the same index), the root mean square of
+ *   log(head_i / base_i) over every twin pair — the noise the twins do not
+ *   share, which is what a duet comparison judges by (src/gate/log-shift.ts).
+ *   Around zero, not the pairs' mean: the code is the same on both sides, so
+ *   an order effect is noise too.
  *
  * Only metrics whose values are all positive (the log scale) and that every
  * run measured are calibrated; the others keep their kind's default
  * thresholds.
  */
-import type { EnvironmentFingerprint, ScenarioResult } from '../harness/result-model.js';
+import { scenarioId, type EnvironmentFingerprint, type ScenarioResult } from '../harness/result-model.js';
 import type { BaselineFile } from './baseline-file.js';
 import { noiseKey, NOISE_VERSION, type MetricNoise, type NoiseCalibration } from './noise-calibration.js';
 
 export interface CalibrationRun {
   readonly runId: string;
+  /** When it was measured (ISO): a run of the baseline's own day measures no drift between days. */
+  readonly date: string;
   readonly scenarios: readonly ScenarioResult[];
+  /** Set when the run is one side of a duet round: its trials are twins of the other side's. */
+  readonly duet?: { readonly round: number; readonly side: 'base' | 'head' };
 }
 
 function mean(values: readonly number[]): number {
@@ -43,7 +56,14 @@ interface Gathered {
   readonly group: string;
   /** Log trial values per run. */
   readonly runs: number[][];
+  /** Log trial values of the runs measured on another day than the baseline: the ones that show its drift. */
+  readonly otherDayRuns: number[][];
   readonly baselineLogs?: number[];
+}
+
+/** Same UTC calendar day. */
+function sameDay(a: string, b: string): boolean {
+  return a.slice(0, 10) === b.slice(0, 10);
 }
 
 function gather(
@@ -68,25 +88,70 @@ function gather(
         if (!g) {
           const base = entry && entry.profile === r.profile ? entry.metrics[m.name]?.trials : undefined;
           const baselineLogs = base && base.every((v) => v > 0) ? base.map(Math.log) : undefined;
-          g = { key, group: `${r.suite}/${m.kind}`, runs: [], ...(baselineLogs ? { baselineLogs } : {}) };
+          g = {
+            key,
+            group: `${r.suite}/${m.kind}`,
+            runs: [],
+            otherDayRuns: [],
+            ...(baselineLogs ? { baselineLogs } : {}),
+          };
           byKey.set(key, g);
         }
-        g.runs.push(m.trials.map(Math.log));
+        const logs = m.trials.map(Math.log);
+        g.runs.push(logs);
+        if (entry && !sameDay(entry.updatedAt, run.date)) g.otherDayRuns.push(logs);
       }
     }
   }
   return byKey;
 }
 
-/** Variance of a run's mean log offset from the baseline beyond its trial noise, ≥ 0; undefined without a baseline. */
+/**
+ * Variance of a run's mean log offset from the baseline beyond its trial noise, ≥ 0; undefined
+ * without a baseline or without a run of another day than the baseline's.
+ */
 function driftVariance(g: Gathered, trialVariance: number): number | undefined {
-  if (!g.baselineLogs) return undefined;
+  if (!g.baselineLogs || g.otherDayRuns.length === 0) return undefined;
   const baselineMean = mean(g.baselineLogs);
-  const offsets = g.runs.map((logs) => mean(logs) - baselineMean);
+  const offsets = g.otherDayRuns.map((logs) => mean(logs) - baselineMean);
   const meanSquare = mean(offsets.map((d) => d * d));
-  const runTrials = mean(g.runs.map((logs) => logs.length));
+  const runTrials = mean(g.otherDayRuns.map((logs) => logs.length));
   const explained = trialVariance * (1 / runTrials + 1 / g.baselineLogs.length);
   return Math.max(0, meanSquare - explained);
+}
+
+interface PairNoise {
+  readonly sumOfSquares: number;
+  readonly pairs: number;
+}
+
+/** Per metric key, the squared log differences of every twin pair of the duet rounds among `runs`. */
+function pairNoise(runs: readonly CalibrationRun[]): Map<string, PairNoise> {
+  const sides = new Map<number, { base?: CalibrationRun; head?: CalibrationRun }>();
+  for (const run of runs) {
+    if (!run.duet) continue;
+    sides.set(run.duet.round, { ...sides.get(run.duet.round), [run.duet.side]: run });
+  }
+  const byKey = new Map<string, PairNoise>();
+  for (const { base, head } of sides.values()) {
+    if (!base || !head) continue;
+    const baseById = new Map(base.scenarios.map((r) => [scenarioId(r), r]));
+    for (const h of head.scenarios) {
+      const b = baseById.get(scenarioId(h));
+      if (h.state !== 'completed' || b?.state !== 'completed') continue;
+      const baseMetrics = new Map(b.metrics.map((m) => [m.name, m]));
+      for (const m of h.metrics) {
+        const twin = baseMetrics.get(m.name)?.trials;
+        if (!twin || twin.length !== m.trials.length) continue;
+        if (![...twin, ...m.trials].every((v) => Number.isFinite(v) && v > 0)) continue;
+        const key = noiseKey(h, m.name);
+        const before = byKey.get(key) ?? { sumOfSquares: 0, pairs: 0 };
+        const squares = m.trials.reduce((a, v, i) => a + Math.log(v / (twin[i] as number)) ** 2, 0);
+        byKey.set(key, { sumOfSquares: before.sumOfSquares + squares, pairs: before.pairs + m.trials.length });
+      }
+    }
+  }
+  return byKey;
 }
 
 export interface DeriveNoiseMeta {
@@ -110,6 +175,7 @@ export function deriveNoise(
     const d = drift.get(g.key);
     if (d !== undefined) groupDrift.set(g.group, [...(groupDrift.get(g.group) ?? []), d]);
   }
+  const twins = pairNoise(runs);
   const metrics: Record<string, MetricNoise> = {};
   for (const g of gathered) {
     const group = groupDrift.get(g.group);
@@ -120,6 +186,7 @@ export function deriveNoise(
       trialLogSd: round6(Math.sqrt(trialVariance.get(g.key) ?? 0)),
       ...(measured.length > 0 ? { driftLogSd: round6(Math.sqrt(Math.max(...measured))), driftCalibrations: 1 } : {}),
       trials: g.runs.flat().length,
+      ...pairOf(twins.get(g.key)),
     };
   }
   const trialsPerSide = Math.max(0, ...gathered.map((g) => g.runs.flat().length)) / 2;
@@ -134,6 +201,12 @@ export function deriveNoise(
     sourceRuns: runs.map((r) => r.runId),
     metrics,
   };
+}
+
+/** A metric's twin noise, when at least two pairs measured it. */
+function pairOf(noise: PairNoise | undefined): Pick<MetricNoise, 'pairLogSd' | 'pairs'> {
+  if (!noise || noise.pairs < 2) return {};
+  return { pairLogSd: round6(Math.sqrt(noise.sumOfSquares / noise.pairs)), pairs: noise.pairs };
 }
 
 function round6(x: number): number {
@@ -155,17 +228,26 @@ function driftOf(m: MetricNoise): Pick<MetricNoise, 'driftLogSd' | 'driftCalibra
 }
 
 /**
- * A new calibration written over the file's: trial noise is the new one's (the
- * code measured now); the day drift pools every calibration's, because each
- * calibration sees one more pair of days. Metrics not measured now are kept; a
- * calibration of another profile replaces the file.
+ * A new calibration written over the file's: trial and twin noise are the new
+ * one's (the code measured now; a calibration of whole rounds measures no twin
+ * noise, and an older one's is of other code); the day drift pools every
+ * calibration's, because each calibration sees one more pair of days. Metrics
+ * not measured now are kept; a calibration of another profile replaces the
+ * file.
  */
 export function mergeCalibrations(previous: NoiseCalibration | undefined, next: NoiseCalibration): NoiseCalibration {
   if (!previous || previous.profile !== next.profile) return next;
   const metrics: Record<string, MetricNoise> = { ...previous.metrics };
   for (const [key, m] of Object.entries(next.metrics)) {
     const before = previous.metrics[key];
-    metrics[key] = before ? { trialLogSd: m.trialLogSd, ...pooledDrift(before, m), trials: m.trials } : m;
+    metrics[key] = before
+      ? {
+          trialLogSd: m.trialLogSd,
+          ...pooledDrift(before, m),
+          trials: m.trials,
+          ...(m.pairLogSd === undefined ? {} : { pairLogSd: m.pairLogSd, pairs: m.pairs ?? 1 }),
+        }
+      : m;
   }
   // The file's runs are every run any of its entries came from.
   const sourceRuns = [...new Set([...previous.sourceRuns, ...next.sourceRuns])];

@@ -1,4 +1,14 @@
-import { hodgesLehmann, logShift, MIN_EFFECT, observedLogSigma, SIGMA_FLOOR, Z_CRITICAL } from './log-shift.js';
+import {
+  calibratedDetectable,
+  hodgesLehmann,
+  logShift,
+  MIN_EFFECT,
+  observedLogSigma,
+  pairedLogShift,
+  SIGMA_FLOOR,
+  walshMedian,
+  Z_CRITICAL,
+} from './log-shift.js';
 
 const quiet = { trialLogSd: 0, driftLogSd: 0 };
 
@@ -38,5 +48,52 @@ describe('the log-shift statistic', () => {
     const many = Array.from({ length: 40 }, (_, i) => 100 + (i % 3));
     const s = logShift(many, many, { trialLogSd: 0.01, driftLogSd: 0.1 });
     expect(s.standardError).toBeGreaterThan(0.1);
+  });
+});
+
+describe('the paired log shift (twin trials of a duet comparison)', () => {
+  // Trial-to-trial swings both twins share: the machine's minute, not the code.
+  const base = [100, 180, 70, 130, 95, 160];
+
+  test('noise the twins share cancels: ×1.1 on every twin is a shift of log 1.1 with no spread', () => {
+    const head = base.map((v) => v * 1.1);
+    const s = pairedLogShift(base, head, { trialLogSd: 0.3, driftLogSd: 0, pairLogSd: 0.02 });
+    expect(s.shift).toBeCloseTo(Math.log(1.1), 10);
+    expect(s.observedSigma).toBeCloseTo(0, 10);
+    expect(s.sigma).toBe(0.02);
+    expect(s.standardError).toBeCloseTo(0.02 / Math.sqrt(6), 10);
+    expect(s.shift).toBeGreaterThan(s.threshold);
+    // The same trials as two unpaired sets: the shared swings are all noise.
+    const unpaired = logShift(base, head, { trialLogSd: 0.3, driftLogSd: 0 });
+    expect(unpaired.shift).toBeLessThan(unpaired.threshold);
+  });
+
+  test('without a measured pair σ it is √2 × the trial σ: as wide as the unpaired comparison of as many trials', () => {
+    const s = pairedLogShift(base, base, { trialLogSd: 0.1, driftLogSd: 0 });
+    expect(s.sigma).toBeCloseTo(Math.SQRT2 * 0.1, 10);
+    // Trials without swings, so that neither comparison's own spread widens it.
+    const flat = [100, 100, 100, 100, 100, 100];
+    expect(s.standardError).toBeCloseTo(logShift(flat, flat, { trialLogSd: 0.1, driftLogSd: 0 }).standardError, 10);
+    expect(calibratedDetectable({ trialLogSd: 0.1, driftLogSd: 0 }, 6, 6, true)).toBeCloseTo(
+      calibratedDetectable({ trialLogSd: 0.1, driftLogSd: 0 }, 6, 6),
+      10,
+    );
+    expect(calibratedDetectable({ trialLogSd: 0.1, driftLogSd: 0, pairLogSd: 0.05 }, 6, 6, true)).toBeCloseTo(
+      Math.expm1((Z_CRITICAL * 0.05) / Math.sqrt(6)),
+      10,
+    );
+  });
+
+  test('pairs that disagree more than calibration said are judged by their own spread', () => {
+    const head = [110, 150, 90, 120, 120, 150];
+    const s = pairedLogShift(base, head, { trialLogSd: 0.01, driftLogSd: 0, pairLogSd: 0.01 });
+    expect(s.sigma).toBe(s.observedSigma);
+    expect(s.sigma).toBeGreaterThan(0.1);
+  });
+
+  test('the estimate is the median of the Walsh averages; twins of different lengths are refused', () => {
+    expect(walshMedian([0, 1, 2])).toBe(1);
+    expect(walshMedian([0, 0, 0, 10])).toBe(0);
+    expect(() => pairedLogShift([1, 2], [1], { trialLogSd: 0.1, driftLogSd: 0 })).toThrow(/twin trials of one length/);
   });
 });

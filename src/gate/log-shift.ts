@@ -15,6 +15,14 @@
  * - A change counts when the shift is beyond both Z_CRITICAL standard errors
  *   and the smallest effect worth a verdict (MIN_EFFECT).
  *
+ * Paired trials (a duet comparison: each head trial measured seconds from its
+ * base twin, src/harness/runner/duet.ts) are judged by their differences
+ * instead (pairedLogShift): the estimate is the one-sample Hodges–Lehmann
+ * shift of log(head_i / base_i), σ_pair the larger of the calibrated σ of
+ * such a difference (a duet A/A's, `pairLogSd`; without one √2·trialLogSd,
+ * which is the unpaired comparison's width) and the pairs' own spread, and the
+ * standard error σ_pair/√n. Noise the twins share cancels.
+ *
  * Only defined when every value on both sides is positive; the caller falls
  * back to the kind's default thresholds otherwise.
  */
@@ -36,12 +44,14 @@ export interface ShiftNoise {
   readonly trialLogSd: number;
   /** Calibrated σ of a whole run's log offset between days; 0 when comparing runs of the same minutes. */
   readonly driftLogSd: number;
+  /** Calibrated σ of log(head / base) of twin trials (a duet A/A); absent when not measured. */
+  readonly pairLogSd?: number;
 }
 
 export interface LogShift {
   /** Hodges–Lehmann shift of log values: log(head / base). */
   readonly shift: number;
-  /** σ used: max(calibrated, observed, floor). */
+  /** σ used: max(calibrated, observed, floor) — of one trial, or of one pair's difference when paired. */
   readonly sigma: number;
   readonly observedSigma: number;
   readonly standardError: number;
@@ -99,15 +109,63 @@ export function logShift(base: readonly number[], head: readonly number[], noise
   };
 }
 
+/** Median of every pairwise mean (d_i + d_j) / 2, i ≤ j: the one-sample Hodges–Lehmann estimate. */
+export function walshMedian(differences: readonly number[]): number {
+  const means: number[] = [];
+  for (let i = 0; i < differences.length; i += 1) {
+    for (let j = i; j < differences.length; j += 1)
+      means.push(((differences[i] as number) + (differences[j] as number)) / 2);
+  }
+  return median(means);
+}
+
+/** The calibrated σ of a twin pair's log difference: measured, or √2·σ of one trial when not. */
+export function calibratedPairSigma(noise: ShiftNoise): number {
+  return Math.max(noise.pairLogSd ?? Math.SQRT2 * noise.trialLogSd, Math.SQRT2 * SIGMA_FLOOR);
+}
+
+/**
+ * Twin trials (base[i] measured beside head[i]); requires every value
+ * positive and both sides of one length ≥ 1. Judged within the same minutes:
+ * no drift.
+ */
+export function pairedLogShift(base: readonly number[], head: readonly number[], noise: ShiftNoise): LogShift {
+  if (base.length !== head.length || base.length === 0) {
+    throw new Error(`Expected twin trials of one length, got ${base.length} base and ${head.length} head`);
+  }
+  const differences = head.map((h, i) => Math.log(h) - Math.log(base[i] as number));
+  const shift = walshMedian(differences);
+  const observedSigma = madSigma(differences);
+  const sigma = Math.max(calibratedPairSigma(noise), observedSigma);
+  const standardError = sigma / Math.sqrt(differences.length);
+  const threshold = Math.max(Z_CRITICAL * standardError, Math.log1p(MIN_EFFECT));
+  return {
+    shift,
+    sigma,
+    observedSigma,
+    standardError,
+    threshold,
+    low: shift - Z_INTERVAL * standardError,
+    high: shift + Z_INTERVAL * standardError,
+  };
+}
+
 /**
  * The smallest worsening (fraction) a comparison of these trial counts can
  * catch with the calibrated noise alone — what the reference side promises,
- * whatever the judged side's own spread.
+ * whatever the judged side's own spread. `paired`: the trials are twins.
  */
-export function calibratedDetectable(noise: ShiftNoise, baseTrials: number, headTrials: number): number {
-  const sigma = Math.max(noise.trialLogSd, SIGMA_FLOOR);
-  const standardError = Math.sqrt(
-    sigma * sigma * (1 / baseTrials + 1 / headTrials) + noise.driftLogSd * noise.driftLogSd,
-  );
+export function calibratedDetectable(
+  noise: ShiftNoise,
+  baseTrials: number,
+  headTrials: number,
+  paired = false,
+): number {
+  const standardError = paired
+    ? calibratedPairSigma(noise) / Math.sqrt(headTrials)
+    : Math.sqrt(
+        Math.max(noise.trialLogSd, SIGMA_FLOOR) ** 2 * (1 / baseTrials + 1 / headTrials) +
+          noise.driftLogSd * noise.driftLogSd,
+      );
   return Math.expm1(Math.max(Z_CRITICAL * standardError, Math.log1p(MIN_EFFECT)));
 }

@@ -22,6 +22,8 @@ const calibration: NoiseCalibration = {
     'procman/q/v2/queryLatencyUs.p50': { trialLogSd: 0.05, driftLogSd: 0.1, driftCalibrations: 2, trials: 18 },
     // Drift not measured (no committed baseline yet): absent, not zero.
     'procman/q/v2/queryOverFloorP50Ratio': { trialLogSd: 0.08, trials: 18 },
+    // Measured in duet rounds: the σ of twin trials' log difference.
+    'procman/q/v2/queryLatencyUs.p99': { trialLogSd: 0.2, trials: 12, pairLogSd: 0.15, pairs: 6 },
   },
 };
 
@@ -68,6 +70,11 @@ describe('baselines/noise.json', () => {
         metrics: { 'a/b/c/d': { trialLogSd: 0.1, driftLogSd: 0.2, driftCalibrations: 0, trials: 3 } },
       }),
       /Expected `metrics\["a\/b\/c\/d"\]\.driftCalibrations` to be a positive integer, got `0`/,
+    ],
+    [
+      'a twin σ without the pairs behind it',
+      JSON.stringify({ ...calibration, metrics: { 'a/b/c/d': { trialLogSd: 0.1, trials: 3, pairLogSd: 0.1 } } }),
+      /Expected `metrics\["a\/b\/c\/d"\]\.pairs` to be a positive integer, got `undefined`/,
     ],
     [
       'a key without suite, scenario, variant and metric',

@@ -9,8 +9,12 @@
  *     "machine": { "cpuModel": "…", "cores": 2, "node": "v20.20.2" },
  *     "rounds": 3, "trialsPerSide": 9, "sourceRuns": ["<runId>", …],
  *     "metrics": { "<suite>/<scenario>/<variant>/<metric>":
- *                    { "trialLogSd": 0.052, "driftLogSd": 0.11, "driftCalibrations": 2, "trials": 18 } } }
+ *                    { "trialLogSd": 0.052, "driftLogSd": 0.11, "driftCalibrations": 2, "trials": 18,
+ *                      "pairLogSd": 0.061, "pairs": 9 } } }
  *
+ * `pairLogSd` (with the number of pairs behind it) is present when the
+ * calibration's rounds were duets: the σ of log(head / base) of twin trials,
+ * which the gate uses to judge a duet comparison pair by pair.
  * `driftLogSd` is absent when no calibration could set the metric against a
  * committed baseline (it had none yet, nor had its suite's metrics of its
  * kind): a drift not measured is not a drift of zero.
@@ -36,6 +40,10 @@ export interface MetricNoise {
   readonly driftCalibrations?: number;
   /** Calibration trials behind trialLogSd. */
   readonly trials: number;
+  /** Root mean square of log(head / base) over twin trials of duet rounds (same code); absent when not measured. */
+  readonly pairLogSd?: number;
+  /** Twin pairs behind pairLogSd. */
+  readonly pairs?: number;
 }
 
 export interface CalibrationMachine {
@@ -91,10 +99,18 @@ export function parseNoiseCalibration(file: string, text: string): NoiseCalibrat
                 ? 1
                 : r.positiveInteger(m['driftCalibrations'], `${field}.driftCalibrations`),
           };
+    const pair =
+      m['pairLogSd'] === undefined
+        ? {}
+        : {
+            pairLogSd: r.nonNegativeNumber(m['pairLogSd'], `${field}.pairLogSd`),
+            pairs: r.positiveInteger(m['pairs'], `${field}.pairs`),
+          };
     metrics[key] = {
       trialLogSd: r.nonNegativeNumber(m['trialLogSd'], `${field}.trialLogSd`),
       ...drift,
       trials: r.positiveInteger(m['trials'], `${field}.trials`),
+      ...pair,
     };
   }
   return {

@@ -49,6 +49,33 @@ describe('power check', () => {
     expect(renderPowerReport(report)).toContain('all gated metrics');
   });
 
+  test('a duet A/A is judged pair by pair: twins sharing their swings see ×1.2 where two trial sets cannot', () => {
+    const twinsCalibration: NoiseCalibration = {
+      ...calibrationWith(0.02),
+      metrics: {
+        ...calibrationWith(0.02).metrics,
+        'fixture/noisy/v2/queryLatencyUs.p99': {
+          trialLogSd: 0.5,
+          driftLogSd: 0,
+          trials: 18,
+          pairLogSd: 0.05,
+          pairs: 12,
+        },
+      },
+    };
+    // The head's noisy trials swing with their base twins, 2 % apart.
+    const head = side(
+      quiet,
+      noisy.map((v, i) => v * (i % 2 === 0 ? 1.02 : 0.98)),
+    );
+    const paired = powerCheck(side(quiet, noisy), head, twinsCalibration, [1.2], { mode: 'interleaved', paired: true });
+    expect(paired.paired).toBe(true);
+    expect(paired.falseAlarms).toHaveLength(0);
+    expect(paired.overall.get(1.2)).toBe(2);
+    expect(renderPowerReport(paired)).toContain('pair by pair');
+    expect(powerCheck(side(quiet, noisy), head, twinsCalibration, [1.2]).overall.get(1.2)).toBe(1);
+  });
+
   test('the A/A margin lists gated calibrated metrics by their worsening in standard errors, largest first', () => {
     // Head 3 % slower on the quiet metric: 0.03 / (0.02·√(2/6)) ≈ 2.6 standard errors, short of 4.
     const report = powerCheck(

@@ -12,7 +12,7 @@ import type { Metric, ScenarioResult } from '../harness/result-model.js';
 import { scenarioId } from '../harness/result-model.js';
 import { CALIBRATION_METRIC } from '../harness/runner/cpu-calibration.js';
 import type { MetricComparison } from './compare-run.js';
-import { compareSides } from './compare-sides.js';
+import { compareSides, type SidesMeasured } from './compare-sides.js';
 import { Z_CRITICAL } from './log-shift.js';
 import type { NoiseCalibration } from './noise-calibration.js';
 import { replacementOf } from './replacements.js';
@@ -26,6 +26,8 @@ export interface PowerCell {
 
 export interface PowerReport {
   readonly factors: readonly number[];
+  /** Judged pair by pair: the A/A was a duet comparison (trials in turns). */
+  readonly paired: boolean;
   /** Gated metrics with a non-zero base value: the ones a slowdown can move. */
   readonly total: number;
   /** Flags on the comparison as measured (A/A: false alarms). */
@@ -105,27 +107,25 @@ function gatedComparisons(
   base: readonly ScenarioResult[],
   head: readonly ScenarioResult[],
   calibration: NoiseCalibration | undefined,
+  measured: SidesMeasured,
 ): MetricComparison[] {
-  return compareSides(base, head, calibration).scenarios.flatMap((s) => s.metrics.filter((m) => m.gated));
+  return compareSides(base, head, calibration, measured).scenarios.flatMap((s) => s.metrics.filter((m) => m.gated));
 }
 
-function caughtIds(
-  base: readonly ScenarioResult[],
-  head: readonly ScenarioResult[],
-  calibration: NoiseCalibration | undefined,
-): MetricComparison[] {
-  return gatedComparisons(base, head, calibration).filter((m) => m.status === 'regressed');
-}
-
+/**
+ * `measured` says how the A/A's sides were measured; a duet's (`paired`) are
+ * judged pair by pair, as `planebench compare` judges that mode.
+ */
 export function powerCheck(
   base: readonly ScenarioResult[],
   head: readonly ScenarioResult[],
   calibration: NoiseCalibration | undefined,
   factors: readonly number[] = DEFAULT_FACTORS,
+  measured: SidesMeasured = { mode: 'interleaved' },
 ): PowerReport {
   const targets = targetIds(base, head);
   const key = (m: MetricComparison): string => `${m.suite}/${m.scenario}/${m.variant} ${m.metric}`;
-  const asMeasured = gatedComparisons(base, head, calibration).filter((m) => targets.has(key(m)));
+  const asMeasured = gatedComparisons(base, head, calibration, measured).filter((m) => targets.has(key(m)));
   const falseAlarms = asMeasured.filter((m) => m.status === 'regressed');
   const aaWorseZ = asMeasured
     .flatMap((m) => (m.verdict?.worseZ === undefined ? [] : [{ key: key(m), z: m.verdict.worseZ }]))
@@ -138,7 +138,8 @@ export function powerCheck(
   for (const group of new Set(targets.values())) byGroup.set(group, new Map());
   for (const factor of factors) {
     const caught = new Set(
-      caughtIds(base, injectSlowdown(head, targets, factor), calibration)
+      gatedComparisons(base, injectSlowdown(head, targets, factor), calibration, measured)
+        .filter((m) => m.status === 'regressed')
         .map(key)
         .filter((k) => targets.has(k)),
     );
@@ -153,6 +154,7 @@ export function powerCheck(
   }
   return {
     factors,
+    paired: measured.paired === true,
     total: targets.size,
     falseAlarms,
     overall,
@@ -209,7 +211,8 @@ export function renderPowerReport(report: PowerReport): string {
       .join('  ')
       .trimEnd();
   const lines = [
-    `planebench power: ${report.total} gated metrics with a non-zero value; caught when made ×f worse`,
+    `planebench power: ${report.total} gated metrics with a non-zero value; caught when made ×f worse` +
+      (report.paired ? ' (trials judged pair by pair, as in a duet comparison)' : ''),
     line(header),
     line(widths.map((w) => '─'.repeat(w))),
     ...rows.map(line),

@@ -12,6 +12,8 @@ import { BASE_RESULTS_FILE, readResultsFile, type ResultsFile } from './results-
 export interface CompareRound {
   readonly round: number;
   readonly side: 'base' | 'head';
+  /** Measured in a duet round: this side's trials are twins of the other side's. */
+  readonly duet: boolean;
   readonly results: ResultsFile;
 }
 
@@ -31,10 +33,10 @@ export function readCompareRounds(dir: string): CompareRound[] {
       return readResultsFile(at);
     };
     if (match[2] === 'duet') {
-      rounds.push({ round, side: 'base', results: read(BASE_RESULTS_FILE) });
-      rounds.push({ round, side: 'head', results: read('results.json') });
+      rounds.push({ round, side: 'base', duet: true, results: read(BASE_RESULTS_FILE) });
+      rounds.push({ round, side: 'head', duet: true, results: read('results.json') });
     } else {
-      rounds.push({ round, side: match[2] as 'base' | 'head', results: read('results.json') });
+      rounds.push({ round, side: match[2] as 'base' | 'head', duet: false, results: read('results.json') });
     }
   }
   if (rounds.length === 0) {
@@ -43,9 +45,15 @@ export function readCompareRounds(dir: string): CompareRound[] {
   return rounds;
 }
 
-export function readCompareSides(dir: string): { readonly base: ResultsFile; readonly head: ResultsFile } {
+export function readCompareSides(dir: string): {
+  readonly base: ResultsFile;
+  readonly head: ResultsFile;
+  /** Every round was a duet: the pooled sides' trials are twins. */
+  readonly paired: boolean;
+} {
   return {
     base: readResultsFile(path.join(dir, 'base-results.json')),
     head: readResultsFile(path.join(dir, 'results.json')),
+    paired: readCompareRounds(dir).every((r) => r.duet),
   };
 }

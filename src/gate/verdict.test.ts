@@ -149,3 +149,57 @@ describe('calibrated verdicts need the ranks to agree', () => {
     expect(verdict.detectable).toBe(Number.POSITIVE_INFINITY);
   });
 });
+
+describe('twin trials (a duet comparison) are judged pair by pair', () => {
+  const twins = (pairLogSd?: number) => ({
+    name: 'x/y/z/latencyUs.p50',
+    direction: 'smaller' as const,
+    rule: {
+      source: 'calibration' as const,
+      noise: { trialLogSd: 0.25, driftLogSd: 0, ...(pairLogSd === undefined ? {} : { pairLogSd }) },
+      fallback: METRIC_KINDS.latencyUs.noise,
+    },
+  });
+  // Swings from one pair to the next that both twins share.
+  const base = [100, 180, 70, 130, 95, 160];
+  const head = [112, 196, 78, 143, 107, 175];
+
+  test('a 10 % slowdown hidden in the swings between pairs is caught in pairs, not as two sets', () => {
+    const verdict = judge({ ...twins(0.03), baseline: base, current: head, paired: true });
+    expect(verdict).toMatchObject({ status: 'regressed', paired: true });
+    expect(verdict.detectable).toBeLessThan(0.1);
+    expect(judge({ ...twins(0.03), baseline: base, current: head }).status).toBe('unchanged');
+  });
+
+  test('the pair σ a duet A/A measured sets the width; without it the width is the unpaired one', () => {
+    const measured = judge({ ...twins(0.03), baseline: base, current: base, paired: true });
+    const unmeasured = judge({ ...twins(), baseline: base, current: base, paired: true });
+    expect(measured.detectable).toBeLessThan(unmeasured.detectable);
+    // Two trial sets add the swings between pairs to their spread; trials without swings show the width alone.
+    const flat = [100, 100, 100, 100, 100, 100];
+    expect(judge({ ...twins(), baseline: flat, current: flat, paired: true }).detectable).toBeCloseTo(
+      judge({ ...twins(), baseline: flat, current: flat }).detectable,
+      10,
+    );
+  });
+
+  test('one pair far worse among pairs that are not moves the estimate little: unchanged', () => {
+    const oneBad = [...base.slice(0, 5).map((v) => v * 1.005), 400];
+    expect(judge({ ...twins(0.01), baseline: base, current: oneBad, paired: true }).status).toBe('unchanged');
+  });
+
+  test('the pairs must agree in rank: four of six 20 % worse and two a little better is not enough evidence', () => {
+    const d = [0.2, 0.2, 0.2, -0.01, -0.02, 0.25];
+    const mixed = base.map((v, i) => v * Math.exp(d[i] as number));
+    const verdict = judge({ ...twins(0.01), baseline: base, current: mixed, paired: true });
+    expect(verdict.worseZ).toBeGreaterThan(4);
+    expect(verdict).toMatchObject({ status: 'unchanged', reason: 'the trials overlap', paired: true });
+  });
+
+  test('4 pairs cannot reach the rank evidence, and sides of different lengths are not twins: both judged unpaired', () => {
+    const four = judge({ ...twins(0.03), baseline: base.slice(0, 4), current: head.slice(0, 4), paired: true });
+    expect(four.paired).toBeUndefined();
+    const uneven = judge({ ...twins(0.03), baseline: base, current: head.slice(0, 5), paired: true });
+    expect(uneven.paired).toBeUndefined();
+  });
+});

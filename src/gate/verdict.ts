@@ -4,7 +4,10 @@
  * change the comparison could have caught.
  *
  * A calibrated metric (its noise measured, src/gate/noise-calibration.ts) is
- * judged by its log shift (src/gate/log-shift.ts). Otherwise — no calibration,
+ * judged by its log shift (src/gate/log-shift.ts) — pair by pair when its
+ * trials are twins (a duet comparison) and there are enough pairs for the
+ * signed-rank test to reach RANK_ALPHA, trial set against trial set
+ * otherwise. Otherwise — no calibration,
  * or values that are not all positive (counts that are often zero) — by its
  * kind's default thresholds: the change counts only when the whole bootstrap
  * interval of the median ratio lies beyond the relative and the absolute
@@ -13,8 +16,9 @@
 import type { Direction, NoiseThreshold } from '../harness/metric-kinds.js';
 import { median } from '../harness/stats/median.js';
 import { compareMedians, hashSeed, type Interval } from './bootstrap.js';
-import { allPositive, logShift, MIN_EFFECT, type ShiftNoise } from './log-shift.js';
+import { allPositive, logShift, MIN_EFFECT, pairedLogShift, type ShiftNoise } from './log-shift.js';
 import { RANK_ALPHA, rankTails, smallestRankP } from './rank-test.js';
+import { signedRankTails, smallestSignedRankP } from './signed-rank.js';
 
 export type VerdictStatus = 'improved' | 'unchanged' | 'regressed' | 'new' | 'missing';
 
@@ -57,6 +61,8 @@ export interface Verdict {
    * unchanged code comes (src/gate/power-check.ts).
    */
   readonly worseZ?: number;
+  /** Judged pair by pair: each head trial against its base twin. */
+  readonly paired?: true;
 }
 
 export type NoiseRule =
@@ -69,6 +75,8 @@ export interface VerdictInput {
   readonly rule: NoiseRule;
   readonly baseline: readonly number[];
   readonly current: readonly number[];
+  /** baseline[i] and current[i] are twins, measured seconds apart (a duet comparison). */
+  readonly paired?: boolean;
 }
 
 /** +1 when `worse` means a larger value, −1 when it means a smaller one. */
@@ -76,12 +84,27 @@ function worseSign(direction: Direction): 1 | -1 {
   return direction === 'smaller' ? 1 : -1;
 }
 
+/** Twins to judge pair by pair: equal lengths and enough pairs for the signed-rank test to speak. */
+function judgedInPairs(input: VerdictInput): boolean {
+  return (
+    input.paired === true &&
+    input.baseline.length === input.current.length &&
+    smallestSignedRankP(input.current.length) <= RANK_ALPHA
+  );
+}
+
 function judgeByLogShift(input: VerdictInput, noise: ShiftNoise): Verdict {
-  const s = logShift(input.baseline, input.current, noise);
+  const paired = judgedInPairs(input);
+  const s = paired
+    ? pairedLogShift(input.baseline, input.current, noise)
+    : logShift(input.baseline, input.current, noise);
   const worse = worseSign(input.direction) * s.shift;
   // Rank evidence in the direction of the change: head's trials above base's for a worse
-  // "smaller" metric, below them for a worse "bigger" one (src/gate/rank-test.ts).
-  const ranks = rankTails(input.baseline, input.current);
+  // "smaller" metric, below them for a worse "bigger" one (src/gate/rank-test.ts,
+  // src/gate/signed-rank.ts for twins).
+  const ranks = paired
+    ? signedRankTails(input.current.map((h, i) => Math.log(h) - Math.log(input.baseline[i] as number)))
+    : rankTails(input.baseline, input.current);
   const worseRanks = input.direction === 'smaller' ? ranks.above : ranks.below;
   const betterRanks = input.direction === 'smaller' ? ranks.below : ranks.above;
   const beyondWorse = worse > s.threshold;
@@ -104,9 +127,20 @@ function judgeByLogShift(input: VerdictInput, noise: ShiftNoise): Verdict {
   const threshold = Math.expm1(s.threshold);
   // Trial counts whose best rank p-value is above RANK_ALPHA cannot show any change.
   const detectable =
-    smallestRankP(input.baseline.length, input.current.length) <= RANK_ALPHA ? threshold : Number.POSITIVE_INFINITY;
+    paired || smallestRankP(input.baseline.length, input.current.length) <= RANK_ALPHA
+      ? threshold
+      : Number.POSITIVE_INFINITY;
   const worseZ = worse / s.standardError;
-  return { status, reason, ratio, thresholdSource: 'calibration', threshold, detectable, worseZ };
+  return {
+    status,
+    reason,
+    ratio,
+    thresholdSource: 'calibration',
+    threshold,
+    detectable,
+    worseZ,
+    ...(paired ? { paired: true as const } : {}),
+  };
 }
 
 function judgeByDefaults(input: VerdictInput, noise: NoiseThreshold): Verdict {

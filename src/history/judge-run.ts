@@ -65,7 +65,9 @@ export function judgeRun(results: ResultsFile, history: BenchmarkData, options: 
   if (testbed && candidates.length >= needed) {
     const pooled = candidates.slice(-k);
     const loaded = loadCalibration(options.baselinesDir, profile);
-    const sides = compareSides(pooledReference(pooled, profile), results.scenarios, loaded.calibration, 'committed');
+    const sides = compareSides(pooledReference(pooled, profile), results.scenarios, loaded.calibration, {
+      mode: 'committed',
+    });
     const comparison = loaded.error ? summarizeRun(sides.scenarios, [loaded.error], loaded.calibration) : sides;
     const runs = pooled.map((r) => ({ runId: r.runId, commit: r.commit }));
     return { reference: { kind: 'history', testbed: describeTestbed(testbed), profile, runs }, comparison };
