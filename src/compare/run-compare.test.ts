@@ -179,6 +179,21 @@ describe('runCompare', () => {
     expect(printed.join('')).toContain('the head changes the measuring kit (src/harness/aggregate.ts)');
   });
 
+  test("a head that changes only the kit's unit tests and their fixtures still takes turns", async () => {
+    mkdirSync(path.join(repo, 'src', 'harness', 'runner', 'fixtures'), { recursive: true });
+    writeFileSync(path.join(repo, 'src', 'harness', 'aggregate.test.ts'), 'test.todo("x");\n');
+    writeFileSync(path.join(repo, 'src', 'harness', 'runner', 'fixtures', 'slow.ts'), 'export {};\n');
+    const calls: RoundRequest[] = [];
+    const outcome = await runCompare(options({ interleave: 'trials', rounds: 1 }), {
+      runRound: treeRunner(calls),
+      print: () => undefined,
+      handleSignals: false,
+    });
+
+    expect(calls.map((c) => `${c.round}-${c.side}`)).toEqual(['1-head']);
+    expect(outcome.summary.interleave).toBe('trials');
+  });
+
   test("the head's worktree carries untracked files too, and both worktrees are gone afterwards", async () => {
     writeFileSync(path.join(repo, 'latency.txt'), '100');
     mkdirSync(path.join(repo, 'new-dir'));

@@ -60,6 +60,11 @@ export const RUN_ORDER: readonly Side[] = ['base', 'head'];
  */
 export const MEASURING_KIT = ['src/harness', 'scripts/jest.mjs', 'jest.config.ts'];
 
+/** Unit tests of the kit and their fixtures run no trial: changing them is no change of the kit. */
+function measures(file: string): boolean {
+  return !file.endsWith('.test.ts') && !file.split('/').includes('fixtures');
+}
+
 /** Trials take turns unless the head changes the measuring kit (then whole rounds, each side's own kit). */
 function effectiveInterleave(
   options: ResolvedCompareOptions,
@@ -67,7 +72,7 @@ function effectiveInterleave(
   print: (text: string) => void,
 ): Interleave {
   if (options.interleave !== 'trials') return options.interleave;
-  const changed = changedSince(options.repoDir, baseSha, MEASURING_KIT);
+  const changed = changedSince(options.repoDir, baseSha, MEASURING_KIT).filter(measures);
   if (changed.length === 0) return 'trials';
   const shown = changed.slice(0, 5).join(', ') + (changed.length > 5 ? `, … (${changed.length} files)` : '');
   print(

@@ -13,7 +13,7 @@ import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, scaledToMachine, speedExplain
 import { defaultNoise, type NoiseThreshold } from '../harness/metric-kinds.js';
 import { calibratedDetectable } from './log-shift.js';
 import { noiseKey, readNoiseCalibration, type NoiseCalibration } from './noise-calibration.js';
-import { judge, type NoiseRule, type Verdict, type VerdictStatus } from './verdict.js';
+import { judge, judgedInPairs, type NoiseRule, type Verdict, type VerdictStatus } from './verdict.js';
 import { replacementOf } from './replacements.js';
 
 export interface MetricComparison {
@@ -187,7 +187,14 @@ export function compareMetric(
   const ruleChange = describeRuleChange(current, base);
   const rule = noiseRule(rules, noiseKey(result, name), base);
   const replacement = replacementOf(name, metricNames(result));
-  const paired = rules.mode === 'interleaved' && rules.paired === true && base.trials.length === current.trials.length;
+  const paired =
+    rule.source === 'calibration' &&
+    judgedInPairs(
+      rules.mode === 'interleaved' && rules.paired === true,
+      base.trials.length,
+      current.trials.length,
+      rule.noise,
+    );
   const blind = base.gated
     ? noiseBlindness(rule, base.trials.length, current.trials.length, replacement, paired)
     : undefined;

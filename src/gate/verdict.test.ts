@@ -202,4 +202,9 @@ describe('twin trials (a duet comparison) are judged pair by pair', () => {
     const uneven = judge({ ...twins(0.03), baseline: base, current: head.slice(0, 5), paired: true });
     expect(uneven.paired).toBeUndefined();
   });
+
+  test("twins whose calibrated pair σ exceeds two independent trials' (they share no noise) are judged unpaired", () => {
+    expect(judge({ ...twins(0.4), baseline: base, current: head, paired: true }).paired).toBeUndefined();
+    expect(judge({ ...twins(0.35), baseline: base, current: head, paired: true }).paired).toBe(true);
+  });
 });

@@ -5,9 +5,8 @@
  *
  * A calibrated metric (its noise measured, src/gate/noise-calibration.ts) is
  * judged by its log shift (src/gate/log-shift.ts) — pair by pair when its
- * trials are twins (a duet comparison) and there are enough pairs for the
- * signed-rank test to reach RANK_ALPHA, trial set against trial set
- * otherwise. Otherwise — no calibration,
+ * trials are twins (a duet comparison; judgedInPairs), trial set against
+ * trial set otherwise. Otherwise — no calibration,
  * or values that are not all positive (counts that are often zero) — by its
  * kind's default thresholds: the change counts only when the whole bootstrap
  * interval of the median ratio lies beyond the relative and the absolute
@@ -16,7 +15,15 @@
 import type { Direction, NoiseThreshold } from '../harness/metric-kinds.js';
 import { median } from '../harness/stats/median.js';
 import { compareMedians, hashSeed, type Interval } from './bootstrap.js';
-import { allPositive, logShift, MIN_EFFECT, pairedLogShift, type ShiftNoise } from './log-shift.js';
+import {
+  allPositive,
+  calibratedPairSigma,
+  logShift,
+  MIN_EFFECT,
+  pairedLogShift,
+  SIGMA_FLOOR,
+  type ShiftNoise,
+} from './log-shift.js';
 import { RANK_ALPHA, rankTails, smallestRankP } from './rank-test.js';
 import { signedRankTails, smallestSignedRankP } from './signed-rank.js';
 
@@ -84,17 +91,23 @@ function worseSign(direction: Direction): 1 | -1 {
   return direction === 'smaller' ? 1 : -1;
 }
 
-/** Twins to judge pair by pair: equal lengths and enough pairs for the signed-rank test to speak. */
-function judgedInPairs(input: VerdictInput): boolean {
+/**
+ * Whether twins are judged pair by pair: as many trials on both sides, enough
+ * pairs for the signed-rank test to speak, and a calibration that says the
+ * twins share noise (a pair's σ no larger than two independent trials'); the
+ * reference's calibration decides, not the trials judged.
+ */
+export function judgedInPairs(paired: boolean, baseTrials: number, headTrials: number, noise: ShiftNoise): boolean {
   return (
-    input.paired === true &&
-    input.baseline.length === input.current.length &&
-    smallestSignedRankP(input.current.length) <= RANK_ALPHA
+    paired &&
+    baseTrials === headTrials &&
+    smallestSignedRankP(headTrials) <= RANK_ALPHA &&
+    calibratedPairSigma(noise) <= Math.SQRT2 * Math.max(noise.trialLogSd, SIGMA_FLOOR)
   );
 }
 
 function judgeByLogShift(input: VerdictInput, noise: ShiftNoise): Verdict {
-  const paired = judgedInPairs(input);
+  const paired = judgedInPairs(input.paired === true, input.baseline.length, input.current.length, noise);
   const s = paired
     ? pairedLogShift(input.baseline, input.current, noise)
     : logShift(input.baseline, input.current, noise);
