@@ -12,13 +12,14 @@ import { MAX_ROUNDS, parseCompareArgs } from '../compare/compare-options.js';
 import { runCompare } from '../compare/run-compare.js';
 import { readBaseline } from '../gate/baseline-file.js';
 import { deriveNoise, mergeCalibrations, type CalibrationRun } from '../gate/derive-noise.js';
+import { interleavedNoise } from '../gate/compare-run.js';
 import { calibratedDetectable } from '../gate/log-shift.js';
+import { judgedInPairs } from '../gate/verdict.js';
 import { readNoiseCalibration, writeNoiseCalibration } from '../gate/noise-calibration.js';
-import { readCompareRounds } from '../gate/read-compare-dir.js';
+import { readCompareRounds, type CompareRound } from '../gate/read-compare-dir.js';
 import { resultsRoot } from '../harness/paths.js';
 import type { EnvironmentFingerprint } from '../harness/result-model.js';
 import { median } from '../harness/stats/median.js';
-import type { ResultsFile } from '../gate/results-file.js';
 import { typedNumber } from '../lib/typed-number.js';
 import { flagChecks, missingValue } from './flag-checks.js';
 
@@ -67,15 +68,7 @@ interface Measured {
   readonly environment: EnvironmentFingerprint;
 }
 
-/** A round of a comparison: its side, and whether it was a duet (twin trials). */
-interface RoundRead {
-  readonly round: number;
-  readonly side: 'base' | 'head';
-  readonly duet: boolean;
-  readonly results: ResultsFile;
-}
-
-function fromRounds(rounds: readonly RoundRead[]): Measured {
+function fromRounds(rounds: readonly CompareRound[]): Measured {
   return {
     runs: rounds.map((r) => ({
       runId: r.results.runId,
@@ -110,16 +103,12 @@ export async function runCalibrateCommand(argv: readonly string[]): Promise<numb
   const measuredNoise = Object.values(calibration.metrics);
   const sds = measuredNoise.map((m) => m.trialLogSd);
   const pairSds = measuredNoise.flatMap((m) => (m.pairLogSd === undefined ? [] : [m.pairLogSd]));
-  // A default compare takes trials in turns: twins are judged pair by pair where the pair σ was measured.
-  const see20 = measuredNoise.filter(
-    (m) =>
-      calibratedDetectable(
-        { trialLogSd: m.trialLogSd, driftLogSd: 0, ...(m.pairLogSd === undefined ? {} : { pairLogSd: m.pairLogSd }) },
-        COMPARE_TRIALS_PER_SIDE,
-        COMPARE_TRIALS_PER_SIDE,
-        m.pairLogSd !== undefined,
-      ) <= 0.2,
-  ).length;
+  // A default compare takes trials in turns: twins are judged pair by pair where the gate would.
+  const see20 = measuredNoise.filter((m) => {
+    const noise = interleavedNoise(m);
+    const paired = judgedInPairs(true, COMPARE_TRIALS_PER_SIDE, COMPARE_TRIALS_PER_SIDE, noise);
+    return calibratedDetectable(noise, COMPARE_TRIALS_PER_SIDE, COMPARE_TRIALS_PER_SIDE, paired) <= 0.2;
+  }).length;
   process.stdout.write(
     `planebench calibrate: ${sds.length} metrics from ${runs.length} runs (${rounds} rounds) → ${path.relative(process.cwd(), file)}\n` +
       `  median trial σ ${(100 * median(sds.length > 0 ? sds : [0])).toFixed(1)} % (log)` +

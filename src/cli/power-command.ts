@@ -46,14 +46,17 @@ export async function runPowerCommand(argv: readonly string[]): Promise<number> 
   const calibration = existsSync(noiseFile)
     ? parseNoiseCalibration(noiseFile, readFileSync(noiseFile, 'utf8'))
     : undefined;
-  const runIds = readCompareRounds(dir).map((r) => r.results.runId);
+  const rounds = readCompareRounds(dir);
+  const runIds = rounds.map((r) => r.results.runId);
   const shared = runIds.filter((id) => calibration?.sourceRuns.includes(id));
   if (shared.length > 0) {
     throw new Error(
       `${noiseFile}: \`sourceRuns\` includes ${shared.length} run(s) of ${dir}; judge power on a comparison the calibration was not derived from`,
     );
   }
-  const { base, head, paired } = readCompareSides(dir);
+  const { base, head } = readCompareSides(dir);
+  // Every round a duet: the pooled sides' trials are twins.
+  const paired = rounds.every((r) => r.duet);
   if (!calibration)
     process.stdout.write(`planebench power: no calibration at ${noiseFile}: every metric uses its kind's defaults\n`);
   process.stdout.write(

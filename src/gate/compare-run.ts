@@ -11,8 +11,8 @@ import { coerceError } from '../lib/coerce-error.js';
 import { readBaseline, type BaselineFile, type BaselineMetric } from './baseline-file.js';
 import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, scaledToMachine, speedExplains } from './machine-speed.js';
 import { defaultNoise, type NoiseThreshold } from '../harness/metric-kinds.js';
-import { calibratedDetectable } from './log-shift.js';
-import { noiseKey, readNoiseCalibration, type NoiseCalibration } from './noise-calibration.js';
+import { calibratedDetectable, type ShiftNoise } from './log-shift.js';
+import { noiseKey, readNoiseCalibration, type MetricNoise, type NoiseCalibration } from './noise-calibration.js';
 import { judge, judgedInPairs, type NoiseRule, type Verdict, type VerdictStatus } from './verdict.js';
 import { replacementOf } from './replacements.js';
 
@@ -116,14 +116,17 @@ export interface GateRules {
   readonly paired?: boolean;
 }
 
+/** A calibrated metric's noise when base and head are measured together: no day drift. */
+export function interleavedNoise(measured: MetricNoise): ShiftNoise {
+  const pair = measured.pairLogSd === undefined ? {} : { pairLogSd: measured.pairLogSd };
+  return { trialLogSd: measured.trialLogSd, driftLogSd: 0, ...pair };
+}
+
 export function noiseRule(rules: GateRules, key: string, reference: ReferenceMetric): NoiseRule {
   const fallback = reference.noise ?? defaultNoise(reference.kind, reference.stat);
   const measured = rules.calibration?.metrics[key];
   if (!measured) return { source: 'kind default', noise: fallback };
-  if (rules.mode === 'interleaved') {
-    const pair = measured.pairLogSd === undefined ? {} : { pairLogSd: measured.pairLogSd };
-    return { source: 'calibration', noise: { trialLogSd: measured.trialLogSd, driftLogSd: 0, ...pair }, fallback };
-  }
+  if (rules.mode === 'interleaved') return { source: 'calibration', noise: interleavedNoise(measured), fallback };
   // Against a baseline of another day, a metric whose day drift was never measured has no calibrated rule.
   if (measured.driftLogSd === undefined) return { source: 'kind default', noise: fallback };
   return {

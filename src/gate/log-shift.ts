@@ -87,6 +87,24 @@ export function observedLogSigma(base: readonly number[], head: readonly number[
   return Math.sqrt(((base.length - 1) * b * b + (head.length - 1) * h * h) / df);
 }
 
+/** The log shift a change must exceed: Z_CRITICAL standard errors, never below the smallest effect judged. */
+function thresholdOf(standardError: number): number {
+  return Math.max(Z_CRITICAL * standardError, Math.log1p(MIN_EFFECT));
+}
+
+/** A shift with its threshold and 95 % interval, from its standard error. */
+function shiftWithin(shift: number, sigma: number, observedSigma: number, standardError: number): LogShift {
+  return {
+    shift,
+    sigma,
+    observedSigma,
+    standardError,
+    threshold: thresholdOf(standardError),
+    low: shift - Z_INTERVAL * standardError,
+    high: shift + Z_INTERVAL * standardError,
+  };
+}
+
 /** Requires every value positive (allPositive) and at least one per side. */
 export function logShift(base: readonly number[], head: readonly number[], noise: ShiftNoise): LogShift {
   const logBase = base.map(Math.log);
@@ -97,16 +115,7 @@ export function logShift(base: readonly number[], head: readonly number[], noise
   const standardError = Math.sqrt(
     sigma * sigma * (1 / base.length + 1 / head.length) + noise.driftLogSd * noise.driftLogSd,
   );
-  const threshold = Math.max(Z_CRITICAL * standardError, Math.log1p(MIN_EFFECT));
-  return {
-    shift,
-    sigma,
-    observedSigma,
-    standardError,
-    threshold,
-    low: shift - Z_INTERVAL * standardError,
-    high: shift + Z_INTERVAL * standardError,
-  };
+  return shiftWithin(shift, sigma, observedSigma, standardError);
 }
 
 /** Median of every pairwise mean (d_i + d_j) / 2, i ≤ j: the one-sample Hodges–Lehmann estimate. */
@@ -138,16 +147,7 @@ export function pairedLogShift(base: readonly number[], head: readonly number[],
   const observedSigma = madSigma(differences);
   const sigma = Math.max(calibratedPairSigma(noise), observedSigma);
   const standardError = sigma / Math.sqrt(differences.length);
-  const threshold = Math.max(Z_CRITICAL * standardError, Math.log1p(MIN_EFFECT));
-  return {
-    shift,
-    sigma,
-    observedSigma,
-    standardError,
-    threshold,
-    low: shift - Z_INTERVAL * standardError,
-    high: shift + Z_INTERVAL * standardError,
-  };
+  return shiftWithin(shift, sigma, observedSigma, standardError);
 }
 
 /**
@@ -167,5 +167,5 @@ export function calibratedDetectable(
         Math.max(noise.trialLogSd, SIGMA_FLOOR) ** 2 * (1 / baseTrials + 1 / headTrials) +
           noise.driftLogSd * noise.driftLogSd,
       );
-  return Math.expm1(Math.max(Z_CRITICAL * standardError, Math.log1p(MIN_EFFECT)));
+  return Math.expm1(thresholdOf(standardError));
 }

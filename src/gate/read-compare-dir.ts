@@ -45,15 +45,9 @@ export function readCompareRounds(dir: string): CompareRound[] {
   return rounds;
 }
 
-export function readCompareSides(dir: string): {
-  readonly base: ResultsFile;
-  readonly head: ResultsFile;
-  /** Every round was a duet: the pooled sides' trials are twins. */
-  readonly paired: boolean;
-} {
+export function readCompareSides(dir: string): { readonly base: ResultsFile; readonly head: ResultsFile } {
   return {
     base: readResultsFile(path.join(dir, 'base-results.json')),
     head: readResultsFile(path.join(dir, 'results.json')),
-    paired: readCompareRounds(dir).every((r) => r.duet),
   };
 }
