@@ -19,7 +19,8 @@ export { asIterationSummary } from './perf/scheduler-loop-lines.js';
 export { measurePostgresPickupFloor } from './perf/postgres-pickup-floor.js';
 export { measureSqlitePickupFloor } from './perf/sqlite-pickup-floor.js';
 export { measureSpawnCeiling, type SpawnCeiling } from './perf/spawn-ceiling.js';
-export { measureBareSpawnCeiling } from './perf/bare-spawn-ceiling.js';
+export { measureBareSpawnCeiling, POSIX_SPAWN_CEILING_AVAILABLE } from './perf/bare-spawn-ceiling.js';
+export type { TaskSpawner } from './executor/group-spawn.js';
 
 // Files, records and the loop's vocabulary.
 export { EXAMPLE_TASK, REPO_ROOT } from './paths.js';
