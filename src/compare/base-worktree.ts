@@ -1,7 +1,8 @@
 /**
  * The base side of a comparison: a detached git worktree of the base commit
- * in a temporary folder, with node_modules linked from the head when both
- * package-lock.json files are identical, otherwise installed with `npm ci`.
+ * in a temporary folder, with node_modules linked from the head (and the
+ * tree's own postinstall run) when both package-lock.json files are
+ * identical, otherwise installed with `npm ci`.
  * `remove` takes it away again (worktree, temp folder, git's record of it).
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -34,6 +35,8 @@ export interface BaseWorktree {
 export interface WorktreeOptions {
   /** Installs dependencies in the worktree when the lock files differ; default `npm ci`. */
   readonly install?: (dir: string, signal: AbortSignal | undefined) => Promise<void>;
+  /** Runs the tree's install-time build when node_modules is linked instead; default `npmPostinstall`. */
+  readonly postinstall?: (dir: string, signal: AbortSignal | undefined) => Promise<void>;
   readonly signal?: AbortSignal;
 }
 
@@ -41,20 +44,36 @@ function readIfExists(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
-export function npmCi(dir: string, signal: AbortSignal | undefined): Promise<void> {
+/** `npm <args>` in `dir`; a failure is an install error naming the command and the folder. */
+function runNpm(dir: string, args: readonly string[], signal: AbortSignal | undefined): Promise<void> {
+  const what = `npm ${args.join(' ')} in ${dir}`;
   return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['ci', '--no-audit', '--no-fund'], {
+    const child = spawn('npm', args, {
       cwd: dir,
       stdio: ['ignore', 'inherit', 'inherit'],
       ...(signal ? { signal } : {}),
     });
     child.on('error', (error) =>
-      reject(new CompareError('install', `npm ci in ${dir} failed: ${error.message}`, { cause: error })),
+      reject(new CompareError('install', `${what} failed: ${error.message}`, { cause: error })),
     );
     child.on('exit', (code, sig) =>
-      code === 0 ? resolve() : reject(new CompareError('install', `npm ci in ${dir} exited with ${code ?? sig}`)),
+      code === 0 ? resolve() : reject(new CompareError('install', `${what} exited with ${code ?? sig}`)),
     );
   });
+}
+
+export function npmCi(dir: string, signal: AbortSignal | undefined): Promise<void> {
+  return runNpm(dir, ['ci', '--no-audit', '--no-fund'], signal);
+}
+
+/**
+ * A tree with linked node_modules still needs its own install-time build (its `postinstall`:
+ * e.g. a native addon built inside the tree), which `npm ci` would have run.
+ */
+export async function npmPostinstall(dir: string, signal: AbortSignal | undefined): Promise<void> {
+  const manifest = readIfExists(path.join(dir, 'package.json'));
+  const scripts = manifest ? (JSON.parse(manifest) as { scripts?: Record<string, string> }).scripts : undefined;
+  if (scripts?.postinstall) await runNpm(dir, ['run', '--silent', 'postinstall'], signal);
 }
 
 function removeWorktree(repoDir: string, parent: string, dir: string): void {
@@ -142,6 +161,7 @@ export async function createWorktree(
     if (sameLock && existsSync(headModules)) {
       symlinkSync(headModules, path.join(dir, 'node_modules'), 'dir');
       nodeModules = 'linked';
+      await (options.postinstall ?? npmPostinstall)(dir, options.signal);
     } else if (!sameLock) {
       await (options.install ?? npmCi)(dir, options.signal);
       nodeModules = 'installed';

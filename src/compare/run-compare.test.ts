@@ -238,6 +238,25 @@ describe('runCompare', () => {
     expect(installed).toEqual(['{"v":1}']);
   });
 
+  test('a tree with linked node_modules runs its own postinstall (a build inside the tree), on both sides', async () => {
+    commitFile(
+      'package.json',
+      JSON.stringify({ scripts: { postinstall: `node -e "require('fs').writeFileSync('built', 'yes')"` } }),
+    );
+    mkdirSync(path.join(repo, 'node_modules'), { recursive: true });
+    const built: string[] = [];
+    const runner = treeRunner([]);
+    await runCompare(options(), {
+      runRound: async (request) => {
+        built.push(`${request.side}:${existsSync(path.join(request.cwd, 'built')) ? 'built' : 'missing'}`);
+        return runner(request);
+      },
+      print: () => undefined,
+      handleSignals: false,
+    });
+    expect(new Set(built)).toEqual(new Set(['base:built', 'head:built']));
+  }, 30_000);
+
   test('the worktree is removed when a round breaks, and a round without results names its log', async () => {
     const failing: RoundRunner = async (request) => {
       if (request.side === 'head') throw new Error('runner crashed');
