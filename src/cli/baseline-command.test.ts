@@ -93,6 +93,49 @@ describe('planebench baseline update', () => {
     expect(output).toHaveBeenCalledWith(expect.stringContaining('extended demo/query/v2 (1 new metrics'));
   });
 
+  test('--metric re-bases only the named metric and keeps the others as recorded', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    const withCount = (trials: number[], counts: number[]) => {
+      const result = syntheticResult(trials);
+      const count = { ...result.metrics[0]!, name: 'queryCount', kind: 'count' as const, stat: 'value' as const };
+      delete (count as { histogram?: string }).histogram;
+      return { ...result, metrics: [...result.metrics, { ...count, value: counts[0]!, trials: counts }] };
+    };
+    const first = resultsFile('a.json', [withCount([10, 11], [3, 3])]);
+    await runBaselineCommand(['update', '--results', first, '--baselines', baselines]);
+    const later = resultsFile('b.json', [withCount([90, 91], [7, 7])]);
+    const output = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const code = await runBaselineCommand([
+      'update',
+      '--results',
+      later,
+      '--baselines',
+      baselines,
+      '--metric',
+      'queryCount',
+    ]);
+    expect(code).toBe(0);
+    const metrics = readBaseline(baselines, 'demo')?.scenarios['query/v2']?.metrics;
+    expect(metrics?.['queryLatencyUs.p50']?.trials).toEqual([10, 11]); // kept as recorded
+    expect(metrics?.['queryCount']?.trials).toEqual([7, 7]); // re-based
+    expect(output).toHaveBeenCalledWith(expect.stringContaining('rebased  demo/query/v2 (1 named metrics'));
+    await expect(
+      runBaselineCommand(['update', '--results', later, '--baselines', baselines, '--metric', 'noSuchMetric']),
+    ).rejects.toThrow('No selected scenario of the run measured the metric `noSuchMetric`');
+    await expect(
+      runBaselineCommand([
+        'update',
+        '--results',
+        later,
+        '--baselines',
+        baselines,
+        '--metric',
+        'queryCount',
+        '--new-metrics-only',
+      ]),
+    ).rejects.toThrow('not both');
+  });
+
   test('--new-metrics-only does not mix profiles in one entry, and writes nothing then', async () => {
     const baselines = path.join(dir.path, 'baselines');
     const ci = resultsFile('a.json', [syntheticResult([10])]);

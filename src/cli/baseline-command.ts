@@ -15,7 +15,7 @@ import { missingValue } from './flag-checks.js';
 
 export const BASELINE_USAGE =
   'usage: planebench baseline update [--results <results.json>]… [--baselines <dir>] [--new-metrics-only] ' +
-  '[--replace-profile] [--replace-testbed] [--dry-run] [selector…]';
+  '[--metric <name>]… [--replace-profile] [--replace-testbed] [--dry-run] [selector…]';
 
 export async function runBaselineCommand(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -31,6 +31,7 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
   let baselinesDir = path.resolve('baselines');
   const selectors: string[] = [];
   let newMetricsOnly = false;
+  const metrics: string[] = [];
   let allowProfileChange = false;
   let allowTestbedChange = false;
   let dryRun = false;
@@ -50,6 +51,11 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
       if (arg === '--results') resultsFiles.push(path.resolve(value));
       else baselinesDir = path.resolve(value);
       i += 1;
+    } else if (arg === '--metric') {
+      const value = rest[i + 1];
+      if (!value) missingValue(BASELINE_USAGE, arg, value, 'a metric name, e.g. ceilingFraction');
+      metrics.push(value);
+      i += 1;
     } else if (arg.startsWith('--')) {
       throw new Error(`Unknown option \`${arg}\` for \`planebench baseline update\``);
     } else {
@@ -68,6 +74,7 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
   const environment = runs[runs.length - 1]!.results.environment;
   const changes = updateBaselines(baselinesDir, scenarios, environment, selectors, {
     newMetricsOnly,
+    metrics,
     allowProfileChange,
     allowTestbedChange,
     dryRun,
@@ -75,7 +82,12 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
   for (const c of changes) {
     const profile =
       c.previousProfile && c.previousProfile !== c.profile ? `${c.previousProfile} → ${c.profile}` : c.profile;
-    const what = c.action === 'extended' ? `${c.metrics} new metrics` : `${c.metrics} metrics`;
+    const what =
+      c.action === 'extended'
+        ? `${c.metrics} new metrics`
+        : c.action === 'rebased'
+          ? `${c.metrics} named metrics`
+          : `${c.metrics} metrics`;
     process.stdout.write(`${c.action.padEnd(8)} ${c.suite}/${c.key} (${what}, profile ${profile})\n`);
     for (const m of c.changes) {
       const before = m.before === undefined ? 'new' : formatValue(m.before, m.unit);

@@ -5,7 +5,9 @@
  * written, so a corrupt baseline or an unknown selector changes nothing.
  * With `newMetricsOnly`, an existing entry keeps every metric it has and gains
  * only those it lacks (a scenario that started measuring something new), so
- * the rest is not re-based on the new run's machine. It refuses a run with a
+ * the rest is not re-based on the new run's machine. With `metrics`, an
+ * existing entry keeps every metric but the named ones, which it takes from
+ * the run (a metric whose meaning changed: its denominator, its unit). It refuses a run with a
  * scenario that did not complete, an entry of another testbed (machine class)
  * unless allowTestbedChange, and an entry of another profile unless
  * asked (`allowProfileChange`); `dryRun` returns the changes, writing nothing.
@@ -33,7 +35,8 @@ export interface MetricChange {
 export interface BaselineChange {
   readonly suite: string;
   readonly key: string;
-  readonly action: 'added' | 'replaced' | 'extended';
+  /** `extended`: new metrics only; `rebased`: the named metrics only. */
+  readonly action: 'added' | 'replaced' | 'extended' | 'rebased';
   /** Metrics written (for `extended`: the metrics added). */
   readonly metrics: number;
   readonly profile: string;
@@ -100,6 +103,11 @@ function entryOf(result: ScenarioResult, environment: EnvironmentFingerprint): B
 export interface UpdateOptions {
   /** Existing entries only gain the metrics they lack; entries that do not exist are added whole. */
   readonly newMetricsOnly?: boolean;
+  /**
+   * Existing entries take only these metrics from the run (replaced or added) and keep the rest;
+   * entries that do not exist are added whole. Not with `newMetricsOnly`.
+   */
+  readonly metrics?: readonly string[];
   /** Replace entries recorded at another profile (refused otherwise). */
   readonly allowProfileChange?: boolean;
   /** Replace entries recorded on another testbed — machine class (refused otherwise). */
@@ -133,7 +141,14 @@ export function updateBaselines(
       `Refusing the results of a run whose scenarios did not all complete: ${incomplete.map((r) => `${r.suite}/${scenarioKey(r)} (${r.state})`).join(', ')}; measure again`,
     );
   }
+  const only = options.metrics ?? [];
+  if (only.length > 0 && options.newMetricsOnly)
+    throw new BaselineUpdateError('Name metrics to re-base or ask for new metrics only, not both');
   const selected = selectResults(results, selectors);
+  for (const name of only) {
+    if (!selected.some((r) => r.metrics.some((m) => m.name === name)))
+      throw new BaselineUpdateError(`No selected scenario of the run measured the metric \`${name}\``);
+  }
   const bySuite = new Map<string, ScenarioResult[]>();
   for (const r of selected) bySuite.set(r.suite, [...(bySuite.get(r.suite) ?? []), r]);
   // Read (and so validate) every file first: nothing is written if one is corrupt.
@@ -172,16 +187,20 @@ export function updateBaselines(
     for (const r of suiteResults) {
       const key = scenarioKey(r);
       const before = scenarios[key];
-      if (options.newMetricsOnly && before) {
+      if ((options.newMetricsOnly || only.length > 0) && before) {
         const fresh = entryOf(r, environment);
-        const added = Object.keys(fresh.metrics).filter((name) => !Object.hasOwn(before.metrics, name));
+        const added = Object.keys(fresh.metrics).filter((name) =>
+          only.length > 0 ? only.includes(name) : !Object.hasOwn(before.metrics, name),
+        );
+        if (added.length === 0 && only.length > 0) continue;
         scenarios[key] = {
           ...before,
           metrics: { ...before.metrics, ...Object.fromEntries(added.map((name) => [name, fresh.metrics[name]!])) },
           histograms: { ...fresh.histograms, ...before.histograms },
         };
         const changed = metricChanges(fresh.metrics, before.metrics, added);
-        changes.push({ suite, key, action: 'extended', metrics: added.length, profile: r.profile, changes: changed });
+        const action = only.length > 0 ? 'rebased' : 'extended';
+        changes.push({ suite, key, action, metrics: added.length, profile: r.profile, changes: changed });
         continue;
       }
       const entry = entryOf(r, environment);

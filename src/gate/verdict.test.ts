@@ -1,5 +1,5 @@
 import { METRIC_KINDS } from '../harness/metric-kinds.js';
-import { judge } from './verdict.js';
+import { judge, judgedInPairs } from './verdict.js';
 
 const latency = {
   name: 'x/y/z/latencyUs.p50',
@@ -196,15 +196,18 @@ describe('twin trials (a duet comparison) are judged pair by pair', () => {
     expect(verdict).toMatchObject({ status: 'unchanged', reason: 'the trials overlap', paired: true });
   });
 
+  // The caller decides with judgedInPairs (src/gate/compare-run.ts), from the reference's calibration.
+  const noiseOf = (pairLogSd: number) => twins(pairLogSd).rule.noise;
+
   test('4 pairs cannot reach the rank evidence, and sides of different lengths are not twins: both judged unpaired', () => {
-    const four = judge({ ...twins(0.03), baseline: base.slice(0, 4), current: head.slice(0, 4), paired: true });
-    expect(four.paired).toBeUndefined();
-    const uneven = judge({ ...twins(0.03), baseline: base, current: head.slice(0, 5), paired: true });
-    expect(uneven.paired).toBeUndefined();
+    expect(judgedInPairs(true, 6, 6, noiseOf(0.03))).toBe(true);
+    expect(judgedInPairs(true, 4, 4, noiseOf(0.03))).toBe(false);
+    expect(judgedInPairs(true, 6, 5, noiseOf(0.03))).toBe(false);
+    expect(judgedInPairs(false, 6, 6, noiseOf(0.03))).toBe(false);
   });
 
   test("twins whose calibrated pair σ exceeds two independent trials' (they share no noise) are judged unpaired", () => {
-    expect(judge({ ...twins(0.4), baseline: base, current: head, paired: true }).paired).toBeUndefined();
-    expect(judge({ ...twins(0.35), baseline: base, current: head, paired: true }).paired).toBe(true);
+    expect(judgedInPairs(true, 6, 6, noiseOf(0.4))).toBe(false);
+    expect(judgedInPairs(true, 6, 6, noiseOf(0.35))).toBe(true);
   });
 });

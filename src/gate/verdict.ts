@@ -82,7 +82,10 @@ export interface VerdictInput {
   readonly rule: NoiseRule;
   readonly baseline: readonly number[];
   readonly current: readonly number[];
-  /** baseline[i] and current[i] are twins, measured seconds apart (a duet comparison). */
+  /**
+   * Judge pair by pair: baseline[i] and current[i] are twins, measured seconds apart (a duet
+   * comparison), and the caller's `judgedInPairs` said their calibration allows it.
+   */
   readonly paired?: boolean;
 }
 
@@ -107,7 +110,7 @@ export function judgedInPairs(paired: boolean, baseTrials: number, headTrials: n
 }
 
 function judgeByLogShift(input: VerdictInput, noise: ShiftNoise): Verdict {
-  const paired = judgedInPairs(input.paired === true, input.baseline.length, input.current.length, noise);
+  const paired = input.paired === true;
   const s = paired
     ? pairedLogShift(input.baseline, input.current, noise)
     : logShift(input.baseline, input.current, noise);

@@ -103,8 +103,11 @@ export function summaryLine(comparison: RunComparison, withPower = true): string
   const c = comparison.counts;
   const regressions = comparison.regressions.length;
   const notCompleted = comparison.scenarios.filter((s) => s.status.kind === 'not-completed').length;
+  // Ungated metrics can read "regressed" too; they fail nothing, but the counts add up to every metric.
+  const ungatedRegressed = c.regressed - regressions;
   const parts = [
-    `${regressions} regression${regressions === 1 ? '' : 's'}`,
+    `${regressions} regression${regressions === 1 ? '' : 's'}` +
+      (ungatedRegressed > 0 ? ` (and ${ungatedRegressed} in metrics not gated)` : ''),
     `${c.improved} improved`,
     `${c.unchanged} unchanged`,
     `${c.new} new`,

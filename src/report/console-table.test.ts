@@ -32,6 +32,15 @@ describe('console report', () => {
     expect(lines).toHaveLength(7);
   });
 
+  test('the counts name regressed metrics that are not gated apart from the regressions', () => {
+    const ungated = { ...metric('queryLatencyUs.max', 'regressed', 1.9), gated: false };
+    const withUngated = summarizeRun([scenario('procman', [metric('queryLatencyUs.p50', 'unchanged', 1), ungated])]);
+    const lines = renderConsoleTable(withUngated, {}).split('\n');
+    expect(lines[1]).toMatch(
+      /^planebench: 0 regressions \(and 1 in metrics not gated\) · 0 improved · 1 unchanged .* — ok$/,
+    );
+  });
+
   test('verbose prints every row first, and the verdict block after it', () => {
     const text = renderConsoleTable(comparison, { verbose: true });
     expect(text).toContain('planebench · suite procman');

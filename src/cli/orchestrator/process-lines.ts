@@ -8,6 +8,7 @@ import type { StopMode } from '../../orchestrator/loop/orchestrator-loop.js';
 import type { IterationSummary } from '../../orchestrator/scheduler/iteration-stats.js';
 import type { RunRecord, TaskRecord } from '../../orchestrator/model.js';
 import type { StallSummary } from '../../harness/resources/stall-monitor.js';
+import { DEFAULT_TASK_SPAWNER } from '../../orchestrator/executor/group-spawn.js';
 import { formatDurationUs } from './format.js';
 
 export interface ProcessEvent {
@@ -28,17 +29,21 @@ export interface ReadyInput {
   readonly options: { readonly concurrency: number; readonly workerId: string; readonly localWorker?: boolean };
 }
 
-/** `ready: scheduler + local worker (up to 50 tasks at once) on sqlite (/tmp/x.db) (pid 1234)`. */
+/** `ready: scheduler + local worker (up to 50 tasks at once, started with posix_spawn) on sqlite (/tmp/x.db) (pid 1234)`. */
 export function readyEvent(input: ReadyInput): ProcessEvent {
   const { role, pid, store, options } = input;
-  const slots = `up to ${options.concurrency} tasks at once`;
+  const spawner = DEFAULT_TASK_SPAWNER;
+  const slots = `up to ${options.concurrency} tasks at once, started with ${spawner}`;
   const who =
     role === 'worker'
       ? `worker ${options.workerId} (${slots})`
       : options.localWorker === false
         ? 'scheduler, no local worker (`orchestrator worker` processes run the tasks)'
         : `scheduler + local worker (${slots})`;
-  return { json: { event: 'ready', pid, store, options }, human: `ready: ${who} on ${store} (pid ${pid})` };
+  return {
+    json: { event: 'ready', pid, store, options, spawner },
+    human: `ready: ${who} on ${store} (pid ${pid})`,
+  };
 }
 
 /** `run 7 (hello) finished: 10 tasks, 10 succeeded, 0 failed in 1.20 s` (trigger to the last task's end). */

@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { DEFAULT_TASK_SPAWNER } from '../../orchestrator/executor/group-spawn.js';
 import { startOrchestratorProcess, type OrchestratorProcess } from '../../orchestrator/orchestrator-process.js';
 import { runCli } from './run-cli.js';
 
@@ -51,7 +52,7 @@ describe('planebench orchestrator run and worker output', () => {
     const db = join(dir, 'o.db');
     const scheduler = await start(['run', '--db', db, '--concurrency', '2'], false);
     expect(scheduler.lines[0]).toBe(
-      `ready: scheduler + local worker (up to 2 tasks at once) on sqlite (${db}) (pid ${scheduler.pid})`,
+      `ready: scheduler + local worker (up to 2 tasks at once, started with ${DEFAULT_TASK_SPAWNER}) on sqlite (${db}) (pid ${scheduler.pid})`,
     );
     trigger(db);
     expect(await waitForLine(scheduler, /^run 1 /)).toMatch(
@@ -90,7 +91,7 @@ describe('planebench orchestrator run and worker output', () => {
         expect(worker.events[0]).toMatchObject({ pid: worker.pid, options: { workerId: 'w1', concurrency: 3 } });
       } else {
         expect(worker.lines).toEqual([
-          `ready: worker w1 (up to 3 tasks at once) on sqlite (${db}) (pid ${worker.pid})`,
+          `ready: worker w1 (up to 3 tasks at once, started with ${DEFAULT_TASK_SPAWNER}) on sqlite (${db}) (pid ${worker.pid})`,
           'stopped: running tasks drained',
         ]);
       }
