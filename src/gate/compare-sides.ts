@@ -38,7 +38,13 @@ function compareScenario(head: ScenarioResult, base: ScenarioResult | undefined,
     };
   }
   const names = new Set([...head.metrics.map((m) => m.name), ...base.metrics.map((m) => m.name)]);
-  const speedRatio = machineSpeedRatio(head, Object.fromEntries(base.metrics.map((m) => [m.name, m])));
+  // Sides measured together ran on the same machine in the same minutes: a difference of the
+  // reference loop between them is the reference's own noise, not the machine's speed, and
+  // must not excuse a change (docs/decisions.md, "Machine speed").
+  const speedRatio =
+    rules.mode === 'committed'
+      ? machineSpeedRatio(head, Object.fromEntries(base.metrics.map((m) => [m.name, m])))
+      : undefined;
   const metrics = [...names].map((name) =>
     compareMetric(
       head,

@@ -6,6 +6,7 @@ import { verdictLabel } from '../report/comparison-rows.js';
 import { syntheticResult } from '../test-support/fixture-results.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { compareRun } from './compare-run.js';
+import { compareSides } from './compare-sides.js';
 import { machineSpeedRatio, scaledToMachine, speedDiffers } from './machine-speed.js';
 import { updateBaselines } from './update-baselines.js';
 
@@ -82,5 +83,15 @@ describe('machine-speed check', () => {
     expect(slowerMachine.regressions.map((r) => r.metric)).toEqual(['queryUs']);
     const sameMachine = compareRun([run(140, 1000, 10.5)], dir.path);
     expect(sameMachine.regressions.map((r) => r.metric)).toEqual(['createNs.median']);
+  });
+
+  it("sides measured together are judged without it: their reference loops differ by the loop's own noise", () => {
+    const base = [run(87, 1000, 10)];
+    const head = [run(140, 1000, 16)];
+    const together = compareSides(base, head, undefined, { mode: 'interleaved' });
+    expect(together.regressions.map((r) => r.metric)).toEqual(['createNs.median']);
+    expect(together.regressions[0]?.verdict?.machineSpeedRatio).toBeUndefined();
+    const anotherDay = compareSides(base, head, undefined, { mode: 'committed' });
+    expect(anotherDay.regressions).toHaveLength(0);
   });
 });
