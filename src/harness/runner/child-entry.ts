@@ -55,19 +55,41 @@ async function runTrial(request: RunTrialRequest, abort: AbortController): Promi
 }
 
 const abort = new AbortController();
+/** How long a stopped trial's scenario gets to unwind (its `finally` blocks: processes, temporary files). */
+const UNWIND_GRACE_MS = 5_000;
+let running = false;
+let exitCode = 0;
+
+/**
+ * The runner gone (jest interrupted: the trial is in a process group of its own, so Ctrl-C
+ * reaches it only this way) or a signal: abort the trial and let the scenario clean up before
+ * the exit, within UNWIND_GRACE_MS.
+ */
+function stop(code: number, reason: string): void {
+  exitCode = code;
+  if (!running) process.exit(code);
+  if (abort.signal.aborted) return;
+  abort.abort(new Error(reason));
+  setTimeout(() => process.exit(code), UNWIND_GRACE_MS).unref();
+}
+
 process.on('message', (message: ParentMessage) => {
   if (message.type === 'abort') {
     abort.abort(new Error('aborted by the scenario runner'));
     return;
   }
+  running = true;
   void runTrial(message, abort)
-    .then(send)
+    .then((reply) => (process.connected ? send(reply) : undefined))
+    .catch(() => undefined)
     .finally(() => {
       // A scenario that leaves timers or sockets open must not keep the trial alive;
       // the runner's leak check catches processes it left behind.
-      process.exit(0);
+      process.exit(exitCode);
     });
 });
-process.on('disconnect', () => process.exit(1));
+process.on('disconnect', () => stop(1, 'the scenario runner is gone'));
+process.on('SIGINT', () => stop(130, 'interrupted (SIGINT)'));
+process.on('SIGTERM', () => stop(143, 'terminated (SIGTERM)'));
 
 await send({ type: 'ready', startupMs: performance.now() });
