@@ -57,6 +57,14 @@ describe('planebench baseline update', () => {
     expect(metric?.value).toBe(26);
   });
 
+  /** A run of the demo scenario with a second metric, `queryCount`, of the given trials. */
+  const withCount = (trials: number[], counts: number[]) => {
+    const result = syntheticResult(trials);
+    const count = { ...result.metrics[0]!, name: 'queryCount', kind: 'count' as const, stat: 'value' as const };
+    delete (count as { histogram?: string }).histogram;
+    return { ...result, metrics: [...result.metrics, { ...count, value: counts[0]!, trials: counts }] };
+  };
+
   test('--new-metrics-only adds the metrics an entry lacks and keeps the recorded ones', async () => {
     const baselines = path.join(dir.path, 'baselines');
     await runBaselineCommand([
@@ -66,17 +74,7 @@ describe('planebench baseline update', () => {
       '--baselines',
       baselines,
     ]);
-    const grown = syntheticResult([90, 91]);
-    const extra = {
-      ...grown.metrics[0]!,
-      name: 'queryCount',
-      kind: 'count' as const,
-      stat: 'value' as const,
-      value: 3,
-      trials: [3, 3],
-    };
-    delete (extra as { histogram?: string }).histogram;
-    const later = resultsFile('b.json', [{ ...grown, metrics: [...grown.metrics, extra] }]);
+    const later = resultsFile('b.json', [withCount([90, 91], [3, 3])]);
     const output = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
     const code = await runBaselineCommand([
       'update',
@@ -95,12 +93,6 @@ describe('planebench baseline update', () => {
 
   test('--metric re-bases only the named metric and keeps the others as recorded', async () => {
     const baselines = path.join(dir.path, 'baselines');
-    const withCount = (trials: number[], counts: number[]) => {
-      const result = syntheticResult(trials);
-      const count = { ...result.metrics[0]!, name: 'queryCount', kind: 'count' as const, stat: 'value' as const };
-      delete (count as { histogram?: string }).histogram;
-      return { ...result, metrics: [...result.metrics, { ...count, value: counts[0]!, trials: counts }] };
-    };
     const first = resultsFile('a.json', [withCount([10, 11], [3, 3])]);
     await runBaselineCommand(['update', '--results', first, '--baselines', baselines]);
     const later = resultsFile('b.json', [withCount([90, 91], [7, 7])]);

@@ -17,9 +17,10 @@ import type { SpawnCeiling } from './spawn-ceiling.js';
 /** The bare spawner, run with `node -e`: argv = JSON { command, count, concurrency, cwd, addon }; prints JSON. */
 const BARE_SPAWNER = `
 const { command, count, concurrency, cwd, addon } = JSON.parse(process.argv[1]);
-const launch = addon
+const native = addon ? require(addon) : null;
+const launch = native
   ? (done) => {
-      try { require(addon).spawn(command[0], command.slice(1), cwd, (code) => done(code === 0)); }
+      try { native.spawn(command[0], command.slice(1), cwd, (code) => done(code === 0)); }
       catch { done(false); }
     }
   : (done) => {
