@@ -9,9 +9,10 @@
  * stdout protocol (one line each): `ready <pid>` once the subsystems run, then
  * `report <json>` after shutdown, or, with --report-file, the report JSON is
  * written to that file instead (so a parent timing the exit has no output to
- * read in the meantime). The file is opened at start, so between the signal
- * and the exit there is one write to an open file, not a file creation. The exit code is 0 when everything stopped, 1 when
- * something was abandoned.
+ * read in the meantime). The file is opened, and written once empty, at start, so
+ * between the signal and the exit there is one write to an open file through code
+ * already compiled. The exit code is 0 when everything stopped, 1 when something
+ * was abandoned.
  */
 import { openSync, writeSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -41,6 +42,9 @@ const config = configBuilder()
 const workIntervalMs = Number(values['work-interval-ms']);
 const reportFile = values['report-file'];
 const reportFd = reportFile === undefined ? undefined : openSync(reportFile, 'w');
+// The report is how the parent learns the outcome, not part of the shutdown it times: an empty
+// write now runs fs.writeSync's JavaScript once, so the write after the drain costs no compilation.
+if (reportFd !== undefined) writeSync(reportFd, '');
 
 const builder = Daemon.builder(config)
   .withSignals()
