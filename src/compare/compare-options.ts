@@ -7,7 +7,7 @@
  *                     each side's own specs in turn, A B A B …)
  *   --budget <min>    wall-time budget of the whole comparison, fixed rounds included: after
  *                     them, scenarios with an undecided gated metric are measured again (both
- *                     sides) while what is left of it lasts (default 25)
+ *                     sides, at most 3 times each) while what is left of it lasts (default 25)
  *   --keep-worktree   leave the base worktree in place (for debugging)
  *   [pattern…]        jest path patterns for a subset of perf specs (e.g. harness)
  * The profile comes from PERF_PROFILE; the output goes to <results root>/compare/.

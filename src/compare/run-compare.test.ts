@@ -14,7 +14,7 @@ import { CompareError } from './compare-error.js';
 import type { ResolvedCompareOptions } from './compare-options.js';
 import { fixtureCalibration, latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
 import type { RoundRequest, RoundRunner } from './perf-round.js';
-import { runCompare } from './run-compare.js';
+import { MAX_EXTRA_ROUNDS, runCompare } from './run-compare.js';
 
 let repo: string;
 let out: string;
@@ -349,6 +349,24 @@ describe('runCompare', () => {
       expect(calls).toHaveLength(4);
       expect(printed.join('')).toMatch(/1 scenario\(s\) still undecided; another round needs/);
       expect(outcome.failed).toBe(false);
+    });
+
+    test('a scenario still undecided after its extra rounds is not measured again', async () => {
+      // +14 %: inside 4 standard errors and with its interval beyond them at 6 to 18 trials a side.
+      commitCalibration();
+      writeFileSync(path.join(repo, 'latency.txt'), '114');
+      const calls: RoundRequest[] = [];
+      const printed: string[] = [];
+      const outcome = await runCompare(options({ budgetMs: 60_000 }), {
+        runRound: treeRunner(calls),
+        print: (t) => printed.push(t),
+        handleSignals: false,
+      });
+      expect(calls).toHaveLength(2 * (2 + MAX_EXTRA_ROUNDS));
+      expect(printed.join('')).toContain(
+        `still undecided after ${MAX_EXTRA_ROUNDS} extra rounds, not measured again: fixture/steady/v2`,
+      );
+      expect(outcome.comparison.regressions).toHaveLength(0);
     });
 
     test('a decided comparison is not re-run', async () => {

@@ -83,6 +83,12 @@ function effectiveInterleave(
 
 /** A round takes longer than its scenarios: jest, the quiet-CPU wait, process start-up. */
 const ROUND_OVERHEAD = 1.3;
+/**
+ * Extra rounds a scenario gets while undecided. One that more data has not settled by then
+ * sits near its threshold and is reported as it stands (docs/decisions.md, "Adaptive rounds
+ * give up on a scenario").
+ */
+export const MAX_EXTRA_ROUNDS = 3;
 
 function logTail(file: string, lines = 25): string {
   if (!existsSync(file)) return '';
@@ -241,8 +247,16 @@ async function runRounds(
     const plan = { round, patterns: options.patterns, label: `${round}/${options.rounds}` };
     measured.push(...(await runRound(plan, options, trees, runner, print, signal)));
   }
+  const extraRounds = new Map<string, number>();
   for (let round = options.rounds + 1; ; round += 1) {
-    const undecided = undecidedScenarios(judgeSides(measured));
+    const stillUndecided = undecidedScenarios(judgeSides(measured));
+    const undecided = stillUndecided.filter((id) => (extraRounds.get(id) ?? 0) < MAX_EXTRA_ROUNDS);
+    const givenUp = stillUndecided.filter((id) => !undecided.includes(id));
+    if (givenUp.length > 0) {
+      print(
+        `planebench compare: still undecided after ${MAX_EXTRA_ROUNDS} extra rounds, not measured again: ${givenUp.join(', ')}\n`,
+      );
+    }
     if (undecided.length === 0) break;
     const patterns = specPatterns(measured, undecided, trees.head);
     const needMs = 2 * estimateRoundMs(measured, new Set(undecided)) * ROUND_OVERHEAD;
@@ -257,6 +271,7 @@ async function runRounds(
       break;
     }
     print(`planebench compare: undecided, measured again: ${undecided.join(', ')}\n`);
+    for (const id of undecided) extraRounds.set(id, (extraRounds.get(id) ?? 0) + 1);
     const plan = { round, patterns, label: `${round} (undecided only)` };
     measured.push(...(await runRound(plan, options, trees, runner, print, signal)));
   }
