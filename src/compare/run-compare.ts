@@ -249,29 +249,29 @@ async function runRounds(
   }
   const extraRounds = new Map<string, number>();
   for (let round = options.rounds + 1; ; round += 1) {
-    const stillUndecided = undecidedScenarios(judgeSides(measured));
-    const undecided = stillUndecided.filter((id) => (extraRounds.get(id) ?? 0) < MAX_EXTRA_ROUNDS);
-    const givenUp = stillUndecided.filter((id) => !undecided.includes(id));
+    const undecided = undecidedScenarios(judgeSides(measured));
+    const again = undecided.filter((id) => (extraRounds.get(id) ?? 0) < MAX_EXTRA_ROUNDS);
+    const givenUp = undecided.filter((id) => !again.includes(id));
     if (givenUp.length > 0) {
       print(
         `planebench compare: still undecided after ${MAX_EXTRA_ROUNDS} extra rounds, not measured again: ${givenUp.join(', ')}\n`,
       );
     }
-    if (undecided.length === 0) break;
-    const patterns = specPatterns(measured, undecided, trees.head);
-    const needMs = 2 * estimateRoundMs(measured, new Set(undecided)) * ROUND_OVERHEAD;
+    if (again.length === 0) break;
+    const patterns = specPatterns(measured, again, trees.head);
+    const needMs = 2 * estimateRoundMs(measured, new Set(again)) * ROUND_OVERHEAD;
     const leftMs = options.budgetMs - (Date.now() - started);
     if (!patterns || needMs > leftMs) {
       print(
-        `planebench compare: ${undecided.length} scenario(s) still undecided; ` +
+        `planebench compare: ${again.length} scenario(s) still undecided; ` +
           (patterns
             ? `another round needs ~${Math.round(needMs / 60_000)} min, ${Math.max(0, Math.round(leftMs / 60_000))} min of the budget left\n`
             : 'their spec files are unknown, so they cannot be measured again\n'),
       );
       break;
     }
-    print(`planebench compare: undecided, measured again: ${undecided.join(', ')}\n`);
-    for (const id of undecided) extraRounds.set(id, (extraRounds.get(id) ?? 0) + 1);
+    print(`planebench compare: undecided, measured again: ${again.join(', ')}\n`);
+    for (const id of again) extraRounds.set(id, (extraRounds.get(id) ?? 0) + 1);
     const plan = { round, patterns, label: `${round} (undecided only)` };
     measured.push(...(await runRound(plan, options, trees, runner, print, signal)));
   }
