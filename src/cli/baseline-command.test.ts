@@ -65,25 +65,16 @@ describe('planebench baseline update', () => {
     return { ...result, metrics: [...result.metrics, { ...count, value: counts[0]!, trials: counts }] };
   };
 
+  /** `baseline update` of `results` into `baselines`, with `flags` after. */
+  const update = (results: string, baselines: string, ...flags: string[]) =>
+    runBaselineCommand(['update', '--results', results, '--baselines', baselines, ...flags]);
+
   test('--new-metrics-only adds the metrics an entry lacks and keeps the recorded ones', async () => {
     const baselines = path.join(dir.path, 'baselines');
-    await runBaselineCommand([
-      'update',
-      '--results',
-      resultsFile('a.json', [syntheticResult([10, 11])]),
-      '--baselines',
-      baselines,
-    ]);
+    await update(resultsFile('a.json', [syntheticResult([10, 11])]), baselines);
     const later = resultsFile('b.json', [withCount([90, 91], [3, 3])]);
     const output = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const code = await runBaselineCommand([
-      'update',
-      '--results',
-      later,
-      '--baselines',
-      baselines,
-      '--new-metrics-only',
-    ]);
+    const code = await update(later, baselines, '--new-metrics-only');
     expect(code).toBe(0);
     const metrics = readBaseline(baselines, 'demo')?.scenarios['query/v2']?.metrics;
     expect(metrics?.['queryLatencyUs.p50']?.trials).toEqual([10, 11]); // kept as recorded
@@ -93,39 +84,19 @@ describe('planebench baseline update', () => {
 
   test('--metric re-bases only the named metric and keeps the others as recorded', async () => {
     const baselines = path.join(dir.path, 'baselines');
-    const first = resultsFile('a.json', [withCount([10, 11], [3, 3])]);
-    await runBaselineCommand(['update', '--results', first, '--baselines', baselines]);
+    await update(resultsFile('a.json', [withCount([10, 11], [3, 3])]), baselines);
     const later = resultsFile('b.json', [withCount([90, 91], [7, 7])]);
     const output = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const code = await runBaselineCommand([
-      'update',
-      '--results',
-      later,
-      '--baselines',
-      baselines,
-      '--metric',
-      'queryCount',
-    ]);
+    const code = await update(later, baselines, '--metric', 'queryCount');
     expect(code).toBe(0);
     const metrics = readBaseline(baselines, 'demo')?.scenarios['query/v2']?.metrics;
     expect(metrics?.['queryLatencyUs.p50']?.trials).toEqual([10, 11]); // kept as recorded
     expect(metrics?.['queryCount']?.trials).toEqual([7, 7]); // re-based
     expect(output).toHaveBeenCalledWith(expect.stringContaining('rebased  demo/query/v2 (1 named metrics'));
-    await expect(
-      runBaselineCommand(['update', '--results', later, '--baselines', baselines, '--metric', 'noSuchMetric']),
-    ).rejects.toThrow('No selected scenario of the run measured the metric `noSuchMetric`');
-    await expect(
-      runBaselineCommand([
-        'update',
-        '--results',
-        later,
-        '--baselines',
-        baselines,
-        '--metric',
-        'queryCount',
-        '--new-metrics-only',
-      ]),
-    ).rejects.toThrow('not both');
+    await expect(update(later, baselines, '--metric', 'noSuchMetric')).rejects.toThrow(
+      'No selected scenario of the run measured the metric `noSuchMetric`',
+    );
+    await expect(update(later, baselines, '--metric', 'queryCount', '--new-metrics-only')).rejects.toThrow('not both');
   });
 
   test('--new-metrics-only does not mix profiles in one entry, and writes nothing then', async () => {

@@ -312,16 +312,22 @@ describe('runCompare', () => {
       );
     }
 
-    test('an undecided scenario is measured again, by its spec only, until decided', async () => {
+    /** A comparison with the calibration committed, the head's latency `headLatency` (none: as the base's). */
+    async function compareAdaptive(budgetMs: number, headLatency?: string) {
       commitCalibration();
-      writeFileSync(path.join(repo, 'latency.txt'), '125');
+      if (headLatency !== undefined) writeFileSync(path.join(repo, 'latency.txt'), headLatency);
       const calls: RoundRequest[] = [];
       const printed: string[] = [];
-      const outcome = await runCompare(options({ budgetMs: 60_000 }), {
+      const outcome = await runCompare(options({ budgetMs }), {
         runRound: treeRunner(calls),
         print: (t) => printed.push(t),
         handleSignals: false,
       });
+      return { calls, printed: printed.join(''), outcome };
+    }
+
+    test('an undecided scenario is measured again, by its spec only, until decided', async () => {
+      const { calls, printed, outcome } = await compareAdaptive(60_000, '125');
       expect(calls.map((c) => `${c.round}-${c.side}`)).toEqual([
         '1-base',
         '1-head',
@@ -331,52 +337,30 @@ describe('runCompare', () => {
         '3-head',
       ]);
       expect(calls[4]?.patterns).toEqual(['perf-tests/fixture\\.perf\\.ts']);
-      expect(printed.join('')).toContain('undecided, measured again: fixture/steady/v2');
+      expect(printed).toContain('undecided, measured again: fixture/steady/v2');
       expect(outcome.comparison.regressions).toHaveLength(1);
       expect(outcome.summary.trialsPerSide).toEqual([9, 9]);
     });
 
     test('without budget the undecided scenario stays unchanged and the output says so', async () => {
-      commitCalibration();
-      writeFileSync(path.join(repo, 'latency.txt'), '125');
-      const calls: RoundRequest[] = [];
-      const printed: string[] = [];
-      const outcome = await runCompare(options({ budgetMs: 0 }), {
-        runRound: treeRunner(calls),
-        print: (t) => printed.push(t),
-        handleSignals: false,
-      });
+      const { calls, printed, outcome } = await compareAdaptive(0, '125');
       expect(calls).toHaveLength(4);
-      expect(printed.join('')).toMatch(/1 scenario\(s\) still undecided; another round needs/);
+      expect(printed).toMatch(/1 scenario\(s\) still undecided; another round needs/);
       expect(outcome.failed).toBe(false);
     });
 
     test('a scenario still undecided after its extra rounds is not measured again', async () => {
       // +14 %: inside 4 standard errors and with its interval beyond them at 6 to 18 trials a side.
-      commitCalibration();
-      writeFileSync(path.join(repo, 'latency.txt'), '114');
-      const calls: RoundRequest[] = [];
-      const printed: string[] = [];
-      const outcome = await runCompare(options({ budgetMs: 60_000 }), {
-        runRound: treeRunner(calls),
-        print: (t) => printed.push(t),
-        handleSignals: false,
-      });
+      const { calls, printed, outcome } = await compareAdaptive(60_000, '114');
       expect(calls).toHaveLength(2 * (2 + MAX_EXTRA_ROUNDS));
-      expect(printed.join('')).toContain(
+      expect(printed).toContain(
         `still undecided after ${MAX_EXTRA_ROUNDS} extra rounds, not measured again: fixture/steady/v2`,
       );
       expect(outcome.comparison.regressions).toHaveLength(0);
     });
 
     test('a decided comparison is not re-run', async () => {
-      commitCalibration();
-      const calls: RoundRequest[] = [];
-      await runCompare(options({ budgetMs: 60_000 }), {
-        runRound: treeRunner(calls),
-        print: () => undefined,
-        handleSignals: false,
-      });
+      const { calls } = await compareAdaptive(60_000);
       expect(calls).toHaveLength(4);
     });
   });
