@@ -27,9 +27,23 @@ export function sweepPoints(profile: ProfileName): SweepPoints {
   };
 }
 
-/** Requires a params field to be a non-empty list of positive integers; the message names it. */
-export function sweepParam(value: unknown, name: string): readonly number[] {
+/**
+ * Requires a params field to be a non-empty list of positive integers, each from `min` to
+ * `max` when a scenario bounds its points; the message names the field and the entry.
+ */
+export function sweepParam(
+  value: unknown,
+  name: string,
+  bounds: { readonly min?: number; readonly max?: number } = {},
+): readonly number[] {
   const points = check.nonEmptyArray(name, value, 'positive integers');
-  points.forEach((point, index) => check.positiveInteger(`${name}[${index}]`, point));
+  const { min = 1, max } = bounds;
+  points.forEach((point, index) => {
+    const field = `${name}[${index}]`;
+    if (max !== undefined) check.integerInRange(field, point, min, max);
+    else if (min === 1) check.positiveInteger(field, point);
+    else if (!Number.isInteger(point) || (point as number) < min)
+      check.fail(field, `an integer of at least ${min}`, point);
+  });
   return points as number[];
 }
