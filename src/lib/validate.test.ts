@@ -80,6 +80,7 @@ describe('the validator family', () => {
       'Expected `workerThreads` to be an integer number of threads between 0 (one per available CPU) and 1024, got `-1` (number)',
     );
     expect(RULES.integerInRange(1, 5, 'milliseconds')).toBe('an integer number of milliseconds between 1 and 5');
+    expect(RULES.integerInRange(10, Infinity)).toBe('an integer of at least 10');
   });
 
   test('the owner’s fail is there for rules of its own', () => {

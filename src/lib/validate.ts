@@ -30,7 +30,8 @@ export interface Validators {
   readonly nonNegativeInteger: (field: string, value: unknown) => number;
   /**
    * An integer from `min` to `max`, both included: "an integer number of `unitWords`
-   * between `min` (`minMeans`) and `max`", the unit and the meaning of `min` when given.
+   * between `min` (`minMeans`) and `max`", the unit and the meaning of `min` when given;
+   * `max` Infinity for no upper bound ("an integer of at least `min`").
    */
   readonly integerInRange: (
     field: string,
@@ -73,8 +74,11 @@ export const RULES = {
   nonEmptyString: 'a non-empty string',
   object: 'an object',
   boolean: 'true or false',
-  integerInRange: (min: number, max: number, unitWords = '', minMeans = ''): string =>
-    `an integer${unitWords === '' ? '' : ` number of ${unitWords}`} between ${min}${minMeans === '' ? '' : ` (${minMeans})`} and ${max}`,
+  integerInRange: (min: number, max: number, unitWords = '', minMeans = ''): string => {
+    const integer = `an integer${unitWords === '' ? '' : ` number of ${unitWords}`}`;
+    const low = `${min}${minMeans === '' ? '' : ` (${minMeans})`}`;
+    return max === Infinity ? `${integer} of at least ${low}` : `${integer} between ${low} and ${max}`;
+  },
   oneOf: (allowed: readonly string[]): string => `one of ${allowed.join(', ')}`,
   nonEmptyArray: (itemWords = ''): string => `a non-empty array${itemWords === '' ? '' : ` of ${itemWords}`}`,
 } as const;

@@ -37,13 +37,11 @@ export function sweepParam(
   bounds: { readonly min?: number; readonly max?: number } = {},
 ): readonly number[] {
   const points = check.nonEmptyArray(name, value, 'positive integers');
-  const { min = 1, max } = bounds;
+  const { min = 1, max = Infinity } = bounds;
   points.forEach((point, index) => {
     const field = `${name}[${index}]`;
-    if (max !== undefined) check.integerInRange(field, point, min, max);
-    else if (min === 1) check.positiveInteger(field, point);
-    else if (!Number.isInteger(point) || (point as number) < min)
-      check.fail(field, `an integer of at least ${min}`, point);
+    if (min === 1 && max === Infinity) check.positiveInteger(field, point);
+    else check.integerInRange(field, point, min, max);
   });
   return points as number[];
 }
