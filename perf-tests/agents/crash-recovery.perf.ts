@@ -1,6 +1,7 @@
 /** Recovery after an agent crash: throw (native), trap and memory-limit overrun (WASM). */
 import { findMetric, measureInterleaved } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
+import { NOISY_SCENARIO_TRIALS } from './support/trials.js';
 
 /** The restart policy's delay in the scenario: `always`, at once. */
 const RESTART_DELAY_MS = 0;
@@ -16,6 +17,7 @@ describe('agents: crash recovery', () => {
         variant: agentKind,
         module: new URL('./crash-recovery.scenario.ts', import.meta.url),
         params: { agentKind, restartDelayMs: RESTART_DELAY_MS },
+        trials: NOISY_SCENARIO_TRIALS['crash-recovery'],
         timeoutMs: 120_000,
       })),
     );

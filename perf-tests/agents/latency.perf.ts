@@ -4,6 +4,7 @@
  */
 import { findMetric, measureInterleaved } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
+import { NOISY_SCENARIO_TRIALS } from './support/trials.js';
 
 const MS_IN_NS = 1_000_000;
 
@@ -16,6 +17,7 @@ describe('agents: latency', () => {
         variant: agentKind,
         module: new URL('./latency.scenario.ts', import.meta.url),
         params: { agentKind, agents: 10, messageBytes: 1024, concurrency: 64 },
+        trials: NOISY_SCENARIO_TRIALS['request-latency'],
         timeoutMs: 120_000,
       })),
     );
@@ -36,6 +38,7 @@ describe('agents: latency', () => {
         variant: agentKind,
         module: new URL('./response-time.scenario.ts', import.meta.url),
         params: { agentKind, primesBelow: 1000 },
+        trials: NOISY_SCENARIO_TRIALS['agent-response-time'],
         timeoutMs: 120_000,
       })),
     );

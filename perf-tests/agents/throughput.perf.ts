@@ -4,6 +4,7 @@
  */
 import { findMetric, measureInterleaved } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
+import { NOISY_SCENARIO_TRIALS } from './support/trials.js';
 
 const messageBytes = [64, 1024, 32 * 1024];
 
@@ -16,6 +17,7 @@ describe('agents: throughput', () => {
         variant: agentKind,
         module: new URL('./throughput.scenario.ts', import.meta.url),
         params: { agentKind, agents: 10, messageBytes },
+        trials: NOISY_SCENARIO_TRIALS['message-throughput'],
         timeoutMs: 120_000,
       })),
     );

@@ -14,11 +14,12 @@ import { describeView, queryView, v2Problems } from './support/pass-bars.js';
 const profile = resolveProfile();
 const sizes = byProfile(profile, { smoke: [8, 64], ci: [8, 32, 64, 256], full: [8, 32, 64, 256] });
 /**
- * Trials per size and run: two in ci, so that two rounds of perf:compare give
- * four trials a side — the fewest for which the gate's rank test can tell a
- * change from luck (2 against 2 never can).
+ * Trials per size and run: three in ci, so that two rounds of perf:compare give
+ * six twin pairs a side — enough for the signed-rank test (five at least), so
+ * each size is judged pair by pair, where its twins share most of their noise
+ * (docs/decisions.md, "Trials go where the noise needs them and a pair is cheap").
  */
-const trials = byProfile(profile, { smoke: 1, ci: 2, full: 3 });
+const trials = byProfile(profile, { smoke: 1, ci: 3, full: 3 });
 /** n = 256 spawns 256 processes (serially: a spawn forks the whole Node process). */
 const SCALING_TRIAL_TIMEOUT_MS = 240_000;
 /** Flat: the largest n's p99 is within this factor (or this many µs) of the smallest n's. */

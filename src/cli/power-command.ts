@@ -6,6 +6,7 @@
  */
 import path from 'node:path';
 import { DEFAULT_FACTORS, powerCheck, renderPowerReport } from '../gate/power-check.js';
+import { renderTrialBudget, trialBudget } from '../gate/trial-budget.js';
 import { parseNoiseCalibration, noisePath } from '../gate/noise-calibration.js';
 import { readCompareRounds, readCompareSides } from '../gate/read-compare-dir.js';
 import { readFileSync, existsSync } from 'node:fs';
@@ -62,5 +63,8 @@ export async function runPowerCommand(argv: readonly string[]): Promise<number> 
   process.stdout.write(
     `${renderPowerReport(powerCheck(base.scenarios, head.scenarios, calibration, factors, { mode: 'interleaved', paired }))}\n`,
   );
+  if (calibration && paired) {
+    process.stdout.write(`\n${renderTrialBudget(trialBudget(base.scenarios, head.scenarios, calibration))}\n`);
+  }
   return 0;
 }
