@@ -18,7 +18,7 @@ import { judgedInPairs } from '../gate/verdict.js';
 import { readNoiseCalibration, writeNoiseCalibration } from '../gate/noise-calibration.js';
 import { readCompareRounds, type CompareRound } from '../gate/read-compare-dir.js';
 import { resultsRoot } from '../harness/paths.js';
-import type { EnvironmentFingerprint } from '../harness/result-model.js';
+import { scenarioId, type EnvironmentFingerprint } from '../harness/result-model.js';
 import { median } from '../harness/stats/median.js';
 import { typedNumber } from '../lib/typed-number.js';
 import { flagChecks, missingValue } from './flag-checks.js';
@@ -68,7 +68,30 @@ interface Measured {
   readonly environment: EnvironmentFingerprint;
 }
 
-function fromRounds(rounds: readonly CompareRound[]): Measured {
+/**
+ * The rounds that measured every scenario of the first round on their side: a
+ * calibration is k whole rounds, and a metric is calibrated only when every run
+ * measured it, so a round that re-measured only undecided scenarios would drop
+ * every other metric.
+ */
+export function wholeRounds(rounds: readonly CompareRound[]): CompareRound[] {
+  const idsOf = (r: CompareRound): Set<string> => new Set(r.results.scenarios.map(scenarioId));
+  const first = new Map<string, Set<string>>();
+  for (const r of rounds) if (!first.has(r.side)) first.set(r.side, idsOf(r));
+  return rounds.filter((r) => {
+    const ids = idsOf(r);
+    return [...(first.get(r.side) as Set<string>)].every((id) => ids.has(id));
+  });
+}
+
+function fromRounds(all: readonly CompareRound[]): Measured {
+  const rounds = wholeRounds(all);
+  const partial = [...new Set(all.filter((r) => !rounds.includes(r)).map((r) => r.round))];
+  if (partial.length > 0) {
+    process.stdout.write(
+      `planebench calibrate: round(s) ${partial.join(', ')} re-measured only undecided scenarios; calibrating from the whole rounds\n`,
+    );
+  }
   return {
     runs: rounds.map((r) => ({
       runId: r.results.runId,
@@ -83,7 +106,16 @@ function fromRounds(rounds: readonly CompareRound[]): Measured {
 
 async function measure(args: CalibrateArgs): Promise<Measured> {
   if (args.from) return fromRounds(readCompareRounds(args.from));
-  const options = parseCompareArgs(['--base', 'HEAD', '--rounds', String(args.rounds), ...args.patterns]);
+  // Whole rounds only: no time budget for rounds of undecided scenarios.
+  const options = parseCompareArgs([
+    '--base',
+    'HEAD',
+    '--rounds',
+    String(args.rounds),
+    '--budget',
+    '0',
+    ...args.patterns,
+  ]);
   const outcome = await runCompare({ ...options, outDir: path.join(resultsRoot(), 'calibrate') });
   return fromRounds(outcome.rounds.map((r) => ({ ...r, duet: r.duet === true })));
 }

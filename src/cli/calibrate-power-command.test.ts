@@ -4,7 +4,7 @@
  * comparison, and power refuses to judge that same comparison with it.
  */
 import { jest } from '@jest/globals';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readNoiseCalibration } from '../gate/noise-calibration.js';
 import { captureEnvironment } from '../harness/environment.js';
@@ -74,6 +74,31 @@ describe('planebench calibrate --from and planebench power', () => {
     await expect(runPowerCommand(['--results', calibrationRun, '--noise', noise])).rejects.toThrow(
       /`sourceRuns` includes 4 run\(s\) of .*aa1; judge power on a comparison the calibration was not derived from/,
     );
+  });
+
+  test('a round that re-measured only undecided scenarios is left out, so every other metric stays calibrated', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    mkdirSync(baselines);
+    const out = compareDir('aa1', 0.02);
+    const other = (runId: string): ResultsFile =>
+      results(runId, [syntheticResult([100, 101, 99], { scenario: 'other' })]);
+    for (const round of [1, 2]) {
+      for (const side of ['base', 'head']) {
+        const file = path.join(out, 'rounds', `${round}-${side}`, 'latest', 'results.json');
+        const both = JSON.parse(readFileSync(file, 'utf8')) as ResultsFile;
+        writeFileSync(file, JSON.stringify({ ...both, scenarios: [...both.scenarios, ...other('x').scenarios] }));
+      }
+    }
+    for (const side of ['base', 'head']) {
+      const latest = path.join(out, 'rounds', `3-${side}`, 'latest');
+      mkdirSync(latest, { recursive: true });
+      writeFileSync(path.join(latest, 'results.json'), JSON.stringify(other(`aa1-3-${side}`)));
+    }
+    expect(await runCalibrateCommand(['--from', out, '--baselines', baselines])).toBe(0);
+    const calibration = readNoiseCalibration(baselines);
+    expect(calibration?.metrics['demo/query/v2/queryLatencyUs.p50']?.trials).toBe(12);
+    expect(calibration?.metrics['demo/other/v2/queryLatencyUs.p50']?.trials).toBe(12);
+    expect(printed).toContain('round(s) 3 re-measured only undecided scenarios');
   });
 
   test('a folder that is not a comparison’s output is an error naming it', async () => {
