@@ -74,7 +74,7 @@ interface Measured {
  * measured it, so a round that re-measured only undecided scenarios would drop
  * every other metric.
  */
-export function wholeRounds(rounds: readonly CompareRound[]): CompareRound[] {
+function wholeRounds(rounds: readonly CompareRound[]): CompareRound[] {
   const idsOf = (r: CompareRound): Set<string> => new Set(r.results.scenarios.map(scenarioId));
   const first = new Map<string, Set<string>>();
   for (const r of rounds) if (!first.has(r.side)) first.set(r.side, idsOf(r));

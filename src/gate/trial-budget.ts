@@ -27,7 +27,7 @@ export interface BudgetGoal {
   readonly share: number;
 }
 
-/** The goals: ×2 on every gated metric, ×1.2 on 80 % of them. */
+/** The gate's targets: ×2 on every gated metric, ×1.2 on 80 % of them. */
 export const DEFAULT_GOALS: readonly BudgetGoal[] = [
   { factor: 2, share: 1 },
   { factor: 1.2, share: 0.8 },
