@@ -15,6 +15,7 @@
  */
 import type { ScenarioResult } from '../harness/result-model.js';
 import { scenarioId } from '../harness/result-model.js';
+import { interleavedNoise } from './compare-run.js';
 import { calibratedPairSigma, Z_CRITICAL } from './log-shift.js';
 import { noiseKey, type NoiseCalibration } from './noise-calibration.js';
 import { RANK_ALPHA } from './rank-test.js';
@@ -102,9 +103,7 @@ export function trialBudget(
       .filter((m) => m.gated)
       .flatMap((m) => {
         const noise = calibration.metrics[noiseKey(b, m.name)];
-        if (!noise) return [];
-        const pair = noise.pairLogSd === undefined ? {} : { pairLogSd: noise.pairLogSd };
-        return [calibratedPairSigma({ trialLogSd: noise.trialLogSd, driftLogSd: 0, ...pair })];
+        return noise ? [calibratedPairSigma(interleavedNoise(noise))] : [];
       })
       .sort((x, y) => x - y);
     if (sigmas.length === 0) continue;
