@@ -1,17 +1,18 @@
 /**
- * `planebench calibrate [--rounds <k>] [--from <compare dir>] [--baselines <dir>] [pattern…]`
+ * `planebench calibrate [--rounds <k>] [--from <compare dir>] [--drift-only] [--baselines <dir>] [pattern…]`
  * measures each metric's noise: it runs this commit against itself
  * (`planebench compare --base HEAD`, k rounds, default 3) — or reads such a
  * comparison's rounds with --from — and writes baselines/noise.json
  * (src/gate/derive-noise.ts), merged with the file's (mergeCalibrations: the
  * day drift pools every calibration's; entries not measured this time are
- * kept when the profile is the same).
+ * kept when the profile is the same). With --drift-only only the day drift
+ * is pooled in, and the file's trial and twin noise stay (mergeDrift).
  */
 import path from 'node:path';
 import { MAX_ROUNDS, parseCompareArgs } from '../compare/compare-options.js';
 import { runCompare } from '../compare/run-compare.js';
 import { readBaseline } from '../gate/baseline-file.js';
-import { deriveNoise, mergeCalibrations, type CalibrationRun } from '../gate/derive-noise.js';
+import { deriveNoise, mergeCalibrations, mergeDrift, type CalibrationRun } from '../gate/derive-noise.js';
 import { interleavedNoise } from '../gate/compare-run.js';
 import { calibratedDetectable } from '../gate/log-shift.js';
 import { judgedInPairs } from '../gate/verdict.js';
@@ -24,7 +25,7 @@ import { typedNumber } from '../lib/typed-number.js';
 import { flagChecks, missingValue } from './flag-checks.js';
 
 export const CALIBRATE_USAGE =
-  'usage: planebench calibrate [--rounds <k>] [--from <compare output dir>] [--baselines <dir>] [spec path pattern…]';
+  'usage: planebench calibrate [--rounds <k>] [--from <compare output dir>] [--drift-only] [--baselines <dir>] [spec path pattern…]';
 
 const DEFAULT_CALIBRATION_ROUNDS = 3;
 /** Trials per side of a default `planebench compare` (2 rounds × 3 trials at ci), for the summary line. */
@@ -33,6 +34,8 @@ const COMPARE_TRIALS_PER_SIDE = 6;
 interface CalibrateArgs {
   readonly rounds: number;
   readonly from?: string;
+  /** Pool only the day drift into the file; keep its trial and twin noise. */
+  readonly driftOnly: boolean;
   readonly baselinesDir: string;
   readonly patterns: readonly string[];
 }
@@ -40,11 +43,16 @@ interface CalibrateArgs {
 function parseArgs(argv: readonly string[]): CalibrateArgs | 'help' {
   let rounds = DEFAULT_CALIBRATION_ROUNDS;
   let from: string | undefined;
+  let driftOnly = false;
   let baselinesDir = path.resolve('baselines');
   const patterns: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === '--help' || arg === '-h') return 'help';
+    if (arg === '--drift-only') {
+      driftOnly = true;
+      continue;
+    }
     if (arg === '--rounds' || arg === '--from' || arg === '--baselines') {
       const value = argv[i + 1];
       if (value === undefined || value.startsWith('--')) missingValue(CALIBRATE_USAGE, arg, value);
@@ -59,7 +67,7 @@ function parseArgs(argv: readonly string[]): CalibrateArgs | 'help' {
       throw new Error(`Unknown option \`${arg}\` for \`planebench calibrate\`\n${CALIBRATE_USAGE}`);
     } else patterns.push(arg);
   }
-  return { rounds, baselinesDir, patterns, ...(from ? { from } : {}) };
+  return { rounds, driftOnly, baselinesDir, patterns, ...(from ? { from } : {}) };
 }
 
 interface Measured {
@@ -128,10 +136,19 @@ export async function runCalibrateCommand(argv: readonly string[]): Promise<numb
   }
   const { runs, rounds, environment } = await measure(args);
   const calibration = deriveNoise(runs, (suite) => readBaseline(args.baselinesDir, suite), { environment, rounds });
-  const file = writeNoiseCalibration(
-    args.baselinesDir,
-    mergeCalibrations(readNoiseCalibration(args.baselinesDir), calibration),
-  );
+  const previous = readNoiseCalibration(args.baselinesDir);
+  const merge = args.driftOnly ? mergeDrift : mergeCalibrations;
+  const file = writeNoiseCalibration(args.baselinesDir, merge(previous, calibration));
+  if (args.driftOnly) {
+    const drifts = Object.values(calibration.metrics).flatMap((m) =>
+      m.driftLogSd === undefined ? [] : [m.driftLogSd],
+    );
+    process.stdout.write(
+      `planebench calibrate: day drift of ${drifts.length} metrics from ${runs.length} runs pooled into ${path.relative(process.cwd(), file)} ` +
+        `(this run's median ${(100 * median(drifts.length > 0 ? drifts : [0])).toFixed(1)} % in log); trial and twin noise kept\n`,
+    );
+    return 0;
+  }
   const measuredNoise = Object.values(calibration.metrics);
   const sds = measuredNoise.map((m) => m.trialLogSd);
   const pairSds = measuredNoise.flatMap((m) => (m.pairLogSd === undefined ? [] : [m.pairLogSd]));

@@ -101,6 +101,20 @@ describe('planebench calibrate --from and planebench power', () => {
     expect(printed).toContain('round(s) 3 re-measured only undecided scenarios');
   });
 
+  test('--drift-only pools the day drift and keeps the trial noise of the calibration before it', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    mkdirSync(baselines);
+    expect(await runCalibrateCommand(['--from', compareDir('quiet', 0.02), '--baselines', baselines])).toBe(0);
+    const quiet = readNoiseCalibration(baselines)?.metrics['demo/query/v2/queryLatencyUs.p50'];
+    expect(
+      await runCalibrateCommand(['--from', compareDir('busy', 0.3), '--drift-only', '--baselines', baselines]),
+    ).toBe(0);
+    const after = readNoiseCalibration(baselines);
+    expect(after?.metrics['demo/query/v2/queryLatencyUs.p50']).toEqual(quiet);
+    expect(after?.sourceRuns).toHaveLength(8);
+    expect(printed).toContain('trial and twin noise kept');
+  });
+
   test('a folder that is not a comparison’s output is an error naming it', async () => {
     await expect(runCalibrateCommand(['--from', dir.path])).rejects.toThrow(/rounds: no rounds here/);
     await expect(runPowerCommand(['--results', dir.path, '--factors', '0.5'])).rejects.toThrow(

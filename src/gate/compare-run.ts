@@ -142,6 +142,9 @@ function describeRuleChange(current: Metric, reference: ReferenceMetric): string
       ? "the head ungates this metric; it is judged as gated (the reference's rule)"
       : 'the head gates this metric; it is judged as not gated until the reference gates it';
   }
+  if (current.kind !== reference.kind) {
+    return `the head changes this metric's kind to ${current.kind}; the reference's ${reference.kind} applies`;
+  }
   const ref = reference.noise;
   if (ref && (ref.relative !== current.noise.relative || ref.absolute !== current.noise.absolute)) {
     return `the head changes its default threshold to ${formatPercent(current.noise.relative)}; the reference's ${formatPercent(ref.relative)} applies`;

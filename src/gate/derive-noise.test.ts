@@ -5,7 +5,7 @@ import {
   scenarioResult,
 } from '../test-support/fixture-results.js';
 import type { BaselineFile } from './baseline-file.js';
-import { deriveNoise, mergeCalibrations } from './derive-noise.js';
+import { deriveNoise, mergeCalibrations, mergeDrift } from './derive-noise.js';
 
 const environment = FIXTURE_ENVIRONMENT;
 
@@ -150,5 +150,47 @@ describe('mergeCalibrations', () => {
     const now = calibration({ [KEY]: { trialLogSd: 0.2, trials: 12 } }, ['b']);
     expect(Object.keys(mergeCalibrations(before, now).metrics).sort()).toEqual([other, KEY].sort());
     expect(Object.keys(mergeCalibrations(before, { ...now, profile: 'full' }).metrics)).toEqual([KEY]);
+  });
+});
+
+describe('mergeDrift (calibrate --drift-only)', () => {
+  const calibration = fixtureCalibrationOf;
+  const quiet = calibration(
+    { [KEY]: { trialLogSd: 0.1, driftLogSd: 0.1, driftCalibrations: 3, trials: 18, pairLogSd: 0.08, pairs: 9 } },
+    ['a'],
+  );
+
+  test("pools the new drift and keeps the file's trial and twin noise and its description", () => {
+    const busy = {
+      ...calibration(
+        { [KEY]: { trialLogSd: 0.4, driftLogSd: 0.5, driftCalibrations: 1, trials: 6, pairLogSd: 0.5, pairs: 3 } },
+        ['b'],
+      ),
+      measuredAt: '2026-12-07T01:00:00.000Z',
+    };
+    const merged = mergeDrift(quiet, busy);
+    expect(merged.metrics[KEY]).toEqual({
+      trialLogSd: 0.1,
+      driftLogSd: Math.round(Math.sqrt((3 * 0.01 + 0.25) / 4) * 1e6) / 1e6,
+      driftCalibrations: 4,
+      trials: 18,
+      pairLogSd: 0.08,
+      pairs: 9,
+    });
+    expect(merged.measuredAt).toBe(quiet.measuredAt);
+    expect(merged.sourceRuns).toEqual(['a', 'b']);
+  });
+
+  test('a metric new to the file is taken whole; one the run did not measure is kept', () => {
+    const other = 'fixture/other/v2/queryLatencyUs.p99';
+    const next = calibration({ [other]: { trialLogSd: 0.2, driftLogSd: 0.3, driftCalibrations: 1, trials: 6 } }, ['b']);
+    const merged = mergeDrift(quiet, next);
+    expect(merged.metrics[other]).toEqual(next.metrics[other]);
+    expect(merged.metrics[KEY]).toEqual(quiet.metrics[KEY]);
+  });
+
+  test('a calibration of another profile is refused, naming both', () => {
+    const full = { ...calibration({ [KEY]: { trialLogSd: 0.2, trials: 6 } }, ['b']), profile: 'full' as const };
+    expect(() => mergeDrift(quiet, full)).toThrow(/day drift of a full calibration into a ci noise file/);
   });
 });

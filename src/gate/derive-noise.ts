@@ -253,3 +253,38 @@ export function mergeCalibrations(previous: NoiseCalibration | undefined, next: 
   const sourceRuns = [...new Set([...previous.sourceRuns, ...next.sourceRuns])];
   return { ...next, sourceRuns, metrics };
 }
+
+/**
+ * Only the new calibration's day drift, pooled into the file's (`calibrate
+ * --drift-only`): trial and twin noise stay the file's. They are a floor the
+ * comparison's own spread raises (src/gate/log-shift.ts), so the quietest
+ * calibration is the right one, while the drift between days is learned only
+ * by calibrating on many days, busy ones too. A metric new to the file is
+ * taken whole; the file's description (date, commit, rounds) stays that of
+ * its trial noise.
+ */
+export function mergeDrift(previous: NoiseCalibration | undefined, next: NoiseCalibration): NoiseCalibration {
+  if (!previous) return next;
+  if (previous.profile !== next.profile) {
+    throw new Error(
+      `Cannot pool the day drift of a ${next.profile} calibration into a ${previous.profile} noise file: ` +
+        'calibrate without --drift-only to replace it',
+    );
+  }
+  const metrics: Record<string, MetricNoise> = { ...previous.metrics };
+  for (const [key, m] of Object.entries(next.metrics)) {
+    const before = previous.metrics[key];
+    if (!before) {
+      metrics[key] = m;
+      continue;
+    }
+    metrics[key] = {
+      trialLogSd: before.trialLogSd,
+      ...pooledDrift(before, m),
+      trials: before.trials,
+      ...(before.pairLogSd === undefined ? {} : { pairLogSd: before.pairLogSd, pairs: before.pairs ?? 1 }),
+    };
+  }
+  const sourceRuns = [...new Set([...previous.sourceRuns, ...next.sourceRuns])];
+  return { ...previous, sourceRuns, metrics };
+}

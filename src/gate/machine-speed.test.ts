@@ -85,6 +85,35 @@ describe('machine-speed check', () => {
     expect(sameMachine.regressions.map((r) => r.metric)).toEqual(['createNs.median']);
   });
 
+  it('a head that makes its own metric speed-sensitive is judged by the reference kind, and the report says so', () => {
+    const withKind = (kind: 'durationNs' | 'latencyUs', value: number, calibrationNs: number): ScenarioResult =>
+      syntheticResult([1], {
+        metrics: [
+          metric('queryUs', kind, [value, value * 1.01, value * 0.99, value * 1.02, value * 0.98]),
+          metric('cpuCalibrationNs', 'durationNs', [calibrationNs, calibrationNs, calibrationNs], false),
+        ],
+        histograms: {},
+      });
+    const slowerMachine = { mode: 'committed' } as const;
+    const explained = compareSides(
+      [withKind('durationNs', 200, 10)],
+      [withKind('durationNs', 320, 16)],
+      undefined,
+      slowerMachine,
+    );
+    expect(explained.regressions).toHaveLength(0);
+    const selfExcused = compareSides(
+      [withKind('latencyUs', 200, 10)],
+      [withKind('durationNs', 320, 16)],
+      undefined,
+      slowerMachine,
+    );
+    expect(selfExcused.regressions.map((r) => r.metric)).toEqual(['queryUs']);
+    expect(selfExcused.regressions[0]?.ruleChange).toBe(
+      "the head changes this metric's kind to durationNs; the reference's latencyUs applies",
+    );
+  });
+
   it("sides measured together are judged without it: their reference loops differ by the loop's own noise", () => {
     const base = [run(87, 1000, 10)];
     const head = [run(140, 1000, 16)];
