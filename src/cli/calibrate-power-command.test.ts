@@ -7,6 +7,7 @@ import { jest } from '@jest/globals';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readNoiseCalibration } from '../gate/noise-calibration.js';
+import { updateBaselines } from '../gate/update-baselines.js';
 import { captureEnvironment } from '../harness/environment.js';
 import type { ScenarioResult } from '../harness/result-model.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../gate/results-file.js';
@@ -113,6 +114,25 @@ describe('planebench calibrate --from and planebench power', () => {
     expect(after?.metrics['demo/query/v2/queryLatencyUs.p50']).toEqual(quiet);
     expect(after?.sourceRuns).toHaveLength(8);
     expect(printed).toContain('trial and twin noise kept');
+  });
+
+  test('--committed judges a run of unchanged code against the committed baselines', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    mkdirSync(baselines);
+    const recorded = results('recorded', [syntheticResult([100, 101, 99, 100, 102, 98])]);
+    updateBaselines(baselines, recorded.scenarios, recorded.environment, []);
+    const run = path.join(dir.path, 'results.json');
+    writeFileSync(run, JSON.stringify(results('today', [syntheticResult([101, 99, 100, 98, 102, 100])])));
+    expect(await runPowerCommand(['--committed', run, '--baselines', baselines, '--factors', '2'])).toBe(0);
+    expect(printed).toContain(`judged against the committed baselines in ${baselines}`);
+    expect(printed).toMatch(/all gated metrics\s+1\/1 \(100 %\)/);
+    expect(printed).toContain('A/A false alarms (as measured, no injection): 0');
+    await expect(runPowerCommand(['--committed', run, '--results', dir.path])).rejects.toThrow(
+      /Expected either `--results` or `--committed`, got both/,
+    );
+    await expect(runPowerCommand(['--committed', run, '--noise', run])).rejects.toThrow(
+      /Expected no `--noise` with `--committed`/,
+    );
   });
 
   test('a folder that is not a comparison’s output is an error naming it', async () => {

@@ -26,7 +26,7 @@ const COMMANDS: Readonly<Record<string, { readonly run: Command; readonly help: 
   },
   power: {
     run: runPowerCommand,
-    help: 'power --results <compare dir>  how large a slowdown the gate catches, on an A/A comparison',
+    help: 'power --results <compare dir> | --committed <results.json>  how large a slowdown the gate catches, on an A/A run',
   },
   trend: {
     run: runTrendCommand,

@@ -1,6 +1,13 @@
-import { fixtureCalibration, latencyMetric, scenarioResult } from '../test-support/fixture-results.js';
-import type { NoiseCalibration } from './noise-calibration.js';
-import { injectSlowdown, powerCheck, renderPowerReport } from './power-check.js';
+import {
+  FIXTURE_ENVIRONMENT,
+  fixtureCalibration,
+  latencyMetric,
+  scenarioResult,
+} from '../test-support/fixture-results.js';
+import { makeTempDir } from '../test-support/temp-dir.js';
+import { writeNoiseCalibration, type NoiseCalibration } from './noise-calibration.js';
+import { committedPowerCheck, injectSlowdown, powerCheck, renderPowerReport } from './power-check.js';
+import { updateBaselines } from './update-baselines.js';
 
 const calibrationWith = (trialLogSd: number): NoiseCalibration => ({
   version: 1,
@@ -115,5 +122,29 @@ describe('power check', () => {
     expect(report.overall.get(2)).toBe(1);
     expect(report.overallWithReplacements.get(2)).toBe(2);
     expect(renderPowerReport(report)).toContain('counting replacements');
+  });
+});
+
+describe('power against committed baselines', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeEach(() => (dir = makeTempDir()));
+  afterEach(() => dir.remove());
+
+  test('a run of unchanged code: no false alarm, ×1.2 caught on a quiet metric, one whose drift hides 2× missed', () => {
+    updateBaselines(dir.path, side(quiet, noisy), FIXTURE_ENVIRONMENT, []);
+    const calibration = calibrationWith(0.02);
+    writeNoiseCalibration(dir.path, {
+      ...calibration,
+      metrics: {
+        'fixture/quiet/v2/queryLatencyUs.p99': { trialLogSd: 0.02, driftLogSd: 0.02, trials: 18 },
+        'fixture/noisy/v2/queryLatencyUs.p99': { trialLogSd: 0.5, driftLogSd: 0.6, trials: 18 },
+      },
+    });
+    const report = committedPowerCheck(side([...quiet].reverse(), [...noisy].reverse()), dir.path, undefined, [1.2, 2]);
+    expect(report.total).toBe(2);
+    expect(report.falseAlarms).toHaveLength(0);
+    expect(report.overall.get(1.2)).toBe(1);
+    expect(report.missedAtLargest).toEqual(['fixture/noisy/v2 queryLatencyUs.p99']);
+    expect(renderPowerReport(report)).toContain(`judged against the committed baselines in ${dir.path}`);
   });
 });

@@ -5,13 +5,14 @@
  * count the metrics it flags. With f = 1 it is the A/A false-alarm count.
  *
  * The A/A comparison must be a different run from the calibration's, or the
- * noise would be judged by its own measurement.
+ * noise would be judged by its own measurement. The same check runs against
+ * committed baselines (committedPowerCheck), on a run of unchanged code.
  */
 import { TAIL_STATS } from '../harness/metric-kinds.js';
-import type { Metric, ScenarioResult } from '../harness/result-model.js';
+import type { EnvironmentFingerprint, Metric, ScenarioResult } from '../harness/result-model.js';
 import { scenarioId } from '../harness/result-model.js';
 import { CALIBRATION_METRIC } from '../harness/runner/cpu-calibration.js';
-import type { MetricComparison } from './compare-run.js';
+import { compareRun, type MetricComparison } from './compare-run.js';
 import { compareSides, type SidesMeasured } from './compare-sides.js';
 import { Z_CRITICAL } from './log-shift.js';
 import type { NoiseCalibration } from './noise-calibration.js';
@@ -28,6 +29,8 @@ export interface PowerReport {
   readonly factors: readonly number[];
   /** Judged pair by pair: the A/A was a duet comparison (trials in turns). */
   readonly paired: boolean;
+  /** What the A/A was judged against, when not its own base side (committed baselines). */
+  readonly reference?: string;
   /** Gated metrics with a non-zero base value: the ones a slowdown can move. */
   readonly total: number;
   /** Flags on the comparison as measured (A/A: false alarms). */
@@ -112,25 +115,29 @@ function gatedComparisons(
   return compareSides(base, head, calibration, measured).scenarios.flatMap((s) => s.metrics.filter((m) => m.gated));
 }
 
-/**
- * `measured` says how the A/A's sides were measured; a duet's (`paired`) are
- * judged pair by pair, as `planebench compare` judges that mode.
- */
-export function powerCheck(
-  base: readonly ScenarioResult[],
-  head: readonly ScenarioResult[],
-  calibration: NoiseCalibration | undefined,
-  factors: readonly number[] = DEFAULT_FACTORS,
-  measured: SidesMeasured = { mode: 'interleaved' },
+/** What a power check judges: its targets and how the gate judges them made worse. */
+interface PowerSubject {
+  /** suite/scenario/variant metric → "suite · kind stat" group, of every metric the reference gates. */
+  readonly targets: ReadonlyMap<string, string>;
+  /** target → its replacement, when that is a target too. */
+  readonly replaced: ReadonlyMap<string, string>;
+  /** The gated comparisons with every target made `factor` times worse (1: as measured). */
+  readonly judge: (factor: number) => readonly MetricComparison[];
+}
+
+const keyOf = (m: MetricComparison): string => `${m.suite}/${m.scenario}/${m.variant} ${m.metric}`;
+
+function powerOf(
+  subject: PowerSubject,
+  factors: readonly number[],
+  how: Pick<PowerReport, 'paired' | 'reference'>,
 ): PowerReport {
-  const targets = targetIds(base, head);
-  const key = (m: MetricComparison): string => `${m.suite}/${m.scenario}/${m.variant} ${m.metric}`;
-  const asMeasured = gatedComparisons(base, head, calibration, measured).filter((m) => targets.has(key(m)));
+  const { targets, replaced, judge } = subject;
+  const asMeasured = judge(1).filter((m) => targets.has(keyOf(m)));
   const falseAlarms = asMeasured.filter((m) => m.status === 'regressed');
   const aaWorseZ = asMeasured
-    .flatMap((m) => (m.verdict?.worseZ === undefined ? [] : [{ key: key(m), z: m.verdict.worseZ }]))
+    .flatMap((m) => (m.verdict?.worseZ === undefined ? [] : [{ key: keyOf(m), z: m.verdict.worseZ }]))
     .sort((a, b) => b.z - a.z);
-  const replaced = replacementIds(base, targets);
   const overall = new Map<number, number>();
   const overallWithReplacements = new Map<number, number>();
   const byGroup = new Map<string, Map<number, PowerCell>>();
@@ -138,9 +145,9 @@ export function powerCheck(
   for (const group of new Set(targets.values())) byGroup.set(group, new Map());
   for (const factor of factors) {
     const caught = new Set(
-      gatedComparisons(base, injectSlowdown(head, targets, factor), calibration, measured)
+      judge(factor)
         .filter((m) => m.status === 'regressed')
-        .map(key)
+        .map(keyOf)
         .filter((k) => targets.has(k)),
     );
     overall.set(factor, caught.size);
@@ -154,7 +161,7 @@ export function powerCheck(
   }
   return {
     factors,
-    paired: measured.paired === true,
+    ...how,
     total: targets.size,
     falseAlarms,
     overall,
@@ -163,6 +170,63 @@ export function powerCheck(
     missedAtLargest,
     aaWorseZ,
   };
+}
+
+/**
+ * `measured` says how the A/A's sides were measured; a duet's (`paired`) are
+ * judged pair by pair, as `planebench compare` judges that mode.
+ */
+export function powerCheck(
+  base: readonly ScenarioResult[],
+  head: readonly ScenarioResult[],
+  calibration: NoiseCalibration | undefined,
+  factors: readonly number[] = DEFAULT_FACTORS,
+  measured: SidesMeasured = { mode: 'interleaved' },
+): PowerReport {
+  const targets = targetIds(base, head);
+  const subject: PowerSubject = {
+    targets,
+    replaced: replacementIds(base, targets),
+    judge: (factor) => gatedComparisons(base, injectSlowdown(head, targets, factor), calibration, measured),
+  };
+  return powerOf(subject, factors, { paired: measured.paired === true });
+}
+
+/**
+ * The same check against committed baselines, as `npm test` judges a run: a
+ * run of unchanged code is the A/A; its targets are the metrics the baselines
+ * gate with a non-zero value, those whose measured noise and day drift hide a
+ * 2× change (not gated there) counted as missed.
+ */
+export function committedPowerCheck(
+  results: readonly ScenarioResult[],
+  baselinesDir: string,
+  environment: EnvironmentFingerprint | undefined,
+  factors: readonly number[] = DEFAULT_FACTORS,
+): PowerReport {
+  const options = environment ? { environment } : {};
+  const metricOf = new Map<string, Metric>(
+    results.flatMap((r) => r.metrics.map((m) => [`${scenarioId(r)} ${m.name}`, m] as const)),
+  );
+  const targets = new Map<string, string>();
+  for (const s of compareRun(results, baselinesDir, options).scenarios) {
+    for (const m of s.metrics) {
+      const referenceGates = m.gated || m.ungatedBecause !== undefined;
+      const metric = metricOf.get(keyOf(m));
+      if (!referenceGates || !metric || !m.baseline || m.metric === CALIBRATION_METRIC) continue;
+      if (m.status === 'new' || m.status === 'missing') continue;
+      targets.set(keyOf(m), `${s.suite} · ${metric.kind} ${statClass(metric)}`);
+    }
+  }
+  const subject: PowerSubject = {
+    targets,
+    replaced: replacementIds(results, targets),
+    judge: (factor) =>
+      compareRun(injectSlowdown(results, targets, factor), baselinesDir, options).scenarios.flatMap((s) =>
+        s.metrics.filter((m) => m.gated),
+      ),
+  };
+  return powerOf(subject, factors, { paired: false, reference: `the committed baselines in ${baselinesDir}` });
 }
 
 function percent(part: number, whole: number): string {
@@ -212,7 +276,8 @@ export function renderPowerReport(report: PowerReport): string {
       .trimEnd();
   const lines = [
     `planebench power: ${report.total} gated metrics with a non-zero value; caught when made ×f worse` +
-      (report.paired ? ' (trials judged pair by pair, as in a duet comparison)' : ''),
+      (report.paired ? ' (trials judged pair by pair, as in a duet comparison)' : '') +
+      (report.reference ? ` (judged against ${report.reference}, as \`npm test\` judges a run)` : ''),
     line(header),
     line(widths.map((w) => '─'.repeat(w))),
     ...rows.map(line),
