@@ -332,27 +332,50 @@ export function loadCalibration(
   }
 }
 
+/** What a run is judged against: every suite's committed baseline and the calibration beside them, read once. */
+export interface CommittedReference {
+  readonly baselines: ReadonlyMap<string, BaselineFile | undefined>;
+  readonly calibration?: NoiseCalibration;
+  /** Baselines (or the calibration) that could not be read: file and reason. */
+  readonly errors: readonly { readonly suite: string; readonly message: string }[];
+}
+
+/** Reads the baselines of the suites `results` measured, and the calibration of their profile. */
+export function loadCommittedReference(results: readonly ScenarioResult[], baselinesDir: string): CommittedReference {
+  const baselines = new Map<string, BaselineFile | undefined>();
+  const errors: { suite: string; message: string }[] = [];
+  for (const suite of new Set(results.map((r) => r.suite))) {
+    try {
+      baselines.set(suite, readBaseline(baselinesDir, suite));
+    } catch (error) {
+      errors.push({ suite, message: coerceError(error).message });
+    }
+  }
+  const loaded = loadCalibration(baselinesDir, results[0]?.profile);
+  if (loaded.error) errors.push(loaded.error);
+  return { baselines, errors, ...(loaded.calibration ? { calibration: loaded.calibration } : {}) };
+}
+
 export function compareRun(
   results: readonly ScenarioResult[],
   baselinesDir: string,
   options: CompareRunOptions = {},
 ): RunComparison {
-  const baselines = new Map<string, BaselineFile | undefined>();
-  const baselineErrors: { suite: string; message: string }[] = [];
-  for (const suite of new Set(results.map((r) => r.suite))) {
-    try {
-      baselines.set(suite, readBaseline(baselinesDir, suite));
-    } catch (error) {
-      baselineErrors.push({ suite, message: coerceError(error).message });
-    }
-  }
-  const loaded = loadCalibration(baselinesDir, results[0]?.profile);
-  if (loaded.error) baselineErrors.push(loaded.error);
-  const rules: GateRules = { mode: 'committed', ...(loaded.calibration ? { calibration: loaded.calibration } : {}) };
+  return compareWithReference(results, loadCommittedReference(results, baselinesDir), options);
+}
+
+/** compareRun against a reference already read (a check that judges many variants of one run reads it once). */
+export function compareWithReference(
+  results: readonly ScenarioResult[],
+  reference: CommittedReference,
+  options: CompareRunOptions = {},
+): RunComparison {
+  const { baselines, calibration, errors } = reference;
+  const rules: GateRules = { mode: 'committed', ...(calibration ? { calibration } : {}) };
   const runTestbed = options.environment ? testbedOf(options.environment) : undefined;
   const scenarios = results
-    .filter((r) => !baselineErrors.some((e) => e.suite === r.suite))
+    .filter((r) => !errors.some((e) => e.suite === r.suite))
     .map((r) => compareScenario(r, baselines.get(r.suite), rules, runTestbed))
     .map((s) => (options.remeasured?.has(scenarioId(s)) ? { ...s, remeasured: true as const } : s));
-  return summarizeRun(scenarios, baselineErrors, loaded.calibration);
+  return summarizeRun(scenarios, errors, calibration);
 }

@@ -71,6 +71,53 @@ describe('deriveNoise', () => {
     ).toBeCloseTo(Math.log(1.5), 1);
   });
 
+  test("a metric the baseline lacks takes its group's drift and counts no calibration of its own", () => {
+    const newer = latencyMetric([300, 303, 297], { name: 'queryLatencyUs.p50' });
+    const runs = ['a', 'b'].map((runId) => ({
+      runId,
+      date: '2026-12-01T10:00:00.000Z',
+      scenarios: [scenarioResult([latencyMetric([150, 151, 149]), newer])],
+    }));
+    const c = deriveNoise(runs, () => baselineWith([100, 101, 99]), { environment, rounds: 1 });
+    const groupValue = c.metrics[KEY]?.driftLogSd;
+    expect(c.metrics[KEY]?.driftCalibrations).toBe(1);
+    expect(c.metrics['fixture/steady/v2/queryLatencyUs.p50']).toMatchObject({
+      driftLogSd: groupValue,
+      driftCalibrations: 0,
+    });
+  });
+
+  test("the group's drift is its metrics' median: one stale baseline does not set its siblings' drift", () => {
+    const names = ['a', 'b', 'c'].map((n) => `queryLatencyUs.${n}`);
+    const offsets = [1.1, 1.2, 50];
+    const baseline = baselineWith([100, 101, 99]);
+    const entry = baseline.scenarios['steady/v2']!;
+    const metrics = Object.fromEntries(
+      names.map((name) => [name, { ...entry.metrics['queryLatencyUs.p99']!, trials: [100, 101, 99] }]),
+    );
+    const withAll: BaselineFile = { ...baseline, scenarios: { 'steady/v2': { ...entry, metrics } } };
+    const runs = ['r1', 'r2'].map((runId) => ({
+      runId,
+      date: '2026-12-01T10:00:00.000Z',
+      scenarios: [
+        scenarioResult([
+          ...names.map((name, i) =>
+            latencyMetric(
+              [100, 101, 99].map((v) => v * offsets[i]!),
+              { name },
+            ),
+          ),
+          latencyMetric([100, 101, 99], { name: 'queryLatencyUs.new' }),
+        ]),
+      ],
+    }));
+    const c = deriveNoise(runs, () => withAll, { environment, rounds: 1 });
+    // Own drifts ≈ log 1.1, log 1.2, log 50; the floor is the middle one, not their root mean square.
+    expect(c.metrics['fixture/steady/v2/queryLatencyUs.new']?.driftLogSd).toBeCloseTo(Math.log(1.2), 2);
+    expect(c.metrics['fixture/steady/v2/queryLatencyUs.a']?.driftLogSd).toBeCloseTo(Math.log(1.2), 2);
+    expect(c.metrics['fixture/steady/v2/queryLatencyUs.c']?.driftLogSd).toBeCloseTo(Math.log(50), 2);
+  });
+
   test('metrics with a zero or negative value are not calibrated', () => {
     const runs = [run('a', [0, 1, 2]), run('b', [1, 2, 3])];
     expect(deriveNoise(runs, () => undefined, { environment, rounds: 1 }).metrics[KEY]).toBeUndefined();
@@ -135,6 +182,28 @@ describe('mergeCalibrations', () => {
       trials: 12,
     });
     expect(mergeCalibrations(unmeasured, measured).metrics[KEY]?.driftLogSd).toBe(0.1);
+  });
+
+  test("only measured drifts are pooled: a group's value (0 calibrations) yields to a measured one", () => {
+    const entry = (driftLogSd: number, driftCalibrations: number) =>
+      calibration({ [KEY]: { trialLogSd: 0.2, driftLogSd, driftCalibrations, trials: 12 } }, ['x']);
+    expect(mergeCalibrations(entry(0.1, 3), entry(0.5, 0)).metrics[KEY]).toMatchObject({
+      driftLogSd: 0.1,
+      driftCalibrations: 3,
+    });
+    expect(mergeCalibrations(entry(0.1, 0), entry(0.3, 1)).metrics[KEY]).toMatchObject({
+      driftLogSd: 0.3,
+      driftCalibrations: 1,
+    });
+    // Two group values: the newer group's.
+    expect(mergeCalibrations(entry(0.1, 0), entry(0.2, 0)).metrics[KEY]).toMatchObject({
+      driftLogSd: 0.2,
+      driftCalibrations: 0,
+    });
+    expect(mergeDrift(entry(0.1, 0), entry(0.3, 2)).metrics[KEY]).toMatchObject({
+      driftLogSd: 0.3,
+      driftCalibrations: 2,
+    });
   });
 
   test("twin noise is the new calibration's: kept with it, dropped when it measured none", () => {

@@ -10,12 +10,14 @@
  *   another day) beyond what its trial noise explains: per metric the root mean
  *   square of each run's mean log offset, less the variance its trials and the
  *   baseline's trials account for. One calibration sees a single pair of days,
- *   so a metric's drift is never taken below the root mean square of the
- *   drifts of its suite's metrics of the same kind. Only runs of another
+ *   so a metric's drift is never taken below the median drift of its suite's
+ *   metrics of the same kind (a median: one metric whose baseline is of other
+ *   behaviour does not set its siblings' drift). Only runs of another
  *   calendar day than the baseline's show a drift between days; a metric with
- *   no baseline, or a baseline of the runs' own day, takes that group's drift;
- *   with no group either, its drift is left out (not measured), never written
- *   as zero.
+ *   no baseline, or a baseline of the runs' own day, takes that group's drift
+ *   and counts no calibration of its own (driftCalibrations 0), so pooling
+ *   later calibrations weighs only measured drifts; with no group either, its
+ *   drift is left out (not measured), never written as zero.
  *
  * - pairLogSd: when the runs are duet rounds (each base trial measured beside
  *   the head trial of the same index), the root mean square of
@@ -29,6 +31,7 @@
  * thresholds.
  */
 import { scenarioId, type EnvironmentFingerprint, type ScenarioResult } from '../harness/result-model.js';
+import { median } from '../harness/stats/median.js';
 import type { BaselineFile } from './baseline-file.js';
 import { noiseKey, NOISE_VERSION, type MetricNoise, type NoiseCalibration } from './noise-calibration.js';
 
@@ -179,12 +182,14 @@ export function deriveNoise(
   const metrics: Record<string, MetricNoise> = {};
   for (const g of gathered) {
     const group = groupDrift.get(g.group);
-    const groupVariance = group && group.length > 0 ? mean(group) : undefined;
+    const groupVariance = group && group.length > 0 ? median(group) : undefined;
     const own = drift.get(g.key);
     const measured = [own, groupVariance].filter((v): v is number => v !== undefined);
     metrics[g.key] = {
       trialLogSd: round6(Math.sqrt(trialVariance.get(g.key) ?? 0)),
-      ...(measured.length > 0 ? { driftLogSd: round6(Math.sqrt(Math.max(...measured))), driftCalibrations: 1 } : {}),
+      ...(measured.length > 0
+        ? { driftLogSd: round6(Math.sqrt(Math.max(...measured))), driftCalibrations: own === undefined ? 0 : 1 }
+        : {}),
       trials: g.runs.flat().length,
       ...pairOf(twins.get(g.key)),
     };
@@ -213,18 +218,44 @@ function round6(x: number): number {
   return Math.round(x * 1e6) / 1e6;
 }
 
-/** Pools two measured drifts, each weighted by the calibrations behind it. */
+/**
+ * Pools two drifts, each weighted by the calibrations that measured it. A drift
+ * no calibration measured (its group's, weight 0) yields to a measured one and
+ * is otherwise replaced by the newer group value.
+ */
 function pooledDrift(previous: MetricNoise, next: MetricNoise): Pick<MetricNoise, 'driftLogSd' | 'driftCalibrations'> {
   if (previous.driftLogSd === undefined) return driftOf(next);
   if (next.driftLogSd === undefined) return driftOf(previous);
   const before = previous.driftCalibrations ?? 1;
   const now = next.driftCalibrations ?? 1;
+  if (now === 0) return before === 0 ? driftOf(next) : driftOf(previous);
+  if (before === 0) return driftOf(next);
   const variance = (before * previous.driftLogSd ** 2 + now * next.driftLogSd ** 2) / (before + now);
   return { driftLogSd: round6(Math.sqrt(variance)), driftCalibrations: before + now };
 }
 
 function driftOf(m: MetricNoise): Pick<MetricNoise, 'driftLogSd' | 'driftCalibrations'> {
   return m.driftLogSd === undefined ? {} : { driftLogSd: m.driftLogSd, driftCalibrations: m.driftCalibrations ?? 1 };
+}
+
+/** The previous file's metrics with the next calibration's merged in by `merged`; a metric new to the file is taken whole. */
+function mergeEntries(
+  previous: NoiseCalibration,
+  next: NoiseCalibration,
+  merged: (before: MetricNoise, now: MetricNoise) => MetricNoise,
+): Pick<NoiseCalibration, 'sourceRuns' | 'metrics'> {
+  const metrics: Record<string, MetricNoise> = { ...previous.metrics };
+  for (const [key, m] of Object.entries(next.metrics)) {
+    const before = previous.metrics[key];
+    metrics[key] = before ? merged(before, m) : m;
+  }
+  // The file's runs are every run any of its entries came from.
+  const sourceRuns = [...new Set([...previous.sourceRuns, ...next.sourceRuns])];
+  return { sourceRuns, metrics };
+}
+
+function pairPart(m: MetricNoise): Pick<MetricNoise, 'pairLogSd' | 'pairs'> {
+  return m.pairLogSd === undefined ? {} : { pairLogSd: m.pairLogSd, pairs: m.pairs ?? 1 };
 }
 
 /**
@@ -237,21 +268,13 @@ function driftOf(m: MetricNoise): Pick<MetricNoise, 'driftLogSd' | 'driftCalibra
  */
 export function mergeCalibrations(previous: NoiseCalibration | undefined, next: NoiseCalibration): NoiseCalibration {
   if (!previous || previous.profile !== next.profile) return next;
-  const metrics: Record<string, MetricNoise> = { ...previous.metrics };
-  for (const [key, m] of Object.entries(next.metrics)) {
-    const before = previous.metrics[key];
-    metrics[key] = before
-      ? {
-          trialLogSd: m.trialLogSd,
-          ...pooledDrift(before, m),
-          trials: m.trials,
-          ...(m.pairLogSd === undefined ? {} : { pairLogSd: m.pairLogSd, pairs: m.pairs ?? 1 }),
-        }
-      : m;
-  }
-  // The file's runs are every run any of its entries came from.
-  const sourceRuns = [...new Set([...previous.sourceRuns, ...next.sourceRuns])];
-  return { ...next, sourceRuns, metrics };
+  const merged = mergeEntries(previous, next, (before, m) => ({
+    trialLogSd: m.trialLogSd,
+    ...pooledDrift(before, m),
+    trials: m.trials,
+    ...pairPart(m),
+  }));
+  return { ...next, ...merged };
 }
 
 /**
@@ -271,20 +294,11 @@ export function mergeDrift(previous: NoiseCalibration | undefined, next: NoiseCa
         'calibrate without --drift-only to replace it',
     );
   }
-  const metrics: Record<string, MetricNoise> = { ...previous.metrics };
-  for (const [key, m] of Object.entries(next.metrics)) {
-    const before = previous.metrics[key];
-    if (!before) {
-      metrics[key] = m;
-      continue;
-    }
-    metrics[key] = {
-      trialLogSd: before.trialLogSd,
-      ...pooledDrift(before, m),
-      trials: before.trials,
-      ...(before.pairLogSd === undefined ? {} : { pairLogSd: before.pairLogSd, pairs: before.pairs ?? 1 }),
-    };
-  }
-  const sourceRuns = [...new Set([...previous.sourceRuns, ...next.sourceRuns])];
-  return { ...previous, sourceRuns, metrics };
+  const merged = mergeEntries(previous, next, (before, m) => ({
+    trialLogSd: before.trialLogSd,
+    ...pooledDrift(before, m),
+    trials: before.trials,
+    ...pairPart(before),
+  }));
+  return { ...previous, ...merged };
 }

@@ -62,6 +62,11 @@ export class JsonReader {
     return this.check.nonNegativeNumber(field, value);
   }
 
+  /** An integer ≥ 0. */
+  nonNegativeInteger(value: unknown, field: string): number {
+    return this.check.nonNegativeInteger(field, value);
+  }
+
   /** An integer ≥ 1. */
   positiveInteger(value: unknown, field: string): number {
     return this.check.positiveInteger(field, value);

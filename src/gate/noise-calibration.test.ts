@@ -46,6 +46,17 @@ describe('baselines/noise.json', () => {
     expect(parseNoiseCalibration('noise.json', text).metrics['a/b/c/d']?.driftCalibrations).toBe(1);
   });
 
+  test("a drift no calibration measured (0 calibrations: its group's) is read as such", () => {
+    const text = JSON.stringify({
+      ...calibration,
+      metrics: { 'a/b/c/d': { trialLogSd: 0.1, driftLogSd: 0.2, driftCalibrations: 0, trials: 3 } },
+    });
+    expect(parseNoiseCalibration('noise.json', text).metrics['a/b/c/d']).toMatchObject({
+      driftLogSd: 0.2,
+      driftCalibrations: 0,
+    });
+  });
+
   test('a missing file is no calibration, not an error', () => {
     const dir = makeTempDir();
     try {
@@ -64,12 +75,12 @@ describe('baselines/noise.json', () => {
       /Expected `metrics\["a\/b\/c\/d"\]\.trialLogSd` to be a non-negative finite number, got `-1`/,
     ],
     [
-      'zero calibrations behind a drift',
+      'a fractional count of calibrations behind a drift',
       JSON.stringify({
         ...calibration,
-        metrics: { 'a/b/c/d': { trialLogSd: 0.1, driftLogSd: 0.2, driftCalibrations: 0, trials: 3 } },
+        metrics: { 'a/b/c/d': { trialLogSd: 0.1, driftLogSd: 0.2, driftCalibrations: 1.5, trials: 3 } },
       }),
-      /Expected `metrics\["a\/b\/c\/d"\]\.driftCalibrations` to be a positive integer, got `0`/,
+      /Expected `metrics\["a\/b\/c\/d"\]\.driftCalibrations` to be a non-negative integer, got `1.5`/,
     ],
     [
       'a twin σ without the pairs behind it',

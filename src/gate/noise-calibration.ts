@@ -17,7 +17,9 @@
  * which the gate uses to judge a duet comparison pair by pair.
  * `driftLogSd` is absent when no calibration could set the metric against a
  * committed baseline (it had none yet, nor had its suite's metrics of its
- * kind): a drift not measured is not a drift of zero.
+ * kind): a drift not measured is not a drift of zero. `driftCalibrations` 0
+ * says the drift is its group's: no calibration has yet measured the metric
+ * against a baseline of another day (after a re-base, say).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -36,7 +38,11 @@ export interface MetricNoise {
    * was measured another day); absent when not measured.
    */
   readonly driftLogSd?: number;
-  /** Calibrations (each a pair of days) pooled in driftLogSd; 1 when the file does not say. */
+  /**
+   * Calibrations (each a pair of days) that measured this metric's own drift, pooled in
+   * driftLogSd; 0 when none has (driftLogSd is then its suite/kind group's); 1 when the file
+   * does not say.
+   */
   readonly driftCalibrations?: number;
   /** Calibration trials behind trialLogSd. */
   readonly trials: number;
@@ -97,7 +103,7 @@ export function parseNoiseCalibration(file: string, text: string): NoiseCalibrat
             driftCalibrations:
               m['driftCalibrations'] === undefined
                 ? 1
-                : r.positiveInteger(m['driftCalibrations'], `${field}.driftCalibrations`),
+                : r.nonNegativeInteger(m['driftCalibrations'], `${field}.driftCalibrations`),
           };
     const pair =
       m['pairLogSd'] === undefined

@@ -10,9 +10,9 @@
  */
 import { TAIL_STATS } from '../harness/metric-kinds.js';
 import type { EnvironmentFingerprint, Metric, ScenarioResult } from '../harness/result-model.js';
-import { scenarioId } from '../harness/result-model.js';
+import { scenarioId, scenarioKey } from '../harness/result-model.js';
 import { CALIBRATION_METRIC } from '../harness/runner/cpu-calibration.js';
-import { compareRun, type MetricComparison } from './compare-run.js';
+import { compareWithReference, loadCommittedReference, type MetricComparison } from './compare-run.js';
 import { compareSides, type SidesMeasured } from './compare-sides.js';
 import { Z_CRITICAL } from './log-shift.js';
 import type { NoiseCalibration } from './noise-calibration.js';
@@ -205,24 +205,24 @@ export function committedPowerCheck(
   factors: readonly number[] = DEFAULT_FACTORS,
 ): PowerReport {
   const options = environment ? { environment } : {};
-  const metricOf = new Map<string, Metric>(
-    results.flatMap((r) => r.metrics.map((m) => [`${scenarioId(r)} ${m.name}`, m] as const)),
-  );
+  const reference = loadCommittedReference(results, baselinesDir);
   const targets = new Map<string, string>();
-  for (const s of compareRun(results, baselinesDir, options).scenarios) {
+  for (const s of compareWithReference(results, reference, options).scenarios) {
     for (const m of s.metrics) {
       const referenceGates = m.gated || m.ungatedBecause !== undefined;
-      const metric = metricOf.get(keyOf(m));
-      if (!referenceGates || !metric || !m.baseline || m.metric === CALIBRATION_METRIC) continue;
+      if (!referenceGates || !m.baseline || m.metric === CALIBRATION_METRIC) continue;
       if (m.status === 'new' || m.status === 'missing') continue;
-      targets.set(keyOf(m), `${s.suite} · ${metric.kind} ${statClass(metric)}`);
+      // Grouped by the baseline's kind and statistic: the reference's rules.
+      const baseline = reference.baselines.get(s.suite)?.scenarios[scenarioKey(s)]?.metrics[m.metric];
+      if (!baseline) continue;
+      targets.set(keyOf(m), `${s.suite} · ${baseline.kind} ${statClass(baseline)}`);
     }
   }
   const subject: PowerSubject = {
     targets,
     replaced: replacementIds(results, targets),
     judge: (factor) =>
-      compareRun(injectSlowdown(results, targets, factor), baselinesDir, options).scenarios.flatMap((s) =>
+      compareWithReference(injectSlowdown(results, targets, factor), reference, options).scenarios.flatMap((s) =>
         s.metrics.filter((m) => m.gated),
       ),
   };
