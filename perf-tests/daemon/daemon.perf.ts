@@ -48,11 +48,20 @@ const MICRO_BOUNDS_NS: Readonly<Record<string, number>> = {
 };
 
 /**
- * A log line through the writer costs less than one synchronous write per line divided by this:
- * cheaper than writing each line itself. How much cheaper is the host's (a write system call
- * against an I/O round trip through libuv's thread pool) and goes to the gate as `overReference`.
+ * A line of a burst through the writer costs less than one synchronous write per line divided
+ * by this: cheaper than writing each line itself. How much cheaper is the host's (a write
+ * system call against an I/O round trip through libuv's thread pool) and goes to the gate as
+ * `overReference`.
  */
 const LOG_LINE_SPEEDUP = 1;
+/**
+ * A line from the 64 loggers costs less than this many synchronous writes. Whether it costs
+ * less than one depends on the machine's state of the hour (each round's flush waits for one
+ * round trip through the thread pool), so that comparison is the gate's; a writer that sent
+ * each line through the thread pool costs about five, and one that wrote each line itself
+ * fails the lines-per-write bound (docs/decisions.md, "Log lines are batched").
+ */
+const CONCURRENT_LINE_SYNC_WRITES = 2;
 /** A batched write carries more lines than this. */
 const MIN_LINES_PER_WRITE = 8;
 
@@ -119,7 +128,7 @@ describe('daemon library', () => {
   );
 
   test(
-    'logging: a log line costs less than a synchronous write per line, also from 64 loggers with the file rotating under them',
+    "logging: a burst's line costs less than a synchronous write, one from 64 loggers less than two; a write carries many lines, the file rotating under them",
     async () => {
       const result = await measureScenario({
         suite,
@@ -133,7 +142,9 @@ describe('daemon library', () => {
       // in the same trial with the same bursts and loggers, make one write system call per
       // line. A writer that wrote each line itself would cost about as much as its reference.
       expect(median('logLineNs') * LOG_LINE_SPEEDUP).toBeLessThan(median('syncWriteLineNs'));
-      expect(median('logLineConcurrentNs') * LOG_LINE_SPEEDUP).toBeLessThan(median('syncWriteLineConcurrentNs'));
+      expect(median('logLineConcurrentNs')).toBeLessThan(
+        CONCURRENT_LINE_SYNC_WRITES * median('syncWriteLineConcurrentNs'),
+      );
       // The batching itself: one write call carries many lines (a burst's 256; the 64 loggers'
       // lines of one turn of the event loop), not one.
       expect(findMetric(result, 'logLineLinesPerWrite').value).toBeGreaterThan(MIN_LINES_PER_WRITE);
