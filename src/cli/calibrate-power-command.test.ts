@@ -56,6 +56,22 @@ function compareDir(name: string, spread: number): string {
   return out;
 }
 
+const other = (runId: string, spread = 0.01): ResultsFile =>
+  results(runId, [syntheticResult([100, 100 * (1 + spread), 100 * (1 - spread)], { scenario: 'other' })]);
+
+/** Adds a second scenario, demo/other, to every round of a compare output folder. */
+function withOtherScenario(out: string, spread = 0.01): string {
+  for (const round of [1, 2]) {
+    for (const side of ['base', 'head']) {
+      const file = path.join(out, 'rounds', `${round}-${side}`, 'latest', 'results.json');
+      const both = JSON.parse(readFileSync(file, 'utf8')) as ResultsFile;
+      const added = other('x', spread).scenarios;
+      writeFileSync(file, JSON.stringify({ ...both, scenarios: [...both.scenarios, ...added] }));
+    }
+  }
+  return out;
+}
+
 describe('planebench calibrate --from and planebench power', () => {
   test('calibrates from one A/A comparison, judges power on another, refuses the same one', async () => {
     const baselines = path.join(dir.path, 'baselines');
@@ -80,16 +96,7 @@ describe('planebench calibrate --from and planebench power', () => {
   test('a round that re-measured only undecided scenarios is left out, so every other metric stays calibrated', async () => {
     const baselines = path.join(dir.path, 'baselines');
     mkdirSync(baselines);
-    const out = compareDir('aa1', 0.02);
-    const other = (runId: string): ResultsFile =>
-      results(runId, [syntheticResult([100, 101, 99], { scenario: 'other' })]);
-    for (const round of [1, 2]) {
-      for (const side of ['base', 'head']) {
-        const file = path.join(out, 'rounds', `${round}-${side}`, 'latest', 'results.json');
-        const both = JSON.parse(readFileSync(file, 'utf8')) as ResultsFile;
-        writeFileSync(file, JSON.stringify({ ...both, scenarios: [...both.scenarios, ...other('x').scenarios] }));
-      }
-    }
+    const out = withOtherScenario(compareDir('aa1', 0.02));
     for (const side of ['base', 'head']) {
       const latest = path.join(out, 'rounds', `3-${side}`, 'latest');
       mkdirSync(latest, { recursive: true });
@@ -114,6 +121,82 @@ describe('planebench calibrate --from and planebench power', () => {
     expect(after?.metrics['demo/query/v2/queryLatencyUs.p50']).toEqual(quiet);
     expect(after?.sourceRuns).toHaveLength(8);
     expect(printed).toContain('trial and twin noise kept');
+  });
+
+  test("--scenario writes only the named scenario and keeps the others' entries; an unknown one is an error", async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    mkdirSync(baselines);
+    const quietDir = withOtherScenario(compareDir('quiet', 0.02));
+    expect(await runCalibrateCommand(['--from', quietDir, '--baselines', baselines])).toBe(0);
+    const quiet = readNoiseCalibration(baselines)?.metrics['demo/query/v2/queryLatencyUs.p50'];
+    const quietOther = readNoiseCalibration(baselines)?.metrics['demo/other/v2/queryLatencyUs.p50'];
+    const busy = withOtherScenario(compareDir('busy', 0.3), 0.3);
+    await expect(
+      runCalibrateCommand(['--from', busy, '--scenario', 'demo/querry', '--baselines', baselines]),
+    ).rejects.toThrow(
+      /Expected `--scenario demo\/querry` to name a scenario the runs measured .*measured: demo\/other, demo\/query$/,
+    );
+    expect(readNoiseCalibration(baselines)?.metrics['demo/query/v2/queryLatencyUs.p50']).toEqual(quiet);
+    expect(await runCalibrateCommand(['--from', busy, '--scenario', 'demo/query/', '--baselines', baselines])).toBe(0);
+    const after = readNoiseCalibration(baselines);
+    expect(after?.metrics['demo/query/v2/queryLatencyUs.p50']?.trialLogSd).toBeGreaterThan(quiet?.trialLogSd ?? 0);
+    expect(after?.metrics['demo/other/v2/queryLatencyUs.p50']).toEqual(quietOther);
+  });
+
+  test('--reset-drift drops the drift the named scenario pooled; without it the drift is kept', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    mkdirSync(baselines);
+    const aa = withOtherScenario(compareDir('aa', 0.02));
+    expect(await runCalibrateCommand(['--from', aa, '--baselines', baselines])).toBe(0);
+    const file = path.join(baselines, 'noise.json');
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { metrics: Record<string, object> };
+    for (const key of Object.keys(written.metrics)) {
+      written.metrics[key] = { ...written.metrics[key], driftLogSd: 0.7, driftCalibrations: 3 };
+    }
+    writeFileSync(file, JSON.stringify(written));
+    const again = compareDir('again', 0.02);
+    expect(await runCalibrateCommand(['--from', again, '--scenario', 'demo/query', '--baselines', baselines])).toBe(0);
+    expect(readNoiseCalibration(baselines)?.metrics['demo/query/v2/queryLatencyUs.p50']?.driftLogSd).toBe(0.7);
+    expect(
+      await runCalibrateCommand([
+        '--from',
+        again,
+        '--scenario',
+        'demo/query',
+        '--reset-drift',
+        '--baselines',
+        baselines,
+      ]),
+    ).toBe(0);
+    // No baseline to say its kind: the re-based scenario has no drift until a later day measures it.
+    expect(readNoiseCalibration(baselines)?.metrics['demo/query/v2/queryLatencyUs.p50']).not.toHaveProperty(
+      'driftLogSd',
+    );
+    expect(readNoiseCalibration(baselines)?.metrics['demo/other/v2/queryLatencyUs.p50']?.driftLogSd).toBe(0.7);
+    // With baselines, it takes the drift its suite's metrics of its kind measured, as no calibration of its own.
+    const recorded = results('recorded', [
+      syntheticResult([100, 101, 99]),
+      syntheticResult([100, 101, 99], { scenario: 'other' }),
+    ]);
+    updateBaselines(baselines, recorded.scenarios, recorded.environment, []);
+    expect(
+      await runCalibrateCommand([
+        '--from',
+        again,
+        '--scenario',
+        'demo/query',
+        '--reset-drift',
+        '--baselines',
+        baselines,
+      ]),
+    ).toBe(0);
+    expect(readNoiseCalibration(baselines)?.metrics['demo/query/v2/queryLatencyUs.p50']).toMatchObject({
+      driftLogSd: 0.7,
+      driftCalibrations: 0,
+    });
+    await expect(runCalibrateCommand(['--from', again, '--reset-drift'])).rejects.toThrow(
+      /Expected `--reset-drift` with `--scenario` and without `--drift-only`/,
+    );
   });
 
   test('--committed judges a run of unchanged code against the committed baselines', async () => {
