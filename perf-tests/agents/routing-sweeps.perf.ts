@@ -6,13 +6,14 @@
 import { findMetric, measureScenario, resolveProfile } from '../../src/harness/index.js';
 import { SUITE } from './support/targets.js';
 import { sweepPoints } from './support/sweep-points.js';
+import { NOISY_SCENARIO_TRIALS } from './support/trials.js';
 
 const points = sweepPoints(resolveProfile());
 const first = (list: readonly number[]) => list[0] as number;
 const last = (list: readonly number[]) => list[list.length - 1] as number;
 
 /** Runs one sweep scenario and returns its result. */
-function measureSweepScenario(scenario: string, file: string, params: Record<string, unknown>) {
+function measureSweepScenario(scenario: string, file: string, params: Record<string, unknown>, trials?: number) {
   return measureScenario({
     suite: SUITE,
     scenario,
@@ -20,6 +21,7 @@ function measureSweepScenario(scenario: string, file: string, params: Record<str
     module: new URL(file, import.meta.url),
     params,
     timeoutMs: 180_000,
+    ...(trials === undefined ? {} : { trials }),
   });
 }
 
@@ -52,11 +54,12 @@ describe('agents: routing sweeps', () => {
   }, 600_000);
 
   test(`${last(points.concurrencies)} requests in flight share the dispatcher's turns`, async () => {
-    const result = await measureSweepScenario('request-concurrency', './request-concurrency.scenario.ts', {
-      concurrencies: points.concurrencies,
-      agents: 10,
-      messageBytes: 1024,
-    });
+    const result = await measureSweepScenario(
+      'request-concurrency',
+      './request-concurrency.scenario.ts',
+      { concurrencies: points.concurrencies, agents: 10, messageBytes: 1024 },
+      NOISY_SCENARIO_TRIALS['request-concurrency'],
+    );
     // A dispatcher turn handles every message queued when it runs (up to `turnBudget`), so
     // requests in flight together are answered in one turn: with 64 in flight a turn handles
     // about 64. A dispatcher that takes one message per turn (yielding to the event loop in

@@ -15,4 +15,5 @@ export const NOISY_SCENARIO_TRIALS = {
   'request-latency': byProfile(profile, { smoke: 1, ci: 8, full: 8 }),
   'agent-response-time': byProfile(profile, { smoke: 1, ci: 5, full: 5 }),
   'message-throughput': byProfile(profile, { smoke: 1, ci: 5, full: 5 }),
+  'request-concurrency': byProfile(profile, { smoke: 1, ci: 4, full: 4 }),
 } as const;
