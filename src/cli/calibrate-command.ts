@@ -1,5 +1,5 @@
 /**
- * `planebench calibrate [--rounds <k>] [--from <compare dir>] [--drift-only] [--scenario <id>]… [--baselines <dir>] [pattern…]`
+ * `planebench calibrate [--rounds <k>] [--from <compare dir>] [--drift-only] [--scenario <id>… [--reset-drift]] [--baselines <dir>] [pattern…]`
  * measures each metric's noise: it runs this commit against itself
  * (`planebench compare --base HEAD`, k rounds, default 3) — or reads such a
  * comparison's rounds with --from — and writes baselines/noise.json
@@ -14,11 +14,18 @@ import path from 'node:path';
 import { MAX_ROUNDS, parseCompareArgs } from '../compare/compare-options.js';
 import { runCompare } from '../compare/run-compare.js';
 import { readBaseline, type BaselineFile } from '../gate/baseline-file.js';
-import { deriveNoise, mergeCalibrations, mergeDrift, type CalibrationRun } from '../gate/derive-noise.js';
+import {
+  deriveNoise,
+  mergeCalibrations,
+  mergeDrift,
+  onlyScenarios,
+  restartDrift,
+  type CalibrationRun,
+} from '../gate/derive-noise.js';
 import { interleavedNoise } from '../gate/compare-run.js';
 import { calibratedDetectable } from '../gate/log-shift.js';
 import { judgedInPairs } from '../gate/verdict.js';
-import { readNoiseCalibration, writeNoiseCalibration, type NoiseCalibration } from '../gate/noise-calibration.js';
+import { readNoiseCalibration, writeNoiseCalibration } from '../gate/noise-calibration.js';
 import { readCompareRounds, type CompareRound } from '../gate/read-compare-dir.js';
 import { resultsRoot } from '../harness/paths.js';
 import { scenarioId, type EnvironmentFingerprint } from '../harness/result-model.js';
@@ -42,7 +49,7 @@ interface CalibrateArgs {
   readonly patterns: readonly string[];
   /** Write only these scenarios' entries (`suite/scenario` or `suite/scenario/variant`); empty: every scenario's. */
   readonly scenarios: readonly string[];
-  /** The named scenarios were re-based for a workload change: the drift their entries pooled is dropped. */
+  /** The named scenarios were re-based for a workload change: their entries' drift restarts at their group's. */
   readonly resetDrift: boolean;
 }
 
@@ -128,29 +135,6 @@ function fromRounds(all: readonly CompareRound[]): Measured {
   };
 }
 
-/**
- * The calibration's entries of the scenarios named (a spec file measures several; one whose
- * workload changed is calibrated again alone, its siblings keep the file's entries). A name
- * that matches none of the measured scenarios is an error.
- */
-function onlyScenarios(calibration: NoiseCalibration, scenarios: readonly string[]): NoiseCalibration {
-  if (scenarios.length === 0) return calibration;
-  const keys = Object.keys(calibration.metrics);
-  for (const name of scenarios) {
-    if (!keys.some((key) => key.startsWith(`${name}/`))) {
-      const measured = [...new Set(keys.map((key) => key.split('/').slice(0, 2).join('/')))].sort();
-      throw new Error(
-        `Expected \`--scenario ${name}\` to name a scenario the runs measured (suite/scenario[/variant]), ` +
-          `got none; measured: ${measured.join(', ')}`,
-      );
-    }
-  }
-  const metrics = Object.fromEntries(
-    Object.entries(calibration.metrics).filter(([key]) => scenarios.some((name) => key.startsWith(`${name}/`))),
-  );
-  return { ...calibration, metrics };
-}
-
 /** The kind of a noise.json key's metric, from its committed baseline. */
 function kindIn(baselinesDir: string): (key: string) => string | undefined {
   const files = new Map<string, BaselineFile | undefined>();
@@ -159,43 +143,6 @@ function kindIn(baselinesDir: string): (key: string) => string | undefined {
     if (!files.has(suite)) files.set(suite, readBaseline(baselinesDir, suite));
     return files.get(suite)?.scenarios[`${scenario}/${variant}`]?.metrics[metric.join('/')]?.kind;
   };
-}
-
-/**
- * The file with the drift of the scenarios named restarted: their baselines were re-based for a
- * workload change, so the offsets pooled so far were against a baseline of other behaviour. Each
- * of their metrics takes the median drift its suite's metrics of its kind measured (counted as
- * no calibration of its own), or none when there is no such metric, until a later day measures
- * its own.
- */
-function withDriftRestarted(
-  file: NoiseCalibration,
-  scenarios: readonly string[],
-  kindOf: (key: string) => string | undefined,
-): NoiseCalibration {
-  const named = (key: string): boolean => scenarios.some((name) => key.startsWith(`${name}/`));
-  const groupOf = (key: string): string | undefined => {
-    const kind = kindOf(key);
-    return kind === undefined ? undefined : `${key.split('/')[0]}/${kind}`;
-  };
-  const measured = new Map<string, number[]>();
-  for (const [key, m] of Object.entries(file.metrics)) {
-    const group = groupOf(key);
-    if (named(key) || group === undefined || m.driftLogSd === undefined || m.driftCalibrations === 0) continue;
-    measured.set(group, [...(measured.get(group) ?? []), m.driftLogSd ** 2]);
-  }
-  const metrics = Object.fromEntries(
-    Object.entries(file.metrics).map(([key, m]) => {
-      if (!named(key)) return [key, m];
-      const { driftLogSd: _drift, driftCalibrations: _count, ...rest } = m;
-      const group = measured.get(groupOf(key) ?? '');
-      const restarted = group
-        ? { driftLogSd: Math.round(Math.sqrt(median(group)) * 1e6) / 1e6, driftCalibrations: 0 }
-        : {};
-      return [key, { ...rest, ...restarted }];
-    }),
-  );
-  return { ...file, metrics };
 }
 
 async function measure(args: CalibrateArgs): Promise<Measured> {
@@ -226,8 +173,7 @@ export async function runCalibrateCommand(argv: readonly string[]): Promise<numb
     args.scenarios,
   );
   const stored = readNoiseCalibration(args.baselinesDir);
-  const previous =
-    args.resetDrift && stored ? withDriftRestarted(stored, args.scenarios, kindIn(args.baselinesDir)) : stored;
+  const previous = args.resetDrift && stored ? restartDrift(stored, args.scenarios, kindIn(args.baselinesDir)) : stored;
   const merge = args.driftOnly ? mergeDrift : mergeCalibrations;
   const file = writeNoiseCalibration(args.baselinesDir, merge(previous, calibration));
   if (args.driftOnly) {

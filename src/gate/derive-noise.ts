@@ -302,3 +302,61 @@ export function mergeDrift(previous: NoiseCalibration | undefined, next: NoiseCa
   }));
   return { ...previous, ...merged };
 }
+
+/**
+ * The calibration's entries of the scenarios named (a spec file measures several; one whose
+ * workload changed is calibrated again alone, its siblings keep the file's entries). A name
+ * that matches none of the measured scenarios is an error.
+ */
+export function onlyScenarios(calibration: NoiseCalibration, scenarios: readonly string[]): NoiseCalibration {
+  if (scenarios.length === 0) return calibration;
+  const keys = Object.keys(calibration.metrics);
+  for (const name of scenarios) {
+    if (!keys.some((key) => key.startsWith(`${name}/`))) {
+      const measured = [...new Set(keys.map((key) => key.split('/').slice(0, 2).join('/')))].sort();
+      throw new Error(
+        `Expected \`--scenario ${name}\` to name a scenario the runs measured (suite/scenario[/variant]), ` +
+          `got none; measured: ${measured.join(', ')}`,
+      );
+    }
+  }
+  const metrics = Object.fromEntries(
+    Object.entries(calibration.metrics).filter(([key]) => scenarios.some((name) => key.startsWith(`${name}/`))),
+  );
+  return { ...calibration, metrics };
+}
+
+/**
+ * The file with the drift of the scenarios named restarted: their baselines were re-based for a
+ * workload change, so the offsets pooled so far were against a baseline of other behaviour. Each
+ * of their metrics takes the median drift its suite's metrics of its kind measured (counted as
+ * no calibration of its own), or none when there is no such metric, until a later day measures
+ * its own.
+ */
+export function restartDrift(
+  file: NoiseCalibration,
+  scenarios: readonly string[],
+  kindOf: (key: string) => string | undefined,
+): NoiseCalibration {
+  const named = (key: string): boolean => scenarios.some((name) => key.startsWith(`${name}/`));
+  const groupOf = (key: string): string | undefined => {
+    const kind = kindOf(key);
+    return kind === undefined ? undefined : `${key.split('/')[0]}/${kind}`;
+  };
+  const measured = new Map<string, number[]>();
+  for (const [key, m] of Object.entries(file.metrics)) {
+    const group = groupOf(key);
+    if (named(key) || group === undefined || m.driftLogSd === undefined || m.driftCalibrations === 0) continue;
+    measured.set(group, [...(measured.get(group) ?? []), m.driftLogSd ** 2]);
+  }
+  const metrics = Object.fromEntries(
+    Object.entries(file.metrics).map(([key, m]) => {
+      if (!named(key)) return [key, m];
+      const { driftLogSd: _drift, driftCalibrations: _count, ...rest } = m;
+      const group = measured.get(groupOf(key) ?? '');
+      const restarted = group ? { driftLogSd: round6(Math.sqrt(median(group))), driftCalibrations: 0 } : {};
+      return [key, { ...rest, ...restarted }];
+    }),
+  );
+  return { ...file, metrics };
+}
