@@ -91,6 +91,17 @@ describe('the paired log shift (twin trials of a duet comparison)', () => {
     expect(s.sigma).toBeGreaterThan(0.1);
   });
 
+  test('two outlying pairs of six, which move the Walsh median, widen the spread it is judged by', () => {
+    // A whole-suite A/A's errorChainNs.median: four twins within 6 %, two head trials slowed by a
+    // machine hiccup. The MAD alone (0.044) put the +22 % shift at 10 standard errors.
+    const twins = [16, 16, 16, 17, 17, 17];
+    const head = [17, 17, 17, 17, 31, 26];
+    const s = pairedLogShift(twins, head, { trialLogSd: 0.036, driftLogSd: 0, pairLogSd: 0.043 });
+    expect(s.shift).toBeGreaterThan(Math.log(1.15));
+    expect(s.sigma).toBeGreaterThan(0.2);
+    expect(s.shift).toBeLessThan(s.threshold);
+  });
+
   test('the estimate is the median of the Walsh averages; twins of different lengths are refused', () => {
     expect(walshMedian([0, 1, 2])).toBe(1);
     expect(walshMedian([0, 0, 0, 10])).toBe(0);
