@@ -155,19 +155,11 @@ describe('planebench calibrate --from and planebench power', () => {
     }
     writeFileSync(file, JSON.stringify(written));
     const again = compareDir('again', 0.02);
+    const resetQuery = () =>
+      runCalibrateCommand(['--from', again, '--scenario', 'demo/query', '--reset-drift', '--baselines', baselines]);
     expect(await runCalibrateCommand(['--from', again, '--scenario', 'demo/query', '--baselines', baselines])).toBe(0);
     expect(readNoiseCalibration(baselines)?.metrics['demo/query/v2/queryLatencyUs.p50']?.driftLogSd).toBe(0.7);
-    expect(
-      await runCalibrateCommand([
-        '--from',
-        again,
-        '--scenario',
-        'demo/query',
-        '--reset-drift',
-        '--baselines',
-        baselines,
-      ]),
-    ).toBe(0);
+    expect(await resetQuery()).toBe(0);
     // No baseline to say its kind: the re-based scenario has no drift until a later day measures it.
     expect(readNoiseCalibration(baselines)?.metrics['demo/query/v2/queryLatencyUs.p50']).not.toHaveProperty(
       'driftLogSd',
@@ -179,17 +171,7 @@ describe('planebench calibrate --from and planebench power', () => {
       syntheticResult([100, 101, 99], { scenario: 'other' }),
     ]);
     updateBaselines(baselines, recorded.scenarios, recorded.environment, []);
-    expect(
-      await runCalibrateCommand([
-        '--from',
-        again,
-        '--scenario',
-        'demo/query',
-        '--reset-drift',
-        '--baselines',
-        baselines,
-      ]),
-    ).toBe(0);
+    expect(await resetQuery()).toBe(0);
     expect(readNoiseCalibration(baselines)?.metrics['demo/query/v2/queryLatencyUs.p50']).toMatchObject({
       driftLogSd: 0.7,
       driftCalibrations: 0,
