@@ -9,7 +9,9 @@
  * - driftLogSd: how far a whole run sits from the committed baseline (measured
  *   another day) beyond what its trial noise explains: per metric the root mean
  *   square of each run's mean log offset, less the variance its trials and the
- *   baseline's trials account for. One calibration sees a single pair of days,
+ *   baseline's trials account for. A CPU-bound kind on a machine of another
+ *   speed is offset from the baseline scaled to that machine, as the committed
+ *   gate judges it (src/gate/machine-speed.ts): the speed is not counted twice. One calibration sees a single pair of days,
  *   so a metric's drift is never taken below the median drift of its suite's
  *   metrics of the same kind (a median: one metric whose baseline is of other
  *   behaviour does not set its siblings' drift). Only runs of another
@@ -32,7 +34,9 @@
  */
 import { scenarioId, type EnvironmentFingerprint, type ScenarioResult } from '../harness/result-model.js';
 import { median } from '../harness/stats/median.js';
+import { mean, sampleVariance } from '../harness/stats/moments.js';
 import type { BaselineFile } from './baseline-file.js';
+import { machineSpeedRatio, SPEED_SENSITIVE_KINDS, speedDiffers } from './machine-speed.js';
 import { noiseKey, NOISE_VERSION, type MetricNoise, type NoiseCalibration } from './noise-calibration.js';
 
 export interface CalibrationRun {
@@ -44,16 +48,6 @@ export interface CalibrationRun {
   readonly duet?: { readonly round: number; readonly side: 'base' | 'head' };
 }
 
-function mean(values: readonly number[]): number {
-  return values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-function sampleVariance(values: readonly number[]): number {
-  if (values.length < 2) return 0;
-  const m = mean(values);
-  return values.reduce((a, v) => a + (v - m) * (v - m), 0) / (values.length - 1);
-}
-
 interface Gathered {
   readonly key: string;
   readonly group: string;
@@ -62,6 +56,25 @@ interface Gathered {
   /** Log trial values of the runs measured on another day than the baseline: the ones that show its drift. */
   readonly otherDayRuns: number[][];
   readonly baselineLogs?: number[];
+}
+
+/** The metrics whose day drift a metric without its own takes: its suite's metrics of its kind. */
+function driftGroup(suite: string, kind: string): string {
+  return `${suite}/${kind}`;
+}
+
+/** Per group, the median of its members' drift variances (members without one are left out). */
+function groupMedians(members: Iterable<readonly [string, number | undefined]>): Map<string, number> {
+  const byGroup = new Map<string, number[]>();
+  for (const [group, variance] of members) {
+    if (variance !== undefined) byGroup.set(group, [...(byGroup.get(group) ?? []), variance]);
+  }
+  return new Map([...byGroup].map(([group, variances]) => [group, median(variances)]));
+}
+
+/** Whether a noise key (suite/scenario/variant/metric) is of one of the named scenarios. */
+function ofScenarios(key: string, scenarios: readonly string[]): boolean {
+  return scenarios.some((name) => key.startsWith(`${name}/`));
 }
 
 /** Same UTC calendar day. */
@@ -79,6 +92,7 @@ function gather(
     for (const r of run.scenarios) {
       if (r.state !== 'completed') continue;
       const entry = baselineOf(r.suite)?.scenarios[`${r.scenario}/${r.variant}`];
+      const speedRatio = machineSpeedRatio(r, entry?.metrics);
       for (const m of r.metrics) {
         const key = noiseKey(r, m.name);
         if (excluded.has(key)) continue;
@@ -90,10 +104,10 @@ function gather(
         let g = byKey.get(key);
         if (!g) {
           const base = entry && entry.profile === r.profile ? entry.metrics[m.name]?.trials : undefined;
-          const baselineLogs = base && base.every((v) => v > 0) ? base.map(Math.log) : undefined;
+          const baselineLogs = base && base.length > 0 && base.every((v) => v > 0) ? base.map(Math.log) : undefined;
           g = {
             key,
-            group: `${r.suite}/${m.kind}`,
+            group: driftGroup(r.suite, m.kind),
             runs: [],
             otherDayRuns: [],
             ...(baselineLogs ? { baselineLogs } : {}),
@@ -102,7 +116,13 @@ function gather(
         }
         const logs = m.trials.map(Math.log);
         g.runs.push(logs);
-        if (entry && !sameDay(entry.updatedAt, run.date)) g.otherDayRuns.push(logs);
+        if (entry && !sameDay(entry.updatedAt, run.date)) {
+          // The committed gate judges this metric against the baseline scaled to the run's machine
+          // (src/gate/machine-speed.ts), so its drift is what remains after that scaling.
+          const scaled = SPEED_SENSITIVE_KINDS.has(m.kind) && speedDiffers(speedRatio);
+          const offset = scaled ? Math.log(m.direction === 'smaller' ? speedRatio! : 1 / speedRatio!) : 0;
+          g.otherDayRuns.push(logs.map((v) => v - offset));
+        }
       }
     }
   }
@@ -173,16 +193,11 @@ export function deriveNoise(
   );
   const trialVariance = new Map(gathered.map((g) => [g.key, sampleVariance(g.runs.flat())]));
   const drift = new Map(gathered.map((g) => [g.key, driftVariance(g, trialVariance.get(g.key) ?? 0)]));
-  const groupDrift = new Map<string, number[]>();
-  for (const g of gathered) {
-    const d = drift.get(g.key);
-    if (d !== undefined) groupDrift.set(g.group, [...(groupDrift.get(g.group) ?? []), d]);
-  }
+  const groupDrift = groupMedians(gathered.map((g) => [g.group, drift.get(g.key)]));
   const twins = pairNoise(runs);
   const metrics: Record<string, MetricNoise> = {};
   for (const g of gathered) {
-    const group = groupDrift.get(g.group);
-    const groupVariance = group && group.length > 0 ? median(group) : undefined;
+    const groupVariance = groupDrift.get(g.group);
     const own = drift.get(g.key);
     const measured = [own, groupVariance].filter((v): v is number => v !== undefined);
     metrics[g.key] = {
@@ -312,7 +327,7 @@ export function onlyScenarios(calibration: NoiseCalibration, scenarios: readonly
   if (scenarios.length === 0) return calibration;
   const keys = Object.keys(calibration.metrics);
   for (const name of scenarios) {
-    if (!keys.some((key) => key.startsWith(`${name}/`))) {
+    if (!keys.some((key) => ofScenarios(key, [name]))) {
       const measured = [...new Set(keys.map((key) => key.split('/').slice(0, 2).join('/')))].sort();
       throw new Error(
         `Expected \`--scenario ${name}\` to name a scenario the runs measured (suite/scenario[/variant]), ` +
@@ -321,7 +336,7 @@ export function onlyScenarios(calibration: NoiseCalibration, scenarios: readonly
     }
   }
   const metrics = Object.fromEntries(
-    Object.entries(calibration.metrics).filter(([key]) => scenarios.some((name) => key.startsWith(`${name}/`))),
+    Object.entries(calibration.metrics).filter(([key]) => ofScenarios(key, scenarios)),
   );
   return { ...calibration, metrics };
 }
@@ -338,23 +353,24 @@ export function restartDrift(
   scenarios: readonly string[],
   kindOf: (key: string) => string | undefined,
 ): NoiseCalibration {
-  const named = (key: string): boolean => scenarios.some((name) => key.startsWith(`${name}/`));
   const groupOf = (key: string): string | undefined => {
     const kind = kindOf(key);
-    return kind === undefined ? undefined : `${key.split('/')[0]}/${kind}`;
+    return kind === undefined ? undefined : driftGroup(key.split('/')[0] as string, kind);
   };
-  const measured = new Map<string, number[]>();
-  for (const [key, m] of Object.entries(file.metrics)) {
-    const group = groupOf(key);
-    if (named(key) || group === undefined || m.driftLogSd === undefined || m.driftCalibrations === 0) continue;
-    measured.set(group, [...(measured.get(group) ?? []), m.driftLogSd ** 2]);
-  }
+  const measured = groupMedians(
+    Object.entries(file.metrics).flatMap(([key, m]) => {
+      const group = groupOf(key);
+      const own = ofScenarios(key, scenarios) || m.driftCalibrations === 0 ? undefined : m.driftLogSd;
+      return group === undefined || own === undefined ? [] : [[group, own ** 2] as const];
+    }),
+  );
   const metrics = Object.fromEntries(
     Object.entries(file.metrics).map(([key, m]) => {
-      if (!named(key)) return [key, m];
+      if (!ofScenarios(key, scenarios)) return [key, m];
       const { driftLogSd: _drift, driftCalibrations: _count, ...rest } = m;
-      const group = measured.get(groupOf(key) ?? '');
-      const restarted = group ? { driftLogSd: round6(Math.sqrt(median(group))), driftCalibrations: 0 } : {};
+      const groupVariance = measured.get(groupOf(key) ?? '');
+      const restarted =
+        groupVariance === undefined ? {} : { driftLogSd: round6(Math.sqrt(groupVariance)), driftCalibrations: 0 };
       return [key, { ...rest, ...restarted }];
     }),
   );

@@ -17,6 +17,9 @@ describe('the log-shift statistic', () => {
     expect(hodgesLehmann([0, 1], [2, 3])).toBe(2);
     expect(hodgesLehmann([1, 1, 1], [2, 2, 2])).toBe(1);
     expect(hodgesLehmann([1, 1, 1, 1], [2, 2, 2, 100])).toBe(1);
+    // Two wild values of six move a third of the differences, not their median: the MAD, which
+    // two of six cannot move either, is a spread of the same robustness.
+    expect(hodgesLehmann([1, 1, 1, 1, 1, 1], [1, 1, 1, 1, 5, 6])).toBe(0);
   });
 
   test('a uniform ×f on the head shifts by exactly log f and leaves the spread alone', () => {

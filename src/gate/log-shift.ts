@@ -29,6 +29,7 @@
  * back to the kind's default thresholds otherwise.
  */
 import { median } from '../harness/stats/median.js';
+import { sampleSd } from '../harness/stats/moments.js';
 
 /** Standard errors a shift must exceed to count. */
 export const Z_CRITICAL = 4;
@@ -75,18 +76,25 @@ export function hodgesLehmann(base: readonly number[], head: readonly number[]):
   return median(differences);
 }
 
-function sampleSd(values: readonly number[]): number {
-  if (values.length < 2) return 0;
-  const mean = values.reduce((a, v) => a + v, 0) / values.length;
-  return Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / (values.length - 1));
-}
-
 function madSigma(values: readonly number[]): number {
   const center = median(values);
   return MAD_TO_SIGMA * median(values.map((v) => Math.abs(v - center)));
 }
 
-/** Both sides' robust spreads pooled by their degrees of freedom. */
+/**
+ * The spread a Walsh median is judged by: the larger of the MAD σ and the standard deviation.
+ * The Walsh median gives way to 29 % of outlying pairs, the MAD only to 50 %: a spread that
+ * outliers too few to move the MAD could not widen would judge a shift they moved.
+ */
+function pairSpreadSigma(differences: readonly number[]): number {
+  return Math.max(madSigma(differences), sampleSd(differences));
+}
+
+/**
+ * Both sides' robust spreads pooled by their degrees of freedom. Two outliers among six of one
+ * side move a third of the two-sample differences, not the median of them, so the MAD is the
+ * spread here (docs/decisions.md, "The unpaired spread stays the MAD").
+ */
 export function observedLogSigma(base: readonly number[], head: readonly number[]): number {
   const b = madSigma(base);
   const h = madSigma(head);
@@ -152,9 +160,7 @@ export function pairedLogShift(base: readonly number[], head: readonly number[],
   }
   const differences = head.map((h, i) => Math.log(h) - Math.log(base[i] as number));
   const shift = walshMedian(differences);
-  // The Walsh median gives way to 29 % of outlying pairs, the MAD only to 50 %: a spread that two
-  // outliers of six cannot move would judge a shift they moved. The standard deviation moves with them.
-  const observedSigma = Math.max(madSigma(differences), sampleSd(differences));
+  const observedSigma = pairSpreadSigma(differences);
   const sigma = Math.max(calibratedPairSigma(noise), observedSigma);
   const standardError = sigma / Math.sqrt(differences.length);
   return shiftWithin(shift, sigma, observedSigma, standardError);
