@@ -3,7 +3,6 @@ import {
   fixtureCalibrationOf,
   latencyMetric,
   scenarioResult,
-  throughputMetric,
 } from '../test-support/fixture-results.js';
 import type { BaselineFile } from './baseline-file.js';
 import { deriveNoise, mergeCalibrations, mergeDrift } from './derive-noise.js';
@@ -117,37 +116,6 @@ describe('deriveNoise', () => {
     expect(c.metrics['fixture/steady/v2/queryLatencyUs.new']?.driftLogSd).toBeCloseTo(Math.log(1.2), 2);
     expect(c.metrics['fixture/steady/v2/queryLatencyUs.a']?.driftLogSd).toBeCloseTo(Math.log(1.2), 2);
     expect(c.metrics['fixture/steady/v2/queryLatencyUs.c']?.driftLogSd).toBeCloseTo(Math.log(50), 2);
-  });
-
-  test("a CPU-bound kind's drift is what remains after scaling the baseline to the run's machine", () => {
-    const trials = [100, 101, 99];
-    const metricsAt = (slower: number) => [
-      latencyMetric(
-        [10, 10, 10].map((v) => v * slower),
-        { name: 'cpuCalibrationNs', kind: 'durationNs', gated: false },
-      ),
-      latencyMetric(
-        trials.map((v) => v * slower),
-        { name: 'callNs', kind: 'durationNs' },
-      ),
-      throughputMetric(trials.map((v) => v / slower)),
-      latencyMetric(trials.map((v) => v * slower)),
-    ];
-    const baseline = baselineWith(trials);
-    const entry = baseline.scenarios['steady/v2']!;
-    const metrics = Object.fromEntries(metricsAt(1).map((m) => [m.name, { ...m }]));
-    const committed: BaselineFile = { ...baseline, scenarios: { 'steady/v2': { ...entry, metrics } } };
-    // A machine 2× slower all day: the reference loop, the ns call and the rate move with it.
-    const runs = ['a', 'b'].map((runId) => ({
-      runId,
-      date: '2026-12-01T10:00:00.000Z',
-      scenarios: [scenarioResult(metricsAt(2))],
-    }));
-    const c = deriveNoise(runs, () => committed, { environment, rounds: 1 });
-    expect(c.metrics['fixture/steady/v2/callNs']?.driftLogSd).toBeCloseTo(0, 3);
-    expect(c.metrics['fixture/steady/v2/requestsPerSec']?.driftLogSd).toBeCloseTo(0, 3);
-    // µs latencies are not judged against a scaled baseline: the speed is their drift.
-    expect(c.metrics[KEY]?.driftLogSd).toBeCloseTo(Math.log(2), 2);
   });
 
   test('metrics with a zero or negative value are not calibrated', () => {

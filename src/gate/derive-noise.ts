@@ -9,9 +9,9 @@
  * - driftLogSd: how far a whole run sits from the committed baseline (measured
  *   another day) beyond what its trial noise explains: per metric the root mean
  *   square of each run's mean log offset, less the variance its trials and the
- *   baseline's trials account for. A CPU-bound kind on a machine of another
- *   speed is offset from the baseline scaled to that machine, as the committed
- *   gate judges it (src/gate/machine-speed.ts): the speed is not counted twice. One calibration sees a single pair of days,
+ *   baseline's trials account for. As measured, not scaled to the run's
+ *   machine speed (docs/decisions.md, "The day drift is not scaled to the
+ *   machine's speed"). One calibration sees a single pair of days,
  *   so a metric's drift is never taken below the median drift of its suite's
  *   metrics of the same kind (a median: one metric whose baseline is of other
  *   behaviour does not set its siblings' drift). Only runs of another
@@ -36,7 +36,6 @@ import { scenarioId, type EnvironmentFingerprint, type ScenarioResult } from '..
 import { median } from '../harness/stats/median.js';
 import { mean, sampleVariance } from '../harness/stats/moments.js';
 import type { BaselineFile } from './baseline-file.js';
-import { machineSpeedRatio, SPEED_SENSITIVE_KINDS, speedDiffers } from './machine-speed.js';
 import { noiseKey, NOISE_VERSION, type MetricNoise, type NoiseCalibration } from './noise-calibration.js';
 
 export interface CalibrationRun {
@@ -92,7 +91,6 @@ function gather(
     for (const r of run.scenarios) {
       if (r.state !== 'completed') continue;
       const entry = baselineOf(r.suite)?.scenarios[`${r.scenario}/${r.variant}`];
-      const speedRatio = machineSpeedRatio(r, entry?.metrics);
       for (const m of r.metrics) {
         const key = noiseKey(r, m.name);
         if (excluded.has(key)) continue;
@@ -116,13 +114,7 @@ function gather(
         }
         const logs = m.trials.map(Math.log);
         g.runs.push(logs);
-        if (entry && !sameDay(entry.updatedAt, run.date)) {
-          // The committed gate judges this metric against the baseline scaled to the run's machine
-          // (src/gate/machine-speed.ts), so its drift is what remains after that scaling.
-          const scaled = SPEED_SENSITIVE_KINDS.has(m.kind) && speedDiffers(speedRatio);
-          const offset = scaled ? Math.log(m.direction === 'smaller' ? speedRatio! : 1 / speedRatio!) : 0;
-          g.otherDayRuns.push(logs.map((v) => v - offset));
-        }
+        if (entry && !sameDay(entry.updatedAt, run.date)) g.otherDayRuns.push(logs);
       }
     }
   }
