@@ -2,11 +2,12 @@ import { jest } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { readBaseline } from '../gate/baseline-file.js';
+import { readNoiseCalibration, writeNoiseCalibration } from '../gate/noise-calibration.js';
 import { captureEnvironment } from '../harness/environment.js';
 import type { ProfileName } from '../harness/profile.js';
 import type { ScenarioResult } from '../harness/result-model.js';
 import { RESULTS_SCHEMA_VERSION, type ResultsFile } from '../gate/results-file.js';
-import { syntheticResult } from '../test-support/fixture-results.js';
+import { fixtureCalibrationOf, syntheticResult } from '../test-support/fixture-results.js';
 import { makeTempDir } from '../test-support/temp-dir.js';
 import { runBaselineCommand } from './baseline-command.js';
 
@@ -180,6 +181,61 @@ describe('planebench baseline update', () => {
     expect(output).toHaveBeenCalledWith(expect.stringContaining('queryLatencyUs.p50: 11.0 µs → 41.0 µs'));
     expect(output).toHaveBeenCalledWith(expect.stringContaining('dry run'));
     expect(readBaseline(baselines, 'demo')?.scenarios['query/v2']?.metrics['queryLatencyUs.p50']?.value).toBe(11);
+  });
+
+  describe('--reset-drift', () => {
+    const queryKey = 'demo/query/v2/queryLatencyUs.p50';
+    const otherKey = 'demo/other/v2/queryLatencyUs.p50';
+    /** Baselines of two demo scenarios and a noise file with a drift for each. */
+    async function twoScenarios(): Promise<string> {
+      const baselines = path.join(dir.path, 'baselines');
+      const first = resultsFile('first.json', [
+        syntheticResult([10, 11, 12]),
+        syntheticResult([20, 21, 22], { scenario: 'other' }),
+      ]);
+      expect(await runBaselineCommand(['update', '--results', first, '--baselines', baselines])).toBe(0);
+      writeNoiseCalibration(
+        baselines,
+        fixtureCalibrationOf({
+          [queryKey]: { trialLogSd: 0.1, driftLogSd: 0.9, driftCalibrations: 3, trials: 18 },
+          [otherKey]: { trialLogSd: 0.1, driftLogSd: 0.2, driftCalibrations: 2, trials: 18 },
+        }),
+      );
+      return baselines;
+    }
+
+    test("restarts the re-based scenario's drift at its suite and kind's median; the others keep theirs", async () => {
+      const baselines = await twoScenarios();
+      const rerun = resultsFile('rerun.json', [syntheticResult([5, 5, 6])]);
+      const code = await runBaselineCommand(['update', '--results', rerun, '--baselines', baselines, '--reset-drift']);
+      expect(code).toBe(0);
+      const noise = readNoiseCalibration(baselines);
+      expect(noise?.metrics[queryKey]).toMatchObject({ trialLogSd: 0.1, driftLogSd: 0.2, driftCalibrations: 0 });
+      expect(noise?.metrics[otherKey]).toMatchObject({ driftLogSd: 0.2, driftCalibrations: 2 });
+      expect(readBaseline(baselines, 'demo')?.scenarios['query/v2']?.metrics['queryLatencyUs.p50']?.trials).toEqual([
+        5, 5, 6,
+      ]);
+    });
+
+    test('a corrupt noise file is named and nothing is written', async () => {
+      const baselines = await twoScenarios();
+      writeFileSync(path.join(baselines, 'noise.json'), '{"version": 1, "metrics": 3}');
+      const rerun = resultsFile('rerun.json', [syntheticResult([5, 5, 6])]);
+      await expect(
+        runBaselineCommand(['update', '--results', rerun, '--baselines', baselines, '--reset-drift']),
+      ).rejects.toThrow(/noise\.json/);
+      expect(readBaseline(baselines, 'demo')?.scenarios['query/v2']?.metrics['queryLatencyUs.p50']?.trials).toEqual([
+        10, 11, 12,
+      ]);
+    });
+
+    test('is refused with --new-metrics-only or --metric', async () => {
+      for (const flag of [['--new-metrics-only'], ['--metric', 'queryLatencyUs.p50']]) {
+        await expect(runBaselineCommand(['update', '--reset-drift', ...flag])).rejects.toThrow(
+          /--reset-drift.*whole-entry re-base/,
+        );
+      }
+    });
   });
 
   test('--help prints the usage and exits 0', async () => {

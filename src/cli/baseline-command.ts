@@ -3,9 +3,14 @@
  * src/gate/update-baselines.ts. Given several results files (runs of the same
  * code and profile), each scenario's baseline pools the trials of all of them:
  * a baseline from one run carries that run's luck (docs/decisions.md,
- * "Baselines pool runs").
+ * "Baselines pool runs"). With --reset-drift the re-based scenarios' day drift
+ * in noise.json restarts (src/gate/derive-noise.ts, restartDrift): the offsets
+ * pooled so far were measured against a baseline of other behaviour.
  */
 import path from 'node:path';
+import { metricKindIn } from '../gate/baseline-file.js';
+import { ofScenarios, restartDrift } from '../gate/derive-noise.js';
+import { noisePath, readNoiseCalibration, writeNoiseCalibration } from '../gate/noise-calibration.js';
 import { poolRounds } from '../gate/pool-rounds.js';
 import { updateBaselines } from '../gate/update-baselines.js';
 import { resultsRoot } from '../harness/paths.js';
@@ -15,7 +20,7 @@ import { missingValue } from './flag-checks.js';
 
 export const BASELINE_USAGE =
   'usage: planebench baseline update [--results <results.json>]… [--baselines <dir>] [--new-metrics-only] ' +
-  '[--metric <name>]… [--replace-profile] [--replace-testbed] [--dry-run] [selector…]';
+  '[--metric <name>]… [--replace-profile] [--replace-testbed] [--reset-drift] [--dry-run] [selector…]';
 
 export async function runBaselineCommand(argv: readonly string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -35,6 +40,7 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
   let allowProfileChange = false;
   let allowTestbedChange = false;
   let dryRun = false;
+  let resetDrift = false;
   for (let i = 0; i < rest.length; i += 1) {
     const arg = rest[i] as string;
     if (arg === '--new-metrics-only') {
@@ -45,6 +51,8 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
       allowTestbedChange = true;
     } else if (arg === '--dry-run') {
       dryRun = true;
+    } else if (arg === '--reset-drift') {
+      resetDrift = true;
     } else if (arg === '--results' || arg === '--baselines') {
       const value = rest[i + 1];
       if (!value) missingValue(BASELINE_USAGE, arg, value, 'a path');
@@ -62,6 +70,14 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
       selectors.push(arg);
     }
   }
+  if (resetDrift && (newMetricsOnly || metrics.length > 0)) {
+    throw new Error(
+      `Expected \`--reset-drift\` with a whole-entry re-base, not with \`--new-metrics-only\` or \`--metric\`: ` +
+        `it restarts the drift of every metric of the scenarios re-based\n${BASELINE_USAGE}`,
+    );
+  }
+  // Read (and so check) the noise file before any baseline is written: a corrupt one changes nothing.
+  const noise = resetDrift && !dryRun ? readNoiseCalibration(baselinesDir) : undefined;
   if (resultsFiles.length === 0) resultsFiles.push(path.join(resultsRoot(), 'latest', 'results.json'));
   const runs = resultsFiles.map((file) => ({ file, results: readResultsFile(file) }));
   const profiles = new Set(runs.map((r) => r.results.environment.profile));
@@ -99,6 +115,21 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
       `planebench: dry run — ${changes.length} baseline entr${changes.length === 1 ? 'y' : 'ies'} would be written; nothing was\n`,
     );
     return 0;
+  }
+  if (noise) {
+    const rebased = changes.map((c) => `${c.suite}/${c.key}`);
+    const restarted = restartDrift(noise, rebased, metricKindIn(baselinesDir));
+    writeNoiseCalibration(baselinesDir, restarted);
+    const count = Object.keys(restarted.metrics).filter((key) => ofScenarios(key, rebased)).length;
+    process.stdout.write(
+      `planebench: day drift restarted for ${count} metrics of ${rebased.length} re-based scenario(s) in ` +
+        `${path.relative(process.cwd(), noisePath(baselinesDir))} (their suite and kind's median, counted as no calibration)\n`,
+    );
+  }
+  if (resetDrift && !noise) {
+    process.stdout.write(
+      `planebench: no ${path.relative(process.cwd(), noisePath(baselinesDir))}: no day drift to restart\n`,
+    );
   }
   const suites = new Set(changes.map((c) => c.suite));
   process.stdout.write(

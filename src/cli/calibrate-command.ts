@@ -13,7 +13,7 @@
 import path from 'node:path';
 import { MAX_ROUNDS, parseCompareArgs } from '../compare/compare-options.js';
 import { runCompare } from '../compare/run-compare.js';
-import { readBaseline, type BaselineFile } from '../gate/baseline-file.js';
+import { metricKindIn, readBaseline } from '../gate/baseline-file.js';
 import {
   deriveNoise,
   mergeCalibrations,
@@ -135,16 +135,6 @@ function fromRounds(all: readonly CompareRound[]): Measured {
   };
 }
 
-/** The kind of a noise.json key's metric, from its committed baseline. */
-function kindIn(baselinesDir: string): (key: string) => string | undefined {
-  const files = new Map<string, BaselineFile | undefined>();
-  return (key) => {
-    const [suite = '', scenario, variant, ...metric] = key.split('/');
-    if (!files.has(suite)) files.set(suite, readBaseline(baselinesDir, suite));
-    return files.get(suite)?.scenarios[`${scenario}/${variant}`]?.metrics[metric.join('/')]?.kind;
-  };
-}
-
 async function measure(args: CalibrateArgs): Promise<Measured> {
   if (args.from) return fromRounds(readCompareRounds(args.from));
   // Whole rounds only: no time budget for rounds of undecided scenarios.
@@ -173,7 +163,8 @@ export async function runCalibrateCommand(argv: readonly string[]): Promise<numb
     args.scenarios,
   );
   const stored = readNoiseCalibration(args.baselinesDir);
-  const previous = args.resetDrift && stored ? restartDrift(stored, args.scenarios, kindIn(args.baselinesDir)) : stored;
+  const previous =
+    args.resetDrift && stored ? restartDrift(stored, args.scenarios, metricKindIn(args.baselinesDir)) : stored;
   const merge = args.driftOnly ? mergeDrift : mergeCalibrations;
   const file = writeNoiseCalibration(args.baselinesDir, merge(previous, calibration));
   if (args.driftOnly) {

@@ -140,6 +140,16 @@ export function readBaseline(dir: string, suite: string): BaselineFile | undefin
   return baseline;
 }
 
+/** The kind of a noise.json key's metric (suite/scenario/variant/metric), from its committed baseline. */
+export function metricKindIn(dir: string): (key: string) => string | undefined {
+  const files = new Map<string, BaselineFile | undefined>();
+  return (key) => {
+    const [suite = '', scenario, variant, ...metric] = key.split('/');
+    if (!files.has(suite)) files.set(suite, readBaseline(dir, suite));
+    return files.get(suite)?.scenarios[`${scenario}/${variant}`]?.metrics[metric.join('/')]?.kind;
+  };
+}
+
 export function writeBaseline(dir: string, baseline: BaselineFile): string {
   const file = baselinePath(dir, baseline.suite);
   const sorted = Object.fromEntries(Object.entries(baseline.scenarios).sort(([a], [b]) => a.localeCompare(b)));

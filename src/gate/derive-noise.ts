@@ -72,7 +72,7 @@ function groupMedians(members: Iterable<readonly [string, number | undefined]>):
 }
 
 /** Whether a noise key (suite/scenario/variant/metric) is of one of the named scenarios. */
-function ofScenarios(key: string, scenarios: readonly string[]): boolean {
+export function ofScenarios(key: string, scenarios: readonly string[]): boolean {
   return scenarios.some((name) => key.startsWith(`${name}/`));
 }
 
