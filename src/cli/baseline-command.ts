@@ -116,20 +116,17 @@ export async function runBaselineCommand(argv: readonly string[]): Promise<numbe
     );
     return 0;
   }
-  if (noise) {
-    const rebased = changes.map((c) => `${c.suite}/${c.key}`);
-    const restarted = restartDrift(noise, rebased, metricKindIn(baselinesDir));
-    writeNoiseCalibration(baselinesDir, restarted);
-    const count = Object.keys(restarted.metrics).filter((key) => ofScenarios(key, rebased)).length;
-    process.stdout.write(
-      `planebench: day drift restarted for ${count} metrics of ${rebased.length} re-based scenario(s) in ` +
-        `${path.relative(process.cwd(), noisePath(baselinesDir))} (their suite and kind's median, counted as no calibration)\n`,
-    );
-  }
-  if (resetDrift && !noise) {
-    process.stdout.write(
-      `planebench: no ${path.relative(process.cwd(), noisePath(baselinesDir))}: no day drift to restart\n`,
-    );
+  if (resetDrift) {
+    const shown = path.relative(process.cwd(), noisePath(baselinesDir));
+    if (noise) {
+      const rebased = changes.map((c) => `${c.suite}/${c.key}`);
+      writeNoiseCalibration(baselinesDir, restartDrift(noise, rebased, metricKindIn(baselinesDir)));
+      const count = Object.keys(noise.metrics).filter((key) => ofScenarios(key, rebased)).length;
+      process.stdout.write(
+        `planebench: day drift restarted for ${count} metrics of ${rebased.length} re-based scenario(s) in ${shown} ` +
+          `(their suite and kind's median, counted as no calibration)\n`,
+      );
+    } else process.stdout.write(`planebench: no ${shown}: no day drift to restart\n`);
   }
   const suites = new Set(changes.map((c) => c.suite));
   process.stdout.write(

@@ -36,6 +36,7 @@ import { scenarioId, type EnvironmentFingerprint, type ScenarioResult } from '..
 import { median } from '../harness/stats/median.js';
 import { mean, sampleVariance } from '../harness/stats/moments.js';
 import type { BaselineFile } from './baseline-file.js';
+import { allPositive } from './log-shift.js';
 import { noiseKey, NOISE_VERSION, type MetricNoise, type NoiseCalibration } from './noise-calibration.js';
 
 export interface CalibrationRun {
@@ -94,7 +95,7 @@ function gather(
       for (const m of r.metrics) {
         const key = noiseKey(r, m.name);
         if (excluded.has(key)) continue;
-        if (!m.trials.every((v) => Number.isFinite(v) && v > 0)) {
+        if (!allPositive(m.trials)) {
           excluded.add(key);
           byKey.delete(key);
           continue;
@@ -102,7 +103,7 @@ function gather(
         let g = byKey.get(key);
         if (!g) {
           const base = entry && entry.profile === r.profile ? entry.metrics[m.name]?.trials : undefined;
-          const baselineLogs = base && base.length > 0 && base.every((v) => v > 0) ? base.map(Math.log) : undefined;
+          const baselineLogs = base && allPositive(base) ? base.map(Math.log) : undefined;
           g = {
             key,
             group: driftGroup(r.suite, m.kind),
@@ -158,7 +159,7 @@ function pairNoise(runs: readonly CalibrationRun[]): Map<string, PairNoise> {
       for (const m of h.metrics) {
         const twin = baseMetrics.get(m.name)?.trials;
         if (!twin || twin.length !== m.trials.length) continue;
-        if (![...twin, ...m.trials].every((v) => Number.isFinite(v) && v > 0)) continue;
+        if (!allPositive([...twin, ...m.trials])) continue;
         const key = noiseKey(h, m.name);
         const before = byKey.get(key) ?? { sumOfSquares: 0, pairs: 0 };
         const squares = m.trials.reduce((a, v, i) => a + Math.log(v / (twin[i] as number)) ** 2, 0);

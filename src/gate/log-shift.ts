@@ -20,10 +20,9 @@
  * instead (pairedLogShift): the estimate is the one-sample Hodges–Lehmann
  * shift of log(head_i / base_i), σ_pair the larger of the calibrated σ of
  * such a difference (a duet A/A's, `pairLogSd`; without one √2·trialLogSd,
- * which is the unpaired comparison's width) and the pairs' own spread (the
- * larger of their MAD σ and their standard deviation: the Walsh median gives
- * way to fewer outliers than the MAD, so the spread must move with them), and the
- * standard error σ_pair/√n. Noise the twins share cancels.
+ * which is the unpaired comparison's width) and the pairs' own spread
+ * (pairSpreadSigma), and the standard error σ_pair/√n. Noise the twins share
+ * cancels.
  *
  * Only defined when every value on both sides is positive; the caller falls
  * back to the kind's default thresholds otherwise.
