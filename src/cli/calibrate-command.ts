@@ -1,5 +1,5 @@
 /**
- * `planebench calibrate [--rounds <k>] [--from <compare dir>] [--drift-only] [--scenario <id>… [--reset-drift]] [--baselines <dir>] [pattern…]`
+ * `planebench calibrate [--rounds <k>] [--from <compare dir>] [--drift-only | --new-metrics-only] [--scenario <id>… [--reset-drift]] [--baselines <dir>] [pattern…]`
  * measures each metric's noise: it runs this commit against itself
  * (`planebench compare --base HEAD`, k rounds, default 3) — or reads such a
  * comparison's rounds with --from — and writes baselines/noise.json
@@ -8,7 +8,8 @@
  * kept when the profile is the same). With --drift-only only the day drift
  * is pooled in, and the file's trial and twin noise stay (mergeDrift). With
  * --scenario only the named scenarios' entries are written, and with
- * --reset-drift their drift restarts (re-based for a workload change).
+ * --reset-drift their drift restarts (re-based for a workload change). With
+ * --new-metrics-only only metrics the file does not list yet are written.
  */
 import path from 'node:path';
 import { MAX_ROUNDS, parseCompareArgs } from '../compare/compare-options.js';
@@ -18,6 +19,7 @@ import {
   deriveNoise,
   mergeCalibrations,
   mergeDrift,
+  onlyNewMetrics,
   onlyScenarios,
   restartDrift,
   type CalibrationRun,
@@ -34,7 +36,7 @@ import { typedNumber } from '../lib/typed-number.js';
 import { flagChecks, missingValue } from './flag-checks.js';
 
 export const CALIBRATE_USAGE =
-  'usage: planebench calibrate [--rounds <k>] [--from <compare output dir>] [--drift-only] [--scenario <suite/scenario>… [--reset-drift]] [--baselines <dir>] [spec path pattern…]';
+  'usage: planebench calibrate [--rounds <k>] [--from <compare output dir>] [--drift-only | --new-metrics-only] [--scenario <suite/scenario>… [--reset-drift]] [--baselines <dir>] [spec path pattern…]';
 
 const DEFAULT_CALIBRATION_ROUNDS = 3;
 /** Trials per side of a default `planebench compare` (2 rounds × 3 trials at ci), for the summary line. */
@@ -51,6 +53,8 @@ interface CalibrateArgs {
   readonly scenarios: readonly string[];
   /** The named scenarios were re-based for a workload change: their entries' drift restarts at their group's. */
   readonly resetDrift: boolean;
+  /** Write only the metrics the file does not list yet. */
+  readonly newMetricsOnly: boolean;
 }
 
 function parseArgs(argv: readonly string[]): CalibrateArgs | 'help' {
@@ -58,15 +62,17 @@ function parseArgs(argv: readonly string[]): CalibrateArgs | 'help' {
   let from: string | undefined;
   let driftOnly = false;
   let resetDrift = false;
+  let newMetricsOnly = false;
   let baselinesDir = path.resolve('baselines');
   const patterns: string[] = [];
   const scenarios: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === '--help' || arg === '-h') return 'help';
-    if (arg === '--drift-only' || arg === '--reset-drift') {
+    if (arg === '--drift-only' || arg === '--reset-drift' || arg === '--new-metrics-only') {
       if (arg === '--drift-only') driftOnly = true;
-      else resetDrift = true;
+      else if (arg === '--reset-drift') resetDrift = true;
+      else newMetricsOnly = true;
       continue;
     }
     if (arg === '--rounds' || arg === '--from' || arg === '--baselines' || arg === '--scenario') {
@@ -90,7 +96,22 @@ function parseArgs(argv: readonly string[]): CalibrateArgs | 'help' {
         `scenarios named, re-based for a workload change\n${CALIBRATE_USAGE}`,
     );
   }
-  return { rounds, driftOnly, resetDrift, baselinesDir, patterns, scenarios, ...(from ? { from } : {}) };
+  if (newMetricsOnly && (driftOnly || resetDrift)) {
+    throw new Error(
+      `Expected \`--new-metrics-only\` without \`--drift-only\` and \`--reset-drift\`: it adds the metrics the ` +
+        `noise file does not list yet and leaves every listed entry as it is\n${CALIBRATE_USAGE}`,
+    );
+  }
+  return {
+    rounds,
+    driftOnly,
+    resetDrift,
+    newMetricsOnly,
+    baselinesDir,
+    patterns,
+    scenarios,
+    ...(from ? { from } : {}),
+  };
 }
 
 interface Measured {
@@ -157,12 +178,13 @@ export async function runCalibrateCommand(argv: readonly string[]): Promise<numb
     process.stdout.write(`${CALIBRATE_USAGE}\n`);
     return 0;
   }
+  const stored = readNoiseCalibration(args.baselinesDir);
   const { runs, rounds, environment } = await measure(args);
-  const calibration = onlyScenarios(
+  const measured = onlyScenarios(
     deriveNoise(runs, (suite) => readBaseline(args.baselinesDir, suite), { environment, rounds }),
     args.scenarios,
   );
-  const stored = readNoiseCalibration(args.baselinesDir);
+  const calibration = args.newMetricsOnly ? onlyNewMetrics(measured, stored) : measured;
   const previous =
     args.resetDrift && stored ? restartDrift(stored, args.scenarios, metricKindIn(args.baselinesDir)) : stored;
   const merge = args.driftOnly ? mergeDrift : mergeCalibrations;
@@ -187,7 +209,7 @@ export async function runCalibrateCommand(argv: readonly string[]): Promise<numb
     return calibratedDetectable(noise, COMPARE_TRIALS_PER_SIDE, COMPARE_TRIALS_PER_SIDE, paired) <= 0.2;
   }).length;
   process.stdout.write(
-    `planebench calibrate: ${sds.length} metrics from ${runs.length} runs (${rounds} rounds) → ${path.relative(process.cwd(), file)}\n` +
+    `planebench calibrate: ${sds.length}${args.newMetricsOnly ? ' new' : ''} metrics from ${runs.length} runs (${rounds} rounds) → ${path.relative(process.cwd(), file)}\n` +
       `  median trial σ ${(100 * median(sds.length > 0 ? sds : [0])).toFixed(1)} % (log)` +
       (pairSds.length > 0
         ? `, median twin-pair σ ${(100 * median(pairSds)).toFixed(1)} % over ${pairSds.length} metrics measured in turns; `

@@ -143,6 +143,22 @@ describe('planebench calibrate --from and planebench power', () => {
     expect(after?.metrics['demo/other/v2/queryLatencyUs.p50']).toEqual(quietOther);
   });
 
+  test('--new-metrics-only adds the metrics the file does not list and keeps every listed entry', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    mkdirSync(baselines);
+    expect(await runCalibrateCommand(['--from', compareDir('quiet', 0.02), '--baselines', baselines])).toBe(0);
+    const quiet = readNoiseCalibration(baselines)?.metrics['demo/query/v2/queryLatencyUs.p50'];
+    const busy = withOtherScenario(compareDir('busy', 0.3), 0.3);
+    expect(await runCalibrateCommand(['--from', busy, '--new-metrics-only', '--baselines', baselines])).toBe(0);
+    const after = readNoiseCalibration(baselines);
+    expect(after?.metrics['demo/query/v2/queryLatencyUs.p50']).toEqual(quiet);
+    expect(after?.metrics['demo/other/v2/queryLatencyUs.p50']?.trials).toBe(12);
+    expect(printed).toMatch(/1 new metrics from 4 runs/);
+    await expect(
+      runCalibrateCommand(['--from', busy, '--new-metrics-only', '--drift-only', '--baselines', baselines]),
+    ).rejects.toThrow(/Expected `--new-metrics-only` without `--drift-only` and `--reset-drift`/);
+  });
+
   test('--reset-drift drops the drift the named scenario pooled; without it the drift is kept', async () => {
     const baselines = path.join(dir.path, 'baselines');
     mkdirSync(baselines);

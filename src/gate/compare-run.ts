@@ -14,7 +14,7 @@ import { defaultNoise, type NoiseThreshold } from '../harness/metric-kinds.js';
 import { calibratedDetectable, type ShiftNoise } from './log-shift.js';
 import { noiseKey, readNoiseCalibration, type MetricNoise, type NoiseCalibration } from './noise-calibration.js';
 import { judge, judgedInPairs, type NoiseRule, type Verdict, type VerdictStatus } from './verdict.js';
-import { replacementOf } from './replacements.js';
+import { replacementsOf } from './replacements.js';
 
 export interface MetricComparison {
   readonly suite: string;
@@ -43,13 +43,16 @@ export function noiseBlindness(
   rule: NoiseRule,
   baseTrials: number,
   headTrials: number,
-  replacement?: string,
+  replacements: readonly string[] = [],
   paired = false,
 ): string | undefined {
   if (rule.source !== 'calibration') return undefined;
   const detectable = calibratedDetectable(rule.noise, baseTrials, headTrials, paired);
   if (detectable <= BLIND_BEYOND) return undefined;
-  const judgedBy = replacement ? `; ${replacement} judges the same behaviour` : '';
+  const judgedBy =
+    replacements.length === 0
+      ? ''
+      : `; ${replacements.join(' and ')} ${replacements.length === 1 ? 'judges' : 'judge'} the same behaviour`;
   return `its measured noise hides a 2× change (could see ≥ ${(detectable + 1).toFixed(1)}×)${judgedBy}`;
 }
 
@@ -192,7 +195,7 @@ export function compareMetric(
   }
   const ruleChange = describeRuleChange(current, base);
   const rule = noiseRule(rules, noiseKey(result, name), base);
-  const replacement = replacementOf(name, metricNames(result));
+  const replacements = replacementsOf(name, metricNames(result));
   const paired =
     rule.source === 'calibration' &&
     judgedInPairs(
@@ -202,7 +205,7 @@ export function compareMetric(
       rule.noise,
     );
   const blind = base.gated
-    ? noiseBlindness(rule, base.trials.length, current.trials.length, replacement, paired)
+    ? noiseBlindness(rule, base.trials.length, current.trials.length, replacements, paired)
     : undefined;
   const shared = {
     ...identity,

@@ -335,6 +335,17 @@ export function onlyScenarios(calibration: NoiseCalibration, scenarios: readonly
 }
 
 /**
+ * The calibration's entries of metrics the file does not list yet (`calibrate
+ * --new-metrics-only`): a metric a scenario started to report is calibrated
+ * without re-measuring its siblings' noise on another day's machine.
+ */
+export function onlyNewMetrics(calibration: NoiseCalibration, file: NoiseCalibration | undefined): NoiseCalibration {
+  if (!file) return calibration;
+  const metrics = Object.fromEntries(Object.entries(calibration.metrics).filter(([key]) => !(key in file.metrics)));
+  return { ...calibration, metrics };
+}
+
+/**
  * The file with the drift of the scenarios named restarted: their baselines were re-based for a
  * workload change, so the offsets pooled so far were against a baseline of other behaviour. Each
  * of their metrics takes the median drift its suite's metrics of its kind measured (counted as

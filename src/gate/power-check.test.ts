@@ -123,6 +123,27 @@ describe('power check', () => {
     expect(report.overallWithReplacements.get(2)).toBe(2);
     expect(renderPowerReport(report)).toContain('counting replacements');
   });
+
+  test('a raw p95 with two replacements counts as caught when either is caught', () => {
+    const p95 = (t: number[]) => latencyMetric(t, { name: 'queryLatencyUs.p95', stat: 'p95' });
+    const mean = (t: number[]) => latencyMetric(t, { name: 'queryLatencyUs.mean', stat: 'mean' });
+    const ratio = (t: number[]) =>
+      latencyMetric(t, { name: 'queryOverFloorP95Ratio', stat: 'value', kind: 'ratio', unit: 'x' });
+    const steady = [400, 404, 396, 402, 398, 400];
+    const sides = (rawTrials: number[]) => [
+      scenarioResult([p95(rawTrials), ratio(rawTrials), mean(steady)], { scenario: 'q' }),
+    ];
+    const calibration = fixtureCalibration({
+      'fixture/q/v2/queryLatencyUs.p95': 0.6,
+      'fixture/q/v2/queryOverFloorP95Ratio': 0.6,
+      'fixture/q/v2/queryLatencyUs.mean': 0.02,
+    });
+    const report = powerCheck(sides(noisy), sides([...noisy].reverse()), calibration, [2]);
+    expect(report.total).toBe(3);
+    expect(report.overall.get(2)).toBe(1);
+    // The p95 through its mean; its floor ratio has no replacement of its own.
+    expect(report.overallWithReplacements.get(2)).toBe(2);
+  });
 });
 
 describe('power against committed baselines', () => {

@@ -1,20 +1,35 @@
 import { describe, expect, test } from '@jest/globals';
-import { replacementOf } from './replacements.js';
+import { replacementsOf } from './replacements.js';
 import { noiseBlindness } from './compare-run.js';
 
-describe('replacementOf', () => {
+describe('replacementsOf', () => {
   const daemon = new Set(['daemonCreationNs.median', 'daemonCreationNs.overReference', 'errorChainNs.median']);
   const procman = new Set(['queryLatencyUs.p50', 'queryLatencyUs.p95', 'queryLatencyUs.p99', 'queryOverFloorP50Ratio']);
 
   test("a micro-benchmark's median is replaced by its ratio over the reference, when measured", () => {
-    expect(replacementOf('daemonCreationNs.median', daemon)).toBe('daemonCreationNs.overReference');
-    expect(replacementOf('errorChainNs.median', daemon)).toBeUndefined();
+    expect(replacementsOf('daemonCreationNs.median', daemon)).toEqual(['daemonCreationNs.overReference']);
+    expect(replacementsOf('errorChainNs.median', daemon)).toEqual([]);
   });
 
   test("a procman query percentile is replaced by its ratio over the trial's bare query", () => {
-    expect(replacementOf('queryLatencyUs.p50', procman)).toBe('queryOverFloorP50Ratio');
-    expect(replacementOf('queryLatencyUs.p95', procman)).toBeUndefined();
-    expect(replacementOf('queryLatencyUs.p99', procman)).toBeUndefined();
+    expect(replacementsOf('queryLatencyUs.p50', procman)).toEqual(['queryOverFloorP50Ratio']);
+    expect(replacementsOf('queryLatencyUs.p95', procman)).toEqual([]);
+    expect(replacementsOf('queryLatencyUs.p99', procman)).toEqual([]);
+  });
+
+  test("a procman query p95 is replaced by its floor ratio and by the same queries' mean, each when measured", () => {
+    const contended = new Set([
+      'queryLatencyUs.p95',
+      'queryLatencyUs.mean',
+      'queryOverFloorP95Ratio',
+      'churnWindowQueryLatencyUs.p95',
+      'churnWindowQueryLatencyUs.mean',
+      'churnWindowColdQueryLatencyUs.p95',
+    ]);
+    expect(replacementsOf('queryLatencyUs.p95', contended)).toEqual(['queryOverFloorP95Ratio', 'queryLatencyUs.mean']);
+    expect(replacementsOf('churnWindowQueryLatencyUs.p95', contended)).toEqual(['churnWindowQueryLatencyUs.mean']);
+    expect(replacementsOf('churnWindowColdQueryLatencyUs.p95', contended)).toEqual([]);
+    expect(replacementsOf('queryLatencyUs.p99', contended)).toEqual([]);
   });
 });
 
@@ -26,10 +41,13 @@ describe('a blind metric names its replacement', () => {
   };
 
   test('the reason says which metric judges the same behaviour', () => {
-    expect(noiseBlindness(rule, 6, 6, 'queryOverFloorP50Ratio')).toMatch(
+    expect(noiseBlindness(rule, 6, 6, ['queryOverFloorP50Ratio'])).toMatch(
       /hides a 2× change .*; queryOverFloorP50Ratio judges the same behaviour$/,
     );
-    expect(noiseBlindness(rule, 6, 6)).not.toContain('judges');
-    expect(noiseBlindness({ ...rule, noise: { trialLogSd: 0.01, driftLogSd: 0 } }, 6, 6, 'x')).toBeUndefined();
+    expect(noiseBlindness(rule, 6, 6, ['queryOverFloorP95Ratio', 'queryLatencyUs.mean'])).toMatch(
+      /; queryOverFloorP95Ratio and queryLatencyUs\.mean judge the same behaviour$/,
+    );
+    expect(noiseBlindness(rule, 6, 6)).not.toContain('judge');
+    expect(noiseBlindness({ ...rule, noise: { trialLogSd: 0.01, driftLogSd: 0 } }, 6, 6, ['x'])).toBeUndefined();
   });
 });
