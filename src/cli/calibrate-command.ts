@@ -9,7 +9,8 @@
  * is pooled in, and the file's trial and twin noise stay (mergeDrift). With
  * --scenario only the named scenarios' entries are written, and with
  * --reset-drift their drift restarts (re-based for a workload change). With
- * --new-metrics-only only metrics the file does not list yet are written.
+ * --new-metrics-only only metrics the file or the baselines do not list yet are
+ * written.
  */
 import path from 'node:path';
 import { MAX_ROUNDS, parseCompareArgs } from '../compare/compare-options.js';
@@ -184,9 +185,11 @@ export async function runCalibrateCommand(argv: readonly string[]): Promise<numb
     deriveNoise(runs, (suite) => readBaseline(args.baselinesDir, suite), { environment, rounds }),
     args.scenarios,
   );
-  const calibration = args.newMetricsOnly ? onlyNewMetrics(measured, stored) : measured;
-  const previous =
-    args.resetDrift && stored ? restartDrift(stored, args.scenarios, metricKindIn(args.baselinesDir)) : stored;
+  const kindOf = metricKindIn(args.baselinesDir);
+  const calibration = args.newMetricsOnly
+    ? onlyNewMetrics(measured, stored, (key) => kindOf(key) !== undefined)
+    : measured;
+  const previous = args.resetDrift && stored ? restartDrift(stored, args.scenarios, kindOf) : stored;
   const merge = args.driftOnly ? mergeDrift : mergeCalibrations;
   const file = writeNoiseCalibration(args.baselinesDir, merge(previous, calibration));
   if (args.driftOnly) {

@@ -143,11 +143,18 @@ describe('planebench calibrate --from and planebench power', () => {
     expect(after?.metrics['demo/other/v2/queryLatencyUs.p50']).toEqual(quietOther);
   });
 
-  test('--new-metrics-only adds the metrics the file does not list and keeps every listed entry', async () => {
+  test('--new-metrics-only adds the metrics the file or the baselines do not list and keeps every other entry', async () => {
     const baselines = path.join(dir.path, 'baselines');
     mkdirSync(baselines);
+    const recorded = results('recorded', [syntheticResult([100, 101, 99])]);
+    updateBaselines(baselines, recorded.scenarios, recorded.environment, []);
     expect(await runCalibrateCommand(['--from', compareDir('quiet', 0.02), '--baselines', baselines])).toBe(0);
     const quiet = readNoiseCalibration(baselines)?.metrics['demo/query/v2/queryLatencyUs.p50'];
+    // An entry of a metric no baseline lists: left from code that once reported it.
+    const file = path.join(baselines, 'noise.json');
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { metrics: Record<string, object> };
+    written.metrics['demo/other/v2/queryLatencyUs.p50'] = { trialLogSd: 0.001, trials: 3 };
+    writeFileSync(file, JSON.stringify(written));
     const busy = withOtherScenario(compareDir('busy', 0.3), 0.3);
     expect(await runCalibrateCommand(['--from', busy, '--new-metrics-only', '--baselines', baselines])).toBe(0);
     const after = readNoiseCalibration(baselines);

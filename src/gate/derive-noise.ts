@@ -335,13 +335,20 @@ export function onlyScenarios(calibration: NoiseCalibration, scenarios: readonly
 }
 
 /**
- * The calibration's entries of metrics the file does not list yet (`calibrate
- * --new-metrics-only`): a metric a scenario started to report is calibrated
- * without re-measuring its siblings' noise on another day's machine.
+ * The calibration's entries of new metrics (`calibrate --new-metrics-only`): those
+ * the file or the committed baselines do not list yet, so a metric a scenario
+ * started to report is calibrated without re-measuring its siblings' noise on
+ * another day's machine. A file entry of a metric no baseline lists is left
+ * from code that once reported it, and is replaced.
  */
-export function onlyNewMetrics(calibration: NoiseCalibration, file: NoiseCalibration | undefined): NoiseCalibration {
-  if (!file) return calibration;
-  const metrics = Object.fromEntries(Object.entries(calibration.metrics).filter(([key]) => !(key in file.metrics)));
+export function onlyNewMetrics(
+  calibration: NoiseCalibration,
+  file: NoiseCalibration | undefined,
+  hasBaseline: (key: string) => boolean,
+): NoiseCalibration {
+  const metrics = Object.fromEntries(
+    Object.entries(calibration.metrics).filter(([key]) => !(file && key in file.metrics && hasBaseline(key))),
+  );
   return { ...calibration, metrics };
 }
 

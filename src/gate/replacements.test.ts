@@ -30,6 +30,7 @@ describe('replacementsOf', () => {
     expect(replacementsOf('churnWindowQueryLatencyUs.p95', contended)).toEqual(['churnWindowQueryLatencyUs.mean']);
     expect(replacementsOf('churnWindowColdQueryLatencyUs.p95', contended)).toEqual([]);
     expect(replacementsOf('queryLatencyUs.p99', contended)).toEqual([]);
+    expect(replacementsOf('queryOverFloorP95Ratio', contended)).toEqual(['queryLatencyUs.mean']);
   });
 });
 

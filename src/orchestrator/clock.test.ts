@@ -1,4 +1,4 @@
-import { calibrate, wallClockUs, type ClockEdge } from './clock.js';
+import { calibrate, edge, wallClockUs, type ClockEdge } from './clock.js';
 
 function edges(...list: ClockEdge[]): { next: () => ClockEdge; measured: () => number } {
   let i = 0;
@@ -35,5 +35,40 @@ describe('wallClockUs', () => {
     const source = edges(...[40, 30, 50, 60, 70, 10].map((bracketUs) => ({ anchorUs: bracketUs, bracketUs })));
     expect(calibrate(source.next)).toBe(30);
     expect(source.measured()).toBe(5);
+  });
+
+  it('brackets an edge from before the last call that read the old millisecond, so time away around it widens the bracket', () => {
+    // A scripted machine: the monotonic clock advances 1 µs a read, and the wall clock reads
+    // (monotonic + offset) in whole milliseconds. The process is away for 700 µs right after a
+    // Date.now() that still read the old millisecond, and the edge passes while it is away.
+    const offsetUs = 5_000_000_250;
+    let monoUs = 1_000_000;
+    let awayOnce = true;
+    const clocks = {
+      monotonicUs: () => (monoUs += 1),
+      wallMs: () => {
+        const ms = Math.floor((monoUs + offsetUs) / 1000);
+        if (awayOnce && (monoUs + offsetUs) % 1000 > 600) {
+          awayOnce = false;
+          monoUs += 700;
+        }
+        return ms;
+      },
+    };
+    const measured = edge(clocks);
+    expect(measured.bracketUs).toBeGreaterThan(700);
+    expect(Math.abs(measured.anchorUs - offsetUs)).toBeLessThanOrEqual(measured.bracketUs / 2 + 1);
+  });
+
+  it('reads a narrow bracket and the true anchor when nothing interrupts it', () => {
+    const offsetUs = 5_000_000_250;
+    let monoUs = 1_000_000;
+    const clocks = {
+      monotonicUs: () => (monoUs += 1),
+      wallMs: () => Math.floor((monoUs + offsetUs) / 1000),
+    };
+    const measured = edge(clocks);
+    expect(measured.bracketUs).toBeLessThanOrEqual(4);
+    expect(Math.abs(measured.anchorUs - offsetUs)).toBeLessThanOrEqual(2);
   });
 });

@@ -3,11 +3,13 @@
  * millisecond resolution, so the monotonic clock (CLOCK_MONOTONIC, shared by
  * every process on the host) is anchored to the wall clock once, at a
  * millisecond edge, which makes timestamps written by different processes
- * comparable to a few microseconds. The edge is bracketed by a monotonic read
- * before and after it; a process descheduled inside the bracket (a loaded
- * machine) would anchor its clock late by as long as it was away, so an edge
- * whose bracket is wider than EDGE_BRACKET_US is measured again, and the
- * narrowest of at most EDGE_ATTEMPTS is kept.
+ * comparable to a few microseconds. The edge lies between the last
+ * `Date.now()` that read the old millisecond and the first that read the new
+ * one, so its bracket runs from a monotonic read before the first of those two
+ * calls to one after the second: a process descheduled anywhere around the
+ * edge widens the bracket instead of moving the anchor. An edge whose bracket
+ * is wider than EDGE_BRACKET_US is measured again, and the narrowest of at
+ * most EDGE_ATTEMPTS is kept.
  */
 import { hrtime } from 'node:process';
 
@@ -28,16 +30,27 @@ export interface ClockEdge {
   readonly bracketUs: number;
 }
 
-function edge(): ClockEdge {
-  const start = Date.now();
-  let beforeUs = monotonicUs();
-  let now = Date.now();
-  while (now === start) {
-    beforeUs = monotonicUs();
-    now = Date.now(); // spins < 1 ms
+/** The two clocks an edge is read from. */
+export interface ClockReaders {
+  readonly wallMs: () => number;
+  readonly monotonicUs: () => number;
+}
+
+const SYSTEM_CLOCKS: ClockReaders = { wallMs: Date.now, monotonicUs };
+
+export function edge(clocks: ClockReaders = SYSTEM_CLOCKS): ClockEdge {
+  let lowUs = clocks.monotonicUs();
+  const start = clocks.wallMs();
+  for (;;) {
+    const readUs = clocks.monotonicUs();
+    const now = clocks.wallMs(); // spins < 1 ms
+    if (now !== start) {
+      const highUs = clocks.monotonicUs();
+      return { anchorUs: now * 1000 - Math.round((lowUs + highUs) / 2), bracketUs: highUs - lowUs };
+    }
+    // That call still read the old millisecond, so the edge comes after `readUs`.
+    lowUs = readUs;
   }
-  const afterUs = monotonicUs();
-  return { anchorUs: now * 1000 - Math.round((beforeUs + afterUs) / 2), bracketUs: afterUs - beforeUs };
 }
 
 /** The anchor of the narrowest edge: edges are measured until one is narrow enough, at most EDGE_ATTEMPTS. */
