@@ -81,6 +81,11 @@ describe('planebench baseline update', () => {
     expect(metrics?.['queryLatencyUs.p50']?.trials).toEqual([10, 11]); // kept as recorded
     expect(metrics?.['queryCount']?.trials).toEqual([3, 3]); // added
     expect(output).toHaveBeenCalledWith(expect.stringContaining('extended demo/query/v2 (1 new metrics'));
+    output.mockClear();
+    // Again: the entry has every metric the run measured, so nothing is extended.
+    expect(await update(later, baselines, '--new-metrics-only')).toBe(0);
+    expect(output).not.toHaveBeenCalledWith(expect.stringContaining('extended'));
+    expect(output).toHaveBeenCalledWith(expect.stringContaining('0 baseline entries written'));
   });
 
   test('--metric re-bases only the named metric and keeps the others as recorded', async () => {

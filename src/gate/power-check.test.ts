@@ -143,6 +143,10 @@ describe('power check', () => {
     expect(report.overall.get(2)).toBe(1);
     // The p95 and its floor ratio, both through the mean of the same queries.
     expect(report.overallWithReplacements.get(2)).toBe(3);
+    expect(report.coveredAtLargest.get('fixture/q/v2 queryLatencyUs.p95')).toBe('queryLatencyUs.mean');
+    const rendered = renderPowerReport(report);
+    expect(rendered).toContain('missed at ×2 (2; 2 of them judged by a replacement that caught it):');
+    expect(rendered).toContain('  fixture/q/v2 queryLatencyUs.p95  (caught by its replacement queryLatencyUs.mean)');
   });
 });
 

@@ -47,6 +47,8 @@ export interface PowerReport {
   readonly byGroup: ReadonlyMap<string, ReadonlyMap<number, PowerCell>>;
   /** suite/scenario/variant metric of the metrics missed at the largest factor. */
   readonly missedAtLargest: readonly string[];
+  /** Of those, each one a replacement caught → that replacement's metric name. */
+  readonly coveredAtLargest: ReadonlyMap<string, string>;
   /**
    * The A/A comparison's worsening in standard errors (Verdict.worseZ) of every
    * targeted metric judged by its calibrated noise, largest first: how close
@@ -148,6 +150,7 @@ function powerOf(
   const overallWithReplacements = new Map<number, number>();
   const byGroup = new Map<string, Map<number, PowerCell>>();
   let missedAtLargest: string[] = [];
+  const coveredAtLargest = new Map<string, string>();
   for (const group of new Set(targets.values())) byGroup.set(group, new Map());
   for (const factor of factors) {
     const caught = new Set(
@@ -163,7 +166,13 @@ function powerOf(
       const members = [...targets].filter(([, g]) => g === group).map(([k]) => k);
       cells.set(factor, { caught: members.filter((k) => caught.has(k)).length, total: members.length });
     }
-    if (factor === Math.max(...factors)) missedAtLargest = [...targets.keys()].filter((k) => !caught.has(k)).sort();
+    if (factor === Math.max(...factors)) {
+      missedAtLargest = [...targets.keys()].filter((k) => !caught.has(k)).sort();
+      for (const own of missedAtLargest) {
+        const by = replaced.get(own)?.find((k) => caught.has(k));
+        if (by !== undefined) coveredAtLargest.set(own, by.slice(by.indexOf(' ') + 1));
+      }
+    }
   }
   return {
     factors,
@@ -174,6 +183,7 @@ function powerOf(
     overallWithReplacements,
     byGroup,
     missedAtLargest,
+    coveredAtLargest,
     aaWorseZ,
   };
 }
@@ -294,9 +304,13 @@ export function renderPowerReport(report: PowerReport): string {
   ];
   const largest = Math.max(...report.factors);
   if (report.missedAtLargest.length > 0) {
+    const covered = report.coveredAtLargest.size;
     lines.push(
-      `missed at ×${largest} (${report.missedAtLargest.length}):`,
-      ...report.missedAtLargest.map((k) => `  ${k}`),
+      `missed at ×${largest} (${report.missedAtLargest.length}${covered > 0 ? `; ${covered} of them judged by a replacement that caught it` : ''}):`,
+      ...report.missedAtLargest.map((k) => {
+        const by = report.coveredAtLargest.get(k);
+        return by === undefined ? `  ${k}` : `  ${k}  (caught by its replacement ${by})`;
+      }),
     );
   }
   return lines.join('\n');

@@ -192,7 +192,8 @@ export function updateBaselines(
         const added = Object.keys(fresh.metrics).filter((name) =>
           only.length > 0 ? only.includes(name) : !Object.hasOwn(before.metrics, name),
         );
-        if (added.length === 0 && only.length > 0) continue;
+        // Nothing new or named here: the entry is left as recorded, and not reported as written.
+        if (added.length === 0) continue;
         scenarios[key] = {
           ...before,
           metrics: { ...before.metrics, ...Object.fromEntries(added.map((name) => [name, fresh.metrics[name]!])) },
