@@ -54,7 +54,7 @@ interface CalibrateArgs {
   readonly scenarios: readonly string[];
   /** The named scenarios were re-based for a workload change: their entries' drift restarts at their group's. */
   readonly resetDrift: boolean;
-  /** Write only the metrics the file does not list yet. */
+  /** Write only metrics the noise file or the baselines do not list yet. */
   readonly newMetricsOnly: boolean;
 }
 
@@ -100,7 +100,7 @@ function parseArgs(argv: readonly string[]): CalibrateArgs | 'help' {
   if (newMetricsOnly && (driftOnly || resetDrift)) {
     throw new Error(
       `Expected \`--new-metrics-only\` without \`--drift-only\` and \`--reset-drift\`: it adds the metrics the ` +
-        `noise file does not list yet and leaves every listed entry as it is\n${CALIBRATE_USAGE}`,
+        `noise file or the baselines do not list yet and leaves every other entry as it is\n${CALIBRATE_USAGE}`,
     );
   }
   return {
