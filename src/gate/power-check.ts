@@ -160,7 +160,10 @@ function powerOf(
         .filter((k) => targets.has(k)),
     );
     overall.set(factor, caught.size);
-    const covered = [...replaced].filter(([own, by]) => !caught.has(own) && by.some((k) => caught.has(k))).length;
+    // A missed target's first replacement that was caught, if any.
+    const coveredBy = (own: string): string | undefined =>
+      caught.has(own) ? undefined : replaced.get(own)?.find((k) => caught.has(k));
+    const covered = [...replaced.keys()].filter((own) => coveredBy(own) !== undefined).length;
     overallWithReplacements.set(factor, caught.size + covered);
     for (const [group, cells] of byGroup) {
       const members = [...targets].filter(([, g]) => g === group).map(([k]) => k);
@@ -169,7 +172,7 @@ function powerOf(
     if (factor === Math.max(...factors)) {
       missedAtLargest = [...targets.keys()].filter((k) => !caught.has(k)).sort();
       for (const own of missedAtLargest) {
-        const by = replaced.get(own)?.find((k) => caught.has(k));
+        const by = coveredBy(own);
         if (by !== undefined) coveredAtLargest.set(own, by.slice(by.indexOf(' ') + 1));
       }
     }
