@@ -4,6 +4,7 @@
  */
 import { byProfile, findMetric, measureInterleaved, resolveProfile } from '../../src/harness/index.js';
 import { CAXTON, SUITE } from './support/targets.js';
+import { NOISY_SCENARIO_TRIALS } from './support/trials.js';
 
 const agentCounts = byProfile(resolveProfile(), {
   smoke: [1, 10, 100, 1000],
@@ -21,6 +22,7 @@ describe('agents: horizontal scaling', () => {
         variant: agentKind,
         module: new URL('./scaling.scenario.ts', import.meta.url),
         params: { agentKind, agentCounts, messageBytes: 64, gateMemoryFrom: 1000 },
+        trials: NOISY_SCENARIO_TRIALS['horizontal-scaling'],
         timeoutMs: 180_000,
       })),
     );

@@ -7,12 +7,18 @@
  * daemon process. The assertions are architectural bounds with wide
  * margins; the baseline gate catches drift.
  */
-import { duetBaseTree, findMetric, measureScenario } from '../../src/harness/index.js';
+import { byProfile, duetBaseTree, findMetric, measureScenario, resolveProfile } from '../../src/harness/index.js';
 import { buildDaemon, DAEMON_BUILD_VARIABLE, type DaemonBuild } from './support/compiled-daemon.js';
 
 const suite = 'daemon';
 /** Jest's limit per test: the trials' own limits plus room for a loaded machine. */
 const TEST_TIMEOUT_MS = 300_000;
+/**
+ * The memory scenario's gated heap deltas need 7–8 twin pairs to catch a doubling and a pair costs
+ * 6 s, so it runs 4 trials a side (docs/decisions.md, "Trials go where the noise needs them and a
+ * pair is cheap").
+ */
+const MEMORY_TRIALS = byProfile(resolveProfile(), { smoke: 1, ci: 4, full: 5 });
 
 const builds: DaemonBuild[] = [];
 /** The trials' environments: this tree's compiled copy and, in a duet run, the base tree's for its trials. */
@@ -160,6 +166,7 @@ describe('daemon library', () => {
         suite,
         scenario: 'memory',
         module: new URL('./memory.scenario.ts', import.meta.url),
+        trials: MEMORY_TRIALS,
         timeoutMs: 120_000,
         ...buildEnv,
       });

@@ -4,9 +4,15 @@
  * system exists and exercise the whole pipeline: child runner, histograms,
  * trials, hand-over, reporter, gate.
  */
-import { findMetric, measureScenario } from '../../src/harness/index.js';
+import { byProfile, findMetric, measureScenario, resolveProfile } from '../../src/harness/index.js';
 
 const suite = 'harness';
+/**
+ * Timer wake-up's gated p99 needs about 24 twin pairs to catch a doubling and a pair costs 3 s,
+ * so it runs 12 trials a side (docs/decisions.md, "Trials go where the noise needs them and a pair
+ * is cheap").
+ */
+const TIMER_WAKEUP_TRIALS = byProfile(resolveProfile(), { smoke: 1, ci: 12, full: 12 });
 
 describe('harness self-test', () => {
   test('clock reads cost well under a microsecond', async () => {
@@ -27,6 +33,7 @@ describe('harness self-test', () => {
       suite,
       scenario: 'timer-wakeup',
       module: new URL('./timer-wakeup.scenario.ts', import.meta.url),
+      trials: TIMER_WAKEUP_TRIALS,
       timeoutMs: 60_000,
     });
     expect(findMetric(result, 'setImmediateLatencyUs.p50').value).toBeLessThan(5_000);

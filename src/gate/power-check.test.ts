@@ -1,3 +1,4 @@
+import type { MetricStat } from '../harness/result-model.js';
 import {
   FIXTURE_ENVIRONMENT,
   fixtureCalibration,
@@ -26,6 +27,13 @@ const calibrationWith = (trialLogSd: number): NoiseCalibration => ({
 
 const quiet = [100, 102, 98, 101, 99, 100];
 const noisy = [60, 150, 90, 200, 110, 70];
+/** A builder of one named gated metric from its trial values (a latency unless `overrides` says otherwise). */
+const metricOf =
+  (name: string, stat: MetricStat, overrides: Parameters<typeof latencyMetric>[1] = {}) =>
+  (trials: number[]) =>
+    latencyMetric(trials, { name, stat, ...overrides });
+const RATIO = { kind: 'ratio', unit: 'x' } as const;
+
 const side = (q: number[], n: number[]) => [
   scenarioResult([latencyMetric(q)], { scenario: 'quiet' }),
   scenarioResult([latencyMetric(n)], { scenario: 'noisy' }),
@@ -108,9 +116,8 @@ describe('power check', () => {
   });
 
   test('a raw metric missed for its noise counts as caught when its replacement, the same behaviour over the trial floor, is caught', () => {
-    const raw = (t: number[]) => latencyMetric(t, { name: 'queryLatencyUs.p50', stat: 'p50' });
-    const ratio = (t: number[]) =>
-      latencyMetric(t, { name: 'queryOverFloorP50Ratio', stat: 'value', kind: 'ratio', unit: 'x' });
+    const raw = metricOf('queryLatencyUs.p50', 'p50');
+    const ratio = metricOf('queryOverFloorP50Ratio', 'value', RATIO);
     const floorRatio = [2.0, 2.02, 1.98, 2.01, 1.99, 2.0];
     const sides = (rawTrials: number[]) => [scenarioResult([raw(rawTrials), ratio(floorRatio)], { scenario: 'q' })];
     const calibration = fixtureCalibration({
@@ -125,10 +132,9 @@ describe('power check', () => {
   });
 
   test('a raw p95 with two replacements counts as caught when either is caught', () => {
-    const p95 = (t: number[]) => latencyMetric(t, { name: 'queryLatencyUs.p95', stat: 'p95' });
-    const mean = (t: number[]) => latencyMetric(t, { name: 'queryLatencyUs.mean', stat: 'mean' });
-    const ratio = (t: number[]) =>
-      latencyMetric(t, { name: 'queryOverFloorP95Ratio', stat: 'value', kind: 'ratio', unit: 'x' });
+    const p95 = metricOf('queryLatencyUs.p95', 'p95');
+    const mean = metricOf('queryLatencyUs.mean', 'mean');
+    const ratio = metricOf('queryOverFloorP95Ratio', 'value', RATIO);
     const steady = [400, 404, 396, 402, 398, 400];
     const sides = (rawTrials: number[]) => [
       scenarioResult([p95(rawTrials), ratio(rawTrials), mean(steady)], { scenario: 'q' }),

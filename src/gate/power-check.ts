@@ -134,6 +134,8 @@ interface PowerSubject {
 }
 
 const keyOf = (m: MetricComparison): string => `${m.suite}/${m.scenario}/${m.variant} ${m.metric}`;
+/** The metric's name in a `keyOf` key. */
+const metricOfKey = (key: string): string => key.slice(key.indexOf(' ') + 1);
 
 function powerOf(
   subject: PowerSubject,
@@ -173,7 +175,7 @@ function powerOf(
       missedAtLargest = [...targets.keys()].filter((k) => !caught.has(k)).sort();
       for (const own of missedAtLargest) {
         const by = coveredBy(own);
-        if (by !== undefined) coveredAtLargest.set(own, by.slice(by.indexOf(' ') + 1));
+        if (by !== undefined) coveredAtLargest.set(own, metricOfKey(by));
       }
     }
   }

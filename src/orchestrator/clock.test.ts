@@ -37,38 +37,37 @@ describe('wallClockUs', () => {
     expect(source.measured()).toBe(5);
   });
 
-  it('brackets an edge from before the last call that read the old millisecond, so time away around it widens the bracket', () => {
-    // A scripted machine: the monotonic clock advances 1 µs a read, and the wall clock reads
-    // (monotonic + offset) in whole milliseconds. The process is away for 700 µs right after a
-    // Date.now() that still read the old millisecond, and the edge passes while it is away.
-    const offsetUs = 5_000_000_250;
+  /**
+   * A scripted machine: the monotonic clock advances 1 µs a read, and the wall clock reads
+   * (monotonic + offset) in whole milliseconds. With `awayUs`, the process is away that long
+   * right after a Date.now() that still read the old millisecond, and the edge passes meanwhile.
+   */
+  function scriptedClocks(offsetUs: number, awayUs = 0): { monotonicUs: () => number; wallMs: () => number } {
     let monoUs = 1_000_000;
-    let awayOnce = true;
-    const clocks = {
+    let awayOnce = awayUs > 0;
+    return {
       monotonicUs: () => (monoUs += 1),
       wallMs: () => {
         const ms = Math.floor((monoUs + offsetUs) / 1000);
         if (awayOnce && (monoUs + offsetUs) % 1000 > 600) {
           awayOnce = false;
-          monoUs += 700;
+          monoUs += awayUs;
         }
         return ms;
       },
     };
-    const measured = edge(clocks);
+  }
+  const OFFSET_US = 5_000_000_250;
+
+  it('brackets an edge from before the last call that read the old millisecond, so time away around it widens the bracket', () => {
+    const measured = edge(scriptedClocks(OFFSET_US, 700));
     expect(measured.bracketUs).toBeGreaterThan(700);
-    expect(Math.abs(measured.anchorUs - offsetUs)).toBeLessThanOrEqual(measured.bracketUs / 2 + 1);
+    expect(Math.abs(measured.anchorUs - OFFSET_US)).toBeLessThanOrEqual(measured.bracketUs / 2 + 1);
   });
 
   it('reads a narrow bracket and the true anchor when nothing interrupts it', () => {
-    const offsetUs = 5_000_000_250;
-    let monoUs = 1_000_000;
-    const clocks = {
-      monotonicUs: () => (monoUs += 1),
-      wallMs: () => Math.floor((monoUs + offsetUs) / 1000),
-    };
-    const measured = edge(clocks);
+    const measured = edge(scriptedClocks(OFFSET_US));
     expect(measured.bracketUs).toBeLessThanOrEqual(4);
-    expect(Math.abs(measured.anchorUs - offsetUs)).toBeLessThanOrEqual(2);
+    expect(Math.abs(measured.anchorUs - OFFSET_US)).toBeLessThanOrEqual(2);
   });
 });
