@@ -41,10 +41,12 @@ describe('agents: routing sweeps', () => {
   }, 600_000);
 
   test(`capability lookup costs the same among ${last(points.lookupAgentCounts)} agents as among ${first(points.lookupAgentCounts)}`, async () => {
-    const result = await measureSweepScenario('capability-lookup', './capability-lookup.scenario.ts', {
-      agentCounts: points.lookupAgentCounts,
-      messageBytes: 64,
-    });
+    const result = await measureSweepScenario(
+      'capability-lookup',
+      './capability-lookup.scenario.ts',
+      { agentCounts: points.lookupAgentCounts, messageBytes: 64 },
+      NOISY_SCENARIO_TRIALS['capability-lookup'],
+    );
     // The directory looks a capability up in a map: O(1) in the agents registered. The same
     // ten receivers get the traffic at every point, so only the lookup can differ; a scan
     // over the agents would cut the rate by the ratio of the agent counts (100×).

@@ -17,4 +17,5 @@ export const NOISY_SCENARIO_TRIALS = {
   'message-throughput': byProfile(profile, { smoke: 1, ci: 5, full: 5 }),
   'request-concurrency': byProfile(profile, { smoke: 1, ci: 4, full: 4 }),
   'horizontal-scaling': byProfile(profile, { smoke: 1, ci: 5, full: 5 }),
+  'capability-lookup': byProfile(profile, { smoke: 1, ci: 5, full: 5 }),
 } as const;
