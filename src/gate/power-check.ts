@@ -154,6 +154,10 @@ function powerOf(
   let missedAtLargest: string[] = [];
   const coveredAtLargest = new Map<string, string>();
   for (const group of new Set(targets.values())) byGroup.set(group, new Map());
+  const membersOf = new Map(
+    [...byGroup.keys()].map((g) => [g, [...targets].filter(([, tg]) => tg === g).map(([k]) => k)]),
+  );
+  const largest = Math.max(...factors);
   for (const factor of factors) {
     const caught = new Set(
       judge(factor)
@@ -168,10 +172,10 @@ function powerOf(
     const covered = [...replaced.keys()].filter((own) => coveredBy(own) !== undefined).length;
     overallWithReplacements.set(factor, caught.size + covered);
     for (const [group, cells] of byGroup) {
-      const members = [...targets].filter(([, g]) => g === group).map(([k]) => k);
+      const members = membersOf.get(group) ?? [];
       cells.set(factor, { caught: members.filter((k) => caught.has(k)).length, total: members.length });
     }
-    if (factor === Math.max(...factors)) {
+    if (factor === largest) {
       missedAtLargest = [...targets.keys()].filter((k) => !caught.has(k)).sort();
       for (const own of missedAtLargest) {
         const by = coveredBy(own);
