@@ -304,17 +304,20 @@ describe('runCompare', () => {
   describe('adaptive rounds', () => {
     // σ 0.1 per trial: a 25 % slowdown is within 4 standard errors at 6 trials a side
     // (threshold +26 %) but its interval reaches beyond: undecided; at 9 trials (+21 %) it is caught.
-    function commitCalibration(): void {
+    function commitCalibration(trialLogSd: number): void {
       mkdirSync(path.join(repo, 'baselines'), { recursive: true });
       commitFile(
         'baselines/noise.json',
-        JSON.stringify(fixtureCalibration({ 'fixture/steady/v2/queryLatencyUs.p99': 0.1 })),
+        JSON.stringify(fixtureCalibration({ 'fixture/steady/v2/queryLatencyUs.p99': trialLogSd })),
       );
     }
 
-    /** A comparison with the calibration committed, the head's latency `headLatency` (none: as the base's). */
-    async function compareAdaptive(budgetMs: number, headLatency?: string) {
-      commitCalibration();
+    /**
+     * A comparison with the calibration committed (σ `trialLogSd`, default 0.1), the head's
+     * latency `headLatency` (none: as the base's).
+     */
+    async function compareAdaptive(budgetMs: number, headLatency?: string, trialLogSd = 0.1) {
+      commitCalibration(trialLogSd);
       if (headLatency !== undefined) writeFileSync(path.join(repo, 'latency.txt'), headLatency);
       const calls: RoundRequest[] = [];
       const printed: string[] = [];
@@ -362,6 +365,40 @@ describe('runCompare', () => {
     test('a decided comparison is not re-run', async () => {
       const { calls } = await compareAdaptive(60_000);
       expect(calls).toHaveLength(4);
+    });
+
+    describe('a metric whose noise hides 2×', () => {
+      // σ 0.45 per trial: 6 trials a side could see ≥ 2.83×, 15 (two rounds and three extra)
+      // ≥ 1.93×, so the extra rounds can gate it; σ 1.0 would need 67 trials a side.
+      test('is measured again while its interval reaches beyond 2×, then gated, and a ×2.2 fails', async () => {
+        const { calls, printed, outcome } = await compareAdaptive(60_000, '220', 0.45);
+        expect(calls).toHaveLength(2 * (2 + MAX_EXTRA_ROUNDS));
+        expect(printed).toContain('undecided, measured again: fixture/steady/v2');
+        const [metric] = outcome.comparison.regressions;
+        expect(metric?.ungatedBecause).toBeUndefined();
+        expect(outcome.summary.trialsPerSide).toEqual([15, 15]);
+        expect(outcome.failed).toBe(true);
+      });
+
+      test('after two rounds alone it stays ungated and the ×2.2 passes', async () => {
+        const { calls, outcome } = await compareAdaptive(0, '220', 0.45);
+        expect(calls).toHaveLength(4);
+        const metric = outcome.comparison.scenarios[0]?.metrics.find((m) => m.metric === 'queryLatencyUs.p99');
+        expect(metric?.ungatedBecause).toMatch(/hides a 2× change/);
+        expect(metric?.trialsToSee2x).toBe(14);
+        expect(outcome.failed).toBe(false);
+      });
+
+      test('is not measured again when its interval stays within 2×', async () => {
+        const { calls } = await compareAdaptive(60_000, undefined, 0.45);
+        expect(calls).toHaveLength(4);
+      });
+
+      test('is not measured again when the rounds it can still get would not let it see 2×', async () => {
+        const { calls, outcome } = await compareAdaptive(60_000, '220', 1.0);
+        expect(calls).toHaveLength(4);
+        expect(outcome.failed).toBe(false);
+      });
     });
   });
 });

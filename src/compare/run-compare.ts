@@ -18,7 +18,7 @@ import path from 'node:path';
 import { loadCalibration, type RunComparison } from '../gate/compare-run.js';
 import type { NoiseCalibration } from '../gate/noise-calibration.js';
 import { scenarioId, type ScenarioResult } from '../harness/result-model.js';
-import { undecidedScenarios } from '../gate/undecided.js';
+import { undecidedScenarios, type ReachableTrials } from '../gate/undecided.js';
 import { writeFileAtomic } from '../lib/atomic-write.js';
 import { toBenchmarkFiles } from '../history/benchmark-action.js';
 import { regressionDistributions } from '../report/distribution-chart.js';
@@ -230,6 +230,24 @@ function estimateRoundMs(rounds: readonly Measured[], scenarioIds: ReadonlySet<s
 }
 
 /**
+ * The head trials each scenario can have once its remaining extra rounds ran:
+ * what it has, plus its last round's trial count for each round left.
+ */
+function reachableTrials(rounds: readonly Measured[], extraRounds: ReadonlyMap<string, number>): ReachableTrials {
+  const have = new Map<string, number>();
+  const perRound = new Map<string, number>();
+  for (const r of rounds) {
+    if (r.side !== 'head') continue;
+    for (const s of r.results.scenarios) {
+      const id = scenarioId(s);
+      have.set(id, (have.get(id) ?? 0) + s.trialCount);
+      perRound.set(id, s.trialCount);
+    }
+  }
+  return (id) => (have.get(id) ?? 0) + (perRound.get(id) ?? 0) * (MAX_EXTRA_ROUNDS - (extraRounds.get(id) ?? 0));
+}
+
+/**
  * The fixed rounds, then — while some gated metric is undecided and the
  * budget allows another round of its scenarios — rounds of just those specs.
  */
@@ -249,7 +267,7 @@ async function runRounds(
   }
   const extraRounds = new Map<string, number>();
   for (let round = options.rounds + 1; ; round += 1) {
-    const undecided = undecidedScenarios(judgeSides(measured));
+    const undecided = undecidedScenarios(judgeSides(measured), reachableTrials(measured, extraRounds));
     const again = undecided.filter((id) => (extraRounds.get(id) ?? 0) < MAX_EXTRA_ROUNDS);
     const givenUp = undecided.filter((id) => !again.includes(id));
     if (givenUp.length > 0) {

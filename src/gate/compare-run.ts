@@ -11,7 +11,7 @@ import { coerceError } from '../lib/coerce-error.js';
 import { readBaseline, type BaselineFile, type BaselineMetric } from './baseline-file.js';
 import { SPEED_SENSITIVE_KINDS, machineSpeedRatio, scaledToMachine, speedExplains } from './machine-speed.js';
 import { defaultNoise, type NoiseThreshold } from '../harness/metric-kinds.js';
-import { calibratedDetectable, type ShiftNoise } from './log-shift.js';
+import { calibratedDetectable, trialsToDetect, type ShiftNoise } from './log-shift.js';
 import { noiseKey, readNoiseCalibration, type MetricNoise, type NoiseCalibration } from './noise-calibration.js';
 import { judge, judgedInPairs, type NoiseRule, type Verdict, type VerdictStatus } from './verdict.js';
 import { replacementsOf } from './replacements.js';
@@ -33,6 +33,12 @@ export interface MetricComparison {
   readonly ruleChange?: string;
   /** Why a metric the reference gates is not gated in this comparison: its measured noise hides a 2× change. */
   readonly ungatedBecause?: string;
+  /**
+   * With ungatedBecause: the trials a side (twin pairs when judged in pairs) at which its
+   * calibrated noise would see a 2× change, so more rounds would gate it; absent when no
+   * number of trials would.
+   */
+  readonly trialsToSee2x?: number;
 }
 
 /** A gated metric must be able to see this worsening (1 = 2×); one whose calibrated noise hides it is not gated. */
@@ -207,6 +213,8 @@ export function compareMetric(
   const blind = base.gated
     ? noiseBlindness(rule, base.trials.length, current.trials.length, replacements, paired)
     : undefined;
+  const trialsToSee2x =
+    blind && rule.source === 'calibration' ? trialsToDetect(rule.noise, BLIND_BEYOND, paired) : undefined;
   const shared = {
     ...identity,
     unit: base.unit,
@@ -216,6 +224,7 @@ export function compareMetric(
     baseline: base.value,
     ...(ruleChange ? { ruleChange } : {}),
     ...(blind ? { ungatedBecause: blind } : {}),
+    ...(trialsToSee2x !== undefined ? { trialsToSee2x } : {}),
   };
   const input = {
     name: `${result.suite}/${scenarioKey(result)}/${name}`,

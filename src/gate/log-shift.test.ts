@@ -6,6 +6,7 @@ import {
   observedLogSigma,
   pairedLogShift,
   SIGMA_FLOOR,
+  trialsToDetect,
   walshMedian,
   Z_CRITICAL,
 } from './log-shift.js';
@@ -109,5 +110,22 @@ describe('the paired log shift (twin trials of a duet comparison)', () => {
     expect(walshMedian([0, 1, 2])).toBe(1);
     expect(walshMedian([0, 0, 0, 10])).toBe(0);
     expect(() => pairedLogShift([1, 2], [1], { trialLogSd: 0.1, driftLogSd: 0 })).toThrow(/twin trials of one length/);
+  });
+});
+
+describe('the trials a metric needs to see a change', () => {
+  test('the fewest trials a side whose calibrated detectable reaches the change', () => {
+    const noise = { trialLogSd: 0.45, driftLogSd: 0 };
+    // 4 · 0.45 · √(2/n) ≤ ln 2 from n = 13.5 on.
+    expect(trialsToDetect(noise, 1)).toBe(14);
+    expect(calibratedDetectable(noise, 13, 13)).toBeGreaterThan(1);
+    expect(calibratedDetectable(noise, 14, 14)).toBeLessThanOrEqual(1);
+    // Twins with a pair σ of 0.3: 4 · 0.3 / √n ≤ ln 2 from n = 3.0 on.
+    expect(trialsToDetect({ ...noise, pairLogSd: 0.3 }, 1, true)).toBe(3);
+  });
+
+  test('none when the drift between days alone hides the change, or it takes more than allowed', () => {
+    expect(trialsToDetect({ trialLogSd: 0.1, driftLogSd: 0.2 }, 1)).toBeUndefined();
+    expect(trialsToDetect({ trialLogSd: 1, driftLogSd: 0 }, 1, false, 50)).toBeUndefined();
   });
 });

@@ -184,3 +184,27 @@ export function calibratedDetectable(
       );
   return Math.expm1(thresholdOf(standardError));
 }
+
+/**
+ * The fewest trials a side (twin pairs when `paired`) with which the calibrated
+ * noise alone would catch `worsening` (fraction) — calibratedDetectable at or
+ * below it; undefined when no count up to `most` would (the drift between days
+ * alone can exceed it).
+ */
+export function trialsToDetect(
+  noise: ShiftNoise,
+  worsening: number,
+  paired = false,
+  most = 10_000,
+): number | undefined {
+  const sees = (n: number): boolean => calibratedDetectable(noise, n, n, paired) <= worsening;
+  if (!sees(most)) return undefined;
+  let low = 1;
+  let high = most;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if (sees(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}

@@ -1,23 +1,50 @@
 /**
- * Which comparisons more data could still settle: a gated, calibrated metric
- * judged unchanged whose 95 % interval reaches beyond its threshold on the
- * worse side — a regression of the size the gate looks for is not ruled out.
- * `planebench compare` measures the scenarios behind them again (more trials
- * narrow the interval and lower the threshold) while its time budget lasts.
+ * Which comparisons more data could still settle. `planebench compare`
+ * measures the scenarios behind them again (more trials narrow the interval
+ * and lower the threshold) while its time budget lasts.
+ *
+ * - A gated, calibrated metric judged unchanged whose 95 % interval reaches
+ *   beyond its threshold on the worse side: a regression of the size the gate
+ *   looks for is not ruled out.
+ * - A metric ungated because its noise hides a 2× change, whose interval
+ *   reaches beyond 2× on the worse side, when the trials the scenario can
+ *   still get would let it see 2× (`trialsToSee2x`): measured again, it is
+ *   gated and judged, so a doubling it alone shows is not waved through.
  */
-import type { MetricComparison, RunComparison } from './compare-run.js';
+import { BLIND_BEYOND, type MetricComparison, type RunComparison } from './compare-run.js';
 
-export function isUndecided(m: MetricComparison): boolean {
+/** The most trials a side of this scenario (suite/scenario/variant) can have once its remaining rounds ran. */
+export type ReachableTrials = (scenarioId: string) => number;
+
+function reachesBeyond(m: MetricComparison, worsening: number): boolean {
+  const ratio = m.verdict?.ratio;
+  if (!ratio) return false;
+  const limit = 1 + worsening;
+  return m.direction === 'smaller' ? ratio.high > limit : ratio.low < 1 / limit;
+}
+
+export function isUndecided(m: MetricComparison, reachable?: number): boolean {
   const v = m.verdict;
-  if (!m.gated || m.status !== 'unchanged' || !v?.ratio || v.thresholdSource !== 'calibration') return false;
-  const limit = 1 + v.threshold;
-  return m.direction === 'smaller' ? v.ratio.high > limit : v.ratio.low < 1 / limit;
+  if (v?.thresholdSource !== 'calibration') return false;
+  if (m.gated) return m.status === 'unchanged' && reachesBeyond(m, v.threshold);
+  return (
+    m.ungatedBecause !== undefined &&
+    m.status !== 'improved' &&
+    m.trialsToSee2x !== undefined &&
+    reachable !== undefined &&
+    m.trialsToSee2x <= reachable &&
+    reachesBeyond(m, BLIND_BEYOND)
+  );
 }
 
 /** suite/scenario/variant of every scenario with an undecided metric, sorted. */
-export function undecidedScenarios(comparison: RunComparison): string[] {
+export function undecidedScenarios(comparison: RunComparison, reachable?: ReachableTrials): string[] {
   return comparison.scenarios
-    .filter((s) => s.metrics.some(isUndecided))
+    .filter((s) => {
+      const id = `${s.suite}/${s.scenario}/${s.variant}`;
+      const most = reachable?.(id);
+      return s.metrics.some((m) => isUndecided(m, most));
+    })
     .map((s) => `${s.suite}/${s.scenario}/${s.variant}`)
     .sort();
 }
