@@ -39,6 +39,8 @@ export interface MetricComparison {
    * number of trials would.
    */
   readonly trialsToSee2x?: number;
+  /** With ungatedBecause: the scenario's metrics that judge the same behaviour with less noise (./replacements.ts). */
+  readonly replacedBy?: readonly string[];
 }
 
 /** A gated metric must be able to see this worsening (1 = 2×); one whose calibrated noise hides it is not gated. */
@@ -225,6 +227,7 @@ export function compareMetric(
     ...(ruleChange ? { ruleChange } : {}),
     ...(blind ? { ungatedBecause: blind } : {}),
     ...(trialsToSee2x !== undefined ? { trialsToSee2x } : {}),
+    ...(blind && replacements.length > 0 ? { replacedBy: replacements } : {}),
   };
   const input = {
     name: `${result.suite}/${scenarioKey(result)}/${name}`,

@@ -8,8 +8,10 @@
  *   looks for is not ruled out.
  * - A metric ungated because its noise hides a 2× change, whose interval
  *   reaches beyond 2× on the worse side, when the trials the scenario can
- *   still get would let it see 2× (`trialsToSee2x`): measured again, it is
- *   gated and judged, so a doubling it alone shows is not waved through.
+ *   still get would let it see 2× (`trialsToSee2x`) and no gated metric of the
+ *   scenario judges the same behaviour in its place (`replacedBy`): measured
+ *   again, it is gated and judged, so a doubling it alone shows is not waved
+ *   through.
  */
 import { BLIND_BEYOND, type MetricComparison, type RunComparison } from './compare-run.js';
 
@@ -23,13 +25,18 @@ function reachesBeyond(m: MetricComparison, worsening: number): boolean {
   return m.direction === 'smaller' ? ratio.high > limit : ratio.low < 1 / limit;
 }
 
-export function isUndecided(m: MetricComparison, reachable?: number): boolean {
+/**
+ * `gatedNames`: the metrics gated in the same scenario; `reachable`: the most
+ * trials a side the scenario can still reach.
+ */
+export function isUndecided(m: MetricComparison, gatedNames: ReadonlySet<string>, reachable?: number): boolean {
   const v = m.verdict;
   if (v?.thresholdSource !== 'calibration') return false;
   if (m.gated) return m.status === 'unchanged' && reachesBeyond(m, v.threshold);
   return (
     m.ungatedBecause !== undefined &&
     m.status !== 'improved' &&
+    !(m.replacedBy ?? []).some((name) => gatedNames.has(name)) &&
     m.trialsToSee2x !== undefined &&
     reachable !== undefined &&
     m.trialsToSee2x <= reachable &&
@@ -43,7 +50,8 @@ export function undecidedScenarios(comparison: RunComparison, reachable?: Reacha
     .filter((s) => {
       const id = `${s.suite}/${s.scenario}/${s.variant}`;
       const most = reachable?.(id);
-      return s.metrics.some((m) => isUndecided(m, most));
+      const gated = new Set(s.metrics.filter((m) => m.gated).map((m) => m.metric));
+      return s.metrics.some((m) => isUndecided(m, gated, most));
     })
     .map((s) => `${s.suite}/${s.scenario}/${s.variant}`)
     .sort();
