@@ -248,8 +248,8 @@ function reachableTrials(rounds: readonly Measured[], extraRounds: ReadonlyMap<s
 }
 
 /**
- * The fixed rounds, then — while some gated metric is undecided and the
- * budget allows another round of its scenarios — rounds of just those specs.
+ * The fixed rounds, then — while some metric is undecided (../gate/undecided.ts)
+ * and the budget allows another round of its scenarios — rounds of just those specs.
  */
 async function runRounds(
   options: ResolvedCompareOptions,
