@@ -13,6 +13,7 @@
  *   again, it is gated and judged, so a doubling it alone shows is not waved
  *   through.
  */
+import { scenarioId } from '../harness/result-model.js';
 import { BLIND_BEYOND, type MetricComparison, type RunComparison } from './compare-run.js';
 
 /** The most trials a side of this scenario (suite/scenario/variant) can have once its remaining rounds ran. */
@@ -48,11 +49,10 @@ export function isUndecided(m: MetricComparison, gatedNames: ReadonlySet<string>
 export function undecidedScenarios(comparison: RunComparison, reachable?: ReachableTrials): string[] {
   return comparison.scenarios
     .filter((s) => {
-      const id = `${s.suite}/${s.scenario}/${s.variant}`;
-      const most = reachable?.(id);
+      const most = reachable?.(scenarioId(s));
       const gated = new Set(s.metrics.filter((m) => m.gated).map((m) => m.metric));
       return s.metrics.some((m) => isUndecided(m, gated, most));
     })
-    .map((s) => `${s.suite}/${s.scenario}/${s.variant}`)
+    .map(scenarioId)
     .sort();
 }
