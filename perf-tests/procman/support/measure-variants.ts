@@ -1,6 +1,10 @@
-/** Runs one procman scenario against v1 and v2 with identical params, trials interleaved. */
+/**
+ * Runs one procman scenario against v1 and v2 with identical params, trials
+ * interleaved; each variant runs the trials its noise needs (./trials.ts).
+ */
 import { measureInterleaved, type ScenarioResult } from '../../../src/harness/index.js';
 import type { ProcmanVariant } from '../../../src/procman/index.js';
+import { VARIANT_TRIALS } from './trials.js';
 
 export const SUITE = 'procman';
 /** Limit for one trial (fleet start, warm-up, window, stop, shutdown). */
@@ -21,6 +25,7 @@ export async function measureVariants<P>(
       variant,
       module,
       params: paramsOf(variant),
+      trials: VARIANT_TRIALS[scenario]?.[variant],
       timeoutMs: TRIAL_TIMEOUT_MS,
     })),
   );

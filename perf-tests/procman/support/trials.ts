@@ -1,0 +1,27 @@
+/**
+ * Trials a side for the procman scenario variants whose gated metrics need more
+ * twin pairs than the default three a round give in two `perf:compare` rounds
+ * to catch a doubling, and whose whole ×2 bill stays within about three
+ * minutes of trials (a pair costs 6–11 s here). The pairs follow from the
+ * calibrated pair σ (`planebench power` prints them by scenario); v1's
+ * contended windows (37–67 pairs) are left at the default: their bill is
+ * 6–11 minutes each. docs/decisions.md, "Trials go where the noise needs them
+ * and a pair is cheap".
+ */
+import { byProfile, resolveProfile } from '../../../src/harness/index.js';
+import type { ProcmanVariant } from '../../../src/procman/index.js';
+
+const profile = resolveProfile();
+
+/** A side's trials at ci; full runs at least its default five. */
+function trials(ci: number): number {
+  return byProfile(profile, { smoke: 1, ci, full: Math.max(ci, 5) });
+}
+
+export const VARIANT_TRIALS: Readonly<Record<string, Partial<Record<ProcmanVariant, number>>>> = {
+  'hot-process-isolation': { v2: trials(8) },
+  'concurrent-ops-isolation': { v2: trials(6) },
+  'read-heavy-write-heavy': { v2: trials(4) },
+  'bulk-stop-start': { v1: trials(5), v2: trials(6) },
+  'control-plane-isolation': { v1: trials(5), v2: trials(5) },
+};
