@@ -46,6 +46,13 @@ export interface MetricComparison {
 /** A gated metric must be able to see this worsening (1 = 2×); one whose calibrated noise hides it is not gated. */
 export const BLIND_BEYOND = 1;
 
+export interface NoiseBlindness {
+  /** For the report: what the metric could see, what would let it see 2×, and what judges it meanwhile. */
+  readonly reason: string;
+  /** Trials a side (twin pairs when judged in pairs) at which it would see 2×; absent when no count would. */
+  readonly trialsToSee2x?: number;
+}
+
 /** Why the calibrated noise leaves this comparison blind to a 2× change, or undefined when it can see one. */
 export function noiseBlindness(
   rule: NoiseRule,
@@ -53,15 +60,23 @@ export function noiseBlindness(
   headTrials: number,
   replacements: readonly string[] = [],
   paired = false,
-): string | undefined {
+): NoiseBlindness | undefined {
   if (rule.source !== 'calibration') return undefined;
   const detectable = calibratedDetectable(rule.noise, baseTrials, headTrials, paired);
   if (detectable <= BLIND_BEYOND) return undefined;
+  const trialsToSee2x = trialsToDetect(rule.noise, BLIND_BEYOND, paired);
+  const wouldSee =
+    trialsToSee2x === undefined
+      ? 'no number of trials would see 2×'
+      : `2× needs ${trialsToSee2x} ${paired ? 'twin pairs' : 'trials a side'}`;
   const judgedBy =
     replacements.length === 0
       ? ''
       : `; ${replacements.join(' and ')} ${replacements.length === 1 ? 'judges' : 'judge'} the same behaviour`;
-  return `its measured noise hides a 2× change (could see ≥ ${(detectable + 1).toFixed(1)}×)${judgedBy}`;
+  return {
+    reason: `its measured noise hides a 2× change (could see ≥ ${(detectable + 1).toFixed(1)}×; ${wouldSee})${judgedBy}`,
+    ...(trialsToSee2x !== undefined ? { trialsToSee2x } : {}),
+  };
 }
 
 export type ScenarioStatus =
@@ -215,8 +230,6 @@ export function compareMetric(
   const blind = base.gated
     ? noiseBlindness(rule, base.trials.length, current.trials.length, replacements, paired)
     : undefined;
-  const trialsToSee2x =
-    blind && rule.source === 'calibration' ? trialsToDetect(rule.noise, BLIND_BEYOND, paired) : undefined;
   const shared = {
     ...identity,
     unit: base.unit,
@@ -225,8 +238,8 @@ export function compareMetric(
     current: current.value,
     baseline: base.value,
     ...(ruleChange ? { ruleChange } : {}),
-    ...(blind ? { ungatedBecause: blind } : {}),
-    ...(trialsToSee2x !== undefined ? { trialsToSee2x } : {}),
+    ...(blind ? { ungatedBecause: blind.reason } : {}),
+    ...(blind?.trialsToSee2x !== undefined ? { trialsToSee2x: blind.trialsToSee2x } : {}),
     ...(blind && replacements.length > 0 ? { replacedBy: replacements } : {}),
   };
   const input = {

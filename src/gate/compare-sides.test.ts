@@ -96,7 +96,7 @@ describe('a metric whose measured noise hides a 2× change', () => {
     const c = compareSides(base, head, calibration);
     const [m] = c.scenarios[0]?.metrics ?? [];
     expect(m?.gated).toBe(false);
-    expect(m?.ungatedBecause).toMatch(/hides a 2× change \(could see ≥ 4\.0×\)/);
+    expect(m?.ungatedBecause).toMatch(/hides a 2× change \(could see ≥ 4\.0×; 2× needs 24 trials a side\)/);
     expect(c.failed).toBe(false);
     const quieter = fixtureCalibration({ 'fixture/steady/v2/queryLatencyUs.p99': 0.2 });
     expect(compareSides(base, head, quieter).failed).toBe(true);

@@ -42,13 +42,23 @@ describe('a blind metric names its replacement', () => {
   };
 
   test('the reason says which metric judges the same behaviour', () => {
-    expect(noiseBlindness(rule, 6, 6, ['queryOverFloorP50Ratio'])).toMatch(
+    expect(noiseBlindness(rule, 6, 6, ['queryOverFloorP50Ratio'])?.reason).toMatch(
       /hides a 2× change .*; queryOverFloorP50Ratio judges the same behaviour$/,
     );
-    expect(noiseBlindness(rule, 6, 6, ['queryOverFloorP95Ratio', 'queryLatencyUs.mean'])).toMatch(
+    expect(noiseBlindness(rule, 6, 6, ['queryOverFloorP95Ratio', 'queryLatencyUs.mean'])?.reason).toMatch(
       /; queryOverFloorP95Ratio and queryLatencyUs\.mean judge the same behaviour$/,
     );
-    expect(noiseBlindness(rule, 6, 6)).not.toContain('judge');
+    expect(noiseBlindness(rule, 6, 6)?.reason).not.toContain('judge');
     expect(noiseBlindness({ ...rule, noise: { trialLogSd: 0.01, driftLogSd: 0 } }, 6, 6, ['x'])).toBeUndefined();
+  });
+
+  test('the reason says how many trials would see 2×, or that none would', () => {
+    const blind = noiseBlindness(rule, 6, 6);
+    expect(blind?.trialsToSee2x).toBeGreaterThan(6);
+    expect(blind?.reason).toContain(`2× needs ${blind?.trialsToSee2x} trials a side)`);
+    expect(noiseBlindness(rule, 6, 6, [], true)?.reason).toMatch(/2× needs \d+ twin pairs\)/);
+    const drifting = noiseBlindness({ ...rule, noise: { trialLogSd: 0.6, driftLogSd: 0.6 } }, 6, 6);
+    expect(drifting?.trialsToSee2x).toBeUndefined();
+    expect(drifting?.reason).toContain('no number of trials would see 2×');
   });
 });
