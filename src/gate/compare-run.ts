@@ -47,7 +47,7 @@ export interface MetricComparison {
 export const BLIND_BEYOND = 1;
 
 export interface NoiseBlindness {
-  /** For the report: what the metric could see, what would let it see 2×, and what judges it meanwhile. */
+  /** For the report: what the metric could see and what would let it see 2×. */
   readonly reason: string;
   /** Trials a side (twin pairs when judged in pairs) at which it would see 2×; absent when no count would. */
   readonly trialsToSee2x?: number;
@@ -58,7 +58,6 @@ export function noiseBlindness(
   rule: NoiseRule,
   baseTrials: number,
   headTrials: number,
-  replacements: readonly string[] = [],
   paired = false,
 ): NoiseBlindness | undefined {
   if (rule.source !== 'calibration') return undefined;
@@ -69,14 +68,28 @@ export function noiseBlindness(
     trialsToSee2x === undefined
       ? 'no number of trials would see 2×'
       : `2× needs ${trialsToSee2x} ${paired ? 'twin pairs' : 'trials a side'}`;
-  const judgedBy =
-    replacements.length === 0
-      ? ''
-      : `; ${replacements.join(' and ')} ${replacements.length === 1 ? 'judges' : 'judge'} the same behaviour`;
   return {
-    reason: `its measured noise hides a 2× change (could see ≥ ${(detectable + 1).toFixed(1)}×; ${wouldSee})${judgedBy}`,
+    reason: `its measured noise hides a 2× change (could see ≥ ${(detectable + 1).toFixed(1)}×; ${wouldSee})`,
     ...(trialsToSee2x !== undefined ? { trialsToSee2x } : {}),
   };
+}
+
+/**
+ * A scenario's metrics with each blind metric's reason naming its replacements: those gated
+ * in this comparison judge the same behaviour in its place; when every one is blind too, the
+ * reason says so, since then nothing judges it.
+ */
+export function withReplacementsNamed(metrics: readonly MetricComparison[]): MetricComparison[] {
+  const gated = new Set(metrics.filter((m) => m.gated).map((m) => m.metric));
+  return metrics.map((m) => {
+    if (m.ungatedBecause === undefined || m.replacedBy === undefined) return m;
+    const judging = m.replacedBy.filter((name) => gated.has(name));
+    const clause =
+      judging.length > 0
+        ? `${judging.join(' and ')} ${judging.length === 1 ? 'judges' : 'judge'} the same behaviour`
+        : `${m.replacedBy.join(' and ')}, which would judge the same behaviour, ${m.replacedBy.length === 1 ? 'is' : 'are'} blind too`;
+    return { ...m, ungatedBecause: `${m.ungatedBecause}; ${clause}` };
+  });
 }
 
 export type ScenarioStatus =
@@ -227,9 +240,7 @@ export function compareMetric(
       current.trials.length,
       rule.noise,
     );
-  const blind = base.gated
-    ? noiseBlindness(rule, base.trials.length, current.trials.length, replacements, paired)
-    : undefined;
+  const blind = base.gated ? noiseBlindness(rule, base.trials.length, current.trials.length, paired) : undefined;
   const shared = {
     ...identity,
     unit: base.unit,
@@ -309,8 +320,8 @@ function compareScenario(
   const byName = new Map(result.metrics.map((m) => [m.name, m]));
   const names = new Set([...byName.keys(), ...Object.keys(entry?.metrics ?? {})]);
   const speedRatio = machineSpeedRatio(result, entry?.metrics);
-  const metrics = [...names].map((name) =>
-    compareMetric(result, byName.get(name), name, entry?.metrics[name], rules, speedRatio),
+  const metrics = withReplacementsNamed(
+    [...names].map((name) => compareMetric(result, byName.get(name), name, entry?.metrics[name], rules, speedRatio)),
   );
   return { ...identity, status: entry ? { kind: 'compared' } : { kind: 'no-baseline' }, metrics };
 }

@@ -21,6 +21,7 @@ import {
   type GateRules,
   type RunComparison,
   type ScenarioComparison,
+  withReplacementsNamed,
 } from './compare-run.js';
 import { machineSpeedRatio } from './machine-speed.js';
 import type { NoiseCalibration } from './noise-calibration.js';
@@ -45,14 +46,16 @@ function compareScenario(head: ScenarioResult, base: ScenarioResult | undefined,
     rules.mode === 'committed'
       ? machineSpeedRatio(head, Object.fromEntries(base.metrics.map((m) => [m.name, m])))
       : undefined;
-  const metrics = [...names].map((name) =>
-    compareMetric(
-      head,
-      head.metrics.find((m) => m.name === name),
-      name,
-      base.metrics.find((m) => m.name === name),
-      rules,
-      speedRatio,
+  const metrics = withReplacementsNamed(
+    [...names].map((name) =>
+      compareMetric(
+        head,
+        head.metrics.find((m) => m.name === name),
+        name,
+        base.metrics.find((m) => m.name === name),
+        rules,
+        speedRatio,
+      ),
     ),
   );
   return { ...identity, status: { kind: 'compared' }, metrics };
