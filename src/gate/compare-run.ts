@@ -74,16 +74,26 @@ export function noiseBlindness(
   };
 }
 
+/** The names of a scenario's metrics gated in this comparison. */
+export function gatedNamesOf(metrics: readonly MetricComparison[]): Set<string> {
+  return new Set(metrics.filter((m) => m.gated).map((m) => m.metric));
+}
+
+/** A blind metric's replacements that are gated in its scenario: only those judge the same behaviour in its place. */
+export function judgingReplacements(m: MetricComparison, gatedNames: ReadonlySet<string>): string[] {
+  return (m.replacedBy ?? []).filter((name) => gatedNames.has(name));
+}
+
 /**
  * A scenario's metrics with each blind metric's reason naming its replacements: those gated
  * in this comparison judge the same behaviour in its place; when every one is blind too, the
  * reason says so, since then nothing judges it.
  */
 export function withReplacementsNamed(metrics: readonly MetricComparison[]): MetricComparison[] {
-  const gated = new Set(metrics.filter((m) => m.gated).map((m) => m.metric));
+  const gated = gatedNamesOf(metrics);
   return metrics.map((m) => {
     if (m.ungatedBecause === undefined || m.replacedBy === undefined) return m;
-    const judging = m.replacedBy.filter((name) => gated.has(name));
+    const judging = judgingReplacements(m, gated);
     const clause =
       judging.length > 0
         ? `${judging.join(' and ')} ${judging.length === 1 ? 'judges' : 'judge'} the same behaviour`

@@ -14,7 +14,13 @@
  *   through.
  */
 import { scenarioId } from '../harness/result-model.js';
-import { BLIND_BEYOND, type MetricComparison, type RunComparison } from './compare-run.js';
+import {
+  BLIND_BEYOND,
+  gatedNamesOf,
+  judgingReplacements,
+  type MetricComparison,
+  type RunComparison,
+} from './compare-run.js';
 
 /** The most trials a side of this scenario (suite/scenario/variant) can have once its remaining rounds ran. */
 export type ReachableTrials = (scenarioId: string) => number;
@@ -37,7 +43,7 @@ export function isUndecided(m: MetricComparison, gatedNames: ReadonlySet<string>
   return (
     m.ungatedBecause !== undefined &&
     m.status !== 'improved' &&
-    !(m.replacedBy ?? []).some((name) => gatedNames.has(name)) &&
+    judgingReplacements(m, gatedNames).length === 0 &&
     m.trialsToSee2x !== undefined &&
     reachable !== undefined &&
     m.trialsToSee2x <= reachable &&
@@ -50,7 +56,7 @@ export function undecidedScenarios(comparison: RunComparison, reachable?: Reacha
   return comparison.scenarios
     .filter((s) => {
       const most = reachable?.(scenarioId(s));
-      const gated = new Set(s.metrics.filter((m) => m.gated).map((m) => m.metric));
+      const gated = gatedNamesOf(s.metrics);
       return s.metrics.some((m) => isUndecided(m, gated, most));
     })
     .map(scenarioId)
