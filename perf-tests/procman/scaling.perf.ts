@@ -9,17 +9,11 @@ import type { GatedStopParams } from './support/gated-stop-workload.js';
 import { SPEC_TIMEOUT_MS, SUITE } from './support/measure-variants.js';
 import { minExpectedSamples, resolvePerfConfig } from './support/perf-config.js';
 import { procmanSurvivors } from './support/survivors.js';
+import { scalingTrials } from './support/trials.js';
 import { describeView, queryView, v2Problems } from './support/pass-bars.js';
 
 const profile = resolveProfile();
 const sizes = byProfile(profile, { smoke: [8, 64], ci: [8, 32, 64, 256], full: [8, 32, 64, 256] });
-/**
- * Trials per size and run: three in ci, so that two rounds of perf:compare give
- * six twin pairs a side — enough for the signed-rank test (five at least), so
- * each size is judged pair by pair, where its twins share most of their noise
- * (docs/decisions.md, "Trials go where the noise needs them and a pair is cheap").
- */
-const trials = byProfile(profile, { smoke: 1, ci: 3, full: 3 });
 /** n = 256 spawns 256 processes (serially: a spawn forks the whole Node process). */
 const SCALING_TRIAL_TIMEOUT_MS = 240_000;
 /** Flat: the largest n's p99 is within this factor (or this many µs) of the smallest n's. */
@@ -42,7 +36,7 @@ describe('procman scaling', () => {
           variant: `v2-n${config.n}`,
           module: new URL('./scaling.scenario.ts', import.meta.url),
           params: { variant: 'v2', config } satisfies GatedStopParams,
-          trials,
+          trials: scalingTrials(config.n),
           timeoutMs: SCALING_TRIAL_TIMEOUT_MS,
         })),
       );
