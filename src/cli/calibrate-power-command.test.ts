@@ -93,6 +93,47 @@ describe('planebench calibrate --from and planebench power', () => {
     );
   });
 
+  test('--rounds judges the trials of the first rounds only; more rounds than measured is an error', async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    mkdirSync(baselines);
+    expect(await runCalibrateCommand(['--from', compareDir('aa1', 0.02), '--baselines', baselines])).toBe(0);
+    const noise = path.join(baselines, 'noise.json');
+    const out = compareDir('aa2', 0.02);
+    // A third round, longer than the first two, whose head is three times slower, pooled into the
+    // sides as the comparison pools it: most of the pooled head trials are slow.
+    for (const [side, factor] of [
+      ['base', 1],
+      ['head', 3],
+    ] as const) {
+      const latest = path.join(out, 'rounds', `3-${side}`, 'latest');
+      mkdirSync(latest, { recursive: true });
+      const slow = [100, 102, 98, 101, 99, 100, 102, 98, 100].map((v) => v * factor);
+      writeFileSync(
+        path.join(latest, 'results.json'),
+        JSON.stringify(results(`aa2-3-${side}`, [syntheticResult(slow)])),
+      );
+      const pooled = side === 'base' ? 'base-results.json' : 'results.json';
+      const file = JSON.parse(readFileSync(path.join(out, pooled), 'utf8')) as ResultsFile;
+      const trials = [...(file.scenarios[0]?.metrics[0]?.trials ?? []), ...slow];
+      writeFileSync(path.join(out, pooled), JSON.stringify(results(`aa2-${side}`, [syntheticResult(trials)])));
+    }
+    expect(await runPowerCommand(['--results', out, '--noise', noise])).toBe(0);
+    expect(printed).toContain('A/A false alarms (as measured, no injection): 1');
+    printed = '';
+    expect(await runPowerCommand(['--results', out, '--noise', noise, '--rounds', '2'])).toBe(0);
+    expect(printed).toContain('planebench power: the trials of rounds 1–2 of 3');
+    expect(printed).toContain('A/A false alarms (as measured, no injection): 0');
+    await expect(runPowerCommand(['--results', out, '--noise', noise, '--rounds', '4'])).rejects.toThrow(
+      /Expected `--rounds` to be at most the 3 round\(s\) .*aa2 measured, got `4` \(string\)/,
+    );
+    await expect(runPowerCommand(['--results', out, '--rounds', '0'])).rejects.toThrow(
+      /Expected `--rounds` to be a positive integer, got `0` \(string\)/,
+    );
+    await expect(runPowerCommand(['--committed', path.join(out, 'results.json'), '--rounds', '2'])).rejects.toThrow(
+      /Expected `--rounds` only with `--results`/,
+    );
+  });
+
   test('a round that re-measured only undecided scenarios is left out, so every other metric stays calibrated', async () => {
     const baselines = path.join(dir.path, 'baselines');
     mkdirSync(baselines);
