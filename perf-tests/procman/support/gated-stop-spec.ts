@@ -6,10 +6,11 @@ import type { GatedStopParams } from './gated-stop-workload.js';
 import { measureVariants, SPEC_TIMEOUT_MS } from './measure-variants.js';
 import { resolvePerfConfig } from './perf-config.js';
 import type { ScenarioDefaults } from './perf-config.js';
+import type { ProcmanVariantScenario } from './scenario-names.js';
 import { procmanSurvivors } from './survivors.js';
 
 export interface GatedStopSpec {
-  readonly scenario: string;
+  readonly scenario: ProcmanVariantScenario;
   readonly title: string;
   readonly module: URL;
   readonly churn: boolean;

@@ -4,6 +4,7 @@
  */
 import { measureInterleaved, type ScenarioResult } from '../../../src/harness/index.js';
 import type { ProcmanVariant } from '../../../src/procman/index.js';
+import type { ProcmanVariantScenario } from './scenario-names.js';
 import { VARIANT_TRIALS } from './trials.js';
 
 export const SUITE = 'procman';
@@ -13,7 +14,7 @@ export const TRIAL_TIMEOUT_MS = 90_000;
 export const SPEC_TIMEOUT_MS = 900_000;
 
 export async function measureVariants<P>(
-  scenario: string,
+  scenario: ProcmanVariantScenario,
   module: URL,
   paramsOf: (variant: ProcmanVariant) => P,
 ): Promise<Record<ProcmanVariant, ScenarioResult>> {

@@ -10,6 +10,7 @@
  */
 import { byProfile, resolveProfile } from '../../../src/harness/index.js';
 import type { ProcmanVariant } from '../../../src/procman/index.js';
+import type { ProcmanVariantScenario } from './scenario-names.js';
 
 const profile = resolveProfile();
 
@@ -18,7 +19,9 @@ function trials(ci: number): number {
   return byProfile(profile, { smoke: 1, ci, full: Math.max(ci, 5) });
 }
 
-export const VARIANT_TRIALS: Readonly<Record<string, Partial<Record<ProcmanVariant, number>>>> = {
+export const VARIANT_TRIALS: Readonly<
+  Partial<Record<ProcmanVariantScenario, Partial<Record<ProcmanVariant, number>>>>
+> = {
   'hot-process-isolation': { v2: trials(8) },
   'concurrent-ops-isolation': { v2: trials(6) },
   'read-heavy-write-heavy': { v2: trials(4) },
