@@ -38,25 +38,15 @@ function compareScenario(head: ScenarioResult, base: ScenarioResult | undefined,
       metrics: head.metrics.map((m) => compareMetric(head, m, m.name, undefined, rules)),
     };
   }
-  const names = new Set([...head.metrics.map((m) => m.name), ...base.metrics.map((m) => m.name)]);
+  const headByName = new Map(head.metrics.map((m) => [m.name, m]));
+  const baseByName = new Map(base.metrics.map((m) => [m.name, m]));
+  const names = new Set([...headByName.keys(), ...baseByName.keys()]);
   // Sides measured together ran on the same machine in the same minutes: a difference of the
   // reference loop between them is the reference's own noise, not the machine's speed, and
   // must not excuse a change (docs/decisions.md, "Machine speed").
-  const speedRatio =
-    rules.mode === 'committed'
-      ? machineSpeedRatio(head, Object.fromEntries(base.metrics.map((m) => [m.name, m])))
-      : undefined;
+  const speedRatio = rules.mode === 'committed' ? machineSpeedRatio(head, Object.fromEntries(baseByName)) : undefined;
   const metrics = withReplacementsNamed(
-    [...names].map((name) =>
-      compareMetric(
-        head,
-        head.metrics.find((m) => m.name === name),
-        name,
-        base.metrics.find((m) => m.name === name),
-        rules,
-        speedRatio,
-      ),
-    ),
+    [...names].map((name) => compareMetric(head, headByName.get(name), name, baseByName.get(name), rules, speedRatio)),
   );
   return { ...identity, status: { kind: 'compared' }, metrics };
 }
