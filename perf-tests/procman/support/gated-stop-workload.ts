@@ -6,7 +6,8 @@
  *
  * With churn, a second window follows once the gated stop is over: the same
  * churn and queries with nothing else in flight (`churnWindow…` metrics), so
- * what the churn itself does to the queries is measured apart from the gate.
+ * what the churn itself does to the queries is measured apart from the gate;
+ * v1's runs longer (churnWindowMs).
  * In the gated window v1's churn waits behind the gated stop's write lock like
  * every query, which leaves the gate's one timeout as all v1 shows there.
  */
@@ -17,7 +18,7 @@ import type { ProcmanVariant } from '../../../src/procman/index.js';
 import { waitForFile } from '../../../src/procman/testing/wait-for-file.js';
 import { GATED_ID, planFleet, startFleet } from './fleet.js';
 import type { Fleet } from './fleet.js';
-import { gateHoldMs, minExpectedSamples } from './perf-config.js';
+import { churnWindowMs, gateHoldMs, minExpectedSamples } from './perf-config.js';
 import type { ProcmanPerfConfig } from './perf-config.js';
 import { recordOverFloor } from './bare-query.js';
 import { queryLoopOf, runQueryLoop } from './query-loop.js';
@@ -127,7 +128,7 @@ export async function runGatedStopWorkload(
         manager,
         config,
         now,
-        untilMs: now() + config.windowMs,
+        untilMs: now() + churnWindowMs(config, variant),
         load,
         recorders: {
           query: queryHistogram(ctx, 'churnWindow', { churn }),
@@ -142,6 +143,7 @@ export async function runGatedStopWorkload(
     ctx.note('stalls', stallSummary);
     ctx.note('shape', shape);
     ctx.note('gateHoldMs', holdMs);
+    if (churn) ctx.note('churnWindowMs', churnWindowMs(config, variant));
     ctx.note('minExpectedSamples', minExpectedSamples(config.windowMs, config.queryPaceMs));
     ctx.note('measuredWindowMs', Math.round(measuredMs));
   } finally {

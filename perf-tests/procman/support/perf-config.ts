@@ -6,6 +6,7 @@
  */
 import type { ProfileName } from '../../../src/harness/profile.js';
 import { familySetting } from '../../../src/harness/settings.js';
+import type { ProcmanVariant } from '../../../src/procman/index.js';
 import { check, RULES } from '../../../src/lib/validate.js';
 
 export interface ProcmanPerfConfig {
@@ -86,6 +87,19 @@ export function resolvePerfConfig(
 export function gateHoldMs(windowMs: number): number {
   if (windowMs <= 700) return Math.max(1, windowMs - 200);
   return Math.min(Math.max(Math.floor((windowMs * 3) / 4), 500), windowMs - 200);
+}
+
+/**
+ * The churn-only window that follows the gated one (ours, not the original's):
+ * v2's runs the window's length; v1's four times that, because v1's queries
+ * wait behind a churn operation on only 5–10 % of queries, and the window's
+ * mean and p95 of those waits need about 600 queries a trial to see a doubling
+ * in two rounds (docs/decisions.md, "v1's churn window runs four windows long").
+ */
+export const V1_CHURN_WINDOW_FACTOR = 4;
+
+export function churnWindowMs(config: ProcmanPerfConfig, variant: ProcmanVariant): number {
+  return variant === 'v1' ? config.windowMs * V1_CHURN_WINDOW_FACTOR : config.windowMs;
 }
 
 /** At least a quarter of the ideal sample count, and at least 5 (the original's rule). */
