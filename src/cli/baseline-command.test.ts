@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { readBaseline } from '../gate/baseline-file.js';
+import { metricDate, readBaseline } from '../gate/baseline-file.js';
 import { readNoiseCalibration, writeNoiseCalibration } from '../gate/noise-calibration.js';
 import { captureEnvironment } from '../harness/environment.js';
 import type { ProfileName } from '../harness/profile.js';
@@ -103,6 +103,21 @@ describe('planebench baseline update', () => {
       'No selected scenario of the run measured the metric `noSuchMetric`',
     );
     await expect(update(later, baselines, '--metric', 'queryCount', '--new-metrics-only')).rejects.toThrow('not both');
+  });
+
+  test("a metric re-based by name brings its histogram and its own date; the others keep their entry's", async () => {
+    const baselines = path.join(dir.path, 'baselines');
+    await update(resultsFile('a.json', [withCount([10, 11], [3, 3])]), baselines);
+    const before = readBaseline(baselines, 'demo')?.scenarios['query/v2'];
+    const later = resultsFile('b.json', [withCount([90, 91, 92], [7, 7, 7])]);
+    expect(await update(later, baselines, '--metric', 'queryLatencyUs.p50')).toBe(0);
+    const entry = readBaseline(baselines, 'demo')?.scenarios['query/v2'];
+    expect(entry?.updatedAt).toBe(before?.updatedAt);
+    expect(entry?.metrics['queryLatencyUs.p50']?.updatedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(entry?.metrics['queryCount']).not.toHaveProperty('updatedAt');
+    expect(entry?.histograms['queryLatencyUs']?.count).toBe(3); // the re-based run's, not the entry's 2
+    expect(metricDate(entry!, 'queryCount')).toBe(before?.updatedAt);
+    expect(metricDate(entry!, 'queryLatencyUs.p50')).toBe(entry?.metrics['queryLatencyUs.p50']?.updatedAt);
   });
 
   test('--new-metrics-only does not mix profiles in one entry, and writes nothing then', async () => {

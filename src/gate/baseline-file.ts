@@ -5,7 +5,7 @@
  *   { "version": 1, "suite": "harness",
  *     "scenarios": { "<scenario>/<variant>": {
  *         "profile": "ci", "updatedAt": ISO date, "environment": {...}, "params": {...},
- *         "metrics": { "<metric>": { kind, unit, direction, stat, gated, value, trials: [..], histogram? } },
+ *         "metrics": { "<metric>": { kind, unit, direction, stat, gated, value, trials: [..], histogram?, updatedAt? } },
  *         "histograms": { "<name>": { kind, unit, count, encoded, stepsPerUnit? } } } } }
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,6 +28,11 @@ export interface BaselineMetric {
   readonly value: number;
   readonly trials: readonly number[];
   readonly histogram?: string;
+  /**
+   * When the metric was written after its entry (re-based by name, or added to an
+   * existing entry); absent, the entry's `updatedAt` dates it (metricDate).
+   */
+  readonly updatedAt?: string;
 }
 
 export interface BaselineEntry {
@@ -56,6 +61,7 @@ function readMetric(r: JsonReader, raw: unknown, field: string): BaselineMetric 
   const kind = r.string(m['kind'], `${field}.kind`);
   if (!isMetricKindName(kind)) r.fail(`${field}.kind`, 'a metric kind of src/harness/metric-kinds.ts', kind);
   const histogram = m['histogram'] === undefined ? undefined : r.string(m['histogram'], `${field}.histogram`);
+  const updatedAt = m['updatedAt'] === undefined ? undefined : isoDate(r, m['updatedAt'], `${field}.updatedAt`);
   return {
     kind,
     unit: r.string(m['unit'], `${field}.unit`),
@@ -65,7 +71,19 @@ function readMetric(r: JsonReader, raw: unknown, field: string): BaselineMetric 
     value: r.number(m['value'], `${field}.value`),
     trials: r.numbers(m['trials'], `${field}.trials`),
     ...(histogram ? { histogram } : {}),
+    ...(updatedAt ? { updatedAt } : {}),
   };
+}
+
+function isoDate(r: JsonReader, raw: unknown, field: string): string {
+  const text = r.string(raw, field);
+  if (!/^\d{4}-\d{2}-\d{2}/.test(text) || Number.isNaN(Date.parse(text))) r.fail(field, 'an ISO date', text);
+  return text;
+}
+
+/** When a baseline metric was measured: its own date when written after its entry, else the entry's. */
+export function metricDate(entry: BaselineEntry, metric: string): string {
+  return entry.metrics[metric]?.updatedAt ?? entry.updatedAt;
 }
 
 function readHistogram(r: JsonReader, raw: unknown, field: string): RecordedHistogram {
@@ -106,7 +124,7 @@ function readEntry(r: JsonReader, raw: unknown, field: string): BaselineEntry {
   }
   return {
     profile: r.oneOf(e['profile'], `${field}.profile`, PROFILE_NAMES),
-    updatedAt: r.string(e['updatedAt'], `${field}.updatedAt`),
+    updatedAt: isoDate(r, e['updatedAt'], `${field}.updatedAt`),
     environment: r.object(e['environment'], `${field}.environment`),
     params: e['params'] === undefined ? {} : r.object(e['params'], `${field}.params`),
     metrics,

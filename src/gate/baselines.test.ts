@@ -102,7 +102,7 @@ describe('baseline files', () => {
         scenarios: {
           'query/v2': {
             profile: 'ci',
-            updatedAt: 'x',
+            updatedAt: '2026-11-24T01:00:00.000Z',
             environment: {},
             metrics: {},
             histograms: { q: { kind: 'latencyUs', unit: 'us', count: 1, encoded: 'garbage' } },
@@ -112,6 +112,32 @@ describe('baseline files', () => {
       'Expected `scenarios["query/v2"].histograms["q"].encoded` to be a compressed base64 HDR histogram that decodes',
     ],
     [
+      'a metric date that is not a date',
+      JSON.stringify({
+        version: 1,
+        suite: 'demo',
+        scenarios: {
+          'query/v2': {
+            profile: 'ci',
+            updatedAt: '2026-11-24T01:00:00.000Z',
+            environment: {},
+            metrics: {
+              m: {
+                kind: 'latencyUs',
+                unit: 'us',
+                direction: 'smaller',
+                stat: 'p50',
+                gated: true,
+                value: 1,
+                trials: [1],
+              },
+            },
+          },
+        },
+      }).replace('"trials":[1]', '"trials":[1],"updatedAt":"yesterday"'),
+      'Expected `scenarios["query/v2"].metrics["m"].updatedAt` to be an ISO date',
+    ],
+    [
       'a trial that is not a number',
       JSON.stringify({
         version: 1,
@@ -119,7 +145,7 @@ describe('baseline files', () => {
         scenarios: {
           'query/v2': {
             profile: 'ci',
-            updatedAt: 'x',
+            updatedAt: '2026-11-24T01:00:00.000Z',
             environment: {},
             metrics: {
               m: {

@@ -71,6 +71,22 @@ describe('deriveNoise', () => {
     ).toBeCloseTo(Math.log(1.5), 1);
   });
 
+  test("a metric re-based on the runs' day is dated by itself, not by its older entry: no drift is measured", () => {
+    const rebasedToday = (): BaselineFile => {
+      const b = baselineWith([150, 151, 149]);
+      const entry = b.scenarios['steady/v2']!;
+      const metric = entry.metrics['queryLatencyUs.p99']!;
+      const metrics = { 'queryLatencyUs.p99': { ...metric, updatedAt: '2026-12-01T09:00:00.000Z' } };
+      return { ...b, scenarios: { 'steady/v2': { ...entry, metrics } } };
+    };
+    const runs = [run('a', [150, 151, 149]), run('b', [150, 152, 148])];
+    expect(deriveNoise(runs, rebasedToday, { environment, rounds: 1 }).metrics[KEY]).not.toHaveProperty('driftLogSd');
+    // The same baseline dated by its entry (another day) would have counted as a measured drift.
+    expect(
+      deriveNoise(runs, () => baselineWith([150, 151, 149]), { environment, rounds: 1 }).metrics[KEY],
+    ).toMatchObject({ driftCalibrations: 1 });
+  });
+
   test("a metric the baseline lacks takes its group's drift and counts no calibration of its own", () => {
     const newer = latencyMetric([300, 303, 297], { name: 'queryLatencyUs.p50' });
     const runs = ['a', 'b'].map((runId) => ({

@@ -35,7 +35,7 @@
 import { scenarioId, type EnvironmentFingerprint, type ScenarioResult } from '../harness/result-model.js';
 import { median } from '../harness/stats/median.js';
 import { mean, sampleVariance } from '../harness/stats/moments.js';
-import type { BaselineFile } from './baseline-file.js';
+import { metricDate, type BaselineFile } from './baseline-file.js';
 import { allPositive } from './log-shift.js';
 import { noiseKey, NOISE_VERSION, type MetricNoise, type NoiseCalibration } from './noise-calibration.js';
 
@@ -115,7 +115,7 @@ function gather(
         }
         const logs = m.trials.map(Math.log);
         g.runs.push(logs);
-        if (entry && !sameDay(entry.updatedAt, run.date)) g.otherDayRuns.push(logs);
+        if (entry && !sameDay(metricDate(entry, m.name), run.date)) g.otherDayRuns.push(logs);
       }
     }
   }

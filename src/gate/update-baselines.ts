@@ -194,10 +194,23 @@ export function updateBaselines(
         );
         // Nothing new or named here: the entry is left as recorded, and not reported as written.
         if (added.length === 0) continue;
+        // A metric written after its entry carries its own date (the day drift is measured
+        // against it), and a metric re-based by name brings the histogram it is a statistic of.
+        const written = added.map((name) => [name, { ...fresh.metrics[name]!, updatedAt: environment.date }] as const);
+        const rebasedHistograms =
+          only.length === 0 ? [] : added.flatMap((name) => fresh.metrics[name]?.histogram ?? []);
+        const histogramsOfRebased = rebasedHistograms.flatMap((h) => {
+          const recorded = fresh.histograms[h];
+          return recorded ? [[h, recorded] as const] : [];
+        });
         scenarios[key] = {
           ...before,
-          metrics: { ...before.metrics, ...Object.fromEntries(added.map((name) => [name, fresh.metrics[name]!])) },
-          histograms: { ...fresh.histograms, ...before.histograms },
+          metrics: { ...before.metrics, ...Object.fromEntries(written) },
+          histograms: {
+            ...fresh.histograms,
+            ...before.histograms,
+            ...Object.fromEntries(histogramsOfRebased),
+          },
         };
         const changed = metricChanges(fresh.metrics, before.metrics, added);
         const action = only.length > 0 ? 'rebased' : 'extended';
