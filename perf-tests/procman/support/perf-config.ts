@@ -96,7 +96,7 @@ export function gateHoldMs(windowMs: number): number {
  * mean and p95 of those waits need about 600 queries a trial to see a doubling
  * in two rounds (docs/decisions.md, "v1's churn window runs four windows long").
  */
-export const V1_CHURN_WINDOW_FACTOR = 4;
+const V1_CHURN_WINDOW_FACTOR = 4;
 
 export function churnWindowMs(config: ProcmanPerfConfig, variant: ProcmanVariant): number {
   return variant === 'v1' ? config.windowMs * V1_CHURN_WINDOW_FACTOR : config.windowMs;
