@@ -18,6 +18,13 @@ function write(name: string, text: string): string {
   return file;
 }
 
+/** A baseline file's text with one p50 metric `m`, its fields overridden by `fields`. */
+function baselineWithMetric(fields: Record<string, unknown>): string {
+  const m = { kind: 'latencyUs', unit: 'us', direction: 'smaller', stat: 'p50', gated: true, value: 1, ...fields };
+  const entry = { profile: 'ci', updatedAt: '2026-11-24T01:00:00.000Z', environment: {}, metrics: { m } };
+  return JSON.stringify({ version: 1, suite: 'demo', scenarios: { 'query/v2': entry } });
+}
+
 describe('baseline files', () => {
   test('round trip through update and compare: the same code is unchanged', () => {
     const result = syntheticResult([1000, 1010, 990]);
@@ -113,54 +120,12 @@ describe('baseline files', () => {
     ],
     [
       'a metric date that is not a date',
-      JSON.stringify({
-        version: 1,
-        suite: 'demo',
-        scenarios: {
-          'query/v2': {
-            profile: 'ci',
-            updatedAt: '2026-11-24T01:00:00.000Z',
-            environment: {},
-            metrics: {
-              m: {
-                kind: 'latencyUs',
-                unit: 'us',
-                direction: 'smaller',
-                stat: 'p50',
-                gated: true,
-                value: 1,
-                trials: [1],
-              },
-            },
-          },
-        },
-      }).replace('"trials":[1]', '"trials":[1],"updatedAt":"yesterday"'),
+      baselineWithMetric({ trials: [1], updatedAt: 'yesterday' }),
       'Expected `scenarios["query/v2"].metrics["m"].updatedAt` to be an ISO date',
     ],
     [
       'a trial that is not a number',
-      JSON.stringify({
-        version: 1,
-        suite: 'demo',
-        scenarios: {
-          'query/v2': {
-            profile: 'ci',
-            updatedAt: '2026-11-24T01:00:00.000Z',
-            environment: {},
-            metrics: {
-              m: {
-                kind: 'latencyUs',
-                unit: 'us',
-                direction: 'smaller',
-                stat: 'p50',
-                gated: true,
-                value: 1,
-                trials: [1, 'x'],
-              },
-            },
-          },
-        },
-      }),
+      baselineWithMetric({ trials: [1, 'x'] }),
       'Expected `scenarios["query/v2"].metrics["m"].trials[1]` to be a finite number, got `x` (string)',
     ],
   ])('%s: one clear error naming the file and field', (_label, text, expected) => {
